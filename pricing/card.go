@@ -1,0 +1,327 @@
+// Package pricing is creditplan's engine: the rate card and project models, their
+// loaders, and every pricing rule (billing increments, re-render charges, plan
+// limits, upfront messages, cheaper alternatives, plan comparison).
+//
+// It is pure: no terminal, no Bubble Tea, no files opened behind the caller's back.
+// Callers hand it bytes and a name to report errors against, and present what it
+// returns. Credits and money are fixed-point integers (Credits, Money) throughout.
+package pricing
+
+import "strings"
+
+// Slot is a place in a video that one feature fills: its avatar, its look, its
+// translation, and so on. Each video picks exactly one feature for every slot.
+type Slot int
+
+// The slots of a video, in the order forms and breakdowns show them.
+const (
+	SlotAvatar Slot = iota
+	SlotLook
+	SlotVoice
+	SlotResolution
+	SlotTranslation
+	SlotBRoll
+	SlotAgent
+	SlotScript
+	NumSlots
+)
+
+var slotKeys = [NumSlots]string{"avatar", "look", "voice", "resolution", "translation", "broll", "agent", "script"}
+var slotTitles = [NumSlots]string{"Avatar", "Look", "Voice", "Resolution", "Translation", "B-roll", "Agent", "Script"}
+
+// Key is the slot's name in TOML files: "avatar", "broll".
+func (s Slot) Key() string {
+	if s < 0 || s >= NumSlots {
+		return "unknown"
+	}
+	return slotKeys[s]
+}
+
+// Title is the slot's name for people: "Avatar", "B-roll".
+func (s Slot) Title() string {
+	if s < 0 || s >= NumSlots {
+		return "Unknown"
+	}
+	return slotTitles[s]
+}
+
+// SlotByKey finds a slot by its TOML name.
+func SlotByKey(key string) (Slot, bool) {
+	for i, k := range slotKeys {
+		if k == key {
+			return Slot(i), true
+		}
+	}
+	return 0, false
+}
+
+// SlotKeys lists every slot's TOML name, for error messages.
+func SlotKeys() []string { return slotKeys[:] }
+
+// Unit is what a feature's rate is charged per.
+type Unit int
+
+// The units a rate can be charged in.
+const (
+	PerMinute         Unit = iota // per minute of finished video, billed in increments
+	PerSecond                     // per second of finished video, billed in increments
+	PerVideo                      // once per render of the video
+	PerLanguageMinute             // per minute of video for each target language
+	PerClip                       // per generated b-roll clip
+	PerGeneration                 // per generation (a script draft, a look)
+	numUnits
+)
+
+var unitKeys = [numUnits]string{"minute", "second", "video", "language_minute", "clip", "generation"}
+var unitLabels = [numUnits]string{"min", "s", "video", "language-min", "clip", "generation"}
+
+// Key is the unit's name in TOML files.
+func (u Unit) Key() string {
+	if u < 0 || u >= numUnits {
+		return "unknown"
+	}
+	return unitKeys[u]
+}
+
+// Label is the unit's short name for tables: "min", "language-min".
+func (u Unit) Label() string {
+	if u < 0 || u >= numUnits {
+		return "?"
+	}
+	return unitLabels[u]
+}
+
+// IsTime reports whether the unit is charged by the video's length, so a billing
+// increment applies.
+func (u Unit) IsTime() bool { return u == PerMinute || u == PerSecond || u == PerLanguageMinute }
+
+// Rollover says what happens to a plan's unused credits at the end of a cycle.
+type Rollover int
+
+// The rollover rules a card can name.
+const (
+	RolloverNone         Rollover = iota // unused credits expire at the end of the cycle
+	RolloverNextCycle                    // unused credits last one more cycle, then expire
+	RolloverUntilRenewal                 // unused credits last until the subscription renews (a year when annual)
+)
+
+var rolloverKeys = []string{"none", "next_cycle", "until_renewal"}
+
+// Key is the rule's name in TOML files.
+func (r Rollover) Key() string { return rolloverKeys[r] }
+
+// Billing is how a subscription is paid.
+type Billing int
+
+// The two billing periods.
+const (
+	Monthly Billing = iota
+	Annual
+)
+
+// Key is the billing's name in TOML files: "monthly" or "annual".
+func (b Billing) Key() string {
+	if b == Annual {
+		return "annual"
+	}
+	return "monthly"
+}
+
+// RateCard is one vendor's plans and feature rates, as read from a plans.toml.
+type RateCard struct {
+	Name     string
+	Vendor   string
+	Currency string
+	AsOf     string // the date the rates were read, YYYY-MM-DD
+	Schema   int
+	// CreditName and CreditNamePlural are what the vendor calls a credit:
+	// "premium credit" / "premium credits".
+	CreditName       string
+	CreditNamePlural string
+	// Precision is how many decimals a credit amount may have on this card (0-3).
+	Precision int
+	Sources   []string
+	// Origin names the file the card came from, for headers and errors.
+	Origin string
+
+	Plans    []Plan
+	Features []Feature
+	// Defaults holds, for each slot, the feature a video takes when it names none.
+	Defaults [NumSlots]string
+
+	featureIndex map[string]int
+	planIndex    map[string]int
+	slotOptions  [NumSlots][]int
+}
+
+// TopUp is a credit pack a plan can buy on top of its cycle's credits.
+type TopUp struct {
+	ID        string
+	Name      string
+	Credits   Credits
+	Price     Money
+	LastsDays int // how long bought credits last; 0 means until used
+}
+
+// Plan is one subscription tier.
+type Plan struct {
+	ID   string
+	Name string
+	// ContactSales is set when the card gives no public price; such a plan is
+	// shown as "contact sales", never as free, and never recommended.
+	ContactSales bool
+	MonthlyPrice Money // price of one month when billed monthly
+	AnnualPrice  Money // price of one month when billed annually
+	Credits      Credits
+	// IncludedSeats is how many seats the price covers; SeatPrice is each extra
+	// seat's monthly price. ExtraSeats is false when the plan sells none.
+	IncludedSeats int
+	SeatPrice     Money
+	ExtraSeats    bool
+	// MaxSeconds is the longest video allowed; 0 means no limit.
+	MaxSeconds int
+	// MaxHeight is the highest resolution (in lines: 720, 1080, 2160); 0 means no limit.
+	MaxHeight      int
+	Watermark      bool
+	VideosPerMonth int // 0 means no cap
+	// Rollover and ExpiresDays say how unused credits of a cycle expire.
+	Rollover    Rollover
+	ExpiresDays int
+	// AnnualUpfront is set when annual billing grants the whole year's credits at once.
+	AnnualUpfront bool
+	TopUps        []TopUp
+
+	offers []bool // indexed like RateCard.Features
+}
+
+// Feature is one option for a slot, with its rate.
+type Feature struct {
+	ID   string
+	Name string
+	Slot Slot
+	// Premium features spend credits; the others are included (unlimited) on plans that offer them.
+	Premium bool
+	Rate    Credits
+	Unit    Unit
+	// IncrementSeconds is the billing increment for time units: lengths are rounded
+	// up to a multiple of it before the rate applies (30 means "next 30 s").
+	IncrementSeconds int
+	// Minimum is the least one charge (one render, one language) can cost.
+	Minimum Credits
+	// Rerender is set when each re-render of the video charges this feature again.
+	Rerender bool
+	// Alternative is the id of a cheaper feature for the same slot, and AlternativeReason
+	// says in one line why it will do.
+	Alternative       string
+	AlternativeReason string
+	// Weight is how much premium value the feature carries when fitting a month to a
+	// budget; 0 in the file means 1.
+	Weight int
+	// Height is the resolution in lines, for resolution features (720, 1080, 2160).
+	Height int
+}
+
+// Feature returns the feature with this id.
+func (c *RateCard) Feature(id string) (*Feature, bool) {
+	i, ok := c.featureIndex[id]
+	if !ok {
+		return nil, false
+	}
+	return &c.Features[i], true
+}
+
+// Plan returns the plan with this id.
+func (c *RateCard) Plan(id string) (*Plan, bool) {
+	i, ok := c.planIndex[id]
+	if !ok {
+		return nil, false
+	}
+	return &c.Plans[i], true
+}
+
+// PlanIDs lists the plans' ids in card order.
+func (c *RateCard) PlanIDs() []string {
+	ids := make([]string, len(c.Plans))
+	for i := range c.Plans {
+		ids[i] = c.Plans[i].ID
+	}
+	return ids
+}
+
+// Options lists the features that can fill a slot, in card order.
+func (c *RateCard) Options(s Slot) []*Feature {
+	out := make([]*Feature, 0, len(c.slotOptions[s]))
+	for _, i := range c.slotOptions[s] {
+		out = append(out, &c.Features[i])
+	}
+	return out
+}
+
+// OptionIDs lists the ids of the features that can fill a slot, in card order.
+func (c *RateCard) OptionIDs(s Slot) []string {
+	out := make([]string, 0, len(c.slotOptions[s]))
+	for _, i := range c.slotOptions[s] {
+		out = append(out, c.Features[i].ID)
+	}
+	return out
+}
+
+// Offers reports whether the plan offers the feature with this id.
+func (c *RateCard) Offers(p *Plan, featureID string) bool {
+	i, ok := c.featureIndex[featureID]
+	return ok && p.offers[i]
+}
+
+// CreditWord names n credits with the card's unit: "1 premium credit", "50 premium credits".
+func (c *RateCard) CreditWord(n Credits) string {
+	if n == CreditScale {
+		return "1 " + c.CreditName
+	}
+	return n.Grouped() + " " + c.CreditNamePlural
+}
+
+// Unavailable says why a plan cannot use a feature, or "" when it can.
+func (c *RateCard) Unavailable(p *Plan, f *Feature) string {
+	if !c.Offers(p, f.ID) {
+		return "not offered on " + p.Name
+	}
+	if f.Slot == SlotResolution && p.MaxHeight > 0 && f.Height > p.MaxHeight {
+		return p.Name + " renders at most " + resolutionName(p.MaxHeight)
+	}
+	return ""
+}
+
+// Money formats an amount in the card's currency.
+func (c *RateCard) Money(m Money) string { return m.Format(c.Currency) }
+
+// PriceLabel is the plan's monthly price under a billing, or "contact sales".
+func (c *RateCard) PriceLabel(p *Plan, b Billing) string {
+	if p.ContactSales {
+		return "contact sales"
+	}
+	return c.Money(p.Price(b))
+}
+
+// Price is one month of the plan under the given billing.
+func (p *Plan) Price(b Billing) Money {
+	if b == Annual {
+		return p.AnnualPrice
+	}
+	return p.MonthlyPrice
+}
+
+// resolutionName writes a height as people say it: 2160 -> "4K", 1080 -> "1080p".
+func resolutionName(h int) string {
+	switch h {
+	case 2160:
+		return "4K"
+	case 4320:
+		return "8K"
+	}
+	return itoa(h) + "p"
+}
+
+func itoa(n int) string { return formatFixed(int64(n), 0, false) }
+
+// quoteName puts a user's name for something in quotes for messages.
+func quoteName(s string) string { return "\u201c" + strings.TrimSpace(s) + "\u201d" }

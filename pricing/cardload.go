@@ -1,0 +1,382 @@
+package pricing
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// SchemaVersion is the rate-card schema this build reads.
+const SchemaVersion = 1
+
+var (
+	cardTopKeys   = []string{"card", "defaults", "plans", "features"}
+	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources"}
+	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups"}
+	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days"}
+	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height"}
+	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
+)
+
+// ParseRateCard reads a rate card. name is what errors call the file. Every
+// problem is reported at once, with its line and column; on error no card is returned.
+func ParseRateCard(name string, src []byte) (*RateCard, error) {
+	tree, err := decodeTOML(name, src)
+	if err != nil {
+		return nil, err
+	}
+	d := &decoder{file: name, src: string(src)}
+	root := d.table("", tree)
+	card := &RateCard{Origin: name}
+
+	if ct := root.sub("card", true); ct != nil {
+		card.Name = ct.str("name", true)
+		card.Vendor = ct.str("vendor", false)
+		card.Currency = strings.ToUpper(ct.str("currency", true))
+		if card.Currency != "" && (len(card.Currency) != 3 || strings.Trim(card.Currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+			d.addf("card.currency", "must be a three-letter currency code like \"USD\", not %q", card.Currency)
+		}
+		card.AsOf = readDate(ct, "as_of")
+		card.Schema = int(ct.integer("schema", true, SchemaVersion, 1, 1000))
+		if card.Schema != SchemaVersion {
+			d.addf("card.schema", "schema %d is not supported; this build reads schema %d", card.Schema, SchemaVersion)
+		}
+		card.CreditName = ct.str("credit_name", false)
+		if card.CreditName == "" {
+			card.CreditName = "credit"
+		}
+		card.CreditNamePlural = ct.str("credit_name_plural", false)
+		if card.CreditNamePlural == "" {
+			card.CreditNamePlural = card.CreditName + "s"
+		}
+		card.Precision = int(ct.integer("precision", false, 0, 0, 3))
+		card.Sources = ct.strings("sources")
+		ct.finish(cardKeys)
+	}
+
+	featureTables := root.tables("features")
+	if len(featureTables) == 0 {
+		d.addf("", "the card has no [[features]]")
+	}
+	if len(featureTables) > maxCardCounts {
+		d.addf("features", "too many features (%d); at most %d", len(featureTables), maxCardCounts)
+		featureTables = featureTables[:maxCardCounts]
+	}
+	card.featureIndex = make(map[string]int, len(featureTables))
+	for i, ft := range featureTables {
+		f := readFeature(ft, card.Precision)
+		if f.ID != "" {
+			if j, dup := card.featureIndex[f.ID]; dup {
+				d.addf(ft.keyPath("id"), "duplicate feature id %q (first used by features[%d])", f.ID, j)
+			} else {
+				card.featureIndex[f.ID] = i
+			}
+		}
+		card.Features = append(card.Features, f)
+	}
+	for i := range card.Features {
+		card.slotOptions[card.Features[i].Slot] = append(card.slotOptions[card.Features[i].Slot], i)
+	}
+	checkAlternatives(d, card)
+
+	if dt := root.sub("defaults", true); dt != nil {
+		for s := Slot(0); s < NumSlots; s++ {
+			id := dt.str(s.Key(), len(card.slotOptions[s]) > 0)
+			if id == "" {
+				continue
+			}
+			if card.checkSlotFeature(d, dt.keyPath(s.Key()), s, id) {
+				card.Defaults[s] = id
+			}
+		}
+		dt.finish(slotKeys[:])
+	}
+
+	planTables := root.tables("plans")
+	if len(planTables) == 0 {
+		d.addf("", "the card has no [[plans]]")
+	}
+	if len(planTables) > maxCardCounts {
+		d.addf("plans", "too many plans (%d); at most %d", len(planTables), maxCardCounts)
+		planTables = planTables[:maxCardCounts]
+	}
+	card.planIndex = make(map[string]int, len(planTables))
+	for i, pt := range planTables {
+		p := readPlan(card, pt)
+		if p.ID != "" {
+			if j, dup := card.planIndex[p.ID]; dup {
+				d.addf(pt.keyPath("id"), "duplicate plan id %q (first used by plans[%d])", p.ID, j)
+			} else {
+				card.planIndex[p.ID] = i
+			}
+		}
+		card.Plans = append(card.Plans, p)
+	}
+	root.finish(cardTopKeys)
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	return card, nil
+}
+
+func readDate(t *table, key string) string {
+	v, ok := t.get(key)
+	if !ok {
+		t.d.addf(t.path, "missing required key %q", key)
+		return ""
+	}
+	switch x := v.(type) {
+	case time.Time:
+		return x.Format("2006-01-02")
+	case string:
+		if _, err := time.Parse("2006-01-02", x); err != nil {
+			t.d.addf(t.keyPath(key), "must be a date like 2026-01-06, not %q", x)
+			return ""
+		}
+		return x
+	default:
+		t.d.addf(t.keyPath(key), "must be a date like 2026-01-06, not %s", typeName(v))
+		return ""
+	}
+}
+
+func readFeature(t *table, precision int) Feature {
+	f := Feature{
+		ID:   t.str("id", true),
+		Name: t.str("name", true),
+	}
+	checkID(t, "id", f.ID)
+	if slot := t.str("slot", true); slot != "" {
+		if t.d.oneOf(t.keyPath("slot"), "slot", slot, slotKeys[:]) {
+			f.Slot, _ = SlotByKey(slot)
+		}
+	}
+	f.Premium = t.boolean("premium")
+	f.Rate, _ = t.credits("rate", true, precision)
+	if unit := t.str("unit", true); unit != "" {
+		if t.d.oneOf(t.keyPath("unit"), "unit", unit, unitKeys[:]) {
+			for i, k := range unitKeys {
+				if k == unit {
+					f.Unit = Unit(i)
+				}
+			}
+		}
+	}
+	f.IncrementSeconds = 1
+	if inc := t.str("increment", false); inc != "" {
+		sec, err := ParseLength(inc)
+		if err != nil {
+			t.d.addf(t.keyPath("increment"), "%v", err)
+		} else if !f.Unit.IsTime() {
+			t.d.addf(t.keyPath("increment"), "an increment applies only to time units (minute, second, language_minute), not %q", f.Unit.Key())
+		} else {
+			f.IncrementSeconds = sec
+		}
+	}
+	f.Minimum, _ = t.credits("minimum", false, precision)
+	f.Rerender = t.boolean("rerender")
+	f.Alternative = t.str("alternative", false)
+	f.AlternativeReason = t.str("alternative_reason", false)
+	if f.AlternativeReason != "" && f.Alternative == "" {
+		t.d.addf(t.keyPath("alternative_reason"), "a reason without an alternative; add alternative = \"<feature id>\"")
+	}
+	f.Weight = int(t.integer("weight", false, 1, 0, 1000))
+	if f.Weight == 0 {
+		f.Weight = 1
+	}
+	f.Height = int(t.integer("height", false, 0, 0, 100000))
+	if f.Slot == SlotResolution && f.Height == 0 && f.ID != "" {
+		t.d.addf(t.path, "resolution feature %q needs a height (720, 1080, 2160)", f.ID)
+	}
+	if f.Slot != SlotResolution && f.Height != 0 {
+		t.d.addf(t.keyPath("height"), "height applies only to resolution features")
+	}
+	if !f.Premium && (f.Rate != 0 || f.Minimum != 0) {
+		t.d.addf(t.keyPath("rate"), "feature %q is included (premium = false) but has a rate; included features spend no credits", f.ID)
+	}
+	t.finish(featureKeys)
+	return f
+}
+
+func checkID(t *table, key, id string) {
+	if id == "" {
+		return
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			t.d.addf(t.keyPath(key), "id %q may use only lower-case letters, digits, '-', '_' and '.'", id)
+			return
+		}
+	}
+}
+
+// checkSlotFeature reports an id that names no feature, or one for another slot,
+// listing the valid choices for the slot.
+func (c *RateCard) checkSlotFeature(d *decoder, path string, s Slot, id string) bool {
+	i, ok := c.featureIndex[id]
+	if !ok {
+		d.oneOf(path, s.Key()+" feature", id, c.OptionIDs(s))
+		return false
+	}
+	if c.Features[i].Slot != s {
+		d.addf(path, "feature %q fills the %s slot, not %s; choose one of: %s", id, c.Features[i].Slot.Key(), s.Key(), strings.Join(c.OptionIDs(s), ", "))
+		return false
+	}
+	return true
+}
+
+// checkAlternatives makes sure every alternative exists, fills the same slot,
+// and that following alternatives never comes back round (a cycle).
+func checkAlternatives(d *decoder, c *RateCard) {
+	for i := range c.Features {
+		f := &c.Features[i]
+		if f.Alternative == "" {
+			continue
+		}
+		path := fmt.Sprintf("features[%d].alternative", i)
+		if f.Alternative == f.ID {
+			d.addf(path, "feature %q names itself as its alternative", f.ID)
+			continue
+		}
+		if !c.checkSlotFeature(d, path, f.Slot, f.Alternative) {
+			continue
+		}
+	}
+	reported := map[string]bool{}
+	for i := range c.Features {
+		seen := []string{c.Features[i].ID}
+		cur := &c.Features[i]
+		for steps := 0; cur.Alternative != "" && steps <= len(c.Features); steps++ {
+			j, ok := c.featureIndex[cur.Alternative]
+			if !ok || cur.Alternative == cur.ID {
+				break
+			}
+			cur = &c.Features[j]
+			if cur.ID == c.Features[i].ID {
+				cycle := append(seen, cur.ID)
+				key := minID(seen)
+				if !reported[key] {
+					reported[key] = true
+					d.addf(fmt.Sprintf("features[%d].alternative", i), "alternatives form a cycle: %s", strings.Join(cycle, " -> "))
+				}
+				break
+			}
+			if contains(seen, cur.ID) {
+				break // a cycle further on; it is reported from one of its own members
+			}
+			seen = append(seen, cur.ID)
+		}
+	}
+}
+
+func minID(ids []string) string {
+	s := append([]string(nil), ids...)
+	sort.Strings(s)
+	return s[0]
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func readPlan(c *RateCard, t *table) Plan {
+	d := t.d
+	p := Plan{ID: t.str("id", true), Name: t.str("name", true)}
+	checkID(t, "id", p.ID)
+	var hasMonthly, hasAnnual bool
+	p.MonthlyPrice, hasMonthly = t.money("monthly_price", false)
+	p.AnnualPrice, hasAnnual = t.money("annual_price", false)
+	if !hasMonthly && !hasAnnual {
+		p.ContactSales = true
+	} else if !hasAnnual {
+		p.AnnualPrice = p.MonthlyPrice
+	} else if !hasMonthly {
+		d.addf(t.path, "plan %q has an annual_price but no monthly_price", p.ID)
+	}
+	p.Credits, _ = t.credits("credits", true, c.Precision)
+	p.IncludedSeats = int(t.integer("included_seats", false, 1, 1, 100000))
+	p.SeatPrice, p.ExtraSeats = t.money("extra_seat_price", false)
+	if ml := t.str("max_length", false); ml != "" {
+		sec, err := ParseLength(ml)
+		if err != nil {
+			d.addf(t.keyPath("max_length"), "%v", err)
+		}
+		p.MaxSeconds = sec
+	}
+	if mr := t.str("max_resolution", false); mr != "" {
+		if c.checkSlotFeature(d, t.keyPath("max_resolution"), SlotResolution, mr) {
+			f, _ := c.Feature(mr)
+			p.MaxHeight = f.Height
+		}
+	}
+	p.Watermark = t.boolean("watermark")
+	p.VideosPerMonth = int(t.integer("videos_per_month", false, 0, 0, 1_000_000))
+	p.offers = make([]bool, len(c.Features))
+	if v, ok := t.m["features"]; ok && v != nil {
+		ids := t.strings("features")
+		for i, id := range ids {
+			if j, ok := c.featureIndex[id]; ok {
+				p.offers[j] = true
+			} else {
+				valid := make([]string, len(c.Features))
+				for k := range c.Features {
+					valid[k] = c.Features[k].ID
+				}
+				d.oneOf(fmt.Sprintf("%s[%d]", t.keyPath("features"), i), "feature", id, valid)
+			}
+		}
+		// A plan must offer the default of every slot, or a fresh video could not be made on it.
+		for s := Slot(0); s < NumSlots; s++ {
+			if def := c.Defaults[s]; def != "" {
+				if j, ok := c.featureIndex[def]; ok && !p.offers[j] {
+					d.addf(t.keyPath("features"), "plan %q must offer %q, the card's default %s", p.ID, def, s.Key())
+				}
+			}
+		}
+	} else {
+		t.used["features"] = true
+		for i := range p.offers {
+			p.offers[i] = true
+		}
+	}
+	if r := t.str("rollover", false); r != "" {
+		if d.oneOf(t.keyPath("rollover"), "rollover rule", r, rolloverKeys) {
+			for i, k := range rolloverKeys {
+				if k == r {
+					p.Rollover = Rollover(i)
+				}
+			}
+		}
+	}
+	p.ExpiresDays = int(t.integer("credits_expire_days", false, 30, 1, 3660))
+	p.AnnualUpfront = t.boolean("annual_upfront")
+	topups := t.tables("topups")
+	ids := map[string]bool{}
+	for _, tt := range topups {
+		tu := TopUp{ID: tt.str("id", true), Name: tt.str("name", false)}
+		checkID(tt, "id", tu.ID)
+		if ids[tu.ID] && tu.ID != "" {
+			d.addf(tt.keyPath("id"), "duplicate top-up id %q in plan %q", tu.ID, p.ID)
+		}
+		ids[tu.ID] = true
+		if tu.Name == "" {
+			tu.Name = tu.ID
+		}
+		tu.Credits, _ = tt.credits("credits", true, c.Precision)
+		if tu.Credits == 0 && tt.m["credits"] != nil {
+			d.addf(tt.keyPath("credits"), "a top-up must add credits")
+		}
+		tu.Price, _ = tt.money("price", true)
+		tu.LastsDays = int(tt.integer("lasts_days", false, 0, 0, 3660))
+		tt.finish(topUpKeys)
+		p.TopUps = append(p.TopUps, tu)
+	}
+	t.finish(planKeys)
+	return p
+}

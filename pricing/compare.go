@@ -1,0 +1,95 @@
+package pricing
+
+// PlanOption is one plan's answer for a month in a comparison.
+type PlanOption struct {
+	Plan *Plan
+	// Fits is set when the plan's own credits for a fresh cycle cover the month.
+	Fits      bool
+	Premium   Credits
+	Remaining Credits
+	Short     Credits
+	// TopUp is the cheapest top-up covering Short; CanTopUp is false when the plan
+	// is short and sells none that would do.
+	TopUp    TopUpPurchase
+	CanTopUp bool
+	Blocked  []string
+	// MonthlyTotal and AnnualTotal are one month's cost under monthly and annual
+	// billing: the plan, extra seats and top-ups. Total is the one for the
+	// project's billing, PerMinute that divided by the finished minutes.
+	MonthlyTotal Money
+	AnnualTotal  Money
+	Total        Money
+	PerMinute    Money
+	Recommended  bool
+}
+
+// Usable reports whether the plan can make the month: nothing blocks it, it has a
+// public price, and its credits, topped up if need be, cover the month.
+func (o *PlanOption) Usable() bool {
+	return len(o.Blocked) == 0 && !o.Plan.ContactSales && (o.Fits || o.CanTopUp)
+}
+
+// Comparison is every plan of a card for the same month.
+type Comparison struct {
+	Card    *RateCard
+	Billing Billing
+	// Premium is what the month spends; it is the same on every plan of a card.
+	Premium         Credits
+	FinishedSeconds int64
+	Options         []PlanOption
+	// Recommended is the id of the cheapest usable plan under the project's
+	// billing, or "" when no plan can make the month.
+	Recommended string
+}
+
+// Compare prices the month against every plan, each with a fresh cycle of its own
+// credits, and recommends the cheapest plan nothing blocks.
+func (c *RateCard) Compare(p *Project) *Comparison {
+	cmp := &Comparison{Card: c, Billing: p.Billing, FinishedSeconds: p.FinishedSeconds()}
+	for i := range p.Videos {
+		cmp.Premium += c.VideoCredits(&p.Videos[i]) * Credits(p.Videos[i].Count)
+	}
+	cmp.Options = make([]PlanOption, len(c.Plans))
+	best := -1
+	for i := range c.Plans {
+		plan := &c.Plans[i]
+		o := PlanOption{Plan: plan, Premium: cmp.Premium, Blocked: c.Blocked(plan, p)}
+		o.Fits = cmp.Premium <= plan.Credits
+		if o.Fits {
+			o.Remaining = plan.Credits - cmp.Premium
+		} else {
+			o.Short = cmp.Premium - plan.Credits
+			o.TopUp, o.CanTopUp = plan.CheapestTopUp(o.Short)
+			if !o.CanTopUp {
+				o.Blocked = append(o.Blocked, "short "+c.CreditWord(o.Short)+" and "+plan.Name+" sells no top-ups")
+			}
+		}
+		if !plan.ContactSales {
+			o.MonthlyTotal = c.monthCost(plan, p, Monthly) + o.TopUp.Cost
+			o.AnnualTotal = c.monthCost(plan, p, Annual) + o.TopUp.Cost
+			o.Total = o.MonthlyTotal
+			if p.Billing == Annual {
+				o.Total = o.AnnualTotal
+			}
+			o.PerMinute = PerFinishedMinute(o.Total, cmp.FinishedSeconds)
+		}
+		cmp.Options[i] = o
+		if o.Usable() && (best < 0 || o.Total < cmp.Options[best].Total) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		cmp.Options[best].Recommended = true
+		cmp.Recommended = c.Plans[best].ID
+	}
+	return cmp
+}
+
+// PerFinishedMinute divides a cost by finished minutes, rounding half up to the
+// Money unit; it is 0 when nothing is finished.
+func PerFinishedMinute(cost Money, seconds int64) Money {
+	if seconds <= 0 {
+		return 0
+	}
+	return Money((int64(cost)*60*2 + seconds) / (seconds * 2))
+}

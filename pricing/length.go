@@ -1,0 +1,116 @@
+package pricing
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// MaxVideoSeconds bounds a video's length (24 hours) so that no product of
+// length, languages and renders can overflow.
+const MaxVideoSeconds = 24 * 3600
+
+// ParseLength reads a video length: "2m30s", "90s", "1h5m", "2m", or "2:30"
+// (minutes:seconds). Seconds after minutes must be under 60 ("2m75s" is an error),
+// as must minutes after hours. A bare number ("2.5") is minutes and must come
+// to whole seconds.
+func ParseLength(text string) (seconds int, err error) {
+	s := strings.TrimSpace(strings.ToLower(text))
+	if s == "" {
+		return 0, fmt.Errorf("length is empty; write it like \"2m30s\", \"90s\" or \"2:30\"")
+	}
+	if m, sec, ok := strings.Cut(s, ":"); ok {
+		mi, err1 := strconv.Atoi(m)
+		se, err2 := strconv.Atoi(sec)
+		if err1 != nil || err2 != nil || mi < 0 || se < 0 || len(sec) != 2 {
+			return 0, fmt.Errorf("length %q is not minutes:seconds like \"2:30\"", text)
+		}
+		if se >= 60 {
+			return 0, fmt.Errorf("length %q has %d seconds; seconds after minutes must be under 60", text, se)
+		}
+		return checkLength(text, mi*60+se)
+	}
+	if s[0] >= '0' && s[0] <= '9' && strings.IndexFunc(s, func(r rune) bool { return r == 'h' || r == 'm' || r == 's' }) < 0 {
+		return lengthFromMinutes(text, s)
+	}
+	total := 0
+	rest := s
+	last := byte(0)
+	for rest != "" {
+		i := 0
+		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+			i++
+		}
+		if i == 0 || i == len(rest) || i > 6 {
+			return 0, fmt.Errorf("length %q is not like \"2m30s\", \"90s\" or \"2:30\"", text)
+		}
+		n, _ := strconv.Atoi(rest[:i])
+		unit := rest[i]
+		rest = rest[i+1:]
+		switch {
+		case unit == 'h' && last == 0:
+			total += n * 3600
+		case unit == 'm' && (last == 0 || last == 'h'):
+			if last == 'h' && n >= 60 {
+				return 0, fmt.Errorf("length %q has %d minutes after hours; must be under 60", text, n)
+			}
+			total += n * 60
+		case unit == 's' && last != 's':
+			if last != 0 && n >= 60 {
+				return 0, fmt.Errorf("length %q has %d seconds after minutes; must be under 60", text, n)
+			}
+			total += n
+		default:
+			return 0, fmt.Errorf("length %q is not like \"2m30s\", \"90s\" or \"2:30\" (units h, m, s in that order, once each)", text)
+		}
+		if total > MaxVideoSeconds {
+			return 0, fmt.Errorf("length %q is longer than 24 hours", text)
+		}
+		last = unit
+	}
+	return checkLength(text, total)
+}
+
+func lengthFromMinutes(text, s string) (int, error) {
+	// Minutes as a decimal: at most 3 decimals keeps the arithmetic exact in thousandths.
+	v, _, err := parseDecimal(s, 3)
+	if err != nil {
+		return 0, fmt.Errorf("length %q: %v", text, err)
+	}
+	if v > int64(MaxVideoSeconds)*1000/60 {
+		return 0, fmt.Errorf("length %q is longer than 24 hours", text)
+	}
+	if (v*60)%1000 != 0 {
+		return 0, fmt.Errorf("length %q minutes is not a whole number of seconds", text)
+	}
+	return checkLength(text, int(v*60/1000))
+}
+
+func checkLength(text string, sec int) (int, error) {
+	if sec <= 0 {
+		return 0, fmt.Errorf("length %q must be longer than zero", text)
+	}
+	if sec > MaxVideoSeconds {
+		return 0, fmt.Errorf("length %q is longer than 24 hours", text)
+	}
+	return sec, nil
+}
+
+// FormatLength writes seconds the way ParseLength reads them: "2m30s", "45s", "1h5m".
+func FormatLength(seconds int) string {
+	if seconds <= 0 {
+		return "0s"
+	}
+	h, m, s := seconds/3600, seconds/60%60, seconds%60
+	var b strings.Builder
+	if h > 0 {
+		fmt.Fprintf(&b, "%dh", h)
+	}
+	if m > 0 {
+		fmt.Fprintf(&b, "%dm", m)
+	}
+	if s > 0 {
+		fmt.Fprintf(&b, "%ds", s)
+	}
+	return b.String()
+}

@@ -1,0 +1,408 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Problem is one thing wrong with an input file, at a line and column.
+type Problem struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg) }
+
+// Problems is every problem found in a file, in file order. A loader returns all
+// of them at once, never a half-loaded value.
+type Problems []Problem
+
+// Error lists each problem on its own line as file:line:col: message.
+func (ps Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// AsProblems extracts the Problems from an error returned by a loader.
+func AsProblems(err error) (Problems, bool) {
+	var ps Problems
+	ok := errors.As(err, &ps)
+	return ps, ok
+}
+
+// decoder walks a decoded TOML tree against a schema and collects problems by
+// key path ("plans[2].credits"); paths become line:col only when there are problems.
+type decoder struct {
+	file     string
+	src      string
+	problems []pathProblem
+}
+
+type pathProblem struct {
+	path string
+	msg  string
+}
+
+func (d *decoder) addf(path, format string, args ...any) {
+	d.problems = append(d.problems, pathProblem{path, fmt.Sprintf(format, args...)})
+}
+
+// decodeTOML parses src into a generic tree; a syntax error is the one problem returned.
+func decodeTOML(file string, src []byte) (map[string]any, error) {
+	var tree map[string]any
+	if _, err := toml.Decode(string(src), &tree); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line, col := pe.Position.Line, pe.Position.Col
+			if line == 0 {
+				line = 1
+			}
+			if col == 0 {
+				col = 1
+			}
+			return nil, Problems{{File: file, Line: line, Col: col, Msg: "TOML syntax: " + pe.Message}}
+		}
+		return nil, Problems{{File: file, Line: 1, Col: 1, Msg: "TOML: " + err.Error()}}
+	}
+	return tree, nil
+}
+
+// err turns the collected problems into Problems with positions, in file order.
+func (d *decoder) err() error {
+	if len(d.problems) == 0 {
+		return nil
+	}
+	loc := locate(d.src)
+	out := make(Problems, 0, len(d.problems))
+	for _, p := range d.problems {
+		pos := loc.find(p.path)
+		msg := p.msg
+		if p.path != "" {
+			msg = p.path + ": " + msg
+		}
+		out = append(out, Problem{File: d.file, Line: pos.line, Col: pos.col, Msg: msg})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Col < out[j].Col
+	})
+	return out
+}
+
+// table reads the keys of one TOML table and remembers which it used, so every
+// key left over is reported as unknown (a typo is never silently ignored).
+type table struct {
+	d    *decoder
+	path string
+	m    map[string]any
+	used map[string]bool
+}
+
+func (d *decoder) table(path string, m map[string]any) *table {
+	return &table{d: d, path: path, m: m, used: make(map[string]bool, len(m))}
+}
+
+func (t *table) keyPath(key string) string {
+	if t.path == "" {
+		return key
+	}
+	return t.path + "." + key
+}
+
+func (t *table) get(key string) (any, bool) {
+	t.used[key] = true
+	v, ok := t.m[key]
+	return v, ok
+}
+
+// finish reports keys nobody asked for, naming the valid ones.
+func (t *table) finish(valid []string) {
+	var unknown []string
+	for k := range t.m {
+		if !t.used[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		hint := ""
+		if s := closest(k, valid); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		t.d.addf(t.keyPath(k), "unknown key%s; valid keys here: %s", hint, strings.Join(valid, ", "))
+	}
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return "true/false"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	default:
+		return "a date"
+	}
+}
+
+func (t *table) str(key string, required bool) string {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.d.addf(t.path, "missing required key %q", key)
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		t.d.addf(t.keyPath(key), "must be a string, not %s", typeName(v))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		t.d.addf(t.keyPath(key), "must not be empty")
+	}
+	return s
+}
+
+func (t *table) boolean(key string) bool {
+	v, ok := t.get(key)
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		t.d.addf(t.keyPath(key), "must be true or false, not %s", typeName(v))
+	}
+	return b
+}
+
+// integer reads a whole number in [lo, hi]; def is used when the key is absent.
+func (t *table) integer(key string, required bool, def, lo, hi int64) int64 {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.d.addf(t.path, "missing required key %q", key)
+		}
+		return def
+	}
+	n, ok := v.(int64)
+	if !ok {
+		if f, isFloat := v.(float64); isFloat && f == float64(int64(f)) {
+			t.d.addf(t.keyPath(key), "must be a whole number, not %v (write it without a decimal point)", f)
+		} else {
+			t.d.addf(t.keyPath(key), "must be a whole number, not %s", typeName(v))
+		}
+		return def
+	}
+	if n < lo || n > hi {
+		if n < 0 && lo >= 0 {
+			t.d.addf(t.keyPath(key), "must not be negative (got %d)", n)
+		} else {
+			t.d.addf(t.keyPath(key), "must be between %d and %d (got %d)", lo, hi, n)
+		}
+		return def
+	}
+	return n
+}
+
+// decimal reads a non-negative fixed-point number with at most `allowed` decimals,
+// scaled by 10^scale. A TOML float is turned into its shortest decimal text first,
+// so 0.1 is read as exactly one tenth; no float arithmetic touches the value.
+func (t *table) decimal(key string, required bool, scale, allowed int, what string) (int64, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.d.addf(t.path, "missing required key %q", key)
+		}
+		return 0, false
+	}
+	return t.d.decimalValue(t.keyPath(key), v, scale, allowed, what)
+}
+
+func (d *decoder) decimalValue(path string, v any, scale, allowed int, what string) (int64, bool) {
+	var text string
+	switch n := v.(type) {
+	case int64:
+		if n < 0 {
+			d.addf(path, "must not be negative (got %d)", n)
+			return 0, false
+		}
+		text = formatFixed(n, 0, false)
+	case float64:
+		if n != n || n > 1e15 || n < -1e15 {
+			d.addf(path, "must be a finite number, not %v", n)
+			return 0, false
+		}
+		if n < 0 {
+			d.addf(path, "must not be negative (got %v)", n)
+			return 0, false
+		}
+		text = formatFloatShortest(n)
+	default:
+		d.addf(path, "must be a number, not %s", typeName(v))
+		return 0, false
+	}
+	val, decimals, err := parseDecimal(text, scale)
+	if err != nil {
+		d.addf(path, "%v", err)
+		return 0, false
+	}
+	if decimals > allowed {
+		d.addf(path, "%s has %d decimals; this card allows %d", text, decimals, allowed)
+		return 0, false
+	}
+	return val, true
+}
+
+func (t *table) credits(key string, required bool, precision int) (Credits, bool) {
+	v, ok := t.decimal(key, required, 3, precision, "credits")
+	return Credits(v), ok
+}
+
+func (t *table) money(key string, required bool) (Money, bool) {
+	v, ok := t.decimal(key, required, 4, 4, "price")
+	return Money(v), ok
+}
+
+func (t *table) strings(key string) []string {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		t.d.addf(t.keyPath(key), "must be an array of strings, not %s", typeName(v))
+		return nil
+	}
+	out := make([]string, 0, len(arr))
+	for i, e := range arr {
+		s, ok := e.(string)
+		if !ok {
+			t.d.addf(fmt.Sprintf("%s[%d]", t.keyPath(key), i), "must be a string, not %s", typeName(e))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// tables reads an array of tables ([[key]]).
+func (t *table) tables(key string) []*table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	var arr []map[string]any
+	switch a := v.(type) {
+	case []map[string]any:
+		arr = a
+	case []any:
+		for i, e := range a {
+			m, ok := e.(map[string]any)
+			if !ok {
+				t.d.addf(fmt.Sprintf("%s[%d]", t.keyPath(key), i), "must be a table, not %s", typeName(e))
+				continue
+			}
+			arr = append(arr, m)
+		}
+	default:
+		t.d.addf(t.keyPath(key), "must be an array of tables ([[%s]]), not %s", key, typeName(v))
+		return nil
+	}
+	out := make([]*table, len(arr))
+	for i, m := range arr {
+		out[i] = t.d.table(fmt.Sprintf("%s[%d]", t.keyPath(key), i), m)
+	}
+	return out
+}
+
+// sub reads a nested table ([key]).
+func (t *table) sub(key string, required bool) *table {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.d.addf(t.path, "missing required table [%s]", t.keyPath(key))
+		}
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.d.addf(t.keyPath(key), "must be a table, not %s", typeName(v))
+		return nil
+	}
+	return t.d.table(t.keyPath(key), m)
+}
+
+// oneOf checks s against the valid choices and reports them all when it is not one.
+func (d *decoder) oneOf(path, what, s string, valid []string) bool {
+	for _, v := range valid {
+		if v == s {
+			return true
+		}
+	}
+	hint := ""
+	if c := closest(s, valid); c != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	d.addf(path, "unknown %s %q%s; choose one of: %s", what, s, hint, strings.Join(valid, ", "))
+	return false
+}
+
+// closest returns the valid word nearest to s by edit distance, if it is near enough
+// to be a likely typo.
+func closest(s string, valid []string) string {
+	best, bestDist := "", 3
+	if len(s) <= 3 {
+		bestDist = 2
+	}
+	for _, v := range valid {
+		if d := editDistance(s, v); d < bestDist {
+			best, bestDist = v, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,94 @@
+package pricing
+
+// Project is one month of videos to be priced: what a creator plans, or what a
+// salesperson types in while the customer talks.
+type Project struct {
+	// Plan is the id of the plan the month is quoted against by default.
+	Plan    string
+	Billing Billing
+	// Balance, when HasBalance is set, is the credits left in the current cycle;
+	// otherwise the plan's full cycle of credits is assumed.
+	Balance    Credits
+	HasBalance bool
+	// Seats is how many people use the subscription (at least 1).
+	Seats int
+	// WatermarkOK is set when a watermark on the videos is acceptable, so a plan
+	// that adds one is not ruled out.
+	WatermarkOK bool
+	// AllowFewerRerenders lets the budget fitter propose cutting re-renders.
+	AllowFewerRerenders bool
+	// Volume, when set, scales the month for each of the 12 months of a year:
+	// each entry is a multiplier in thousandths (1000 = the month as planned).
+	Volume []int64
+	Videos []Video
+}
+
+// Video is one kind of video made this month, Count times.
+type Video struct {
+	Name  string
+	Count int
+	// Seconds is the finished length.
+	Seconds int
+	// Picks holds the id of the feature chosen for each slot.
+	Picks [NumSlots]string
+	// Languages lists the target languages the video is translated into.
+	Languages []string
+	// BRollClips is how many b-roll clips the video uses, from the BRoll pick.
+	BRollClips int
+	// ScriptGenerations is how many script drafts are generated with the Script pick.
+	ScriptGenerations int
+	// Rerenders is how many times the video is expected to be rendered again
+	// after the first time; each one charges re-rendered features again.
+	Rerenders int
+}
+
+// NewVideo returns a one-minute draft video with the card's defaults in every slot.
+func (c *RateCard) NewVideo(name string) Video {
+	v := Video{Name: name, Count: 1, Seconds: 60}
+	v.Picks = c.Defaults
+	return v
+}
+
+// NewProject returns an empty month on the given plan with one draft video.
+func (c *RateCard) NewProject(planID string) *Project {
+	if _, ok := c.Plan(planID); !ok && len(c.Plans) > 0 {
+		planID = c.Plans[0].ID
+	}
+	return &Project{Plan: planID, Seats: 1, Videos: []Video{c.NewVideo("Draft video")}}
+}
+
+// Clone returns a deep copy of the project, so edits to it leave p untouched.
+func (p *Project) Clone() *Project {
+	q := *p
+	q.Volume = append([]int64(nil), p.Volume...)
+	q.Videos = make([]Video, len(p.Videos))
+	for i, v := range p.Videos {
+		q.Videos[i] = v.Clone()
+	}
+	return &q
+}
+
+// Clone returns a deep copy of the video.
+func (v Video) Clone() Video {
+	v.Languages = append([]string(nil), v.Languages...)
+	return v
+}
+
+// FinishedSeconds is the length of every finished copy of every video in the month
+// (re-renders are not finished minutes).
+func (p *Project) FinishedSeconds() int64 {
+	var s int64
+	for i := range p.Videos {
+		s += int64(p.Videos[i].Seconds) * int64(p.Videos[i].Count)
+	}
+	return s
+}
+
+// Copies is how many videos the month makes in all.
+func (p *Project) Copies() int64 {
+	var n int64
+	for i := range p.Videos {
+		n += int64(p.Videos[i].Count)
+	}
+	return n
+}

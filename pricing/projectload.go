@@ -1,0 +1,243 @@
+package pricing
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+var (
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos"}
+	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders"}
+)
+
+// Limits that keep every product of counts, lengths and rates far from overflow.
+const (
+	MaxVideos      = 100_000
+	MaxCount       = 10_000
+	MaxLanguages   = 200
+	MaxClips       = 1_000
+	MaxGenerations = 1_000
+	MaxRerenders   = 100
+	MaxSeats       = 10_000
+)
+
+// ParseProject reads a project file against a rate card, so every feature and plan
+// it names is checked to exist. Slots a video leaves out take the card's defaults.
+// All problems are reported at once; on error no project is returned.
+func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
+	tree, err := decodeTOML(name, src)
+	if err != nil {
+		return nil, err
+	}
+	d := &decoder{file: name, src: string(src)}
+	root := d.table("", tree)
+	p := &Project{Seats: 1}
+	p.Plan = root.str("plan", false)
+	if p.Plan == "" {
+		if _, has := tree["plan"]; !has && len(card.Plans) > 0 {
+			p.Plan = card.Plans[0].ID
+		}
+	} else if _, ok := card.Plan(p.Plan); !ok {
+		d.oneOf("plan", "plan", p.Plan, card.PlanIDs())
+	}
+	if b := root.str("billing", false); b != "" {
+		if d.oneOf("billing", "billing", b, []string{"monthly", "annual"}) && b == "annual" {
+			p.Billing = Annual
+		}
+	}
+	if bal, ok := root.credits("balance", false, card.Precision); ok {
+		p.Balance, p.HasBalance = bal, true
+	}
+	p.Seats = int(root.integer("seats", false, 1, 1, MaxSeats))
+	p.WatermarkOK = root.boolean("watermark_ok")
+	p.AllowFewerRerenders = root.boolean("allow_fewer_rerenders")
+	if v, ok := root.get("volume"); ok {
+		p.Volume = readVolume(d, v)
+	}
+	videos := root.tables("videos")
+	if len(videos) > MaxVideos {
+		d.addf("videos", "too many videos (%d); at most %d", len(videos), MaxVideos)
+		videos = videos[:MaxVideos]
+	}
+	p.Videos = make([]Video, 0, len(videos))
+	for _, vt := range videos {
+		p.Videos = append(p.Videos, readVideo(card, vt))
+	}
+	root.finish(projectKeys)
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// readVolume reads 12 monthly multipliers (1 = the month as planned, 0.5 = half).
+func readVolume(d *decoder, v any) []int64 {
+	arr, ok := v.([]any)
+	if !ok {
+		d.addf("volume", "must be an array of 12 multipliers like [1, 1, 0.5, ...], not %s", typeName(v))
+		return nil
+	}
+	if len(arr) != 12 {
+		d.addf("volume", "must have 12 entries, one per month, not %d", len(arr))
+		return nil
+	}
+	out := make([]int64, 12)
+	for i, e := range arr {
+		m, ok := d.decimalValue(fmt.Sprintf("volume[%d]", i), e, 3, 3, "multiplier")
+		if ok && m > 100_000 {
+			d.addf(fmt.Sprintf("volume[%d]", i), "multiplier above 100 is not a plausible month")
+		}
+		out[i] = m
+	}
+	return out
+}
+
+func readVideo(card *RateCard, t *table) Video {
+	d := t.d
+	v := Video{Name: t.str("name", true)}
+	v.Count = int(t.integer("count", false, 1, 0, MaxCount))
+	if raw, ok := t.get("length"); !ok {
+		d.addf(t.path, "missing required key %q (like \"2m30s\" or 2.5 for minutes)", "length")
+	} else {
+		var text string
+		switch x := raw.(type) {
+		case string:
+			text = x
+		case int64:
+			text = strconv.FormatInt(x, 10)
+		case float64:
+			text = formatFloatShortest(x)
+		default:
+			d.addf(t.keyPath("length"), "must be a length like \"2m30s\" or minutes like 2.5, not %s", typeName(raw))
+		}
+		if text != "" {
+			sec, err := ParseLength(text)
+			if err != nil {
+				d.addf(t.keyPath("length"), "%v", err)
+			}
+			v.Seconds = sec
+		}
+	}
+	v.Picks = card.Defaults
+	for s := Slot(0); s < NumSlots; s++ {
+		id := t.str(s.Key(), false)
+		if id == "" {
+			continue
+		}
+		if card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
+			v.Picks[s] = id
+		}
+	}
+	langs := t.strings("languages")
+	seen := map[string]bool{}
+	for i, l := range langs {
+		l = strings.TrimSpace(l)
+		path := fmt.Sprintf("%s[%d]", t.keyPath("languages"), i)
+		switch {
+		case l == "":
+			d.addf(path, "a language must not be empty")
+		case seen[strings.ToLower(l)]:
+			d.addf(path, "language %q is listed twice; it would be charged twice", l)
+		default:
+			seen[strings.ToLower(l)] = true
+			v.Languages = append(v.Languages, l)
+		}
+	}
+	if len(v.Languages) > MaxLanguages {
+		d.addf(t.keyPath("languages"), "too many languages (%d); at most %d", len(v.Languages), MaxLanguages)
+	}
+	v.BRollClips = int(t.integer("broll_clips", false, 0, 0, MaxClips))
+	v.ScriptGenerations = int(t.integer("script_generations", false, 0, 0, MaxGenerations))
+	v.Rerenders = int(t.integer("rerenders", false, 0, 0, MaxRerenders))
+	t.finish(videoKeys)
+	return v
+}
+
+// EncodeProject writes a project as TOML that ParseProject reads back to the same
+// project. Slots that hold the card's default are left out to keep files short.
+func EncodeProject(p *Project, card *RateCard) []byte {
+	var b strings.Builder
+	b.WriteString("# creditplan project: one month of videos. `creditplan quote` prices it.\n")
+	fmt.Fprintf(&b, "plan = %s\n", tomlQuote(p.Plan))
+	fmt.Fprintf(&b, "billing = %q\n", p.Billing.Key())
+	if p.HasBalance {
+		fmt.Fprintf(&b, "balance = %s\n", p.Balance.String())
+	}
+	if p.Seats > 1 {
+		fmt.Fprintf(&b, "seats = %d\n", p.Seats)
+	}
+	if p.WatermarkOK {
+		b.WriteString("watermark_ok = true\n")
+	}
+	if p.AllowFewerRerenders {
+		b.WriteString("allow_fewer_rerenders = true\n")
+	}
+	if len(p.Volume) == 12 {
+		b.WriteString("volume = [")
+		for i, m := range p.Volume {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(formatFixed(m, 3, false))
+		}
+		b.WriteString("]\n")
+	}
+	for _, v := range p.Videos {
+		b.WriteString("\n[[videos]]\n")
+		fmt.Fprintf(&b, "name = %s\n", tomlQuote(v.Name))
+		fmt.Fprintf(&b, "count = %d\n", v.Count)
+		fmt.Fprintf(&b, "length = %q\n", FormatLength(v.Seconds))
+		for s := Slot(0); s < NumSlots; s++ {
+			if v.Picks[s] != "" && v.Picks[s] != card.Defaults[s] {
+				fmt.Fprintf(&b, "%s = %s\n", s.Key(), tomlQuote(v.Picks[s]))
+			}
+		}
+		if len(v.Languages) > 0 {
+			b.WriteString("languages = [")
+			for i, l := range v.Languages {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(tomlQuote(l))
+			}
+			b.WriteString("]\n")
+		}
+		if v.BRollClips > 0 {
+			fmt.Fprintf(&b, "broll_clips = %d\n", v.BRollClips)
+		}
+		if v.ScriptGenerations > 0 {
+			fmt.Fprintf(&b, "script_generations = %d\n", v.ScriptGenerations)
+		}
+		if v.Rerenders > 0 {
+			fmt.Fprintf(&b, "rerenders = %d\n", v.Rerenders)
+		}
+	}
+	return []byte(b.String())
+}
+
+// tomlQuote writes s as a TOML basic string, escaping what TOML requires.
+func tomlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
