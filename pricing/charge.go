@@ -237,7 +237,7 @@ func (c *RateCard) UpfrontMessage(use, balance Credits) string {
 	shown := max(balance, 0)
 	msg := fmt.Sprintf("This will use %s (%s remaining)", c.CreditWord(use), shown.Grouped())
 	if use > shown {
-		return msg + fmt.Sprintf(": %s short.", (use - shown).Grouped())
+		return msg + fmt.Sprintf(": %s short.", (use-shown).Grouped())
 	}
 	return msg + "."
 }
