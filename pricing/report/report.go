@@ -1,10 +1,13 @@
 // Package report writes quotes and comparisons as text, JSON, Markdown and CSV.
-// It is pure presentation: every number comes from package pricing.
+// It is pure presentation: every number comes from package pricing, so the four
+// formats, the command line and the planner's export can never disagree.
 package report
 
 import (
-	"errors"
+	"bufio"
+	"fmt"
 	"io"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -20,13 +23,153 @@ const (
 	CSV
 )
 
-// ParseFormat reads a --format value.
-func ParseFormat(s string) (Format, error) { return Text, errors.New("not built yet") }
+var formatNames = [...]string{"text", "json", "markdown", "csv"}
+
+// String is the format's name as --format takes it.
+func (f Format) String() string {
+	if f < 0 || int(f) >= len(formatNames) {
+		return "unknown"
+	}
+	return formatNames[f]
+}
+
+// FormatNames lists the names ParseFormat accepts, for usage messages.
+func FormatNames() []string { return formatNames[:] }
+
+// ParseFormat reads a --format value: text, json, markdown (or md) or csv,
+// in any letter case.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "text", "txt":
+		return Text, nil
+	case "json":
+		return JSON, nil
+	case "markdown", "md":
+		return Markdown, nil
+	case "csv":
+		return CSV, nil
+	}
+	return Text, fmt.Errorf("unknown format %q; choose one of: %s", s, strings.Join(formatNames[:], ", "))
+}
+
+// bufferSize is large enough that a 10,000-video quote is written in a few
+// hundred system calls rather than one per line.
+const bufferSize = 64 << 10
 
 // WriteQuote writes a month's quote.
-func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error { return errors.New("not built yet") }
+func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
+	if q == nil {
+		return fmt.Errorf("no quote to write")
+	}
+	bw := bufio.NewWriterSize(w, bufferSize)
+	var err error
+	switch f {
+	case Text:
+		writeQuoteText(bw, q)
+	case JSON:
+		err = writeJSON(bw, quoteJSON(q))
+	case Markdown:
+		writeQuoteMarkdown(bw, q)
+	case CSV:
+		err = writeQuoteCSV(bw, q)
+	default:
+		return fmt.Errorf("unknown format %d", int(f))
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
 
 // WriteCompare writes a comparison of every plan.
 func WriteCompare(w io.Writer, c *pricing.Comparison, f Format) error {
-	return errors.New("not built yet")
+	if c == nil {
+		return fmt.Errorf("no comparison to write")
+	}
+	bw := bufio.NewWriterSize(w, bufferSize)
+	var err error
+	switch f {
+	case Text:
+		writeCompareText(bw, c)
+	case JSON:
+		err = writeJSON(bw, compareJSON(c))
+	case Markdown:
+		writeCompareMarkdown(bw, c)
+	case CSV:
+		err = writeCompareCSV(bw, c)
+	default:
+		return fmt.Errorf("unknown format %d", int(f))
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// cardLine names the card, its date and where it came from; every output
+// starts with it so a printed quote can always be traced to its rates.
+func cardLine(c *pricing.RateCard) string {
+	return fmt.Sprintf("%s, as of %s (%s)", c.Name, c.AsOf, c.Origin)
+}
+
+// monthLimit is how many month-level cheaper options the text and Markdown
+// formats list; a 10,000-video month would otherwise bury the totals. JSON
+// lists them all, and each video's own options are always shown with it.
+const monthLimit = 10
+
+// blockedOn words the plan's blocked list heading.
+func blockedOn(p *pricing.Plan) string { return "Blocked on " + p.Name }
+
+// costLabel is a plan option's cost under a billing for tables: the money, or
+// "contact sales" for a plan without a public price (never $0).
+func costLabel(c *pricing.RateCard, o *pricing.PlanOption, m pricing.Money) string {
+	if o.Plan.ContactSales {
+		return "contact sales"
+	}
+	return c.Money(m)
+}
+
+// perMinuteLabel is the cost per finished minute, or "-" when there is no
+// price or no finished minute to divide by.
+func perMinuteLabel(cmp *pricing.Comparison, o *pricing.PlanOption) string {
+	if o.Plan.ContactSales || cmp.FinishedSeconds <= 0 {
+		return "-"
+	}
+	return cmp.Card.Money(o.PerMinute)
+}
+
+// shortOrRemaining is the one figure that matters for a plan's balance.
+func shortOrRemaining(o *pricing.PlanOption) string {
+	if o.Fits {
+		return o.Remaining.Grouped() + " left"
+	}
+	return o.Short.Grouped() + " short"
+}
+
+// status words a plan option's standing in a comparison.
+func status(o *pricing.PlanOption) string {
+	switch {
+	case o.Recommended:
+		return "recommended"
+	case o.Plan.ContactSales:
+		return "contact sales"
+	case len(o.Blocked) > 0:
+		return "blocked"
+	}
+	return "ok"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// topUpLabel is the top-up a plan option needs, or "-" when none.
+func topUpLabel(c *pricing.RateCard, o *pricing.PlanOption) string {
+	if len(o.TopUp.Packs) == 0 {
+		return "-"
+	}
+	return o.TopUp.Describe(c)
 }

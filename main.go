@@ -1,0 +1,45 @@
+// Command creditplan plans the cost of AI-video credit plans before anyone
+// spends a credit: an interactive planner, and the quote, compare and check
+// commands that print the same numbers as text, JSON, Markdown or CSV.
+//
+// main.go and cli.go only read flags and files, turn errors into messages and
+// exit codes, and hand bytes to package pricing; every rule lives there.
+package main
+
+import (
+	_ "embed"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+
+	"creditplan/ui"
+)
+
+// defaultCard is the rate card used without --rates, embedded so the binary
+// runs anywhere without its source tree.
+//
+//go:embed plans.toml
+var defaultCard []byte
+
+// defaultCardOrigin is what outputs and errors call the embedded card.
+const defaultCardOrigin = "plans.toml (embedded)"
+
+// version is the release; builds may set it with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func main() {
+	a := &app{
+		stdout:      os.Stdout,
+		stderr:      os.Stderr,
+		interactive: stdioIsTerminal,
+		runPlanner:  ui.Run,
+	}
+	os.Exit(a.run(os.Args[1:]))
+}
+
+// stdioIsTerminal reports whether both stdin and stdout are terminals: the
+// planner reads keys from one and draws on the other, and would hang or spray
+// escape codes into a pipe otherwise.
+func stdioIsTerminal() bool {
+	return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
+}

@@ -1,0 +1,276 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+
+	"creditplan/pricing"
+)
+
+// credits writes a credit amount as an exact JSON number ("0.5", "600") straight
+// from fixed point, so no float ever rounds it.
+type credits pricing.Credits
+
+// MarshalJSON writes the amount as a JSON number with as few decimals as it needs.
+func (c credits) MarshalJSON() ([]byte, error) { return []byte(pricing.Credits(c).String()), nil }
+
+// money writes an amount as a string with exactly two decimals ("29.00"): a
+// string, because a JSON number would lose the trailing zero and invite float parsing.
+type money pricing.Money
+
+// MarshalJSON writes the amount as a quoted plain decimal with two places.
+func (m money) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + pricing.Money(m).Plain() + `"`), nil
+}
+
+type cardJSON struct {
+	Name     string `json:"name"`
+	Vendor   string `json:"vendor"`
+	AsOf     string `json:"as_of"`
+	Origin   string `json:"origin"`
+	Currency string `json:"currency"`
+	// CreditName is what one credit is called, for people reading the numbers.
+	CreditName       string `json:"credit_name"`
+	CreditNamePlural string `json:"credit_name_plural"`
+}
+
+func cardOf(c *pricing.RateCard) cardJSON {
+	return cardJSON{Name: c.Name, Vendor: c.Vendor, AsOf: c.AsOf, Origin: c.Origin, Currency: c.Currency, CreditName: c.CreditName,
+		CreditNamePlural: c.CreditNamePlural}
+}
+
+type planRefJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type lineJSON struct {
+	Feature     string  `json:"feature"`
+	FeatureName string  `json:"feature_name"`
+	Slot        string  `json:"slot"`
+	Premium     bool    `json:"premium"`
+	Quantity    string  `json:"quantity"`
+	Rate        string  `json:"rate"`
+	RateCredits credits `json:"rate_credits"`
+	Unit        string  `json:"unit"`
+	// Credits is for one copy of the video; CreditsTotal for all copies.
+	Credits      credits `json:"credits"`
+	CreditsTotal credits `json:"credits_total"`
+}
+
+type altJSON struct {
+	Video      string  `json:"video"`
+	VideoIndex int     `json:"video_index"`
+	Slot       string  `json:"slot"`
+	From       string  `json:"from"`
+	With       string  `json:"with"`
+	Saves      credits `json:"saves"`
+	SavesEach  credits `json:"saves_each"`
+	Reason     string  `json:"reason"`
+	Text       string  `json:"text"`
+}
+
+type videoJSON struct {
+	Name           string     `json:"name"`
+	Count          int        `json:"count"`
+	Length         string     `json:"length"`
+	Seconds        int        `json:"seconds"`
+	Each           credits    `json:"each"`
+	PremiumCredits credits    `json:"premium_credits"`
+	Lines          []lineJSON `json:"lines"`
+	Alternatives   []altJSON  `json:"alternatives"`
+}
+
+type packJSON struct {
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Count   int64   `json:"count"`
+	Credits credits `json:"credits_each"`
+	Price   money   `json:"price_each"`
+}
+
+type topUpJSON struct {
+	Packs   []packJSON `json:"packs"`
+	Credits credits    `json:"credits"`
+	Cost    money      `json:"cost"`
+	Text    string     `json:"text"`
+}
+
+type upgradeJSON struct {
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Credits credits `json:"credits"`
+	Price   money   `json:"price"`
+}
+
+type quoteDoc struct {
+	Card            cardJSON     `json:"card"`
+	Plan            planRefJSON  `json:"plan"`
+	Billing         string       `json:"billing"`
+	Balance         credits      `json:"balance"`
+	PremiumCredits  credits      `json:"premium_credits"`
+	Remaining       credits      `json:"remaining"`
+	Short           credits      `json:"short"`
+	Fits            bool         `json:"fits"`
+	Message         string       `json:"message"`
+	Cost            *money       `json:"cost"`
+	ContactSales    bool         `json:"contact_sales"`
+	Copies          int64        `json:"copies"`
+	FinishedSeconds int64        `json:"finished_seconds"`
+	RunsOutAt       *int64       `json:"runs_out_at"`
+	Videos          []videoJSON  `json:"videos"`
+	Alternatives    []altJSON    `json:"alternatives"`
+	Blocked         []string     `json:"blocked"`
+	TopUp           *topUpJSON   `json:"top_up"`
+	Upgrade         *upgradeJSON `json:"upgrade"`
+}
+
+func altOf(c *pricing.RateCard, a pricing.Alternative) altJSON {
+	return altJSON{
+		Video: a.VideoName, VideoIndex: a.Video, Slot: a.Slot.Key(), From: a.From.ID, With: a.To.ID,
+		Saves: credits(a.Saves), SavesEach: credits(a.Each), Reason: a.Reason, Text: a.Text(c),
+	}
+}
+
+func topUpOf(c *pricing.RateCard, t pricing.TopUpPurchase) *topUpJSON {
+	if len(t.Packs) == 0 {
+		return nil
+	}
+	out := &topUpJSON{Credits: credits(t.Credits), Cost: money(t.Cost), Text: t.Describe(c)}
+	for _, p := range t.Packs {
+		out.Packs = append(out.Packs, packJSON{ID: p.TopUp.ID, Name: p.TopUp.Name, Count: p.Count,
+			Credits: credits(p.TopUp.Credits), Price: money(p.TopUp.Price)})
+	}
+	return out
+}
+
+// quoteJSON turns a quote into its JSON document; lists are never null so a
+// consumer can iterate without checking.
+func quoteJSON(q *pricing.Quote) *quoteDoc {
+	c := q.Card
+	d := &quoteDoc{
+		Card: cardOf(c), Plan: planRefJSON{q.Plan.ID, q.Plan.Name}, Billing: q.Billing.Key(),
+		Balance: credits(q.Balance), PremiumCredits: credits(q.Premium), Remaining: credits(q.Remaining),
+		Short: credits(q.Short), Fits: q.Fits, Message: q.Message(), ContactSales: q.Plan.ContactSales,
+		Copies: q.Copies, FinishedSeconds: q.FinishedSeconds,
+		Blocked: nonNil(q.Blocked), TopUp: topUpOf(c, q.TopUp),
+	}
+	if !q.Plan.ContactSales {
+		cost := money(q.Cost)
+		d.Cost = &cost
+	}
+	if q.RunsOutAt > 0 {
+		at := q.RunsOutAt
+		d.RunsOutAt = &at
+	}
+	if q.Upgrade != nil {
+		d.Upgrade = &upgradeJSON{ID: q.Upgrade.ID, Name: q.Upgrade.Name, Credits: credits(q.Upgrade.Credits),
+			Price: money(q.Upgrade.Price(q.Billing))}
+	}
+	d.Videos = make([]videoJSON, len(q.Videos))
+	for i := range q.Videos {
+		vq := &q.Videos[i]
+		v := vq.Video
+		vj := videoJSON{
+			Name: v.Name, Count: v.Count, Length: pricing.FormatLength(v.Seconds), Seconds: v.Seconds,
+			Each: credits(vq.Each), PremiumCredits: credits(vq.Credits),
+			Lines: make([]lineJSON, len(vq.Lines)), Alternatives: make([]altJSON, len(vq.Alternatives)),
+		}
+		for j, l := range vq.Lines {
+			f := l.Feature
+			vj.Lines[j] = lineJSON{
+				Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
+				Quantity: l.Quantity(), Rate: f.RateText(), RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
+				Credits: credits(l.Credits), CreditsTotal: credits(l.Credits * pricing.Credits(v.Count)),
+			}
+		}
+		for j, a := range vq.Alternatives {
+			vj.Alternatives[j] = altOf(c, a)
+		}
+		d.Videos[i] = vj
+	}
+	d.Alternatives = make([]altJSON, len(q.Alternatives))
+	for i, a := range q.Alternatives {
+		d.Alternatives[i] = altOf(c, a)
+	}
+	return d
+}
+
+type planJSON struct {
+	ID             string     `json:"id"`
+	Name           string     `json:"name"`
+	Fits           bool       `json:"fits"`
+	PremiumCredits credits    `json:"premium_credits"`
+	PlanCredits    credits    `json:"plan_credits"`
+	Remaining      credits    `json:"remaining"`
+	Short          credits    `json:"short"`
+	TopUp          *topUpJSON `json:"top_up"`
+	// The costs are null for a contact-sales plan: it has no public price, and 0 would read as free.
+	TotalCost          *money   `json:"total_cost"`
+	MonthlyBillingCost *money   `json:"monthly_billing_cost"`
+	AnnualBillingCost  *money   `json:"annual_billing_cost"`
+	PerFinishedMinute  *money   `json:"per_finished_minute"`
+	ContactSales       bool     `json:"contact_sales"`
+	Usable             bool     `json:"usable"`
+	Blocked            []string `json:"blocked"`
+	Recommended        bool     `json:"recommended"`
+}
+
+type compareDoc struct {
+	Card            cardJSON   `json:"card"`
+	Billing         string     `json:"billing"`
+	PremiumCredits  credits    `json:"premium_credits"`
+	FinishedSeconds int64      `json:"finished_seconds"`
+	Plans           []planJSON `json:"plans"`
+	Recommended     *string    `json:"recommended"`
+}
+
+func moneyPtr(m pricing.Money) *money {
+	v := money(m)
+	return &v
+}
+
+func compareJSON(cmp *pricing.Comparison) *compareDoc {
+	c := cmp.Card
+	d := &compareDoc{Card: cardOf(c), Billing: cmp.Billing.Key(), PremiumCredits: credits(cmp.Premium),
+		FinishedSeconds: cmp.FinishedSeconds, Plans: make([]planJSON, len(cmp.Options))}
+	if cmp.Recommended != "" {
+		id := cmp.Recommended
+		d.Recommended = &id
+	}
+	for i := range cmp.Options {
+		o := &cmp.Options[i]
+		pj := planJSON{
+			ID: o.Plan.ID, Name: o.Plan.Name, Fits: o.Fits, PremiumCredits: credits(o.Premium),
+			PlanCredits: credits(o.Plan.Credits), Remaining: credits(o.Remaining), Short: credits(o.Short),
+			TopUp: topUpOf(c, o.TopUp), ContactSales: o.Plan.ContactSales, Usable: o.Usable(),
+			Blocked: nonNil(o.Blocked), Recommended: o.Recommended,
+		}
+		if !o.Plan.ContactSales {
+			pj.TotalCost = moneyPtr(o.Total)
+			pj.MonthlyBillingCost = moneyPtr(o.MonthlyTotal)
+			pj.AnnualBillingCost = moneyPtr(o.AnnualTotal)
+			if cmp.FinishedSeconds > 0 {
+				pj.PerFinishedMinute = moneyPtr(o.PerMinute)
+			}
+		}
+		d.Plans[i] = pj
+	}
+	return d
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// writeJSON writes one indented document; HTML escaping is off so names and
+// "×" read as written.
+func writeJSON(w *bufio.Writer, doc any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}

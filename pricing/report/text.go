@@ -1,0 +1,179 @@
+package report
+
+import (
+	"bufio"
+	"strconv"
+
+	"creditplan/pricing"
+)
+
+// writeQuoteText writes a quote for people reading a terminal: the card, the
+// plan and balance, each video's breakdown and cheaper options, then the month.
+func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
+	c := q.Card
+	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	w.WriteString("Plan: " + q.Plan.Name + " (" + q.Plan.ID + "), " + q.Billing.Key() + " billing, " +
+		c.PriceLabel(q.Plan, q.Billing) + " a month\n")
+	w.WriteString("Balance: " + c.CreditWord(q.Balance) + "\n")
+
+	var a aligner
+	for i := range q.Videos {
+		vq := &q.Videos[i]
+		v := vq.Video
+		w.WriteString("\n")
+		w.WriteString(strconv.Itoa(i + 1))
+		w.WriteString(". ")
+		w.WriteString(oneLine(v.Name))
+		w.WriteString(": ")
+		w.WriteString(strconv.Itoa(v.Count))
+		w.WriteString(" × ")
+		w.WriteString(pricing.FormatLength(v.Seconds))
+		w.WriteString(", ")
+		w.WriteString(vq.Each.Grouped())
+		w.WriteString(" each, ")
+		w.WriteString(c.CreditWord(vq.Credits))
+		w.WriteString(" in all\n")
+		a.reset(false, false, false, true, false)
+		a.add("Feature", "Quantity", "Rate", "Credits", "")
+		for _, l := range vq.Lines {
+			kind := "included"
+			if l.Premium() {
+				kind = "premium"
+			}
+			a.add(oneLine(l.Feature.Name), l.Quantity(), l.Feature.RateText(), l.Credits.Grouped(), kind)
+		}
+		a.write(w, "   ")
+		for _, alt := range vq.Alternatives {
+			w.WriteString("   Cheaper: ")
+			w.WriteString(alt.Text(c))
+			if alt.Reason != "" {
+				w.WriteString(" (")
+				w.WriteString(oneLine(alt.Reason))
+				w.WriteString(")")
+			}
+			w.WriteString("\n")
+		}
+	}
+
+	w.WriteString("\nMonth: ")
+	w.WriteString(plural64(q.Copies, "video"))
+	w.WriteString(", ")
+	w.WriteString(pricing.FormatLength(int(q.FinishedSeconds)))
+	w.WriteString(" finished, ")
+	w.WriteString(c.CreditWord(q.Premium))
+	if q.Fits {
+		w.WriteString(", " + q.Remaining.Grouped() + " left\n")
+	} else {
+		w.WriteString(", " + q.Short.Grouped() + " short\n")
+	}
+	w.WriteString(q.Message() + "\n")
+	if q.RunsOutAt > 0 {
+		w.WriteString("Credits run out at video " + strconv.FormatInt(q.RunsOutAt, 10) + " of " +
+			strconv.FormatInt(q.Copies, 10) + ".\n")
+	}
+	w.WriteString("Cost: " + costText(q) + "\n")
+
+	if len(q.Alternatives) > 0 {
+		w.WriteString("\nCheaper options, largest saving first:\n")
+		for i, alt := range q.Alternatives {
+			if i == monthLimit {
+				w.WriteString("  … and " + strconv.Itoa(len(q.Alternatives)-monthLimit) +
+					" more (each video lists its own; --format json lists all)\n")
+				break
+			}
+			w.WriteString("  " + quoted(alt.VideoName) + ": " + alt.Text(c) + "\n")
+		}
+	}
+	if !q.Fits {
+		w.WriteString("\nTo cover the " + q.Short.Grouped() + " short:\n")
+		w.WriteString("  Top-up: " + topUpText(q) + "\n")
+		w.WriteString("  Upgrade: " + upgradeText(q) + "\n")
+	}
+	if len(q.Blocked) > 0 {
+		w.WriteString("\n" + blockedOn(q.Plan) + ":\n")
+		for _, b := range q.Blocked {
+			w.WriteString("  - " + oneLine(b) + "\n")
+		}
+	}
+}
+
+// costText is the month's cost on the quoted plan, or "contact sales".
+func costText(q *pricing.Quote) string {
+	if q.Plan.ContactSales {
+		return "contact sales"
+	}
+	s := q.Card.Money(q.Cost) + " this month (" + q.Billing.Key() + " billing"
+	if len(q.TopUp.Packs) > 0 {
+		s += ", top-up included"
+	}
+	return s + ")"
+}
+
+// topUpText is the cheapest top-up covering the shortfall, or why there is none.
+func topUpText(q *pricing.Quote) string {
+	if len(q.TopUp.Packs) == 0 {
+		return q.Plan.Name + " sells none"
+	}
+	return q.TopUp.Describe(q.Card)
+}
+
+// upgradeText names the cheapest plan whose own credits cover the month.
+func upgradeText(q *pricing.Quote) string {
+	if q.Upgrade == nil {
+		return "no other plan's credits cover the month"
+	}
+	return q.Upgrade.Name + " (" + q.Card.PriceLabel(q.Upgrade, q.Billing) + " a month, " +
+		q.Card.CreditWord(q.Upgrade.Credits) + ")"
+}
+
+// writeCompareText writes every plan side by side, the recommended one marked.
+func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
+	c := cmp.Card
+	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	w.WriteString("Month: " + c.CreditWord(cmp.Premium) + ", " +
+		pricing.FormatLength(int(cmp.FinishedSeconds)) + " finished, " + cmp.Billing.Key() + " billing\n\n")
+
+	var a aligner
+	a.reset(false, false, true, true, false, true, true, true, false)
+	a.add("  Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status")
+	for i := range cmp.Options {
+		o := &cmp.Options[i]
+		mark := "  "
+		if o.Recommended {
+			mark = "* "
+		}
+		a.add(mark+oneLine(o.Plan.Name), yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
+			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal), costLabel(c, o, o.AnnualTotal),
+			perMinuteLabel(cmp, o), status(o))
+	}
+	a.write(w, "")
+
+	w.WriteString("\n")
+	if cmp.Recommended != "" {
+		p, _ := c.Plan(cmp.Recommended)
+		w.WriteString("Recommended (*): " + p.Name + ", the cheapest plan that can make this month on " +
+			cmp.Billing.Key() + " billing.\n")
+	} else {
+		w.WriteString("No plan can make this month as planned.\n")
+	}
+	for i := range cmp.Options {
+		o := &cmp.Options[i]
+		if len(o.Blocked) == 0 {
+			continue
+		}
+		w.WriteString("\n" + blockedOn(o.Plan) + ":\n")
+		for _, b := range o.Blocked {
+			w.WriteString("  - " + oneLine(b) + "\n")
+		}
+	}
+}
+
+// quoted puts a video's name in quotes, on one line.
+func quoted(s string) string { return "\u201c" + oneLine(s) + "\u201d" }
+
+func plural64(n int64, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.FormatInt(n, 10) + " " + word + "s"
+}
