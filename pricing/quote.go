@@ -94,7 +94,8 @@ func (c *RateCard) Quote(p *Project) (*Quote, error) {
 			// The copy that tips over: how many copies of this video still fit, plus one.
 			fitting := int64(0)
 			if each > 0 {
-				fitting = int64((balance - q.Premium) / each)
+				// An overdrawn balance fits no copies, not a negative number of them.
+				fitting = max(int64((balance-q.Premium)/each), 0)
 			}
 			q.RunsOutAt = q.Copies + fitting + 1
 		}
