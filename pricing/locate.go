@@ -37,6 +37,11 @@ func locate(src string) locator {
 			segs := splitKey(headerBody(trimmed[2:], "]]"))
 			cur = resolveHeader(segs, arrays, true)
 			l.put(cur, lineNo, indent+3)
+			// The array itself ("features", not "features[0]") is where its first
+			// table starts: problems about the whole array (an unknown one) go there.
+			if i := strings.LastIndexByte(cur, '['); i > 0 {
+				l.put(cur[:i], lineNo, indent+3)
+			}
 			continue
 		}
 		if trimmed[0] == '[' {
