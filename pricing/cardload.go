@@ -285,6 +285,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// featureIDs lists the card's feature ids in card order, each once.
+func (c *RateCard) featureIDs() []string {
+	ids := make([]string, 0, len(c.Features))
+	for i := range c.Features {
+		if j, ok := c.featureIndex[c.Features[i].ID]; ok && j == i {
+			ids = append(ids, c.Features[i].ID)
+		}
+	}
+	return ids
+}
+
 func readPlan(c *RateCard, t *table) Plan {
 	d := t.d
 	p := Plan{ID: t.str("id", true), Name: t.str("name", true)}
@@ -320,15 +331,16 @@ func readPlan(c *RateCard, t *table) Plan {
 	p.offers = make([]bool, len(c.Features))
 	if v, ok := t.m["features"]; ok && v != nil {
 		ids := t.strings("features")
+		if _, isList := v.([]any); !isList {
+			// Already reported as the wrong type; treat it as offering everything
+			// rather than adding a "must offer" problem for every default.
+			ids = c.featureIDs()
+		}
 		for i, id := range ids {
 			if j, ok := c.featureIndex[id]; ok {
 				p.offers[j] = true
 			} else {
-				valid := make([]string, len(c.Features))
-				for k := range c.Features {
-					valid[k] = c.Features[k].ID
-				}
-				d.oneOf(fmt.Sprintf("%s[%d]", t.keyPath("features"), i), "feature", id, valid)
+				d.oneOf(fmt.Sprintf("%s[%d]", t.keyPath("features"), i), "feature", id, c.featureIDs())
 			}
 		}
 		// A plan must offer the default of every slot, or a fresh video could not be made on it.
@@ -368,8 +380,9 @@ func readPlan(c *RateCard, t *table) Plan {
 		if tu.Name == "" {
 			tu.Name = tu.ID
 		}
-		tu.Credits, _ = tt.credits("credits", true, c.Precision)
-		if tu.Credits == 0 && tt.m["credits"] != nil {
+		var creditsOK bool
+		tu.Credits, creditsOK = tt.credits("credits", true, c.Precision)
+		if creditsOK && tu.Credits == 0 {
 			d.addf(tt.keyPath("credits"), "a top-up must add credits")
 		}
 		tu.Price, _ = tt.money("price", true)
