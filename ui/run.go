@@ -1,9 +1,12 @@
-// Package ui is creditplan's interactive planner (Bubble Tea v2).
+// Package ui is creditplan's interactive planner (Bubble Tea v2): a Video screen
+// that prices one video as it is built, a Month screen for the month's videos and
+// credits, and a Plans screen comparing every plan. Every number comes from pricing.
 package ui
 
 import (
-	"errors"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
 )
@@ -22,5 +25,6 @@ type Options struct {
 
 // Run starts the planner and blocks until the user quits.
 func Run(opts Options) error {
-	return errors.New("the interactive planner is not built yet")
+	_, err := tea.NewProgram(New(opts)).Run()
+	return err
 }

@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"creditplan/pricing"
+)
+
+// snapshot is what one undo step restores: one video (most edits touch one), the
+// month's header (plan, billing, balance), or the whole project (add, delete, reorder).
+type snapshot struct {
+	whole  *pricing.Project
+	header *header
+	index  int
+	video  pricing.Video
+	sel    int
+	what   string
+}
+
+type header struct {
+	plan       string
+	billing    pricing.Billing
+	balance    pricing.Credits
+	hasBalance bool
+}
+
+func (m *Model) push(s snapshot) {
+	s.sel = m.sel
+	if len(m.undo) == maxUndo {
+		copy(m.undo, m.undo[1:])
+		m.undo = m.undo[:maxUndo-1]
+	}
+	m.undo = append(m.undo, s)
+}
+
+// changed records that the project changed and reprices it.
+func (m *Model) changed() {
+	m.version++
+	m.reprice()
+}
+
+// editVideo changes the current video in place, with one undo step per change, or
+// one per run of typing into the same field when coalesce names that field.
+func (m *Model) editVideo(what string, coalesce field, apply func(v *pricing.Video)) {
+	v := m.currentVideo()
+	if v == nil {
+		return
+	}
+	ek := editKey{video: m.sel, field: coalesce, ok: coalesce != noField}
+	if !ek.ok || ek != m.lastEdit {
+		m.push(snapshot{index: m.sel, video: v.Clone(), what: what})
+	}
+	m.lastEdit = ek
+	apply(v)
+	m.changed()
+}
+
+// editHeader changes the plan, billing or balance, undoably.
+func (m *Model) editHeader(what string, apply func(p *pricing.Project)) {
+	p := m.project
+	m.push(snapshot{header: &header{p.Plan, p.Billing, p.Balance, p.HasBalance}, what: what})
+	m.lastEdit = editKey{}
+	apply(p)
+	m.changed()
+}
+
+// editWhole changes the list of videos, keeping a copy of the whole month to undo to.
+func (m *Model) editWhole(what string, apply func(p *pricing.Project)) {
+	m.push(snapshot{whole: m.project.Clone(), what: what})
+	m.lastEdit = editKey{}
+	apply(m.project)
+	m.changed()
+}
+
+func (m *Model) undoLast() {
+	if len(m.undo) == 0 {
+		m.setStatus("Nothing to undo.")
+		return
+	}
+	s := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	m.lastEdit = editKey{}
+	switch {
+	case s.whole != nil:
+		m.project = s.whole
+	case s.header != nil:
+		h := s.header
+		m.project.Plan, m.project.Billing, m.project.Balance, m.project.HasBalance = h.plan, h.billing, h.balance, h.hasBalance
+	default:
+		if s.index < len(m.project.Videos) {
+			m.project.Videos[s.index] = s.video
+		}
+	}
+	m.sel = s.sel
+	m.changed()
+	m.setStatus("Undid: " + s.what + ".")
+}
+
+func (m *Model) cyclePlan() {
+	if len(m.card.Plans) == 0 {
+		return
+	}
+	next := 0
+	for i := range m.card.Plans {
+		if m.card.Plans[i].ID == m.project.Plan {
+			next = (i + 1) % len(m.card.Plans)
+		}
+	}
+	m.setPlan(m.card.Plans[next].ID)
+}
+
+func (m *Model) setPlan(id string) {
+	if id == m.project.Plan {
+		return
+	}
+	m.editHeader("plan change", func(p *pricing.Project) { p.Plan = id })
+	if m.quote != nil {
+		m.setStatus("The month's plan is now " + m.quote.Plan.Name + ".")
+	}
+}
+
+func (m *Model) toggleBilling() {
+	m.editHeader("billing change", func(p *pricing.Project) {
+		if p.Billing == pricing.Annual {
+			p.Billing = pricing.Monthly
+		} else {
+			p.Billing = pricing.Annual
+		}
+	})
+	m.setStatus("Billing is now " + m.project.Billing.Key() + ".")
+}
+
+func (m *Model) askBalance() {
+	m.mode = modeBalance
+	m.input.Reset()
+	if m.project.HasBalance {
+		m.input.SetValue(m.project.Balance.String())
+	}
+	m.input.Placeholder = "plan's credits"
+	m.input.CursorEnd()
+	m.input.Focus()
+}
+
+// setBalance reads the starting balance typed by the user: empty means the plan's
+// full cycle; otherwise a credit amount with no more decimals than the card allows.
+func (m *Model) setBalance(text string) error {
+	text = strings.TrimSpace(strings.ReplaceAll(text, ",", ""))
+	if text == "" {
+		m.editHeader("balance change", func(p *pricing.Project) { p.HasBalance, p.Balance = false, 0 })
+		m.setStatus("Balance is the plan's credits.")
+		return nil
+	}
+	c, err := pricing.ParseCredits(text)
+	if err != nil {
+		return fmt.Errorf("balance: %v", err)
+	}
+	step := pricing.Credits(pricing.CreditScale)
+	for range m.card.Precision {
+		step /= 10
+	}
+	if c%step != 0 {
+		return fmt.Errorf("balance %s has more decimals than this card allows (%d)", text, m.card.Precision)
+	}
+	m.editHeader("balance change", func(p *pricing.Project) { p.HasBalance, p.Balance = true, c })
+	m.setStatus("Starting balance set to " + m.card.CreditWord(c) + ".")
+	return nil
+}
+
+func (m *Model) submitPrompt() tea.Cmd {
+	value := m.input.Value()
+	switch m.mode {
+	case modeBalance:
+		if err := m.setBalance(value); err != nil {
+			m.setError(err)
+			return nil // stay in the prompt so the user can fix the number
+		}
+		m.mode = modeNormal
+		m.input.Blur()
+	case modeSavePath:
+		path := strings.TrimSpace(value)
+		if path == "" {
+			path = "month.toml"
+		}
+		m.mode = modeNormal
+		m.input.Blur()
+		return m.saveTo(path, m.modTimeFor(path))
+	}
+	return nil
+}
+
+// Month-screen edits on the list of videos.
+
+func (m *Model) addVideo() {
+	name := "Video " + itoa(int64(len(m.project.Videos))+1)
+	m.editWhole("add video", func(p *pricing.Project) {
+		p.Videos = append(p.Videos, m.card.NewVideo(name))
+	})
+	m.sel = len(m.project.Videos) - 1
+	m.setStatus("Added " + name + ". enter edits it.")
+}
+
+func (m *Model) duplicateVideo() {
+	if m.currentVideo() == nil {
+		return
+	}
+	i := m.sel
+	m.editWhole("duplicate", func(p *pricing.Project) {
+		c := p.Videos[i].Clone()
+		c.Name += " (copy)"
+		p.Videos = append(p.Videos, pricing.Video{})
+		copy(p.Videos[i+2:], p.Videos[i+1:])
+		p.Videos[i+1] = c
+	})
+	m.sel = i + 1
+	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
+	m.setStatus("Duplicated.")
+}
+
+func (m *Model) deleteVideo() {
+	v := m.currentVideo()
+	if v == nil {
+		return
+	}
+	i, name := m.sel, v.Name
+	m.editWhole("delete "+name, func(p *pricing.Project) {
+		p.Videos = append(p.Videos[:i:i], p.Videos[i+1:]...)
+	})
+	m.setStatus("Deleted " + name + ". u brings it back.")
+}
+
+func (m *Model) moveVideo(d int) {
+	i, j := m.sel, m.sel+d
+	if m.currentVideo() == nil || j < 0 || j >= len(m.project.Videos) {
+		return
+	}
+	m.editWhole("move", func(p *pricing.Project) { p.Videos[i], p.Videos[j] = p.Videos[j], p.Videos[i] })
+	m.sel = j
+}

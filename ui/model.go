@@ -1,0 +1,572 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"creditplan/pricing"
+)
+
+// Screen is one of the planner's three screens.
+type Screen int
+
+// The screens, in tab order.
+const (
+	ScreenVideo Screen = iota
+	ScreenMonth
+	ScreenPlans
+	numScreens
+)
+
+var screenTitles = [numScreens]string{"Video", "Month", "Plans"}
+
+// mode says who gets the next key: the screens, a text field, or a question.
+type mode int
+
+const (
+	modeNormal           mode = iota
+	modeEdit                  // typing into a Video screen text field
+	modeSavePath              // asking where to save a month saved for the first time
+	modeBalance               // typing the starting balance
+	modeConfirmQuit           // unsaved changes: quit anyway?
+	modeConfirmOverwrite      // the file changed on disk: overwrite?
+)
+
+// The smallest terminal the planner draws in, and the width from which panels sit side by side.
+const (
+	MinWidth   = 60
+	MinHeight  = 16
+	wideWidth  = 100
+	bodyTop    = 3 // header, tabs, rule
+	chromeRows = 5 // those three plus the status and help lines
+	maxUndo    = 500
+)
+
+// Model is the planner's one root model: it owns the project, its cached quote,
+// the focus, the screens and every message's routing.
+type Model struct {
+	card    *pricing.RateCard
+	project *pricing.Project
+	path    string
+	modTime time.Time
+
+	// version counts changes; savedVersion is the version last written, so a save
+	// that lands after further edits does not clear the unsaved mark.
+	version      int
+	savedVersion int
+
+	// quote and cmp are recomputed in Update whenever the project changes, never in
+	// View. cmp is computed only while the Plans screen shows, as it prices every plan.
+	quote        *pricing.Quote
+	cmp          *pricing.Comparison
+	runsOutVideo int // index of the video whose copies no longer fit, -1 when the month fits
+
+	screen Screen
+	mode   mode
+	width  int
+	height int
+	isDark bool
+	styles Styles
+	keys   KeyMap
+	help   help.Model
+	input  textinput.Model
+
+	status    string
+	statusErr bool
+
+	// sel is the current video: selected on the Month screen, edited on the Video screen.
+	sel   int
+	video videoPanel
+	month monthPanel
+	plans plansPanel
+
+	undo     []snapshot
+	lastEdit editKey
+
+	// A save waiting for "overwrite?": the bytes and where they go.
+	pending pendingSave
+}
+
+type pendingSave struct {
+	path    string
+	data    []byte
+	version int
+}
+
+// editKey names the field a run of typing went into, so typing "120" is one undo step.
+type editKey struct {
+	video int
+	field field
+	ok    bool
+}
+
+// New builds the planner for a card and a project (nil starts an empty month with
+// one draft video). It prices the month once, so the first frame has its numbers.
+func New(opts Options) *Model {
+	m := &Model{
+		card:    opts.Card,
+		project: opts.Project,
+		path:    opts.Path,
+		modTime: opts.ModTime,
+		isDark:  true,
+		keys:    DefaultKeyMap(),
+		help:    help.New(),
+		input:   textinput.New(),
+	}
+	if m.project == nil {
+		m.project = m.card.NewProject("")
+		// A sensible start for the first promise of the product: a paid plan's
+		// credits to plan against, not Free's zero.
+		for _, id := range []string{"creator"} {
+			if _, ok := m.card.Plan(id); ok {
+				m.project.Plan = id
+			}
+		}
+	}
+	m.input.SetVirtualCursor(true)
+	m.applyStyles()
+	if len(m.project.Videos) > 1 {
+		m.screen = ScreenMonth
+	}
+	m.keys.Screen = m.screen
+	m.reprice()
+	return m
+}
+
+// Init asks the terminal for its background colour; until it answers the planner draws for dark.
+func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+func (m *Model) applyStyles() {
+	m.styles = NewStyles(m.isDark)
+	m.help.Styles = help.DefaultStyles(m.isDark)
+	m.input.SetStyles(textinput.DefaultStyles(m.isDark))
+}
+
+// Project returns the month being planned (for tests and the caller).
+func (m *Model) Project() *pricing.Project { return m.project }
+
+// Quote returns the cached quote of the month as shown on screen.
+func (m *Model) Quote() *pricing.Quote { return m.quote }
+
+// Dirty reports whether the month has changes not yet saved.
+func (m *Model) Dirty() bool { return m.version != m.savedVersion }
+
+// reprice recomputes the quote after a change; it is the only place that prices.
+func (m *Model) reprice() {
+	q, err := m.card.Quote(m.project)
+	if err != nil {
+		m.quote = nil
+		m.setError(err)
+	} else {
+		m.quote = q
+	}
+	m.cmp = nil
+	m.ensureCompare()
+	m.runsOutVideo = -1
+	if q != nil && q.RunsOutAt > 0 {
+		var copies int64
+		for i := range m.project.Videos {
+			copies += int64(m.project.Videos[i].Count)
+			if copies >= q.RunsOutAt {
+				m.runsOutVideo = i
+				break
+			}
+		}
+	}
+	m.clampSelection()
+}
+
+// ensureCompare prices every plan when the Plans screen is about to show.
+func (m *Model) ensureCompare() {
+	if m.cmp == nil && m.screen == ScreenPlans {
+		m.cmp = m.card.Compare(m.project)
+	}
+}
+
+func (m *Model) clampSelection() {
+	n := len(m.project.Videos)
+	if m.sel >= n {
+		m.sel = n - 1
+	}
+	if m.sel < 0 {
+		m.sel = 0
+	}
+	m.video.clamp(m.fieldCount())
+	if len(m.card.Plans) > 0 {
+		m.plans.sel = max(0, min(m.plans.sel, len(m.card.Plans)-1))
+	}
+}
+
+// currentVideo returns the video being edited, or nil in an empty month.
+func (m *Model) currentVideo() *pricing.Video {
+	if m.sel < 0 || m.sel >= len(m.project.Videos) {
+		return nil
+	}
+	return &m.project.Videos[m.sel]
+}
+
+func (m *Model) currentAlternatives() []pricing.Alternative {
+	if m.quote == nil || m.sel >= len(m.quote.Videos) {
+		return nil
+	}
+	return m.quote.Videos[m.sel].Alternatives
+}
+
+func (m *Model) fieldCount() int { return int(numFields) + len(m.currentAlternatives()) }
+
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
+func (m *Model) setError(err error) { m.status, m.statusErr = err.Error(), true }
+
+func (m *Model) setSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.help.SetWidth(max(m.width-1, 0))
+	m.input.SetWidth(max(m.width/3, 1))
+}
+
+func (m *Model) bodyHeight() int { return max(m.height-chromeRows, 0) }
+
+func (m *Model) setScreen(s Screen) {
+	m.screen = (s + numScreens) % numScreens
+	m.keys.Screen = m.screen
+	m.ensureCompare()
+	if m.screen == ScreenPlans {
+		if _, ok := m.card.Plan(m.project.Plan); ok {
+			for i := range m.card.Plans {
+				if m.card.Plans[i].ID == m.project.Plan {
+					m.plans.sel = i
+				}
+			}
+		}
+	}
+}
+
+// Update routes every message: sizes, colours, keys, mouse, and the results of file commands.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.setSize(msg.Width, msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.applyStyles()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance {
+			return m, m.updateInput(msg)
+		}
+		return m, nil
+	case tea.MouseClickMsg:
+		m.handleClick(msg.Mouse())
+		return m, nil
+	case tea.MouseWheelMsg:
+		m.handleWheel(msg.Mouse())
+		return m, nil
+	case savedMsg:
+		m.path, m.modTime, m.savedVersion = msg.path, msg.modTime, msg.version
+		m.setStatus("Saved " + msg.path + ".")
+		return m, nil
+	case saveConflictMsg:
+		m.pending = pendingSave{path: msg.path, data: msg.data, version: msg.version}
+		m.mode = modeConfirmOverwrite
+		m.status = msg.question
+		return m, nil
+	case exportedMsg:
+		m.setStatus("Exported the quote to " + msg.path + ".")
+		return m, nil
+	case fileErrMsg:
+		m.setError(msg.err)
+		return m, nil
+	}
+	if m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance {
+		return m, m.updateInput(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.mode == modeEdit {
+		m.applyTextField()
+	}
+	return cmd
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch m.mode {
+	case modeConfirmQuit:
+		switch {
+		case key.Matches(msg, k.Yes):
+			return tea.Quit
+		case key.Matches(msg, k.No):
+			m.mode = modeNormal
+			m.setStatus("Still here.")
+		}
+		return nil
+	case modeConfirmOverwrite:
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.mode = modeNormal
+			p := m.pending
+			m.pending = pendingSave{}
+			m.setStatus("Saving " + p.path + "…")
+			return saveCmd(p.path, p.data, p.version, time.Time{}, true)
+		case key.Matches(msg, k.No):
+			m.mode = modeNormal
+			m.pending = pendingSave{}
+			m.setStatus("Not saved; the file on disk is unchanged.")
+		}
+		return nil
+	case modeSavePath, modeBalance:
+		switch msg.String() {
+		case "enter":
+			return m.submitPrompt()
+		case "esc":
+			m.mode = modeNormal
+			m.input.Blur()
+			m.setStatus("Cancelled.")
+			return nil
+		}
+		return m.updateInput(msg)
+	case modeEdit:
+		switch msg.String() {
+		case "enter", "tab", "up", "down":
+			m.finishEdit(false)
+			if msg.String() == "enter" {
+				return nil
+			}
+			// Moving on from a field finishes it, as in any form.
+		case "esc":
+			m.finishEdit(true)
+			return nil
+		default:
+			return m.updateInput(msg)
+		}
+	}
+
+	m.status, m.statusErr = "", false
+	switch {
+	case key.Matches(msg, k.Quit):
+		if m.Dirty() {
+			m.mode = modeConfirmQuit
+			return nil
+		}
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	case m.help.ShowAll && key.Matches(msg, k.Cancel):
+		m.help.ShowAll = false
+		return nil
+	case key.Matches(msg, k.NextScreen):
+		m.setScreen(m.screen + 1)
+		return nil
+	case key.Matches(msg, k.PrevScreen):
+		m.setScreen(m.screen - 1)
+		return nil
+	case key.Matches(msg, k.Save):
+		return m.save()
+	case key.Matches(msg, k.Export):
+		return m.export()
+	case key.Matches(msg, k.Undo):
+		m.undoLast()
+		return nil
+	case key.Matches(msg, k.CyclePlan):
+		m.cyclePlan()
+		return nil
+	case key.Matches(msg, k.Billing):
+		m.toggleBilling()
+		return nil
+	case key.Matches(msg, k.Balance):
+		m.askBalance()
+		return nil
+	}
+	// Digits type into a number field on the Video screen; elsewhere they pick a screen.
+	if !(m.screen == ScreenVideo && m.video.focus < int(numFields) && field(m.video.focus).isNumber()) {
+		switch {
+		case key.Matches(msg, k.GoVideo):
+			m.setScreen(ScreenVideo)
+			return nil
+		case key.Matches(msg, k.GoMonth):
+			m.setScreen(ScreenMonth)
+			return nil
+		case key.Matches(msg, k.GoPlans):
+			m.setScreen(ScreenPlans)
+			return nil
+		}
+	}
+	switch m.screen {
+	case ScreenVideo:
+		return m.videoKey(msg)
+	case ScreenMonth:
+		return m.monthKey(msg)
+	default:
+		return m.plansKey(msg)
+	}
+}
+
+// View draws the whole screen. It only reads the cached quote and lays out text.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "creditplan"
+	return v
+}
+
+func (m *Model) render() string {
+	if m.width == 0 && m.height == 0 {
+		return ""
+	}
+	if m.width < MinWidth || m.height < MinHeight {
+		msg := fmt.Sprintf("creditplan needs at least %dx%d; this terminal is %dx%d. q quits.", MinWidth, MinHeight, m.width, m.height)
+		lines := strings.Split(ansi.Wordwrap(msg, max(m.width, 1), ""), "\n")
+		if len(lines) > max(m.height, 1) {
+			lines = lines[:max(m.height, 1)]
+		}
+		for i := range lines {
+			lines[i] = clip(lines[i], m.width)
+		}
+		return strings.Join(lines, "\n")
+	}
+	w := m.width
+	lines := make([]string, 0, m.height)
+	lines = append(lines, fit(m.headerLine(), w), fit(m.tabsLine(), w), m.styles.Rule.Render(strings.Repeat("─", w)))
+	bh := m.bodyHeight()
+	var body []string
+	if m.help.ShowAll {
+		body = strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
+		body = append([]string{m.styles.Heading.Render("Keys on the " + screenTitles[m.screen] + " screen") + m.styles.Muted.Render("  (? or esc closes)"), ""}, body...)
+	} else {
+		switch m.screen {
+		case ScreenVideo:
+			body = m.renderVideo(w, bh)
+		case ScreenMonth:
+			body = m.renderMonth(w, bh)
+		default:
+			body = m.renderPlans(w, bh)
+		}
+	}
+	for i := 0; i < bh; i++ {
+		s := ""
+		if i < len(body) {
+			s = body[i]
+		}
+		lines = append(lines, fit(s, w))
+	}
+	lines = append(lines, fit(m.statusLine(), w), fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), w))
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) fileLabel() string {
+	name := filepath.Base(m.path)
+	if m.path == "" {
+		name = "new month"
+	}
+	if m.Dirty() {
+		name += "*"
+	}
+	return name
+}
+
+func (m *Model) headerLine() string {
+	s := &m.styles
+	left := " " + s.Title.Render("creditplan") + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf)
+	file := s.File.Render(m.fileLabel()) + " "
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(file)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + file
+}
+
+// tabSpans gives each tab's title and its columns on the tab line, for drawing and clicks.
+func tabSpans() [numScreens]struct {
+	title      string
+	start, end int
+} {
+	var out [numScreens]struct {
+		title      string
+		start, end int
+	}
+	x := 1
+	for i := range numScreens {
+		t := " " + itoa(int64(i)+1) + " " + screenTitles[i] + " "
+		out[i].title, out[i].start, out[i].end = t, x, x+len(t)
+		x += len(t) + 1
+	}
+	return out
+}
+
+func (m *Model) tabsLine() string {
+	s := &m.styles
+	var b strings.Builder
+	b.WriteByte(' ')
+	for i, t := range tabSpans() {
+		if Screen(i) == m.screen {
+			b.WriteString(s.ActiveTab.Render(t.title))
+		} else {
+			b.WriteString(s.Tab.Render(t.title))
+		}
+		b.WriteByte(' ')
+	}
+	left := b.String()
+	summary := m.summaryText() + " "
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(summary)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + summary
+}
+
+// summaryText is the month at a glance on the tab line, shown on every screen.
+func (m *Model) summaryText() string {
+	q := m.quote
+	if q == nil {
+		return ""
+	}
+	s := &m.styles
+	head := s.Muted.Render(q.Plan.Name + " · " + q.Billing.Key() + " · ")
+	used := q.Premium.Grouped() + " of " + max(q.Balance, 0).Grouped() + " used"
+	if q.Fits {
+		return head + s.Good.Render(used)
+	}
+	return head + s.Bad.Render(used+" · "+q.Short.Grouped()+" short")
+}
+
+func (m *Model) statusLine() string {
+	s := &m.styles
+	switch m.mode {
+	case modeConfirmQuit:
+		return " " + s.Prompt.Render("Unsaved changes to "+m.fileLabel()+". Quit without saving? (y/n)")
+	case modeConfirmOverwrite:
+		return " " + s.Prompt.Render(m.status)
+	case modeSavePath:
+		return " " + s.Prompt.Render("Save as: ") + m.input.View() + s.Muted.Render("  enter saves · esc cancels")
+	case modeBalance:
+		return " " + s.Prompt.Render("Starting balance (empty = the plan's credits): ") + m.input.View()
+	case modeEdit:
+		return " " + s.Muted.Render("enter keeps · esc reverts")
+	}
+	if m.status != "" {
+		if m.statusErr {
+			return " " + s.Error.Render(m.status)
+		}
+		return " " + s.Status.Render(m.status)
+	}
+	if m.quote != nil {
+		return " " + s.Muted.Render("Month: "+m.quote.Message())
+	}
+	return ""
+}

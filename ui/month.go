@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"creditplan/pricing"
+)
+
+// monthPanel is the Month screen's scroll state; the selection is Model.sel.
+type monthPanel struct {
+	offset int
+	rows   int // table rows shown, set by the last layout
+}
+
+// monthHeadRows is how many body rows come before the table's first video row:
+// plan line, gauge, run-out line, its fix, blocked line, column header.
+const monthHeadRows = 6
+
+func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	n := len(m.project.Videos)
+	page := max(m.month.rows-1, 1)
+	switch {
+	case key.Matches(msg, k.MoveUp):
+		m.moveVideo(-1)
+	case key.Matches(msg, k.MoveDown):
+		m.moveVideo(1)
+	case key.Matches(msg, k.Up):
+		m.sel = max(0, m.sel-1)
+	case key.Matches(msg, k.Down):
+		m.sel = max(0, min(n-1, m.sel+1))
+	case key.Matches(msg, k.PageUp):
+		m.sel = max(0, m.sel-page)
+	case key.Matches(msg, k.PageDown):
+		m.sel = max(0, min(n-1, m.sel+page))
+	case key.Matches(msg, k.Home):
+		m.sel = 0
+	case key.Matches(msg, k.End):
+		m.sel = max(0, n-1)
+	case key.Matches(msg, k.Enter):
+		if n == 0 {
+			m.addVideo()
+		}
+		m.video.focus = 0
+		m.setScreen(ScreenVideo)
+	case key.Matches(msg, k.Add):
+		m.addVideo()
+	case key.Matches(msg, k.Duplicate):
+		m.duplicateVideo()
+	case key.Matches(msg, k.Delete):
+		m.deleteVideo()
+	}
+	m.lastEdit = editKey{}
+	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
+	return nil
+}
+
+func (m *Model) renderMonth(w, h int) []string {
+	s := &m.styles
+	q := m.quote
+	if q == nil {
+		return []string{" " + s.Error.Render("This month cannot be priced; see the status line.")}
+	}
+	p := m.project
+	out := make([]string, 0, h)
+
+	bal := max(q.Balance, 0).Grouped()
+	if !p.HasBalance && w >= wideWidth {
+		bal += " (the plan's credits)"
+	}
+	out = append(out, clip(" "+s.Label.Render("Plan ")+s.Value.Render(q.Plan.Name)+s.Muted.Render(" (p)")+
+		s.Label.Render("  Billing ")+s.Value.Render(q.Billing.Key())+s.Muted.Render(" (b)")+
+		s.Label.Render("  Balance ")+s.Value.Render(bal)+s.Muted.Render(" (B)")+
+		s.Label.Render("  Cost ")+s.Value.Render(m.costLabel(q)), w))
+
+	// The gauge: used credits against the balance, with any shortfall past its end.
+	used := q.Premium.Grouped() + " used · "
+	if q.Fits {
+		used += q.Remaining.Grouped() + " remaining"
+	} else {
+		used += "0 remaining · " + q.Short.Grouped() + " short"
+	}
+	gw := max(10, min(40, w-ansi.StringWidth(used)-6))
+	out = append(out, " "+m.gauge(q, gw)+" "+clipStyle(s, q.Fits, used))
+
+	if q.Fits {
+		out = append(out, " "+s.Good.Render(clip(fitsText(q.Copies)+": "+m.card.CreditWord(q.Remaining)+" to spare.", w-1)), "")
+	} else {
+		out = append(out, " "+s.Bad.Render(clip("Credits run out at video "+itoa(q.RunsOutAt)+" of "+itoa(q.Copies)+": "+q.Short.Grouped()+" short.", w-1)))
+		var fix []string
+		if len(q.TopUp.Packs) > 0 {
+			fix = append(fix, "top up "+q.TopUp.Describe(m.card))
+		}
+		if q.Upgrade != nil {
+			fix = append(fix, "upgrade to "+q.Upgrade.Name)
+		}
+		if len(fix) > 0 {
+			out = append(out, " "+clip("Fix: "+strings.Join(fix, " or ")+"; or see Cheaper options on the Video screen.", w-1))
+		} else {
+			out = append(out, " "+clip("See Cheaper options on the Video screen.", w-1))
+		}
+	}
+	if len(q.Blocked) > 0 {
+		more := ""
+		if len(q.Blocked) > 1 {
+			more = " (+" + itoa(int64(len(q.Blocked)-1)) + " more on Plans)"
+		}
+		out = append(out, " "+s.Blocked.Render(clip("✗ "+q.Plan.Name+" cannot make this month: "+q.Blocked[0]+more, w-1)))
+	} else {
+		out = append(out, "")
+	}
+
+	// The table: only the rows that fit are drawn, however long the month.
+	const numW, countW, lenW, eachW, subW, shareW = 4, 6, 8, 9, 10, 7
+	nameW := max(w-2-numW-countW-lenW-eachW-subW-shareW-6, 8)
+	out = append(out, s.Muted.Render("  "+right("#", numW)+" "+fit("Video", nameW)+" "+right("Count", countW)+" "+right("Length", lenW)+" "+
+		right("Each", eachW)+" "+right("Subtotal", subW)+" "+right("Share", shareW)))
+	rows := max(h-monthHeadRows-1, 1)
+	m.month.rows = rows
+	n := len(p.Videos)
+	m.month.offset = window(m.month.offset, m.sel, n, rows)
+	if n == 0 {
+		out = append(out, "  "+s.Muted.Render("No videos yet. a adds one."))
+	}
+	for i := m.month.offset; i < n && i < m.month.offset+rows; i++ {
+		vq := &q.Videos[i]
+		v := vq.Video
+		marker := "  "
+		if i == m.sel {
+			marker = "› "
+		}
+		sub := right(vq.Credits.Grouped(), subW)
+		if m.runsOutVideo >= 0 && i >= m.runsOutVideo && vq.Credits > 0 {
+			sub = s.Bad.Render(sub)
+		}
+		line := marker + right(itoa(int64(i)+1), numW) + " " + fit(v.Name, nameW) + " " + right(itoa(int64(v.Count)), countW) + " " +
+			right(pricing.FormatLength(v.Seconds), lenW) + " " + right(vq.Each.Grouped(), eachW) + " " + sub + " " +
+			right(percent(vq.Credits, q.Premium), shareW)
+		if i == m.sel {
+			line = s.Selected.Render(fit(ansi.Strip(line), w))
+		}
+		out = append(out, line)
+	}
+	for len(out) < h-1 {
+		out = append(out, "")
+	}
+	foot := plural(int64(n), "video") + " · " + itoa(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
+	if n > rows {
+		foot += " · rows " + itoa(int64(m.month.offset)+1) + "–" + itoa(int64(min(n, m.month.offset+rows))) + " of " + itoa(int64(n))
+	}
+	out = append(out, " "+s.Muted.Render(foot))
+	return out
+}
+
+func clipStyle(s *Styles, good bool, text string) string {
+	if good {
+		return s.Good.Render(text)
+	}
+	return s.Bad.Render(text)
+}
+
+// costLabel is the month's cost under its billing, or "contact sales".
+func (m *Model) costLabel(q *pricing.Quote) string {
+	if q.Plan.ContactSales {
+		return "contact sales"
+	}
+	if len(q.TopUp.Packs) > 0 {
+		return m.card.Money(q.Cost) + "/mo with top-up"
+	}
+	return m.card.Money(q.Cost) + "/mo"
+}
+
+// gauge draws used credits in w cells, in integers: the balance fills the bar;
+// when the month is short, the last cells show the shortfall's share in red.
+func (m *Model) gauge(q *pricing.Quote, w int) string {
+	s := &m.styles
+	total := int64(max(q.Balance, 0))
+	used := int64(q.Premium)
+	short := int64(0)
+	if !q.Fits {
+		total = used
+		short = int64(q.Short)
+		used -= short
+	}
+	fill := bar(used, total, w)
+	red := 0
+	if short > 0 {
+		red = max(bar(short, total, w), 1)
+		fill = min(fill, w-red)
+	}
+	empty := w - fill - red
+	return "[" + s.BarFill.Render(strings.Repeat("█", fill)) + s.BarShort.Render(strings.Repeat("▓", red)) +
+		s.BarEmpty.Render(strings.Repeat("░", empty)) + "]"
+}
+
+func fitsText(copies int64) string {
+	switch copies {
+	case 0:
+		return "Nothing to make"
+	case 1:
+		return "The month's one video fits"
+	}
+	return "All " + itoa(copies) + " videos fit"
+}
+
+func plural(n int64, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return itoa(n) + " " + word + "s"
+}

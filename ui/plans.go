@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"creditplan/pricing"
+)
+
+// plansPanel is the Plans screen's selection.
+type plansPanel struct {
+	sel int
+}
+
+// plansHeadRows is how many body rows come before the first plan row: the month
+// line, a blank line and the column header.
+const plansHeadRows = 3
+
+func (m *Model) plansKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	n := len(m.card.Plans)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.plans.sel = max(0, m.plans.sel-1)
+	case key.Matches(msg, k.Down):
+		m.plans.sel = max(0, min(n-1, m.plans.sel+1))
+	case key.Matches(msg, k.Home):
+		m.plans.sel = 0
+	case key.Matches(msg, k.End):
+		m.plans.sel = max(0, n-1)
+	case key.Matches(msg, k.Enter):
+		if m.plans.sel < n {
+			id := m.card.Plans[m.plans.sel].ID
+			if id == m.project.Plan {
+				m.setStatus(m.card.Plans[m.plans.sel].Name + " is already the month's plan.")
+			} else {
+				m.setPlan(id)
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Model) renderPlans(w, h int) []string {
+	s := &m.styles
+	c := m.cmp
+	if c == nil {
+		return nil
+	}
+	out := make([]string, 0, h)
+	out = append(out, " "+s.Value.Render("This month spends "+m.card.CreditWord(c.Premium))+
+		s.Muted.Render(" · "+pricing.FormatLength(int(min(c.FinishedSeconds, 1<<31-1)))+" finished · "+c.Billing.Key()+" billing (b)"), "")
+
+	const planW, fitsW, leftW, monW, annW, minW = 14, 7, 12, 9, 9, 8
+	fixed := 2 + planW + fitsW + leftW + monW + annW + minW + 6
+	barW := w - fixed - 1
+	head := "  " + fit("Plan", planW) + " " + fit("Fits", fitsW) + " " + right("Left/short", leftW) + " " +
+		right("Monthly", monW) + " " + right("Annual", annW) + " " + right("Per min", minW)
+	if barW >= 6 {
+		head += " " + fit("Cost", barW)
+	}
+	out = append(out, s.Muted.Render(head))
+
+	var most pricing.Money
+	for i := range c.Options {
+		if o := &c.Options[i]; !o.Plan.ContactSales && o.Total > most {
+			most = o.Total
+		}
+	}
+	for i := range c.Options {
+		o := &c.Options[i]
+		name := o.Plan.Name
+		if o.Plan.ID == m.project.Plan {
+			name += " •"
+		}
+		if o.Recommended {
+			name += " ★"
+		}
+		fits, fitStyle := "yes", s.Good
+		switch {
+		case len(o.Blocked) > 0:
+			fits, fitStyle = "blocked", s.Blocked
+		case !o.Fits:
+			fits, fitStyle = "top-up", s.Premium
+		}
+		left := o.Remaining.Grouped() + " left"
+		if !o.Fits {
+			left = o.Short.Grouped() + " short"
+		}
+		var money string
+		if o.Plan.ContactSales {
+			money = right("contact sales", monW+1+annW) + " " + right("–", minW)
+		} else {
+			perMin := "–"
+			if c.FinishedSeconds > 0 {
+				perMin = m.card.Money(o.PerMinute)
+			}
+			money = right(m.card.Money(o.MonthlyTotal), monW) + " " + right(m.card.Money(o.AnnualTotal), annW) + " " + right(perMin, minW)
+		}
+		marker := "  "
+		if i == m.plans.sel {
+			marker = "› "
+		}
+		line := marker + fit(name, planW) + " " + fitStyle.Render(fit(fits, fitsW)) + " " + right(left, leftW) + " " + money
+		if barW >= 6 {
+			if o.Plan.ContactSales {
+				line += " " + s.Muted.Render("contact sales")
+			} else {
+				cells := bar(int64(o.Total), int64(most), barW-1)
+				if o.Total > 0 {
+					cells = max(cells, 1)
+				}
+				st := s.BarFill
+				if o.Recommended {
+					st = s.Recommend
+				}
+				line += " " + st.Render(strings.Repeat("█", cells))
+			}
+		}
+		if i == m.plans.sel {
+			line = s.Selected.Render(fit(ansi.Strip(line), w))
+		} else if o.Recommended {
+			line = s.Recommend.Render(ansi.Strip(line))
+		}
+		out = append(out, line)
+	}
+	out = append(out, s.Muted.Render("  ★ recommended · • the month's plan · enter uses the selected plan"), "")
+
+	if m.plans.sel < len(c.Options) {
+		o := &c.Options[m.plans.sel]
+		head := o.Plan.Name + ": "
+		switch {
+		case o.Plan.ContactSales:
+			head += "no public price; contact sales."
+		case o.Fits:
+			head += m.card.CreditWord(o.Plan.Credits) + " a month covers it with " + o.Remaining.Grouped() + " to spare."
+		case o.CanTopUp:
+			head += "short " + m.card.CreditWord(o.Short) + "; top up " + o.TopUp.Describe(m.card) + "."
+		default:
+			head += "short " + m.card.CreditWord(o.Short) + "."
+		}
+		out = append(out, " "+s.Heading.Render(clip(head, w-1)))
+		if o.Recommended {
+			out = append(out, " "+s.Recommend.Render("★ Recommended: the cheapest plan that can make this month."))
+		} else if c.Recommended != "" {
+			if rp, ok := m.card.Plan(c.Recommended); ok {
+				out = append(out, " "+s.Muted.Render("Recommended: "+rp.Name+"."))
+			}
+		} else {
+			out = append(out, " "+s.Bad.Render("No plan can make this month as planned."))
+		}
+		for _, b := range o.Blocked {
+			for _, l := range strings.Split(ansi.Wordwrap("✗ "+b, max(w-3, 10), ""), "\n") {
+				out = append(out, "   "+s.Blocked.Render(l))
+			}
+		}
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	return out
+}

@@ -1,0 +1,556 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"creditplan/pricing"
+)
+
+// field is one row of the Video screen's form. Rows after the last field are the
+// video's cheaper options, so up/down reaches them like any other row.
+type field int
+
+const (
+	fieldName field = iota
+	fieldLength
+	fieldCount
+	fieldAvatar
+	fieldLook
+	fieldVoice
+	fieldResolution
+	fieldTranslation
+	fieldLanguages
+	fieldBRoll
+	fieldClips
+	fieldAgent
+	fieldScript
+	fieldGenerations
+	fieldRerenders
+	numFields
+
+	noField field = -1
+)
+
+var fieldLabels = [numFields]string{
+	"Name", "Length", "This month", "Avatar", "Look", "Voice", "Resolution", "Translation",
+	"Languages", "B-roll", "B-roll clips", "Agent", "Script", "Generations", "Re-renders",
+}
+
+// slot is the pricing slot a field picks a feature for.
+func (f field) slot() (pricing.Slot, bool) {
+	switch f {
+	case fieldAvatar:
+		return pricing.SlotAvatar, true
+	case fieldLook:
+		return pricing.SlotLook, true
+	case fieldVoice:
+		return pricing.SlotVoice, true
+	case fieldResolution:
+		return pricing.SlotResolution, true
+	case fieldTranslation:
+		return pricing.SlotTranslation, true
+	case fieldBRoll:
+		return pricing.SlotBRoll, true
+	case fieldAgent:
+		return pricing.SlotAgent, true
+	case fieldScript:
+		return pricing.SlotScript, true
+	}
+	return 0, false
+}
+
+func (f field) isNumber() bool {
+	return f == fieldCount || f == fieldClips || f == fieldGenerations || f == fieldRerenders
+}
+
+func (f field) isText() bool { return f == fieldName || f == fieldLength || f == fieldLanguages }
+
+// number returns a number field's value and the most the project file allows.
+func (f field) number(v *pricing.Video) (n, limit int) {
+	switch f {
+	case fieldCount:
+		return v.Count, pricing.MaxCount
+	case fieldClips:
+		return v.BRollClips, pricing.MaxClips
+	case fieldGenerations:
+		return v.ScriptGenerations, pricing.MaxGenerations
+	case fieldRerenders:
+		return v.Rerenders, pricing.MaxRerenders
+	}
+	return 0, 0
+}
+
+func (f field) setNumber(v *pricing.Video, n int) {
+	switch f {
+	case fieldCount:
+		v.Count = n
+	case fieldClips:
+		v.BRollClips = n
+	case fieldGenerations:
+		v.ScriptGenerations = n
+	case fieldRerenders:
+		v.Rerenders = n
+	}
+}
+
+// videoPanel is the Video screen's own state: which row has focus, the first row
+// shown, and the text being typed into a field with its last error.
+type videoPanel struct {
+	focus    int
+	offset   int
+	formRows int // rows of the form shown, set by the last layout
+	editErr  string
+	editOrig pricing.Video
+}
+
+func (p *videoPanel) clamp(n int) {
+	p.focus = max(0, min(p.focus, n-1))
+}
+
+func (m *Model) videoKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	v := m.currentVideo()
+	n := m.fieldCount()
+	f := field(m.video.focus)
+	switch {
+	case key.Matches(msg, k.PrevVideo):
+		m.selectVideo(m.sel - 1)
+	case key.Matches(msg, k.NextVideo):
+		m.selectVideo(m.sel + 1)
+	case v == nil:
+		if key.Matches(msg, k.Enter) || msg.String() == "a" {
+			m.addVideo()
+		}
+	case key.Matches(msg, k.Up):
+		m.video.focus = max(0, m.video.focus-1)
+	case key.Matches(msg, k.Down):
+		m.video.focus = min(n-1, m.video.focus+1)
+	case key.Matches(msg, k.Home):
+		m.video.focus = 0
+	case key.Matches(msg, k.End):
+		m.video.focus = n - 1
+	case key.Matches(msg, k.Cheapest):
+		if alts := m.currentAlternatives(); len(alts) > 0 {
+			m.applyAlternative(alts[0])
+		} else {
+			m.setStatus("No cheaper option for this video.")
+		}
+	case m.video.focus >= int(numFields):
+		if key.Matches(msg, k.Enter) {
+			alts := m.currentAlternatives()
+			if i := m.video.focus - int(numFields); i < len(alts) {
+				m.applyAlternative(alts[i])
+			}
+		}
+	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
+		d := 1
+		if key.Matches(msg, k.Left) {
+			d = -1
+		}
+		if s, ok := f.slot(); ok {
+			m.cycleOption(s, d)
+		} else if f.isNumber() {
+			cur, limit := f.number(v)
+			if next := max(0, min(limit, cur+d)); next != cur {
+				m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, next) })
+			}
+		}
+	case f.isNumber() && key.Matches(msg, k.Digit):
+		cur, limit := f.number(v)
+		next := cur*10 + int(msg.Code-'0')
+		if next > limit {
+			m.setError(errorText(fieldLabels[f] + " can be at most " + strconv.Itoa(limit)))
+			return nil
+		}
+		m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, next) })
+	case f.isNumber() && key.Matches(msg, k.Erase):
+		cur, _ := f.number(v)
+		m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, cur/10) })
+	case f.isText() && key.Matches(msg, k.Enter):
+		m.startEdit(f)
+	case f.isText() && msg.Text != "" && msg.Mod == 0 && !key.Matches(msg, k.Up, k.Down, k.Left, k.Right):
+		// Typing on a text field starts editing it with the typed text.
+		m.startEdit(f)
+		m.input.SetValue("")
+		return m.updateInput(msg)
+	}
+	return nil
+}
+
+// selectVideo moves the Video screen to another video of the month.
+func (m *Model) selectVideo(i int) {
+	if i < 0 || i >= len(m.project.Videos) {
+		return
+	}
+	m.sel = i
+	m.lastEdit = editKey{}
+	m.video.clamp(m.fieldCount())
+}
+
+func (m *Model) cycleOption(s pricing.Slot, d int) {
+	v := m.currentVideo()
+	opts := m.card.Options(s)
+	if len(opts) == 0 {
+		return
+	}
+	at := 0
+	for i, o := range opts {
+		if o.ID == v.Picks[s] {
+			at = i
+		}
+	}
+	next := opts[(at+d+len(opts))%len(opts)]
+	if next.ID == v.Picks[s] {
+		return
+	}
+	m.editVideo(s.Title()+" change", noField, func(v *pricing.Video) { v.Picks[s] = next.ID })
+	if m.quote != nil {
+		if why := m.card.Unavailable(m.quote.Plan, next); why != "" {
+			m.setError(errorText(next.Name + ": " + why + "; see the Plans screen"))
+		}
+	}
+}
+
+func (m *Model) applyAlternative(a pricing.Alternative) {
+	text := a.Text(m.card)
+	m.editVideo("cheaper option", noField, func(v *pricing.Video) { v.Picks[a.Slot] = a.To.ID })
+	m.setStatus("Applied: " + text + ". u undoes.")
+	m.video.clamp(m.fieldCount())
+}
+
+// textValue is what a text field shows and what editing starts from.
+func (m *Model) textValue(f field, v *pricing.Video) string {
+	switch f {
+	case fieldName:
+		return v.Name
+	case fieldLength:
+		return pricing.FormatLength(v.Seconds)
+	case fieldLanguages:
+		return strings.Join(v.Languages, ", ")
+	}
+	return ""
+}
+
+func (m *Model) startEdit(f field) {
+	v := m.currentVideo()
+	m.mode = modeEdit
+	m.video.editErr = ""
+	m.video.editOrig = v.Clone()
+	m.push(snapshot{index: m.sel, video: v.Clone(), what: fieldLabels[f] + " change"})
+	m.lastEdit = editKey{}
+	m.input.Reset()
+	m.input.Placeholder = ""
+	m.input.SetValue(m.textValue(f, v))
+	m.input.CursorEnd()
+	m.input.Focus()
+}
+
+// applyTextField puts the text being typed into the video on every key: an invalid
+// length or language list shows its error beside the field and keeps the last valid value.
+func (m *Model) applyTextField() {
+	v := m.currentVideo()
+	if v == nil {
+		return
+	}
+	text := m.input.Value()
+	m.video.editErr = ""
+	switch field(m.video.focus) {
+	case fieldName:
+		if strings.TrimSpace(text) == "" {
+			m.video.editErr = "a video needs a name"
+			return
+		}
+		v.Name = text
+	case fieldLength:
+		sec, err := pricing.ParseLength(text)
+		if err != nil {
+			m.video.editErr = err.Error()
+			return
+		}
+		v.Seconds = sec
+	case fieldLanguages:
+		langs, err := parseLanguages(text)
+		if err != nil {
+			m.video.editErr = err.Error()
+			return
+		}
+		v.Languages = langs
+	}
+	m.version++
+	m.reprice()
+}
+
+// finishEdit leaves a text field: esc puts back what the field held before; either
+// way an edit that changed nothing leaves no undo step.
+func (m *Model) finishEdit(revert bool) {
+	v := m.currentVideo()
+	m.mode = modeNormal
+	m.input.Blur()
+	m.video.editErr = ""
+	if v == nil {
+		return
+	}
+	if revert {
+		*v = m.video.editOrig.Clone()
+		m.reprice()
+		m.setStatus("Reverted.")
+	}
+	if sameVideo(*v, m.video.editOrig) && len(m.undo) > 0 {
+		m.undo = m.undo[:len(m.undo)-1]
+	}
+}
+
+func sameVideo(a, b pricing.Video) bool {
+	if a.Name != b.Name || a.Count != b.Count || a.Seconds != b.Seconds || a.Picks != b.Picks ||
+		a.BRollClips != b.BRollClips || a.ScriptGenerations != b.ScriptGenerations || a.Rerenders != b.Rerenders ||
+		len(a.Languages) != len(b.Languages) {
+		return false
+	}
+	for i := range a.Languages {
+		if a.Languages[i] != b.Languages[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// parseLanguages reads "es, de" into a list, refusing a language listed twice
+// because the project file refuses it too (it would be charged twice).
+func parseLanguages(text string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, part := range strings.Split(text, ",") {
+		l := strings.TrimSpace(part)
+		if l == "" {
+			continue
+		}
+		if seen[strings.ToLower(l)] {
+			return nil, errorText("language " + strconv.Quote(l) + " is listed twice")
+		}
+		if len(out) == pricing.MaxLanguages {
+			return nil, errorText("at most " + strconv.Itoa(pricing.MaxLanguages) + " languages")
+		}
+		seen[strings.ToLower(l)] = true
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+type errorText string
+
+func (e errorText) Error() string { return string(e) }
+
+// Rendering.
+
+const (
+	labelWidth = 13
+	valueWidth = 27
+)
+
+func (m *Model) renderVideo(w, h int) []string {
+	s := &m.styles
+	v := m.currentVideo()
+	if v == nil {
+		return []string{"", " " + s.Muted.Render("This month has no videos. Press enter (or a) to add one.")}
+	}
+	title := " " + s.Heading.Render("Video "+itoa(int64(m.sel)+1)+" of "+itoa(int64(len(m.project.Videos)))) +
+		"  " + s.Value.Render(v.Name) + s.Muted.Render("  × "+itoa(int64(v.Count))+"   [ ] other videos")
+	out := []string{clip(title, w)}
+	h--
+	if w >= wideWidth {
+		formW := max(56, min(76, w*55/100))
+		sumW := w - formW - 2
+		form := m.formLines(v, formW, h)
+		sum := m.videoSummary(sumW, h, false)
+		for i := 0; i < h; i++ {
+			l, r := "", ""
+			if i < len(form) {
+				l = form[i]
+			}
+			if i < len(sum) {
+				r = sum[i]
+			}
+			out = append(out, fit(l, formW)+"  "+clip(r, sumW))
+		}
+		return out
+	}
+	sum := m.videoSummary(w-1, h, true)
+	rows := max(min(int(numFields), h-len(sum)-1), min(7, h))
+	form := m.formLines(v, w, rows)
+	out = append(out, form...)
+	out = append(out, "")
+	for _, l := range sum {
+		out = append(out, " "+l)
+	}
+	return out
+}
+
+// formLines draws the form rows that fit in h, scrolled so the focused row shows.
+func (m *Model) formLines(v *pricing.Video, w, h int) []string {
+	m.video.formRows = h
+	focus := min(m.video.focus, int(numFields)-1)
+	m.video.offset = window(m.video.offset, focus, int(numFields), h)
+	out := make([]string, 0, h)
+	for i := m.video.offset; i < int(numFields) && len(out) < h; i++ {
+		out = append(out, m.formLine(field(i), v, w))
+	}
+	return out
+}
+
+func (m *Model) formLine(f field, v *pricing.Video, w int) string {
+	s := &m.styles
+	focused := m.video.focus == int(f)
+	marker := "  "
+	if focused {
+		marker = "› "
+	}
+	label := s.Label.Render(fit(fieldLabels[f], labelWidth))
+	var value, tag string
+	switch {
+	case f.isText():
+		if focused && m.mode == modeEdit {
+			value = m.input.View()
+			if m.video.editErr != "" {
+				tag = s.Blocked.Render("✗ " + m.video.editErr)
+			}
+		} else {
+			value = m.textValue(f, v)
+			if f == fieldLanguages && value == "" {
+				value = s.Muted.Render("none")
+			}
+			if focused {
+				tag = s.Muted.Render("enter edits")
+			}
+		}
+	case f.isNumber():
+		n, _ := f.number(v)
+		value = itoa(int64(n))
+		if focused {
+			tag = s.Muted.Render("digits, ⌫, ←/→")
+		}
+	default:
+		sl, _ := f.slot()
+		feat, ok := m.card.Feature(v.Picks[sl])
+		if !ok {
+			value = v.Picks[sl]
+			break
+		}
+		value = "‹ " + feat.Name + " ›"
+		var parts []string
+		if m.quote != nil {
+			if why := m.card.Unavailable(m.quote.Plan, feat); why != "" {
+				parts = append(parts, s.Blocked.Render("✗ "+why))
+			}
+		}
+		if feat.Premium {
+			parts = append(parts, s.Premium.Render("Premium")+" "+s.Muted.Render(feat.RateText()))
+		} else {
+			parts = append(parts, s.Muted.Render("included"))
+		}
+		if !v.Active(sl) {
+			parts = append(parts, s.Muted.Render("(not charged: "+inactiveReason(sl)+")"))
+		}
+		tag = strings.Join(parts, " ")
+	}
+	line := marker + label + " " + fit(value, valueWidth) + " " + tag
+	line = fit(line, w)
+	if focused && m.mode != modeEdit {
+		return s.Selected.Render(ansi.Strip(line))
+	}
+	return line
+}
+
+func inactiveReason(s pricing.Slot) string {
+	switch s {
+	case pricing.SlotTranslation:
+		return "no languages"
+	case pricing.SlotBRoll:
+		return "no clips"
+	case pricing.SlotScript:
+		return "no generations"
+	}
+	return "inactive"
+}
+
+// videoSummary is the panel beside (or under) the form: the upfront message, the
+// cheaper options and the line breakdown, cut to h rows. compact (under the form
+// on a narrow terminal) drops the reasons and lists included features on one line.
+func (m *Model) videoSummary(w, h int, compact bool) []string {
+	s := &m.styles
+	q := m.quote
+	if q == nil || m.sel >= len(q.Videos) {
+		return nil
+	}
+	vq := &q.Videos[m.sel]
+	var out []string
+	msgStyle := s.Good
+	if vq.Credits > q.BalanceBefore(m.sel) {
+		msgStyle = s.Bad
+	}
+	for _, l := range strings.Split(ansi.Wordwrap(q.VideoMessage(m.sel), max(w, 10), ""), "\n") {
+		out = append(out, msgStyle.Render(l))
+	}
+	out = append(out, s.Muted.Render(clip("One copy: "+m.card.CreditWord(vq.Each)+" × "+itoa(int64(vq.Video.Count))+" this month", w)))
+
+	if !compact {
+		out = append(out, "")
+	}
+	out = append(out, s.Heading.Render("Cheaper options"))
+	if len(vq.Alternatives) == 0 {
+		out = append(out, s.Muted.Render(clip("None: no premium feature here has a cheaper alternative.", w)))
+	}
+	for i, a := range vq.Alternatives {
+		focused := m.video.focus == int(numFields)+i
+		hint := "  "
+		if i == 0 {
+			hint = "c "
+		}
+		line := fit(hint+a.Text(m.card), w)
+		if focused {
+			line = s.Selected.Render(ansi.Strip(fit("› "+a.Text(m.card)+"  (enter)", w)))
+		}
+		out = append(out, line)
+		if !compact && a.Reason != "" {
+			out = append(out, s.Muted.Render(clip("  "+a.Reason, w)))
+		}
+	}
+
+	if !compact {
+		out = append(out, "")
+	}
+	out = append(out, s.Heading.Render("Breakdown, one copy"))
+	credW := 8
+	rest := max(w-credW-3, 12)
+	nameW, qtyW := rest*4/10, rest*3/10
+	rateW := rest - nameW - qtyW
+	if !compact {
+		out = append(out, s.Muted.Render(fit("Feature", nameW)+" "+fit("Quantity", qtyW)+" "+fit("Rate", rateW)+" "+right("Credits", credW)))
+	}
+	var included []string
+	for _, l := range vq.Lines {
+		if !l.Premium() {
+			if compact {
+				included = append(included, l.Feature.Name)
+				continue
+			}
+			out = append(out, s.Muted.Render(fit(l.Feature.Name, nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW)))
+			continue
+		}
+		out = append(out, fit(l.Feature.Name+" ★", nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW))
+	}
+	out = append(out, fit("Total per copy", nameW+qtyW+rateW+2)+" "+right(vq.Each.Grouped(), credW))
+	if compact && len(included) > 0 {
+		out = append(out, s.Muted.Render(clip("Included: "+strings.Join(included, ", "), w)))
+	} else if !compact {
+		out = append(out, s.Muted.Render("★ premium: spends "+m.card.CreditNamePlural))
+	}
+	if len(out) > h {
+		out = out[:max(h, 0)]
+	}
+	return out
+}
