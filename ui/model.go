@@ -447,7 +447,7 @@ func (m *Model) render() string {
 	var body []string
 	if m.help.ShowAll {
 		body = strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
-		body = append([]string{m.styles.Heading.Render("Keys on the " + screenTitles[m.screen] + " screen") + m.styles.Muted.Render("  (? or esc closes)"), ""}, body...)
+		body = append([]string{m.styles.Heading.Render("Keys on the "+screenTitles[m.screen]+" screen") + m.styles.Muted.Render("  (? or esc closes)"), ""}, body...)
 	} else {
 		switch m.screen {
 		case ScreenVideo:
