@@ -109,6 +109,8 @@ func TestDefaultCardLoads(t *testing.T) {
 func TestExampleFilesLoad(t *testing.T) {
 	// Cards first, so each project can be read against the card it is written for.
 	files, _ := filepath.Glob("../examples/*.toml")
+	nested, _ := filepath.Glob("../examples/*/*.toml")
+	files = append(files, nested...)
 	if len(files) == 0 {
 		t.Skip("no examples/ yet")
 	}

@@ -1,0 +1,209 @@
+package pricing
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Seed corpora live in testdata/fuzz/<FuzzName>/; run a fuzzer with
+//   go test ./pricing -run '^$' -fuzz FuzzParseProject -fuzztime 60s
+
+// checkLoadError asserts what every failed load promises: Problems, at least
+// one, each at a real position in the named file.
+func checkLoadError(t *testing.T, file string, err error) {
+	t.Helper()
+	ps, ok := AsProblems(err)
+	if !ok {
+		t.Fatalf("error is %T, not Problems: %v", err, err)
+	}
+	if len(ps) == 0 {
+		t.Fatal("an error with no problems")
+	}
+	for _, p := range ps {
+		if p.File != file || p.Line < 1 || p.Col < 1 || p.Msg == "" {
+			t.Fatalf("problem without a place or message: %+v", p)
+		}
+	}
+}
+
+// checkQuote prices p against its plan and checks the totals add up: every
+// video's Each is the sum of its lines, its Credits Each × Count, the month the
+// sum of the videos, and Compare spends the same.
+func checkQuote(t *testing.T, c *RateCard, p *Project) {
+	t.Helper()
+	q, err := c.Quote(p)
+	if err != nil {
+		t.Fatalf("a loaded project does not quote: %v", err)
+	}
+	var month Credits
+	var copies int64
+	for i, vq := range q.Videos {
+		var each Credits
+		for _, l := range vq.Lines {
+			if l.Credits < 0 || (!l.Premium() && l.Credits != 0) {
+				t.Fatalf("video %d: line %s charges %s", i, l.Feature.ID, l.Credits)
+			}
+			each += l.Credits
+		}
+		if each != vq.Each || vq.Credits != each*Credits(vq.Video.Count) {
+			t.Fatalf("video %d: lines add to %s, each %s, credits %s for %d copies", i, each, vq.Each, vq.Credits, vq.Video.Count)
+		}
+		if got := c.VideoCredits(vq.Video); got != each {
+			t.Fatalf("video %d: VideoCredits %s, lines %s", i, got, each)
+		}
+		for _, a := range vq.Alternatives {
+			if a.Each <= 0 || a.Each > vq.Each || a.Saves != a.Each*Credits(vq.Video.Count) {
+				t.Fatalf("video %d: alternative %+v", i, a)
+			}
+		}
+		month += vq.Credits
+		copies += int64(vq.Video.Count)
+	}
+	if month != q.Premium || copies != q.Copies {
+		t.Fatalf("videos add to %s in %d copies; quote says %s in %d", month, copies, q.Premium, q.Copies)
+	}
+	if q.Fits != (q.Premium <= q.Balance) || (q.Fits && q.Remaining != q.Balance-q.Premium) || (!q.Fits && q.Short != q.Premium-max(q.Balance, 0)) {
+		t.Fatalf("fits %v, premium %s, balance %s, remaining %s, short %s", q.Fits, q.Premium, q.Balance, q.Remaining, q.Short)
+	}
+	if (q.RunsOutAt == 0) != q.Fits || q.RunsOutAt > q.Copies {
+		t.Fatalf("runs out at %d of %d, fits %v", q.RunsOutAt, q.Copies, q.Fits)
+	}
+	if q.TopUp.Credits < q.Short && len(q.TopUp.Packs) > 0 {
+		t.Fatalf("top-up of %s does not cover %s short", q.TopUp.Credits, q.Short)
+	}
+	_ = q.Message()
+	cmp := c.Compare(p)
+	if cmp.Premium != q.Premium {
+		t.Fatalf("compare spends %s, quote %s", cmp.Premium, q.Premium)
+	}
+}
+
+func FuzzParseRateCard(f *testing.F) {
+	if src, err := os.ReadFile("../plans.toml"); err == nil {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseRateCard("fuzz.toml", data)
+		if err != nil {
+			if c != nil {
+				t.Fatal("a card with problems was returned")
+			}
+			checkLoadError(t, "fuzz.toml", err)
+			return
+		}
+		// A loaded card prices: on each plan (a few, to bound the work), one month
+		// with a video per feature, every quantity set so every slot charges.
+		p := &Project{Seats: 2}
+		for i := range min(len(c.Features), 40) {
+			f := &c.Features[i]
+			v := c.NewVideo("v")
+			v.Picks[f.Slot] = f.ID
+			v.Seconds, v.Count, v.Rerenders = 61, 2, 1
+			v.Languages = []string{"es", "de"}
+			v.BRollClips, v.ScriptGenerations = 3, 2
+			p.Videos = append(p.Videos, v)
+		}
+		for i := range min(len(c.Plans), 4) {
+			p.Plan = c.Plans[i].ID
+			checkQuote(t, c, p)
+			// The project a card makes for the planner round trips through the file format.
+			np := c.NewProject(p.Plan)
+			back, err := ParseProject("new.toml", EncodeProject(np, c), c)
+			if err != nil || !reflect.DeepEqual(back, np) {
+				t.Fatalf("new project does not round trip: %v", err)
+			}
+		}
+	})
+}
+
+func FuzzParseProject(f *testing.F) {
+	c := defaultCard(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParseProject("fuzz.toml", data, c)
+		if err != nil {
+			if p != nil {
+				t.Fatal("a project with problems was returned")
+			}
+			checkLoadError(t, "fuzz.toml", err)
+			return
+		}
+		checkQuote(t, c, p)
+		// Whatever loads, saves and loads back the same.
+		back, err := ParseProject("again.toml", EncodeProject(p, c), c)
+		if err != nil {
+			t.Fatalf("the encoding of a loaded project does not load: %v\n%s", err, EncodeProject(p, c))
+		}
+		if !reflect.DeepEqual(back, p) {
+			t.Fatalf("round trip changed the project\n was %+v\n now %+v", p, back)
+		}
+	})
+}
+
+func FuzzParseLength(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		sec, err := ParseLength(s)
+		if err != nil {
+			if sec != 0 || err.Error() == "" {
+				t.Fatalf("ParseLength(%q) = %d with error %v", s, sec, err)
+			}
+			return
+		}
+		if sec <= 0 || sec > MaxVideoSeconds {
+			t.Fatalf("ParseLength(%q) = %d, outside (0, 24h]", s, sec)
+		}
+		text := FormatLength(sec)
+		back, err := ParseLength(text)
+		if err != nil || back != sec {
+			t.Fatalf("ParseLength(%q) = %d, FormatLength gives %q, which reads back as %d, %v", s, sec, text, back, err)
+		}
+	})
+}
+
+// FuzzEncodeProjectRoundTrip builds a one-video project from arbitrary values,
+// brought into the ranges the loader accepts, and checks it survives a save and load.
+func FuzzEncodeProjectRoundTrip(f *testing.F) {
+	c := defaultCard(f)
+	f.Fuzz(func(t *testing.T, name, language string, seconds, count, rerenders int, balance int64, pick uint8) {
+		if !utf8.ValidString(name) || !utf8.ValidString(language) {
+			t.Skip("names come from TOML files and typing: always valid UTF-8")
+		}
+		p := c.NewProject(c.Plans[int(pick)%len(c.Plans)].ID)
+		v := &p.Videos[0]
+		if strings.TrimSpace(name) != "" { // a blank name is a load error, not a round trip
+			v.Name = name
+		}
+		if l := strings.TrimSpace(language); l != "" {
+			v.Languages = []string{l}
+		}
+		v.Seconds = 1 + abs(seconds)%MaxVideoSeconds
+		v.Count = abs(count) % (MaxCount + 1)
+		v.Rerenders = abs(rerenders) % (MaxRerenders + 1)
+		s := Slot(int(pick) % int(NumSlots))
+		opts := c.OptionIDs(s)
+		v.Picks[s] = opts[int(pick)/int(NumSlots)%len(opts)]
+		if balance > 0 {
+			p.Balance, p.HasBalance = Credits(balance%1_000_000_000)*100, true
+		}
+		enc := EncodeProject(p, c)
+		back, err := ParseProject("encoded.toml", enc, c)
+		if err != nil {
+			t.Fatalf("the encoding does not load: %v\n%s", err, enc)
+		}
+		if !reflect.DeepEqual(back, p) {
+			t.Fatalf("round trip changed the project\n was %+v\n now %+v\n%s", p, back, enc)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		if n == -n { // the most negative int
+			return 0
+		}
+		return -n
+	}
+	return n
+}
