@@ -1,0 +1,1034 @@
+package pricing
+
+import (
+	"container/heap"
+	"fmt"
+	"math/bits"
+	"sort"
+)
+
+// Fitting a month to a budget.
+//
+// The fitter chooses, for every video and slot, whether to keep the feature or
+// switch to a feature further down its chain of card alternatives (Avatar IV ->
+// Avatar III, 4K -> 1080p), and, when the project allows it, how many re-renders
+// to keep (0 up to the planned number). All copies of a video change together.
+//
+// Among the choices whose month costs no more than the balance it picks the one
+// that keeps the most premium value, where
+//
+//	premium value = Σ over videos, over active slots whose chosen feature is premium:
+//	                video length in seconds × languages (language-minute features only)
+//	                × the feature's Weight × the video's count
+//
+// that is, weighted premium seconds ("premium minutes kept" × 60). A per-video,
+// per-clip or per-generation feature counts the video's length, so keeping a 4K
+// upscale on a 2-minute video is worth as much as keeping 2 minutes of an avatar of
+// the same weight. Re-renders carry no premium value of their own (they add no
+// finished minute), so a second measure breaks ties before credits do: re-renders
+// kept (Σ re-renders × count). The full order, best first, is:
+//
+//  1. most premium value kept;
+//  2. most re-renders kept (cutting re-renders is the first saving, but never a
+//     gratuitous one);
+//  3. fewest credits spent;
+//  4. fewest changes (a slot switched counts one, re-renders cut counts one).
+//
+// The answer is exact: a multiple-choice knapsack solved by dynamic programming
+// over credits in units of the greatest common divisor of every option's cost and
+// the capacity. The capacity is the smaller of "credits available above each
+// choice's cheapest option" (packing) and "credits that must be saved" (covering),
+// so a month slightly over budget or a small balance both solve fast.
+
+// FitChange is one substitution the fitter proposes for a video.
+type FitChange struct {
+	// Video is the index of the video in the project; VideoName its name.
+	Video     int
+	VideoName string
+	// Rerenders is set when the change cuts re-renders (RerendersFrom ->
+	// RerendersTo); otherwise the change switches Slot from From to To.
+	Rerenders     bool
+	RerendersFrom int
+	RerendersTo   int
+	Slot          Slot
+	From, To      *Feature
+	// Saves is what the change saves over the month (all copies). Re-render cuts
+	// are priced with the video's features as planned and feature switches at the
+	// re-render count chosen, so the savings add up exactly to Before - After.
+	Saves Credits
+	// ValueLost is the premium value (weighted premium seconds, all copies) the
+	// change gives up.
+	ValueLost int64
+	// Reason is the card's one-line reason for the alternative (feature switches).
+	Reason string
+}
+
+// Text is the change as a person reads it: "Use Avatar III instead of Avatar IV
+// in “Weekly explainer”: saves 120 premium credits".
+func (ch FitChange) Text(c *RateCard) string {
+	if ch.Rerenders {
+		return fmt.Sprintf("Cut re-renders of %s from %d to %d: saves %s",
+			quoteName(ch.VideoName), ch.RerendersFrom, ch.RerendersTo, c.CreditWord(ch.Saves))
+	}
+	return fmt.Sprintf("Use %s instead of %s in %s: saves %s",
+		ch.To.Name, ch.From.Name, quoteName(ch.VideoName), c.CreditWord(ch.Saves))
+}
+
+// FitResult is the fitter's answer for a month, a plan and a balance.
+type FitResult struct {
+	Card *RateCard
+	Plan *Plan
+	// Balance is the budget the month was fitted to.
+	Balance Credits
+	// Before and After are the month's premium credits as planned and with every
+	// change applied.
+	Before, After Credits
+	// ValueBefore and ValueKept are the premium value (weighted premium seconds)
+	// as planned and after the changes; ValueLost is their difference.
+	ValueBefore, ValueKept, ValueLost int64
+	// FitsBefore is set when the month already fitted; Fits when it fits after
+	// the changes.
+	FitsBefore bool
+	Fits       bool
+	// Changes lists the substitutions, by video in file order; within a video,
+	// a re-render cut comes first, then slots in slot order.
+	Changes []FitChange
+	// When nothing fits even with every substitution, Changes holds every
+	// substitution (the least the month can spend, keeping the most value at that
+	// price), Short is what is still missing, TopUp the cheapest top-up covering
+	// it (CanTopUp false when the plan sells none), and Upgrade the cheapest other
+	// priced plan, under the project's billing and not blocked, whose own credits
+	// make the month fit with its substitutions; nil when there is none.
+	Short    Credits
+	TopUp    TopUpPurchase
+	CanTopUp bool
+	Upgrade  *Plan
+	// Exact is false only for months too large to solve exactly in memory (more
+	// than fitCellLimit table cells); a greedy choice by least value lost per
+	// credit saved is used then, and every other promise (never above the
+	// balance when a fit exists, never more credits) still holds.
+	Exact bool
+}
+
+// PremiumValue is the premium value of one copy of a video as planned: its
+// length in seconds × languages (language-minute features only) × weight, summed
+// over its active premium slots. See the comment at the top of fit.go.
+func (c *RateCard) PremiumValue(v *Video) int64 {
+	var total int64
+	for s := Slot(0); s < NumSlots; s++ {
+		if f := c.featureFor(v, s); f != nil {
+			total += featureValue(f, v)
+		}
+	}
+	return total
+}
+
+// MonthPremiumValue is the premium value of every copy of every video.
+func (c *RateCard) MonthPremiumValue(p *Project) int64 {
+	var total int64
+	for i := range p.Videos {
+		total += c.PremiumValue(&p.Videos[i]) * int64(p.Videos[i].Count)
+	}
+	return total
+}
+
+// featureValue is what keeping f on one copy of v is worth.
+func featureValue(f *Feature, v *Video) int64 {
+	if !f.Premium {
+		return 0
+	}
+	w := int64(max(f.Weight, 1)) // 0 in a hand-built card means the default, 1
+	val := int64(v.Seconds) * w
+	if f.Unit == PerLanguageMinute {
+		val *= int64(len(v.Languages))
+	}
+	return val
+}
+
+// FitProject fits the project's month to its own plan and balance, as Quote
+// prices it: the project's balance when it gives one, otherwise the plan's
+// credits for a fresh cycle.
+func (c *RateCard) FitProject(p *Project) (*FitResult, error) {
+	plan, ok := c.Plan(p.Plan)
+	if !ok {
+		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
+	}
+	balance := plan.Credits
+	if p.HasBalance {
+		balance = p.Balance
+	}
+	return c.Fit(p, plan, balance), nil
+}
+
+// Fit finds the substitutions that bring the month's premium credits within the
+// balance while keeping the most premium value (see the comment at the top of
+// fit.go for the exact order). Only alternatives the plan can use are proposed;
+// re-renders are cut only when p.AllowFewerRerenders is set. p is not modified;
+// Apply makes the changes on a copy.
+func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
+	budget := max(balance, 0)
+	m := c.buildFit(p, plan)
+	r := &FitResult{Card: c, Plan: plan, Balance: balance, Exact: true}
+	r.Before = m.current
+	r.ValueBefore = c.MonthPremiumValue(p)
+	r.FitsBefore = r.Before <= budget
+
+	avail := budget - m.fixed
+	var choice []int
+	switch {
+	case avail < m.minSum:
+		// Nothing fits: every group takes its cheapest option. The order per group
+		// (cost, then value...) is separable, so per-group choice is optimal.
+		choice = m.each(func(a, b *fitOption) bool { return cheaperFirst(a, b) })
+	case avail >= m.maxSum:
+		// The budget binds nothing: each group keeps its best option.
+		choice = m.each(func(a, b *fitOption) bool { return betterAlone(a, b) })
+	default:
+		choice, r.Exact = m.solve(avail)
+	}
+	c.explain(p, m, choice, r)
+	r.Fits = r.After <= budget
+	if !r.Fits && plan != nil {
+		r.Short = r.After - budget
+		r.TopUp, r.CanTopUp = plan.CheapestTopUp(r.Short)
+		r.Upgrade = c.fitUpgrade(p, plan)
+	} else if !r.Fits {
+		r.Short = r.After - budget
+	}
+	return r
+}
+
+// Apply returns a copy of p with the changes made; p itself is left untouched,
+// so a planner can keep it for undo. Changes naming a video p does not have are
+// skipped.
+func (r *FitResult) Apply(p *Project) *Project {
+	q := p.Clone()
+	for _, ch := range r.Changes {
+		if ch.Video < 0 || ch.Video >= len(q.Videos) {
+			continue
+		}
+		v := &q.Videos[ch.Video]
+		if ch.Rerenders {
+			v.Rerenders = ch.RerendersTo
+		} else if ch.To != nil {
+			v.Picks[ch.Slot] = ch.To.ID
+		}
+	}
+	return q
+}
+
+// fitOption is one way to make a group: a feature for one slot, or, for a video
+// whose re-renders may be cut, a re-render count with a feature for every slot.
+type fitOption struct {
+	cost    Credits // over all copies
+	value   int64   // premium value over all copies
+	kept    int64   // re-renders kept over all copies
+	changes int32
+	rerend  int32
+	feat    [NumSlots]int16 // feature index per slot; -1 for slots the group leaves alone
+}
+
+// fitGroup is one multiple-choice item: exactly one of its options is taken.
+type fitGroup struct {
+	video    int
+	opts     []fitOption
+	min, max Credits
+}
+
+// fitModel is a month cut into groups, plus what no choice can change.
+type fitModel struct {
+	groups []fitGroup
+	// fixed is the credits of premium lines nothing can change; current the
+	// month as planned; minSum and maxSum the groups' cheapest and dearest totals.
+	fixed, current, minSum, maxSum Credits
+	fixedValue                     int64
+}
+
+// chain lists the feature indexes a slot can take on the plan: the current
+// pick first, then each alternative down the card's chain that the plan can use
+// (an unusable link is skipped, and the chain followed on past it).
+func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
+	out := []int16{int16(c.featureIndex[f.ID])}
+	cur := f
+	for steps := 0; cur.Alternative != "" && steps < len(c.Features); steps++ {
+		j, ok := c.featureIndex[cur.Alternative]
+		if !ok {
+			break
+		}
+		cur = &c.Features[j]
+		if cur.ID == f.ID {
+			break // a cycle; the loader forbids them, a hand-built card might not
+		}
+		if plan == nil || c.Unavailable(plan, cur) == "" {
+			out = append(out, int16(j))
+		}
+	}
+	return out
+}
+
+func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
+	m := &fitModel{}
+	for vi := range p.Videos {
+		v := &p.Videos[vi]
+		if v.Count <= 0 {
+			continue
+		}
+		count := Credits(v.Count)
+		var chains [NumSlots][]int16
+		cutRerenders := false
+		for s := Slot(0); s < NumSlots; s++ {
+			f := c.featureFor(v, s)
+			if f == nil {
+				continue
+			}
+			m.current += c.charge(f, v).Credits * count
+			chains[s] = c.chain(plan, f)
+			if p.AllowFewerRerenders && v.Rerenders > 0 {
+				for _, fi := range chains[s] {
+					if c.Features[fi].Rerender && c.Features[fi].Premium {
+						cutRerenders = true
+					}
+				}
+			}
+		}
+		if cutRerenders {
+			g := fitGroup{video: vi, opts: c.videoOptions(v, chains)}
+			m.add(g)
+			continue
+		}
+		for s := Slot(0); s < NumSlots; s++ {
+			ch := chains[s]
+			if ch == nil {
+				continue
+			}
+			opts := make([]fitOption, 0, len(ch))
+			for k, fi := range ch {
+				f := &c.Features[fi]
+				// Re-renders kept (kept) stay 0: they do not vary inside a slot
+				// group, and counting them per slot would count a video's many times.
+				o := fitOption{
+					cost:   c.charge(f, v).Credits * count,
+					value:  featureValue(f, v) * int64(v.Count),
+					rerend: int32(v.Rerenders),
+				}
+				for i := range o.feat {
+					o.feat[i] = -1
+				}
+				o.feat[s] = fi
+				if k > 0 {
+					o.changes = 1
+				}
+				opts = append(opts, o)
+			}
+			opts = pruneOptions(opts)
+			if len(opts) == 1 && opts[0].changes == 0 {
+				m.fixed += opts[0].cost
+				m.fixedValue += opts[0].value
+				continue
+			}
+			m.add(fitGroup{video: vi, opts: opts})
+		}
+	}
+	return m
+}
+
+func (m *fitModel) add(g fitGroup) {
+	g.min, g.max = g.opts[0].cost, g.opts[0].cost
+	for _, o := range g.opts {
+		g.min = min(g.min, o.cost)
+		g.max = max(g.max, o.cost)
+	}
+	m.minSum += g.min
+	m.maxSum += g.max
+	m.groups = append(m.groups, g)
+}
+
+// videoOptions lists every non-dominated way to make a video whose re-renders may
+// be cut: for each re-render count r from the planned one down to 0, the Pareto
+// front of its slots' choices at r.
+func (c *RateCard) videoOptions(v *Video, chains [NumSlots][]int16) []fitOption {
+	var all []fitOption
+	w := *v
+	count := int64(v.Count)
+	for r := v.Rerenders; r >= 0; r-- {
+		w.Rerenders = r
+		base := fitOption{rerend: int32(r), kept: int64(r) * count}
+		for i := range base.feat {
+			base.feat[i] = -1
+		}
+		if r != v.Rerenders {
+			base.changes = 1
+		}
+		front := []fitOption{base}
+		for s := Slot(0); s < NumSlots; s++ {
+			ch := chains[s]
+			if ch == nil {
+				continue
+			}
+			next := make([]fitOption, 0, len(front)*len(ch))
+			for _, o := range front {
+				for k, fi := range ch {
+					f := &c.Features[fi]
+					n := o
+					n.cost += c.charge(f, &w).Credits * Credits(count)
+					n.value += featureValue(f, &w) * count
+					n.feat[s] = fi
+					if k > 0 {
+						n.changes++
+					}
+					next = append(next, n)
+				}
+			}
+			front = pruneOptions(next)
+		}
+		all = append(all, front...)
+	}
+	return pruneOptions(all)
+}
+
+// pruneOptions drops every option another option dominates (no dearer, no less
+// value, no fewer re-renders kept, no more changes): swapping it in can never make
+// a month worse, so the exact answer survives. The keep-as-planned option (no
+// changes) is never dominated by a different option unless that one is at least
+// as good in every respect. The result is sorted by cost.
+func pruneOptions(opts []fitOption) []fitOption {
+	sort.SliceStable(opts, func(i, j int) bool {
+		a, b := &opts[i], &opts[j]
+		if a.cost != b.cost {
+			return a.cost < b.cost
+		}
+		if a.value != b.value {
+			return a.value > b.value
+		}
+		if a.kept != b.kept {
+			return a.kept > b.kept
+		}
+		return a.changes < b.changes
+	})
+	out := opts[:0]
+	for _, o := range opts {
+		dominated := false
+		for i := range out {
+			k := &out[i]
+			if k.value >= o.value && k.kept >= o.kept && k.changes <= o.changes {
+				dominated = true
+				break
+			}
+		}
+		if !dominated {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// betterAlone orders two options of one group when the budget binds nothing:
+// more value, more re-renders kept, fewer credits, fewer changes.
+func betterAlone(a, b *fitOption) bool {
+	if a.value != b.value {
+		return a.value > b.value
+	}
+	if a.kept != b.kept {
+		return a.kept > b.kept
+	}
+	if a.cost != b.cost {
+		return a.cost < b.cost
+	}
+	return a.changes < b.changes
+}
+
+// cheaperFirst orders options when nothing fits: fewest credits first, then as betterAlone.
+func cheaperFirst(a, b *fitOption) bool {
+	if a.cost != b.cost {
+		return a.cost < b.cost
+	}
+	return betterAlone(a, b)
+}
+
+// each picks every group's best option by a separable order.
+func (m *fitModel) each(better func(a, b *fitOption) bool) []int {
+	choice := make([]int, len(m.groups))
+	for gi := range m.groups {
+		g := &m.groups[gi]
+		best := 0
+		for k := 1; k < len(g.opts); k++ {
+			if better(&g.opts[k], &g.opts[best]) {
+				best = k
+			}
+		}
+		choice[gi] = best
+	}
+	return choice
+}
+
+// fitCell is the best partial month found for one table entry: its value,
+// re-renders kept, relative credits spent (in units) and changes.
+type fitCell struct {
+	value, kept, spent int64
+	changes            int32
+	ok                 bool
+}
+
+func (a *fitCell) better(b *fitCell) bool {
+	if !b.ok {
+		return true
+	}
+	if a.value != b.value {
+		return a.value > b.value
+	}
+	if a.kept != b.kept {
+		return a.kept > b.kept
+	}
+	if a.spent != b.spent {
+		return a.spent < b.spent
+	}
+	return a.changes < b.changes
+}
+
+// fitCellLimit bounds the choice table (groups × capacity): 64 MiB of bytes.
+// Beyond it the month is fitted greedily and the result says so.
+const fitCellLimit = 1 << 26
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// solve is the exact multiple-choice knapsack for a budget that binds:
+// minSum <= avail < maxSum. It returns each group's option index.
+func (m *fitModel) solve(avail Credits) ([]int, bool) {
+	capacity := int64(avail - m.minSum) // packing: spend at most this above the cheapest
+	need := int64(m.maxSum - avail)     // covering: save at least this below the dearest
+	unit := int64(0)
+	for _, g := range m.groups {
+		for _, o := range g.opts {
+			unit = gcd(unit, int64(o.cost-g.min))
+		}
+	}
+	covering := need < capacity
+	if covering {
+		unit = gcd(unit, need)
+	} else {
+		unit = gcd(unit, capacity)
+	}
+	if unit == 0 {
+		unit = 1
+	}
+	size := capacity / unit
+	if covering {
+		size = need / unit
+	}
+	maxOpts := 0
+	for _, g := range m.groups {
+		maxOpts = max(maxOpts, len(g.opts))
+	}
+	if (size+1)*int64(len(m.groups)) > fitCellLimit || maxOpts > 1<<16 {
+		return m.greedy(avail), false
+	}
+	return m.table(size, unit, covering), true
+}
+
+// fitPicks remembers, for every group and table entry, which option the best
+// entry took, so the choice can be walked back from the end.
+type fitPicks struct {
+	n   int
+	p8  []uint8
+	p16 []uint16
+	// capPrev is, per group, the entry the covering table's last entry came
+	// from: that entry has many possible predecessors, every other entry one.
+	capPrev []int32
+}
+
+func (m *fitModel) newPicks(n int) *fitPicks {
+	t := &fitPicks{n: n, capPrev: make([]int32, len(m.groups))}
+	small := true
+	for _, g := range m.groups {
+		if len(g.opts) > 256 {
+			small = false
+		}
+	}
+	if small {
+		t.p8 = make([]uint8, n*len(m.groups))
+	} else {
+		t.p16 = make([]uint16, n*len(m.groups))
+	}
+	return t
+}
+
+func (t *fitPicks) set(gi int, j int64, k int) {
+	if t.p8 != nil {
+		t.p8[gi*t.n+int(j)] = uint8(k)
+	} else {
+		t.p16[gi*t.n+int(j)] = uint16(k)
+	}
+}
+
+func (t *fitPicks) get(gi int, j int64) int {
+	if t.p8 != nil {
+		return int(t.p8[gi*t.n+int(j)])
+	}
+	return int(t.p16[gi*t.n+int(j)])
+}
+
+// fitSteps is a group's options as table moves: how many entries each moves
+// (spent above the cheapest when packing, saved below the dearest when
+// covering) and how many units it spends above the cheapest.
+func (m *fitModel) fitSteps(g *fitGroup, unit int64, covering bool, steps, spends []int64) ([]int64, []int64, int64) {
+	steps, spends = steps[:0], spends[:0]
+	top := int64(0)
+	for _, o := range g.opts {
+		sp := int64(o.cost-g.min) / unit
+		st := sp
+		if covering {
+			st = int64(g.max-o.cost) / unit
+		}
+		steps = append(steps, st)
+		spends = append(spends, sp)
+		top = max(top, st)
+	}
+	return steps, spends, top
+}
+
+// table runs the dynamic programme. In packing mode entry i holds the best
+// choice of the groups so far spending exactly i units above their cheapest
+// options. In covering mode entry i holds the best choice saving exactly i units
+// below their dearest options, with the last entry holding every choice saving
+// at least `size` units. "Best" is the order at the top of this file. When that
+// order fits in one int64 per entry (it does for any real month) the table holds
+// scores; otherwise it holds the four measures side by side.
+func (m *fitModel) table(size, unit int64, covering bool) []int {
+	if sc, ok := m.scales(unit); ok {
+		return m.tableScored(size, unit, covering, sc)
+	}
+	return m.tableWide(size, unit, covering)
+}
+
+// fitScales weigh the four measures into one score:
+// value×A + kept×B − spent×D − changes, plus an offset that keeps every score of
+// a reachable entry non-negative, so −1 can mark an empty entry.
+type fitScales struct{ a, b, d, offset int64 }
+
+// scales finds weights under which the score orders entries exactly as the
+// measures do: each measure's whole range stays below the next one's weight.
+// It reports false when the scores could overflow.
+func (m *fitModel) scales(unit int64) (fitScales, bool) {
+	var value, kept, spent, changes uint64
+	for _, g := range m.groups {
+		var v, k, c uint64
+		for _, o := range g.opts {
+			v = max(v, uint64(o.value))
+			k = max(k, uint64(o.kept))
+			c = max(c, uint64(o.changes))
+		}
+		value += v
+		kept += k
+		changes += c
+		spent += uint64(g.max-g.min) / uint64(unit)
+	}
+	const limit = 1 << 62
+	mul := func(x, y uint64) (uint64, bool) {
+		hi, lo := bits.Mul64(x, y)
+		return lo, hi == 0 && lo < limit
+	}
+	d := changes + 1
+	b, ok1 := mul(spent+1, d)
+	a, ok2 := mul(kept+1, b)
+	top, ok3 := mul(value+1, a)
+	if !ok1 || !ok2 || !ok3 || top >= limit {
+		return fitScales{}, false
+	}
+	return fitScales{a: int64(a), b: int64(b), d: int64(d), offset: int64(spent*d + changes)}, true
+}
+
+// emptyScore marks a table entry no choice reaches. It is so low that adding
+// any option's score keeps it below every reachable entry (all >= 0), so the
+// inner loop needs no test for it.
+const emptyScore = -(1 << 62)
+
+func (m *fitModel) tableScored(size, unit int64, covering bool, sc fitScales) []int {
+	n := int(size) + 1
+	cur := make([]int64, n)
+	next := make([]int64, n)
+	for i := range cur {
+		cur[i] = emptyScore
+	}
+	cur[0] = sc.offset
+	picks := m.newPicks(n)
+	var steps, spends []int64
+	deltas := make([]int64, 0, 16)
+	reach := int64(0)
+	for gi := range m.groups {
+		g := &m.groups[gi]
+		var top int64
+		steps, spends, top = m.fitSteps(g, unit, covering, steps, spends)
+		deltas = deltas[:0]
+		for k := range g.opts {
+			o := &g.opts[k]
+			deltas = append(deltas, o.value*sc.a+o.kept*sc.b-spends[k]*sc.d-int64(o.changes))
+		}
+		newReach := min(reach+top, size)
+		row := picks.n * gi
+		// Every group has an option that moves no entry: its cheapest when packing,
+		// its dearest when covering. It goes first, as a plain copy that needs no
+		// comparison, since the rest of the row is still empty.
+		zero := 0
+		for k, st := range steps {
+			if st == 0 {
+				zero = k
+				break
+			}
+		}
+		d0 := deltas[zero]
+		for i, b := range cur[:reach+1] {
+			next[i] = b + d0
+		}
+		for i := reach + 1; i <= newReach; i++ {
+			next[i] = emptyScore
+		}
+		if covering && reach == size {
+			picks.capPrev[gi] = int32(size) // the last entry's copy of itself
+		}
+		if zero != 0 {
+			pk := picks.p8
+			if pk == nil {
+				for i := range reach + 1 {
+					picks.p16[row+int(i)] = uint16(zero)
+				}
+			} else {
+				for i := range pk[row : row+int(reach)+1] {
+					pk[row+i] = uint8(zero)
+				}
+			}
+		}
+		for k, st := range steps {
+			if k == zero {
+				continue
+			}
+			d := deltas[k]
+			// Entries whose move lands inside the table (below the last entry
+			// when covering, since that one needs its predecessor kept)...
+			last := min(reach, size-st)
+			if covering {
+				last = min(reach, size-st-1)
+			}
+			if last >= 0 {
+				src := cur[:last+1]
+				dst := next[st : st+last+1]
+				if picks.p8 != nil {
+					pk := picks.p8[row+int(st) : row+int(st)+len(src)]
+					kk := uint8(k)
+					for i, b := range src {
+						// Branch-free "keep the better": the comparison is a coin
+						// toss for the CPU, and this loop is the fitter's whole cost.
+						c, old := b+d, dst[i]
+						mask := (old - c) >> 63 // all ones when c > old
+						dst[i] = old ^ ((old ^ c) & mask)
+						pk[i] ^= (pk[i] ^ kk) & uint8(mask)
+					}
+				} else {
+					pk := picks.p16[row+int(st) : row+int(st)+len(src)]
+					kk := uint16(k)
+					for i, b := range src {
+						c, old := b+d, dst[i]
+						mask := (old - c) >> 63
+						dst[i] = old ^ ((old ^ c) & mask)
+						pk[i] ^= (pk[i] ^ kk) & uint16(mask)
+					}
+				}
+			}
+			// ...and, when covering, those that save all that is needed or more.
+			if covering {
+				for i := max(last+1, 0); i <= reach; i++ {
+					b := cur[i]
+					if b < 0 {
+						continue
+					}
+					if c := b + d; c > next[size] {
+						next[size] = c
+						picks.set(gi, size, k)
+						picks.capPrev[gi] = int32(i)
+					}
+				}
+			}
+		}
+		reach = newReach
+		cur, next = next, cur
+	}
+	end := size
+	if !covering {
+		end = -1
+		for i := int64(0); i <= reach; i++ {
+			if cur[i] >= 0 && (end < 0 || cur[i] > cur[end]) {
+				end = i
+			}
+		}
+	}
+	return m.reconstruct(picks, end, size, unit, covering)
+}
+
+func (m *fitModel) tableWide(size, unit int64, covering bool) []int {
+	n := int(size) + 1
+	cur := make([]fitCell, n)
+	next := make([]fitCell, n)
+	cur[0] = fitCell{ok: true}
+	picks := m.newPicks(n)
+	var steps, spends []int64
+	reach := int64(0)
+	for gi := range m.groups {
+		g := &m.groups[gi]
+		var top int64
+		steps, spends, top = m.fitSteps(g, unit, covering, steps, spends)
+		newReach := min(reach+top, size)
+		for i := int64(0); i <= newReach; i++ {
+			next[i].ok = false
+		}
+		for i := int64(0); i <= reach; i++ {
+			base := &cur[i]
+			if !base.ok {
+				continue
+			}
+			for k := range g.opts {
+				j := i + steps[k]
+				if j > size {
+					if !covering {
+						continue
+					}
+					j = size
+				}
+				o := &g.opts[k]
+				cand := fitCell{
+					value:   base.value + o.value,
+					kept:    base.kept + o.kept,
+					spent:   base.spent + spends[k],
+					changes: base.changes + o.changes,
+					ok:      true,
+				}
+				if cand.better(&next[j]) {
+					next[j] = cand
+					picks.set(gi, j, k)
+					if j == size {
+						picks.capPrev[gi] = int32(i)
+					}
+				}
+			}
+		}
+		reach = newReach
+		cur, next = next, cur
+	}
+	end := size
+	if !covering {
+		end = -1
+		for i := int64(0); i <= reach; i++ {
+			if cur[i].ok && (end < 0 || cur[i].better(&cur[end])) {
+				end = i
+			}
+		}
+	}
+	return m.reconstruct(picks, end, size, unit, covering)
+}
+
+// reconstruct walks the picks back from the table's best last entry.
+func (m *fitModel) reconstruct(picks *fitPicks, end, size, unit int64, covering bool) []int {
+	choice := make([]int, len(m.groups))
+	at := end
+	for gi := len(m.groups) - 1; gi >= 0; gi-- {
+		g := &m.groups[gi]
+		k := picks.get(gi, at)
+		choice[gi] = k
+		o := &g.opts[k]
+		switch {
+		case covering && at == size:
+			at = int64(picks.capPrev[gi])
+		case covering:
+			at -= int64(g.max-o.cost) / unit
+		default:
+			at -= int64(o.cost-g.min) / unit
+		}
+	}
+	return choice
+}
+
+// greedy fits a month too large for the exact table: every group starts at its
+// best option and, while the month is over budget, the move with the least value
+// lost per credit saved is taken. It never stops above the budget, because the
+// cheapest options together fit (avail >= minSum).
+func (m *fitModel) greedy(avail Credits) []int {
+	choice := m.each(func(a, b *fitOption) bool { return betterAlone(a, b) })
+	spent := Credits(0)
+	for gi, k := range choice {
+		spent += m.groups[gi].opts[k].cost
+	}
+	h := &moveHeap{}
+	for gi := range m.groups {
+		if mv, ok := m.nextMove(gi, choice[gi]); ok {
+			heap.Push(h, mv)
+		}
+	}
+	for spent > avail && h.Len() > 0 {
+		mv := heap.Pop(h).(fitMove)
+		g := &m.groups[mv.group]
+		spent -= g.opts[choice[mv.group]].cost - g.opts[mv.to].cost
+		choice[mv.group] = mv.to
+		if next, ok := m.nextMove(mv.group, mv.to); ok {
+			heap.Push(h, next)
+		}
+	}
+	return choice
+}
+
+// fitMove is one step down a group's options: the cheaper option with the
+// least value lost per credit saved.
+type fitMove struct {
+	group, to   int
+	lost, saved uint64
+}
+
+func (m *fitModel) nextMove(gi, from int) (fitMove, bool) {
+	g := &m.groups[gi]
+	cur := &g.opts[from]
+	best := fitMove{group: gi, to: -1}
+	for k := range g.opts {
+		o := &g.opts[k]
+		if o.cost >= cur.cost {
+			continue
+		}
+		mv := fitMove{group: gi, to: k, lost: uint64(max(cur.value-o.value, 0)), saved: uint64(cur.cost - o.cost)}
+		if best.to < 0 || mv.less(best) {
+			best = mv
+		}
+	}
+	return best, best.to >= 0
+}
+
+// less compares lost/saved ratios exactly, in 128 bits.
+func (a fitMove) less(b fitMove) bool {
+	ah, al := bits.Mul64(a.lost, b.saved)
+	bh, bl := bits.Mul64(b.lost, a.saved)
+	if ah != bh {
+		return ah < bh
+	}
+	if al != bl {
+		return al < bl
+	}
+	return a.saved > b.saved
+}
+
+type moveHeap []fitMove
+
+func (h moveHeap) Len() int           { return len(h) }
+func (h moveHeap) Less(i, j int) bool { return h[i].less(h[j]) }
+func (h moveHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *moveHeap) Push(x any)        { *h = append(*h, x.(fitMove)) }
+func (h *moveHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// explain turns the chosen options into changes, each with its saving and the
+// value it gives up, and fills the result's totals.
+func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) {
+	type plan struct {
+		picks     [NumSlots]int16
+		rerenders int
+		touched   bool
+	}
+	byVideo := map[int]*plan{}
+	for gi, k := range choice {
+		g := &m.groups[gi]
+		o := &g.opts[k]
+		pl := byVideo[g.video]
+		if pl == nil {
+			v := &p.Videos[g.video]
+			pl = &plan{rerenders: v.Rerenders}
+			for s := range pl.picks {
+				pl.picks[s] = -1
+			}
+			byVideo[g.video] = pl
+		}
+		for s, fi := range o.feat {
+			if fi >= 0 {
+				pl.picks[s] = fi
+			}
+		}
+		if int(o.rerend) != p.Videos[g.video].Rerenders {
+			pl.rerenders = int(o.rerend)
+		}
+	}
+	r.After = r.Before
+	r.ValueKept = r.ValueBefore
+	for vi := range p.Videos {
+		pl := byVideo[vi]
+		if pl == nil {
+			continue
+		}
+		v := &p.Videos[vi]
+		count := Credits(v.Count)
+		w := *v
+		w.Rerenders = pl.rerenders
+		if pl.rerenders != v.Rerenders {
+			var saves Credits
+			for s := Slot(0); s < NumSlots; s++ {
+				if f := c.featureFor(v, s); f != nil {
+					saves += (c.charge(f, v).Credits - c.charge(f, &w).Credits) * count
+				}
+			}
+			r.Changes = append(r.Changes, FitChange{
+				Video: vi, VideoName: v.Name, Rerenders: true,
+				RerendersFrom: v.Rerenders, RerendersTo: pl.rerenders, Saves: saves,
+			})
+			r.After -= saves
+		}
+		for s := Slot(0); s < NumSlots; s++ {
+			from := c.featureFor(v, s)
+			if from == nil || pl.picks[s] < 0 {
+				continue
+			}
+			to := &c.Features[pl.picks[s]]
+			if to.ID == from.ID {
+				continue
+			}
+			saves := (c.charge(from, &w).Credits - c.charge(to, &w).Credits) * count
+			lost := (featureValue(from, v) - featureValue(to, v)) * int64(v.Count)
+			r.Changes = append(r.Changes, FitChange{
+				Video: vi, VideoName: v.Name, Slot: s, From: from, To: to,
+				Saves: saves, ValueLost: lost, Reason: from.AlternativeReason,
+			})
+			r.After -= saves
+			r.ValueKept -= lost
+		}
+	}
+	r.ValueLost = r.ValueBefore - r.ValueKept
+}
+
+// fitUpgrade finds the cheapest other plan with a public price, under the
+// project's billing, that the month (with that plan's own substitutions) fits
+// and that nothing blocks once those substitutions are made.
+func (c *RateCard) fitUpgrade(p *Project, not *Plan) *Plan {
+	var best *Plan
+	var bestCost Money
+	for i := range c.Plans {
+		pl := &c.Plans[i]
+		if pl == not || pl.ContactSales {
+			continue
+		}
+		cost := c.monthCost(pl, p, p.Billing)
+		if best != nil && cost >= bestCost {
+			continue
+		}
+		m := c.buildFit(p, pl)
+		if m.fixed+m.minSum > pl.Credits {
+			continue
+		}
+		least := &FitResult{Before: m.current}
+		c.explain(p, m, m.each(func(a, b *fitOption) bool { return cheaperFirst(a, b) }), least)
+		if len(c.Blocked(pl, least.Apply(p))) > 0 {
+			continue
+		}
+		best, bestCost = pl, cost
+	}
+	return best
+}
