@@ -151,8 +151,12 @@ func TestExampleFilesLoad(t *testing.T) {
 }
 
 func TestCardProblemsAllAtOnceInLineOrder(t *testing.T) {
-	// Five different mistakes, one of each kind, reported together in line order.
-	src := card(starterPlan + `
+	// Five different mistakes, one of each kind, reported together in line order:
+	// an unknown key, a missing reference, a negative rate, a bad length, a wrong type.
+	src := strings.NewReplacer(
+		`name = "Test card"`, "name = \"Test card\"\nvendr = \"Acme\"",
+		`avatar = "basic-avatar"`, `avatar = "avatar-none"`,
+	).Replace(card(starterPlan + `
 [[features]]
 id = "avatar-pro"
 name = "Avatar Pro"
@@ -161,13 +165,8 @@ premium = true
 rate = -20
 unit = "minute"
 increment = "2m75s"
-rerender = ture_not_a_value_marker
-`)
-	// Make the last line valid TOML but the wrong type, then add two more mistakes.
-	src = strings.Replace(src, "rerender = ture_not_a_value_marker", `rerender = "yes"`, 1)
-	src = strings.Replace(src, `name = "Test card"`, `name = "Test card"
-vendr = "Acme"`, 1)
-	src = strings.Replace(src, `avatar = "basic-avatar"`, `avatar = "avatar-none"`, 1)
+rerender = "yes"
+`))
 	checkProblems(t, "card.toml", loadCard(t, src), []want{
 		wantAt(src, `vendr`, `card.vendr: unknown key (did you mean "vendor"?)`),
 		wantAt(src, `avatar = "avatar-none"`, `defaults.avatar: unknown avatar feature "avatar-none"; choose one of: basic-avatar, avatar-pro`),
