@@ -74,9 +74,9 @@ func saveCmd(path string, data []byte, version int, known time.Time, force bool)
 			st, err := os.Stat(path)
 			switch {
 			case err == nil && known.IsZero():
-				return saveConflictMsg{path, data, version, path + " already exists; overwrite it? (y/n)"}
+				return saveConflictMsg{path, data, version, filepath.Base(path) + " already exists; overwrite it? (y/n)"}
 			case err == nil && !st.ModTime().Equal(known):
-				return saveConflictMsg{path, data, version, path + " changed on disk since it was opened; overwrite? (y/n)"}
+				return saveConflictMsg{path, data, version, filepath.Base(path) + " changed on disk since it was opened; overwrite? (y/n)"}
 			case err != nil && !errors.Is(err, fs.ErrNotExist):
 				return fileErrMsg{fmt.Errorf("cannot save %s: %w", path, err)}
 			}

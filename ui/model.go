@@ -229,6 +229,7 @@ func (m *Model) setSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.SetWidth(max(m.width-1, 0))
 	m.input.SetWidth(max(m.width/3, 1))
+	m.month.rows = max(m.bodyHeight()-monthHeadRows-1, 1)
 }
 
 func (m *Model) bodyHeight() int { return max(m.height-chromeRows, 0) }
@@ -557,6 +558,9 @@ func (m *Model) statusLine() string {
 	case modeBalance:
 		return " " + s.Prompt.Render("Starting balance (empty = the plan's credits): ") + m.input.View()
 	case modeEdit:
+		if m.video.editErr != "" {
+			return " " + s.Error.Render("✗ "+m.video.editErr) + s.Muted.Render(" · esc reverts")
+		}
 		return " " + s.Muted.Render("enter keeps · esc reverts")
 	}
 	if m.status != "" {

@@ -173,11 +173,6 @@ func (m *Model) videoKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, cur/10) })
 	case f.isText() && key.Matches(msg, k.Enter):
 		m.startEdit(f)
-	case f.isText() && msg.Text != "" && msg.Mod == 0 && !key.Matches(msg, k.Up, k.Down, k.Left, k.Right):
-		// Typing on a text field starts editing it with the typed text.
-		m.startEdit(f)
-		m.input.SetValue("")
-		return m.updateInput(msg)
 	}
 	return nil
 }
@@ -494,6 +489,15 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 	}
 	for _, l := range strings.Split(ansi.Wordwrap(q.VideoMessage(m.sel), max(w, 10), ""), "\n") {
 		out = append(out, msgStyle.Render(l))
+	}
+	// Options the month's plan cannot use, with the reason: they stay selectable so a
+	// salesperson can show what a bigger plan allows, but they are never hidden.
+	for sl := pricing.Slot(0); sl < pricing.NumSlots; sl++ {
+		if f, ok := m.card.Feature(vq.Video.Picks[sl]); ok && vq.Video.Active(sl) {
+			if why := m.card.Unavailable(q.Plan, f); why != "" {
+				out = append(out, s.Blocked.Render(clip("✗ "+f.Name+": "+why, w)))
+			}
+		}
 	}
 	out = append(out, s.Muted.Render(clip("One copy: "+m.card.CreditWord(vq.Each)+" × "+itoa(int64(vq.Video.Count))+" this month", w)))
 
