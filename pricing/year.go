@@ -1,0 +1,292 @@
+package pricing
+
+import "math/bits"
+
+// The wallet over a year.
+//
+// A month as planned is rarely every month: creators make ten videos one month
+// and two the next. Year plays the month through 12 months, scaled by the
+// project's Volume, and follows the credits the way the card says the vendor
+// does:
+//
+//   - Grants. Monthly billing grants the plan's Credits at the start of every
+//     month. Annual billing does too, unless the plan is AnnualUpfront: then the
+//     whole year's credits (12 × Credits) arrive at the start of month 1.
+//   - Expiry (Plan.Rollover). "none": unused credits expire at the end of their
+//     cycle (the month, or the year for an upfront grant). "next_cycle": they last
+//     one more cycle. "until_renewal": they last until the subscription renews,
+//     which is every month under monthly billing and at the end of the year under
+//     annual billing. Credits still good after month 12 are carried out of the
+//     year, not wasted. (Plan.ExpiresDays is not used: the rollover rule is the
+//     card's statement of when cycle credits go, and the two would disagree for
+//     next_cycle with the default 30 days.)
+//   - Spending. Each month spends the credits that expire soonest first, so
+//     nothing expires that a different order would have saved.
+//   - Top-ups. When a month is short, the plan's cheapest top-up for the
+//     shortfall is bought (Plan.CheapestTopUp); its credits last
+//     ceil(LastsDays / 30) months including the month bought, or forever when
+//     LastsDays is 0. A plan with no top-ups leaves the month short.
+//   - Money. Monthly billing pays one month (plan and extra seats) each month;
+//     annual billing pays the year (12 × the annual per-month price and seats)
+//     in month 1. Top-ups are paid in the month bought.
+//
+// Every month conserves credits: opening + granted + bought = used + expired +
+// closing, and the closing balance is the next month's opening.
+
+// WalletMonth is one month of the simulated wallet.
+type WalletMonth struct {
+	// Month is 1 to 12; Volume the month's multiplier in thousandths (1000 = as planned).
+	Month  int
+	Volume int64
+	// Need is what the month would spend: the planned month × Volume, rounded up
+	// to the card's precision.
+	Need    Credits
+	Opening Credits
+	Granted Credits
+	Bought  Credits
+	TopUp   TopUpPurchase
+	Used    Credits
+	// Expired is the credits that reached their expiry unused at the end of the month.
+	Expired Credits
+	// Closing is what is carried into the next month.
+	Closing Credits
+	// Short is what the month could not make because the plan sells no top-up.
+	Short Credits
+	// Cost is the money paid this month: the subscription when it falls due, and top-ups.
+	Cost Money
+}
+
+// YearRun is a year of the wallet under one billing.
+type YearRun struct {
+	Billing Billing
+	Months  [12]WalletMonth
+	// Totals over the year. Expired is the credits wasted; Closing what is
+	// left at the end of month 12 (and still good).
+	Need, Granted, Bought, Used, Expired, Short, Closing Credits
+	// MonthsShort counts months left short (no top-up sold); MonthsToppedUp
+	// months in which a top-up was bought.
+	MonthsShort, MonthsToppedUp int
+	// Subscription and TopUps make up Cost, the year's total money.
+	Subscription, TopUps, Cost Money
+}
+
+// YearResult is a plan's year for a project: the run under the billing asked
+// for (embedded, so r.Months and r.Cost read directly), both runs, and which
+// billing is cheaper for this pattern of months.
+type YearResult struct {
+	Card *RateCard
+	Plan *Plan
+	// MonthCredits is the month as planned (Volume 1).
+	MonthCredits Credits
+	YearRun
+	Monthly, Annual *YearRun
+	// Cheaper is the better billing for this year: the one that leaves fewer
+	// credits short, then the one that costs less. SameCost is set when both
+	// cost the same and leave the same shortfall (then Cheaper is Monthly, which
+	// commits to less); CheaperBy is the difference in cost.
+	Cheaper   Billing
+	CheaperBy Money
+	SameCost  bool
+	// ContactSales is set when the plan has no public price: credits are
+	// simulated, costs are not (they are zero and must be shown as "contact sales").
+	ContactSales bool
+}
+
+// YearProject simulates the project's own plan and billing.
+func (c *RateCard) YearProject(p *Project) (*YearResult, bool) {
+	plan, ok := c.Plan(p.Plan)
+	if !ok {
+		return nil, false
+	}
+	return c.Year(p, plan, p.Billing), true
+}
+
+// Year simulates the credit wallet of a plan over 12 months of the project,
+// under both billings, and returns the run for `billing` with the comparison.
+// See the comment at the top of year.go for the rules.
+func (c *RateCard) Year(p *Project, plan *Plan, billing Billing) *YearResult {
+	var month Credits
+	for i := range p.Videos {
+		month += c.VideoCredits(&p.Videos[i]) * Credits(p.Videos[i].Count)
+	}
+	r := &YearResult{Card: c, Plan: plan, MonthCredits: month, ContactSales: plan.ContactSales}
+	r.Monthly = c.simulateYear(p, plan, Monthly, month)
+	r.Annual = c.simulateYear(p, plan, Annual, month)
+	r.YearRun = *r.Monthly
+	if billing == Annual {
+		r.YearRun = *r.Annual
+	}
+	m, a := r.Monthly, r.Annual
+	switch {
+	case a.Short < m.Short || (a.Short == m.Short && a.Cost < m.Cost):
+		r.Cheaper, r.CheaperBy = Annual, m.Cost-a.Cost
+	case m.Short == a.Short && m.Cost == a.Cost:
+		r.Cheaper, r.SameCost = Monthly, true
+	default:
+		r.Cheaper, r.CheaperBy = Monthly, a.Cost-m.Cost
+	}
+	return r
+}
+
+// walletLot is credits that arrived together and expire together.
+type walletLot struct {
+	credits Credits
+	// last is the index (0-11, or beyond for after the year) of the last month
+	// the credits can be spent in; neverExpires for top-ups that last until used.
+	last int
+}
+
+const neverExpires = 1 << 30
+
+// monthsOfDays converts a top-up's lifetime to whole months, rounding up
+// (90 days is 3 months); 0 means the credits never expire.
+func monthsOfDays(days int) int {
+	if days <= 0 {
+		return neverExpires
+	}
+	return (days + 29) / 30
+}
+
+// scaleCredits is month × volume/1000, rounded up to the card's precision, in
+// 128-bit arithmetic so no month and multiplier can overflow.
+func (c *RateCard) scaleCredits(month Credits, volume int64) Credits {
+	if month <= 0 || volume <= 0 {
+		return 0
+	}
+	step := uint64(CreditScale)
+	for range c.Precision {
+		step /= 10
+	}
+	den := uint64(1000) * step
+	hi, lo := bits.Mul64(uint64(month), uint64(volume))
+	if hi >= den {
+		return Credits(1<<63 - 1) // far beyond any card; cannot happen within the loaders' limits
+	}
+	q, rem := bits.Div64(hi, lo, den)
+	if rem != 0 {
+		q++
+	}
+	return Credits(q * step)
+}
+
+// grantLast is the last month index a cycle grant made in month m can be spent in.
+func grantLast(plan *Plan, billing Billing, m, cycle int) int {
+	switch plan.Rollover {
+	case RolloverNextCycle:
+		return m + 2*cycle - 1
+	case RolloverUntilRenewal:
+		if billing == Annual {
+			return 11
+		}
+		return m + cycle - 1
+	}
+	return m + cycle - 1
+}
+
+func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month Credits) *YearRun {
+	run := &YearRun{Billing: billing}
+	var lots []walletLot
+	var opening Credits
+	upfront := billing == Annual && plan.AnnualUpfront
+	for m := range 12 {
+		wm := &run.Months[m]
+		wm.Month = m + 1
+		wm.Volume = 1000
+		if len(p.Volume) == 12 {
+			wm.Volume = p.Volume[m]
+		}
+		wm.Need = c.scaleCredits(month, wm.Volume)
+		wm.Opening = opening
+
+		switch {
+		case upfront && m == 0:
+			wm.Granted = plan.Credits * 12
+			lots = addLot(lots, walletLot{wm.Granted, grantLast(plan, billing, m, 12)})
+		case !upfront:
+			wm.Granted = plan.Credits
+			lots = addLot(lots, walletLot{wm.Granted, grantLast(plan, billing, m, 1)})
+		}
+		if !plan.ContactSales {
+			if billing == Monthly {
+				wm.Cost = c.monthCost(plan, p, Monthly)
+			} else if m == 0 {
+				wm.Cost = c.monthCost(plan, p, Annual) * 12
+			}
+			run.Subscription += wm.Cost
+		}
+
+		have := wm.Opening + wm.Granted
+		if wm.Need > have {
+			short := wm.Need - have
+			if buy, ok := plan.CheapestTopUp(short); ok {
+				wm.TopUp, wm.Bought = buy, buy.Credits
+				for _, pc := range buy.Packs {
+					last := m + monthsOfDays(pc.TopUp.LastsDays) - 1
+					if pc.TopUp.LastsDays <= 0 {
+						last = neverExpires
+					}
+					lots = addLot(lots, walletLot{pc.TopUp.Credits * Credits(pc.Count), last})
+				}
+				if !plan.ContactSales {
+					wm.Cost += buy.Cost
+					run.TopUps += buy.Cost
+				}
+				run.MonthsToppedUp++
+			} else {
+				wm.Short = short
+				run.MonthsShort++
+			}
+		}
+
+		// Spend soonest-expiring first: lots are kept in order of expiry.
+		want := wm.Need - wm.Short
+		for i := range lots {
+			if want == 0 {
+				break
+			}
+			take := min(lots[i].credits, want)
+			lots[i].credits -= take
+			want -= take
+			wm.Used += take
+		}
+		kept := lots[:0]
+		for _, l := range lots {
+			switch {
+			case l.credits == 0:
+			case l.last <= m:
+				wm.Expired += l.credits
+			default:
+				kept = append(kept, l)
+				wm.Closing += l.credits
+			}
+		}
+		lots = kept
+		opening = wm.Closing
+
+		run.Need += wm.Need
+		run.Granted += wm.Granted
+		run.Bought += wm.Bought
+		run.Used += wm.Used
+		run.Expired += wm.Expired
+		run.Short += wm.Short
+	}
+	run.Closing = opening
+	run.Cost = run.Subscription + run.TopUps
+	return run
+}
+
+// addLot inserts a lot keeping the wallet ordered by expiry (stable: among lots
+// expiring together, the older is spent first).
+func addLot(lots []walletLot, l walletLot) []walletLot {
+	if l.credits <= 0 {
+		return lots
+	}
+	i := len(lots)
+	for i > 0 && lots[i-1].last > l.last {
+		i--
+	}
+	lots = append(lots, walletLot{})
+	copy(lots[i+1:], lots[i:])
+	lots[i] = l
+	return lots
+}
