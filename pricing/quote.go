@@ -2,7 +2,7 @@ package pricing
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 )
 
 // VideoQuote is one video's price in a month: its breakdown for one copy, its
@@ -104,7 +104,16 @@ func (c *RateCard) Quote(p *Project) (*Quote, error) {
 		q.FinishedSeconds += int64(v.Seconds) * int64(v.Count)
 	}
 	q.Alternatives = append([]Alternative(nil), alts...)
-	sort.SliceStable(q.Alternatives, func(i, j int) bool { return lessAlt(q.Alternatives[i], q.Alternatives[j]) })
+	// slices rather than sort.SliceStable: no reflection swaps, which matters at 20,000 alternatives.
+	slices.SortStableFunc(q.Alternatives, func(a, b Alternative) int {
+		if lessAlt(a, b) {
+			return -1
+		}
+		if lessAlt(b, a) {
+			return 1
+		}
+		return 0
+	})
 	q.Fits = q.Premium <= balance
 	if q.Fits {
 		q.Remaining = balance - q.Premium
