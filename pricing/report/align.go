@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -29,7 +29,7 @@ func (a *aligner) add(cells ...string) { a.rows = append(a.rows, cells) }
 
 // write prints the table, each row after indent, columns two spaces apart,
 // without trailing spaces.
-func (a *aligner) write(w *bufio.Writer, indent string) {
+func (a *aligner) write(w *bytes.Buffer, indent string) {
 	a.widths = a.widths[:0]
 	for _, r := range a.rows {
 		for i, c := range r {
@@ -67,7 +67,7 @@ func (a *aligner) write(w *bufio.Writer, indent string) {
 
 const spaces = "                                                                "
 
-func writeSpaces(w *bufio.Writer, n int) {
+func writeSpaces(w *bytes.Buffer, n int) {
 	for n > len(spaces) {
 		w.WriteString(spaces)
 		n -= len(spaces)

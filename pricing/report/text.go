@@ -2,7 +2,10 @@ package report
 
 import (
 	"bufio"
+	"bytes"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"creditplan/pricing"
 )
@@ -16,44 +19,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 		c.PriceLabel(q.Plan, q.Billing) + " a month\n")
 	w.WriteString("Balance: " + c.CreditWord(q.Balance) + "\n")
 
-	var a aligner
-	for i := range q.Videos {
-		vq := &q.Videos[i]
-		v := vq.Video
-		w.WriteString("\n")
-		w.WriteString(strconv.Itoa(i + 1))
-		w.WriteString(". ")
-		w.WriteString(oneLine(v.Name))
-		w.WriteString(": ")
-		w.WriteString(strconv.Itoa(v.Count))
-		w.WriteString(" × ")
-		w.WriteString(pricing.FormatLength(v.Seconds))
-		w.WriteString(", ")
-		w.WriteString(vq.Each.Grouped())
-		w.WriteString(" each, ")
-		w.WriteString(c.CreditWord(vq.Credits))
-		w.WriteString(" in all\n")
-		a.reset(false, false, false, true, false)
-		a.add("Feature", "Quantity", "Rate", "Credits", "")
-		for _, l := range vq.Lines {
-			kind := "included"
-			if l.Premium() {
-				kind = "premium"
-			}
-			a.add(oneLine(l.Feature.Name), l.Quantity(), l.Feature.RateText(), l.Credits.Grouped(), kind)
-		}
-		a.write(w, "   ")
-		for _, alt := range vq.Alternatives {
-			w.WriteString("   Cheaper: ")
-			w.WriteString(alt.Text(c))
-			if alt.Reason != "" {
-				w.WriteString(" (")
-				w.WriteString(oneLine(alt.Reason))
-				w.WriteString(")")
-			}
-			w.WriteString("\n")
-		}
-	}
+	writeVideosText(w, q)
 
 	w.WriteString("\nMonth: ")
 	w.WriteString(plural64(q.Copies, "video"))
@@ -97,6 +63,103 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 	}
 }
 
+// parallelFrom is the number of videos from which the per-video sections are
+// formatted on several cores at once; below it one core is faster.
+const parallelFrom = 512
+
+// writeVideosText writes every video's section. A big month is cut into one
+// chunk per core, each formatted into its own buffer, and the buffers written
+// in order: the text is identical, only made sooner.
+func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
+	n := len(q.Videos)
+	chunks := 1
+	if n >= parallelFrom {
+		chunks = min(runtime.GOMAXPROCS(0), n/(parallelFrom/2))
+	}
+	if chunks <= 1 {
+		var buf bytes.Buffer
+		newVideoTexter(q).write(&buf, 0, n)
+		w.Write(buf.Bytes())
+		return
+	}
+	bufs := make([]bytes.Buffer, chunks)
+	var wg sync.WaitGroup
+	for k := range chunks {
+		from, to := n*k/chunks, n*(k+1)/chunks
+		// About 1 KB a video: sized once, the buffer is not copied as it grows.
+		bufs[k].Grow((to - from) * 1024)
+		wg.Go(func() { newVideoTexter(q).write(&bufs[k], from, to) })
+	}
+	wg.Wait()
+	for k := range bufs {
+		w.Write(bufs[k].Bytes())
+	}
+}
+
+// videoTexter formats video sections. It remembers each feature's rate text,
+// which a big month would otherwise format again on every line.
+type videoTexter struct {
+	q     *pricing.Quote
+	a     aligner
+	rates map[*pricing.Feature]string
+}
+
+func newVideoTexter(q *pricing.Quote) *videoTexter {
+	return &videoTexter{q: q, rates: make(map[*pricing.Feature]string, len(q.Card.Features))}
+}
+
+func (t *videoTexter) rate(f *pricing.Feature) string {
+	r, ok := t.rates[f]
+	if !ok {
+		r = f.RateText()
+		t.rates[f] = r
+	}
+	return r
+}
+
+// write formats videos [from, to): a heading with the count, length and
+// credits, the aligned table of lines, and the video's cheaper options.
+func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
+	c := t.q.Card
+	for i := from; i < to; i++ {
+		vq := &t.q.Videos[i]
+		v := vq.Video
+		w.WriteString("\n")
+		w.WriteString(strconv.Itoa(i + 1))
+		w.WriteString(". ")
+		w.WriteString(oneLine(v.Name))
+		w.WriteString(": ")
+		w.WriteString(strconv.Itoa(v.Count))
+		w.WriteString(" × ")
+		w.WriteString(pricing.FormatLength(v.Seconds))
+		w.WriteString(", ")
+		w.WriteString(vq.Each.Grouped())
+		w.WriteString(" each, ")
+		w.WriteString(c.CreditWord(vq.Credits))
+		w.WriteString(" in all\n")
+		t.a.reset(false, false, false, true, false)
+		t.a.add("Feature", "Quantity", "Rate", "Credits", "")
+		for _, l := range vq.Lines {
+			kind := "included"
+			if l.Premium() {
+				kind = "premium"
+			}
+			t.a.add(oneLine(l.Feature.Name), l.Quantity(), t.rate(l.Feature), l.Credits.Grouped(), kind)
+		}
+		t.a.write(w, "   ")
+		for _, alt := range vq.Alternatives {
+			w.WriteString("   Cheaper: ")
+			w.WriteString(alt.Text(c))
+			if alt.Reason != "" {
+				w.WriteString(" (")
+				w.WriteString(oneLine(alt.Reason))
+				w.WriteString(")")
+			}
+			w.WriteString("\n")
+		}
+	}
+}
+
 // costText is the month's cost on the quoted plan, or "contact sales".
 func costText(q *pricing.Quote) string {
 	if q.Plan.ContactSales {
@@ -134,6 +197,7 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 		pricing.FormatLength(int(cmp.FinishedSeconds)) + " finished, " + cmp.Billing.Key() + " billing\n\n")
 
 	var a aligner
+	var buf bytes.Buffer
 	a.reset(false, false, true, true, false, true, true, true, false)
 	a.add("  Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status")
 	for i := range cmp.Options {
@@ -146,7 +210,8 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal), costLabel(c, o, o.AnnualTotal),
 			perMinuteLabel(cmp, o), status(o))
 	}
-	a.write(w, "")
+	a.write(&buf, "")
+	w.Write(buf.Bytes())
 
 	w.WriteString("\n")
 	if cmp.Recommended != "" {
