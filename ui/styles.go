@@ -1,35 +1,61 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 )
+
+// Style is a Lip Gloss style reduced to the escape codes it puts before and after
+// a one-line text. View styles dozens of short strings on every key; rendering
+// them through Lip Gloss each time costs more than the whole quote, so each
+// style is rendered once, when the background is known, and reused.
+type Style struct{ pre, post string }
+
+// paint captures a Lip Gloss style's codes by rendering a marker once.
+func paint(st lipgloss.Style) Style {
+	out := st.Render("\u2063")
+	pre, post, ok := strings.Cut(out, "\u2063")
+	if !ok {
+		return Style{}
+	}
+	return Style{pre, post}
+}
+
+// Render wraps one line of text in the style's codes.
+func (s Style) Render(text string) string {
+	if text == "" {
+		return ""
+	}
+	return s.pre + text + s.post
+}
 
 // Styles holds every style the planner draws with, built once per background so
 // View never builds a style. Colours degrade through Bubble Tea's colour profile,
 // so NO_COLOR and plain terminals still get bold/reverse and the text markers.
 type Styles struct {
-	Title     lipgloss.Style // the app name in the header
-	Card      lipgloss.Style // the rate card's name and date
-	File      lipgloss.Style // the project's file name
-	Tab       lipgloss.Style
-	ActiveTab lipgloss.Style
-	Rule      lipgloss.Style
-	Heading   lipgloss.Style // a panel's section heading
-	Label     lipgloss.Style // a form field's label
-	Value     lipgloss.Style
-	Muted     lipgloss.Style // secondary text: included, inactive slots
-	Premium   lipgloss.Style // the "Premium" label on options that spend credits
-	Blocked   lipgloss.Style // an option or plan that cannot be used, and why
-	Good      lipgloss.Style // fits, remaining credits
-	Bad       lipgloss.Style // short, runs out
-	Selected  lipgloss.Style // the focused row or field
-	Recommend lipgloss.Style // the recommended plan
-	BarFill   lipgloss.Style
-	BarEmpty  lipgloss.Style
-	BarShort  lipgloss.Style
-	Status    lipgloss.Style
-	Error     lipgloss.Style
-	Prompt    lipgloss.Style // a question on the status line
+	Title     Style // the app name in the header
+	Card      Style // the rate card's name and date
+	File      Style // the project's file name
+	Tab       Style
+	ActiveTab Style
+	Rule      Style
+	Heading   Style // a panel's section heading
+	Label     Style // a form field's label
+	Value     Style
+	Muted     Style // secondary text: included, inactive slots
+	Premium   Style // the "Premium" label on options that spend credits
+	Blocked   Style // an option or plan that cannot be used, and why
+	Good      Style // fits, remaining credits
+	Bad       Style // short, runs out
+	Selected  Style // the focused row or field
+	Recommend Style // the recommended plan
+	BarFill   Style
+	BarEmpty  Style
+	BarShort  Style
+	Status    Style
+	Error     Style
+	Prompt    Style // a question on the status line
 }
 
 // NewStyles builds the styles for a dark or light background.
@@ -43,27 +69,27 @@ func NewStyles(isDark bool) Styles {
 	selBg := ld(lipgloss.Color("#E4DEFF"), lipgloss.Color("#3A2F6B"))
 	fg := ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#EDEDED"))
 	return Styles{
-		Title:     lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Card:      lipgloss.NewStyle().Foreground(fg),
-		File:      lipgloss.NewStyle().Foreground(muted),
-		Tab:       lipgloss.NewStyle().Foreground(muted),
-		ActiveTab: lipgloss.NewStyle().Bold(true).Reverse(true),
-		Rule:      lipgloss.NewStyle().Foreground(muted),
-		Heading:   lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Label:     lipgloss.NewStyle().Foreground(muted),
-		Value:     lipgloss.NewStyle().Foreground(fg),
-		Muted:     lipgloss.NewStyle().Foreground(muted),
-		Premium:   lipgloss.NewStyle().Bold(true).Foreground(premium),
-		Blocked:   lipgloss.NewStyle().Foreground(bad),
-		Good:      lipgloss.NewStyle().Foreground(good),
-		Bad:       lipgloss.NewStyle().Bold(true).Foreground(bad),
-		Selected:  lipgloss.NewStyle().Bold(true).Background(selBg),
-		Recommend: lipgloss.NewStyle().Bold(true).Foreground(good),
-		BarFill:   lipgloss.NewStyle().Foreground(accent),
-		BarEmpty:  lipgloss.NewStyle().Foreground(muted),
-		BarShort:  lipgloss.NewStyle().Foreground(bad),
-		Status:    lipgloss.NewStyle().Foreground(fg),
-		Error:     lipgloss.NewStyle().Bold(true).Foreground(bad),
-		Prompt:    lipgloss.NewStyle().Bold(true).Foreground(premium),
+		Title:     paint(lipgloss.NewStyle().Bold(true).Foreground(accent)),
+		Card:      paint(lipgloss.NewStyle().Foreground(fg)),
+		File:      paint(lipgloss.NewStyle().Foreground(muted)),
+		Tab:       paint(lipgloss.NewStyle().Foreground(muted)),
+		ActiveTab: paint(lipgloss.NewStyle().Bold(true).Reverse(true)),
+		Rule:      paint(lipgloss.NewStyle().Foreground(muted)),
+		Heading:   paint(lipgloss.NewStyle().Bold(true).Foreground(accent)),
+		Label:     paint(lipgloss.NewStyle().Foreground(muted)),
+		Value:     paint(lipgloss.NewStyle().Foreground(fg)),
+		Muted:     paint(lipgloss.NewStyle().Foreground(muted)),
+		Premium:   paint(lipgloss.NewStyle().Bold(true).Foreground(premium)),
+		Blocked:   paint(lipgloss.NewStyle().Foreground(bad)),
+		Good:      paint(lipgloss.NewStyle().Foreground(good)),
+		Bad:       paint(lipgloss.NewStyle().Bold(true).Foreground(bad)),
+		Selected:  paint(lipgloss.NewStyle().Bold(true).Background(selBg)),
+		Recommend: paint(lipgloss.NewStyle().Bold(true).Foreground(good)),
+		BarFill:   paint(lipgloss.NewStyle().Foreground(accent)),
+		BarEmpty:  paint(lipgloss.NewStyle().Foreground(muted)),
+		BarShort:  paint(lipgloss.NewStyle().Foreground(bad)),
+		Status:    paint(lipgloss.NewStyle().Foreground(fg)),
+		Error:     paint(lipgloss.NewStyle().Bold(true).Foreground(bad)),
+		Prompt:    paint(lipgloss.NewStyle().Bold(true).Foreground(premium)),
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -14,10 +15,10 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := width(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "…")
-		n = ansi.StringWidth(s)
+		n = width(s)
 	}
 	if n < w {
 		s += strings.Repeat(" ", w-n)
@@ -30,7 +31,7 @@ func clip(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
+	if width(s) > w {
 		return ansi.Truncate(s, w, "…")
 	}
 	return s
@@ -38,7 +39,7 @@ func clip(s string, w int) string {
 
 // right pads s on the left to w cells, for number columns.
 func right(s string, w int) string {
-	n := ansi.StringWidth(s)
+	n := width(s)
 	if n >= w {
 		return clip(s, w)
 	}
@@ -100,4 +101,42 @@ func window(offset, sel, n, h int) int {
 		offset = sel - h + 1
 	}
 	return max(0, min(offset, n-h))
+}
+
+// narrowGlyphs are the non-ASCII characters the planner itself draws; all take one cell.
+var narrowGlyphs = map[rune]bool{
+	'‹': true, '›': true, '★': true, '•': true, '✗': true, '⌫': true, '←': true, '→': true,
+	'↑': true, '↓': true, '⇧': true, '─': true, '█': true, '░': true, '▓': true, '…': true,
+	'·': true, '×': true, '–': true, '−': true, '€': true, '£': true, '“': true, '”': true,
+}
+
+// width is the cells s takes on screen. Lines are measured on every frame, so the
+// common case (ASCII, the glyphs above and SGR colour codes) is counted directly;
+// anything else (accents, CJK, emoji in a video's name) goes to ansi.StringWidth.
+func width(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j + 1
+		case c >= 0x20 && c < 0x7f:
+			n++
+			i++
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !narrowGlyphs[r] {
+				return ansi.StringWidth(s)
+			}
+			n++
+			i += size
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
 }

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// TestKeyAndResizeStorm throws thousands of random keys, clicks and window sizes
+// (0 to 300, 1x1 included) at the planner. Nothing may panic, every frame must be
+// drawable, and afterwards the totals on screen must be pricing's totals for the
+// project the model holds.
+func TestKeyAndResizeStorm(t *testing.T) {
+	keys := []string{
+		"up", "down", "left", "right", "enter", "esc", "tab", "shift+tab", "backspace", "delete",
+		"pgup", "pgdown", "home", "end", "shift+up", "shift+down", "ctrl+z",
+		"1", "2", "3", "4", "0", "9", "a", "d", "x", "u", "p", "b", "B", "c", "e", "?", "[", "]",
+		"J", "K", "j", "k", "n", "y", "q", "s", ",", " ", "é", "m",
+	}
+	for seed := uint64(1); seed <= 3; seed++ {
+		r := rand.New(rand.NewPCG(seed, 42))
+		m := newModel(t, fullMonth(loadCard(t)), 80, 24)
+		for i := 0; i < 4000; i++ {
+			switch n := r.IntN(20); {
+			case n == 0:
+				m.Update(tea.WindowSizeMsg{Width: r.IntN(301), Height: r.IntN(301)})
+			case n == 1:
+				m.Update(tea.WindowSizeMsg{Width: 1, Height: 1})
+			case n == 2:
+				m.Update(tea.MouseClickMsg{X: r.IntN(130), Y: r.IntN(45), Button: tea.MouseLeft})
+			case n == 3:
+				m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown + tea.MouseButton(r.IntN(2))})
+			default:
+				k := keys[r.IntN(len(keys))]
+				// Quit, save and export commands are not run: the storm is about the model.
+				m.Update(keyMsg(k))
+			}
+			_ = m.View()
+		}
+		q := requirePriced(t, m)
+		m.mode = modeNormal
+		m.help.ShowAll = false
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m.setScreen(ScreenMonth)
+		s := screen(m)
+		if !strings.Contains(s, q.Premium.Grouped()+" used") {
+			t.Fatalf("seed %d: month screen does not show pricing's %s used:\n%s", seed, q.Premium.Grouped(), s)
+		}
+		if !strings.Contains(s, q.Premium.Grouped()+" of "+max(q.Balance, 0).Grouped()+" used") {
+			t.Fatalf("seed %d: tab line does not show pricing's totals:\n%s", seed, s)
+		}
+	}
+}
