@@ -13,6 +13,8 @@ type KeyMap struct {
 	GoVideo    key.Binding
 	GoMonth    key.Binding
 	GoPlans    key.Binding
+	// Screens only documents 1, 2 and 3 in the help as one entry.
+	Screens key.Binding
 	Help       key.Binding
 	Quit       key.Binding
 	Save       key.Binding
@@ -60,10 +62,11 @@ func DefaultKeyMap() KeyMap {
 		GoVideo:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "video")),
 		GoMonth:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "month")),
 		GoPlans:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "plans")),
+		Screens:    key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1/2/3", "video/month/plans")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export quote (Markdown)")),
+		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
 		Undo:       key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
 		CyclePlan:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next plan")),
 		Billing:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
@@ -109,24 +112,23 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	}
 }
 
-// FullHelp lists every key that works on the screen, in columns.
+// FullHelp lists every key that works on the screen, in three columns so it fits 80 columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	global := []key.Binding{k.NextScreen, k.PrevScreen, k.GoVideo, k.GoMonth, k.GoPlans, k.CyclePlan, k.Billing}
-	files := []key.Binding{k.Undo, k.Save, k.Export, k.Help, k.Quit}
+	global := []key.Binding{k.NextScreen, k.PrevScreen, k.Screens, k.Undo, k.Save, k.Export, k.Help, k.Quit}
 	switch k.Screen {
 	case ScreenVideo:
 		return [][]key.Binding{
-			{k.Up, k.Down, k.Left, k.Right, k.Enter, k.Cancel},
-			{k.Digit, k.Erase, k.Cheapest, k.PrevVideo, k.NextVideo},
-			global, files,
+			{k.Up, k.Down, k.Left, k.Right, k.Enter, k.Cancel, k.Digit, k.Erase},
+			{k.Cheapest, k.PrevVideo, k.NextVideo, k.CyclePlan, k.Billing, k.Balance},
+			global,
 		}
 	case ScreenMonth:
 		return [][]key.Binding{
-			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-			{k.Enter, k.Add, k.Duplicate, k.Delete, k.MoveUp, k.MoveDown, k.Balance},
-			global, files,
+			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.MoveUp, k.MoveDown},
+			{k.Enter, k.Add, k.Duplicate, k.Delete, k.CyclePlan, k.Billing, k.Balance},
+			global,
 		}
 	default:
-		return [][]key.Binding{{k.Up, k.Down, k.Enter}, global, files}
+		return [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.CyclePlan, k.Billing, k.Balance}, global}
 	}
 }

@@ -550,7 +550,11 @@ func (m *Model) statusLine() string {
 	s := &m.styles
 	switch m.mode {
 	case modeConfirmQuit:
-		return " " + s.Prompt.Render("Unsaved changes to "+m.fileLabel()+". Quit without saving? (y/n)")
+		name := "this month"
+		if m.path != "" {
+			name = filepath.Base(m.path)
+		}
+		return " " + s.Prompt.Render("Unsaved changes to "+name+". Quit without saving? (y/n)")
 	case modeConfirmOverwrite:
 		return " " + s.Prompt.Render(m.status)
 	case modeSavePath:
