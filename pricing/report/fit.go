@@ -1,0 +1,374 @@
+package report
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"creditplan/pricing"
+)
+
+// WriteFit writes the fitter's answer: what the month spends as planned and
+// after the changes, each change with its saving and the premium minutes it
+// gives up, and, when nothing fits, the top-up or plan that would.
+func WriteFit(w io.Writer, r *pricing.FitResult, f Format) error {
+	if r == nil {
+		return fmt.Errorf("no fit to write")
+	}
+	bw := bufio.NewWriterSize(w, bufferSize)
+	var err error
+	switch f {
+	case Text:
+		writeFitText(bw, r)
+	case JSON:
+		err = writeJSON(bw, fitJSON(r))
+	case Markdown:
+		writeFitMarkdown(bw, r)
+	case CSV:
+		err = writeFitCSV(bw, r)
+	default:
+		return fmt.Errorf("unknown format %d", int(f))
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// premiumMinutes writes a premium value (weighted premium seconds) as minutes
+// to a tenth, rounded half up: "52.5".
+func premiumMinutes(v int64) string {
+	tenths := (v*10 + 30) / 60
+	if v < 0 {
+		tenths = -((-v*10 + 30) / 60)
+	}
+	s := strconv.FormatInt(tenths/10, 10)
+	if tenths < 0 && tenths/10 == 0 {
+		s = "-0"
+	}
+	if d := abs64(tenths % 10); d != 0 {
+		s += "." + strconv.FormatInt(d, 10)
+	}
+	return s
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// percentKept is the share of premium value kept, in whole percent rounded
+// down (so 99.9% is never shown as 100%); "100" when there was nothing to keep.
+func percentKept(r *pricing.FitResult) string {
+	if r.ValueBefore <= 0 {
+		return "100"
+	}
+	return strconv.FormatInt(r.ValueKept*100/r.ValueBefore, 10)
+}
+
+// billed words a billing for sentences: "monthly", "annually".
+func billed(b pricing.Billing) string {
+	if b == pricing.Annual {
+		return "annually"
+	}
+	return "monthly"
+}
+
+// changeLabel is a change's "from -> to" for tables.
+func changeLabel(ch *pricing.FitChange) string {
+	if ch.Rerenders {
+		return fmt.Sprintf("re-renders %d → %d", ch.RerendersFrom, ch.RerendersTo)
+	}
+	return ch.From.Name + " → " + ch.To.Name
+}
+
+// balanceAfter is the sentence under the totals: "10 left" or "50 short".
+func balanceWord(r *pricing.FitResult, use pricing.Credits) string {
+	b := max(r.Balance, 0)
+	if use <= b {
+		return (b - use).Grouped() + " left"
+	}
+	return (use - b).Grouped() + " short"
+}
+
+// fitVerdict says in one sentence where the month stands.
+func fitVerdict(r *pricing.FitResult) string {
+	switch {
+	case r.FitsBefore && len(r.Changes) == 0:
+		return "The month already fits: nothing to change."
+	case r.Fits:
+		return fmt.Sprintf("%s bring%s the month within the balance, keeping %s%% of its premium value.",
+			plural64(int64(len(r.Changes)), "change"), sIfOne(len(r.Changes)), percentKept(r))
+	}
+	return "Nothing fits, even with every substitution: still " + r.Card.CreditWord(r.Short) + " short."
+}
+
+func sIfOne(n int) string {
+	if n == 1 {
+		return "s"
+	}
+	return ""
+}
+
+// fitRemedies lists what covers a month that cannot be fitted.
+func fitRemedies(r *pricing.FitResult) []string {
+	c := r.Card
+	var out []string
+	if r.CanTopUp {
+		out = append(out, "Top-up: "+r.TopUp.Describe(c))
+	} else {
+		out = append(out, "Top-up: "+r.Plan.Name+" sells none")
+	}
+	if r.Upgrade != nil {
+		out = append(out, "Plan: "+r.Upgrade.Name+" ("+c.CreditWord(r.Upgrade.Credits)+", "+
+			c.PriceLabel(r.Upgrade, r.Billing)+" a month billed "+billed(r.Billing)+") fits it with its own substitutions")
+	} else {
+		out = append(out, "Plan: no other plan's credits cover it")
+	}
+	return out
+}
+
+const approximateNote = "Approximate: this month is too large to fit exactly in memory; the changes were chosen by least premium value lost per credit saved."
+
+func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
+	c := r.Card
+	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	w.WriteString("Fit to budget on " + r.Plan.Name + " (" + r.Plan.ID + "), balance " + c.CreditWord(r.Balance) + "\n\n")
+	var g grid
+	g.reset(false, true, false)
+	g.add("As planned", r.Before.Grouped(), balanceWord(r, r.Before))
+	g.add("After changes", r.After.Grouped(), balanceWord(r, r.After))
+	g.write(w, "")
+	w.WriteString("Premium value kept: " + premiumMinutes(r.ValueKept) + " of " + premiumMinutes(r.ValueBefore) +
+		" weighted premium minutes (" + percentKept(r) + "%)\n")
+	w.WriteString(fitVerdict(r) + "\n")
+	if !r.Exact {
+		w.WriteString(approximateNote + "\n")
+	}
+	if len(r.Changes) > 0 {
+		w.WriteString("\nChanges:\n")
+		g.reset(true, false, false, true, true)
+		g.add("#", "Video", "Change", "Saves", "Premium min lost")
+		for i := range r.Changes {
+			ch := &r.Changes[i]
+			g.add(strconv.Itoa(i+1), oneLine(ch.VideoName), changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
+		}
+		g.write(w, "  ")
+		for i := range r.Changes {
+			if r.Changes[i].Reason != "" {
+				w.WriteString("\nWhy these will do:\n")
+				break
+			}
+		}
+		seen := map[string]bool{}
+		for i := range r.Changes {
+			ch := &r.Changes[i]
+			if ch.Reason == "" || seen[ch.To.ID] {
+				continue
+			}
+			seen[ch.To.ID] = true
+			w.WriteString("  " + ch.To.Name + ": " + oneLine(ch.Reason) + "\n")
+		}
+	}
+	if !r.Fits {
+		w.WriteString("\nTo cover the " + r.Short.Grouped() + " still short:\n")
+		for _, s := range fitRemedies(r) {
+			w.WriteString("  " + s + "\n")
+		}
+	}
+	w.WriteString("\n" + c.UpfrontMessage(r.After, r.Balance) + "\n")
+}
+
+func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
+	c := r.Card
+	w.WriteString("# Fit to budget: " + md(r.Plan.Name) + "\n\n")
+	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
+	w.WriteString("Balance: " + c.CreditWord(r.Balance) + "\n\n")
+	w.WriteString("**" + md(fitVerdict(r)) + "**\n\n")
+	if !r.Exact {
+		w.WriteString("_" + md(approximateNote) + "_\n\n")
+	}
+	row(w, "", "Premium credits", "Balance", "Weighted premium minutes")
+	row(w, "---", "---:", "---:", "---:")
+	row(w, "As planned", r.Before.Grouped(), balanceWord(r, r.Before), premiumMinutes(r.ValueBefore))
+	row(w, "After changes", r.After.Grouped(), balanceWord(r, r.After), premiumMinutes(r.ValueKept))
+	w.WriteString("\n")
+	if len(r.Changes) > 0 {
+		w.WriteString("## Changes\n\n")
+		row(w, "#", "Video", "Change", "Saves", "Premium min lost", "Why it will do")
+		row(w, "---:", "---", "---", "---:", "---:", "---")
+		for i := range r.Changes {
+			ch := &r.Changes[i]
+			row(w, strconv.Itoa(i+1), md(ch.VideoName), md(changeLabel(ch)), ch.Saves.Grouped(),
+				premiumMinutes(ch.ValueLost), md(ch.Reason))
+		}
+		w.WriteString("\n")
+	}
+	if !r.Fits {
+		w.WriteString("## Covering the " + r.Short.Grouped() + " still short\n\n")
+		for _, s := range fitRemedies(r) {
+			w.WriteString("- " + md(s) + "\n")
+		}
+		w.WriteString("\n")
+	}
+	w.WriteString(md(c.UpfrontMessage(r.After, r.Balance)) + "\n")
+}
+
+// fitCSVHeader names the columns of a fit: one row per change.
+var fitCSVHeader = []string{"video", "video_index", "kind", "slot", "from", "to", "rerenders_from", "rerenders_to",
+	"saves", "value_lost", "premium_minutes_lost", "reason"}
+
+// writeFitCSV writes a header row and one row per change, nothing else, so
+// every row has the same shape; the totals are in the other formats.
+func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(fitCSVHeader); err != nil {
+		return err
+	}
+	for i := range r.Changes {
+		ch := &r.Changes[i]
+		rec := []string{ch.VideoName, strconv.Itoa(ch.Video), "feature", ch.Slot.Key(), "", "", "", "",
+			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutes(ch.ValueLost), ch.Reason}
+		if ch.Rerenders {
+			rec[2], rec[3] = "rerenders", ""
+			rec[6], rec[7] = strconv.Itoa(ch.RerendersFrom), strconv.Itoa(ch.RerendersTo)
+		} else {
+			rec[4], rec[5] = ch.From.ID, ch.To.ID
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+type fitChangeJSON struct {
+	Video      string `json:"video"`
+	VideoIndex int    `json:"video_index"`
+	// Kind is "feature" (a slot switched: slot, from, to) or "rerenders"
+	// (rerenders_from, rerenders_to).
+	Kind          string  `json:"kind"`
+	Slot          string  `json:"slot,omitempty"`
+	From          string  `json:"from,omitempty"`
+	To            string  `json:"to,omitempty"`
+	RerendersFrom *int    `json:"rerenders_from,omitempty"`
+	RerendersTo   *int    `json:"rerenders_to,omitempty"`
+	Saves         credits `json:"saves"`
+	ValueLost     int64   `json:"value_lost"`
+	Reason        string  `json:"reason"`
+	Text          string  `json:"text"`
+}
+
+type fitDoc struct {
+	Card       cardJSON    `json:"card"`
+	Plan       planRefJSON `json:"plan"`
+	Balance    credits     `json:"balance"`
+	Before     credits     `json:"premium_credits_before"`
+	After      credits     `json:"premium_credits"`
+	FitsBefore bool        `json:"fits_before"`
+	Fits       bool        `json:"fits"`
+	Remaining  credits     `json:"remaining"`
+	Short      credits     `json:"short"`
+	Message    string      `json:"message"`
+	// Values are weighted premium seconds: length × weight (× languages for
+	// per-language features) × copies, summed over kept premium features.
+	ValueUnit   string          `json:"value_unit"`
+	ValueBefore int64           `json:"value_before"`
+	ValueKept   int64           `json:"value_kept"`
+	ValueLost   int64           `json:"value_lost"`
+	Exact       bool            `json:"exact"`
+	Changes     []fitChangeJSON `json:"changes"`
+	TopUp       *topUpJSON      `json:"top_up"`
+	Upgrade     *upgradeJSON    `json:"upgrade"`
+}
+
+func fitJSON(r *pricing.FitResult) *fitDoc {
+	c := r.Card
+	d := &fitDoc{
+		Card: cardOf(c), Plan: planRefJSON{r.Plan.ID, r.Plan.Name}, Balance: credits(r.Balance),
+		Before: credits(r.Before), After: credits(r.After), FitsBefore: r.FitsBefore, Fits: r.Fits,
+		Short: credits(r.Short), Message: c.UpfrontMessage(r.After, r.Balance),
+		ValueUnit: "weighted premium seconds", ValueBefore: r.ValueBefore, ValueKept: r.ValueKept, ValueLost: r.ValueLost,
+		Exact: r.Exact, Changes: make([]fitChangeJSON, len(r.Changes)),
+	}
+	if r.Fits {
+		d.Remaining = credits(max(r.Balance, 0) - r.After)
+	}
+	if r.CanTopUp {
+		d.TopUp = topUpOf(c, r.TopUp)
+	}
+	if r.Upgrade != nil {
+		d.Upgrade = &upgradeJSON{ID: r.Upgrade.ID, Name: r.Upgrade.Name, Credits: credits(r.Upgrade.Credits),
+			Price: money(r.Upgrade.Price(r.Billing))}
+	}
+	for i := range r.Changes {
+		ch := &r.Changes[i]
+		j := fitChangeJSON{Video: ch.VideoName, VideoIndex: ch.Video, Kind: "feature", Saves: credits(ch.Saves),
+			ValueLost: ch.ValueLost, Reason: ch.Reason, Text: ch.Text(c)}
+		if ch.Rerenders {
+			from, to := ch.RerendersFrom, ch.RerendersTo
+			j.Kind, j.RerendersFrom, j.RerendersTo = "rerenders", &from, &to
+		} else {
+			j.Slot, j.From, j.To = ch.Slot.Key(), ch.From.ID, ch.To.ID
+		}
+		d.Changes[i] = j
+	}
+	return d
+}
+
+// grid lays out a small plain-text table in columns, two spaces apart, with
+// chosen columns aligned right and no trailing spaces. Fit, year and
+// right-size tables are a few dozen rows, so it simply holds them.
+type grid struct {
+	rows  [][]string
+	right []bool
+}
+
+func (g *grid) reset(right ...bool) { g.rows, g.right = g.rows[:0], right }
+
+func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
+
+func (g *grid) write(w *bufio.Writer, indent string) {
+	var widths []int
+	for _, r := range g.rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], width(c))
+		}
+	}
+	for _, r := range g.rows {
+		w.WriteString(indent)
+		last := len(r) - 1
+		for last >= 0 && r[last] == "" {
+			last--
+		}
+		for i := 0; i <= last; i++ {
+			pad := widths[i] - width(r[i])
+			right := i < len(g.right) && g.right[i]
+			if i > 0 {
+				w.WriteString("  ")
+			}
+			if right {
+				pads(w, pad)
+			}
+			w.WriteString(r[i])
+			if !right && i < last {
+				pads(w, pad)
+			}
+		}
+		w.WriteByte('\n')
+	}
+}
+
+func pads(w *bufio.Writer, n int) {
+	for range n {
+		w.WriteByte(' ')
+	}
+}

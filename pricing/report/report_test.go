@@ -1,0 +1,331 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"creditplan/pricing"
+)
+
+// The example months and the cards they are written for; paths are relative to
+// this package. Every format of quote and compare is pinned by a golden file.
+var exampleMonths = []struct {
+	name, card, project string
+}{
+	{"creator-month", "../../plans.toml", "../../examples/creator-month.toml"},
+	{"agency-month", "../../plans.toml", "../../examples/agency-month.toml"},
+	{"sales-demo", "../../plans.toml", "../../examples/sales-demo.toml"},
+	{"heygen-2026", "../../examples/heygen-2026-credits.toml", "../../examples/heygen-2026/month.toml"},
+	{"fluxnote", "../../examples/fluxnote-flat.toml", "../../examples/fluxnote/month.toml"},
+}
+
+func loadCard(t testing.TB, path string) *pricing.RateCard {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Name the card by its base name so goldens do not depend on the checkout's layout.
+	c, err := pricing.ParseRateCard(filepath.Base(path), src)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return c
+}
+
+func loadMonth(t testing.TB, card, project string) (*pricing.RateCard, *pricing.Project) {
+	t.Helper()
+	c := loadCard(t, card)
+	src, err := os.ReadFile(project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pricing.ParseProject(filepath.Base(project), src, c)
+	if err != nil {
+		t.Fatalf("%s: %v", project, err)
+	}
+	return c, p
+}
+
+func quoteOf(t testing.TB, c *pricing.RateCard, p *pricing.Project) *pricing.Quote {
+	t.Helper()
+	q, err := c.Quote(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
+func render(t testing.TB, write func(*bytes.Buffer) error) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestQuoteGolden(t *testing.T) {
+	for _, m := range exampleMonths {
+		c, p := loadMonth(t, m.card, m.project)
+		q := quoteOf(t, c, p)
+		for _, f := range []Format{Text, JSON, Markdown, CSV} {
+			t.Run(m.name+"/"+f.String(), func(t *testing.T) {
+				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, f) }))
+			})
+		}
+	}
+}
+
+func TestCompareGolden(t *testing.T) {
+	for _, m := range exampleMonths {
+		c, p := loadMonth(t, m.card, m.project)
+		cmp := c.Compare(p)
+		for _, f := range []Format{Text, JSON, Markdown, CSV} {
+			t.Run(m.name+"/"+f.String(), func(t *testing.T) {
+				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteCompare(b, cmp, f) }))
+			})
+		}
+	}
+}
+
+func TestParseFormatAcceptsEveryNameAndRejectsOthers(t *testing.T) {
+	for in, want := range map[string]Format{"text": Text, "JSON": JSON, "markdown": Markdown, "md": Markdown, "csv": CSV, " csv ": CSV} {
+		got, err := ParseFormat(in)
+		if err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	_, err := ParseFormat("yaml")
+	if err == nil || !strings.Contains(err.Error(), "text, json, markdown, csv") {
+		t.Errorf("ParseFormat(yaml) error = %v; want the valid names listed", err)
+	}
+}
+
+// Every output names the card, its date and its origin, so a printed quote can
+// be traced to the rates it used.
+func TestEveryOutputNamesTheCardAndAsOf(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/creator-month.toml")
+	q := quoteOf(t, c, p)
+	cmp := c.Compare(p)
+	for _, f := range []Format{Text, JSON, Markdown} {
+		for what, out := range map[string][]byte{
+			"quote":   render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, f) }),
+			"compare": render(t, func(b *bytes.Buffer) error { return WriteCompare(b, cmp, f) }),
+		} {
+			s := string(out)
+			if !strings.Contains(s, "HeyGen Premium Credits") || !strings.Contains(s, "2026-01-06") || !strings.Contains(s, "plans.toml") {
+				t.Errorf("%s %s does not name the card, as_of and origin:\n%s", what, f, s)
+			}
+		}
+	}
+}
+
+// Credits are written from fixed point: 0.5 a generation stays 0.5, and two
+// generations are exactly 1, never 0.49999 or 1.0000001.
+func TestJSONCreditsAreExactNumbers(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/creator-month.toml")
+	q := quoteOf(t, c, p)
+	out := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, JSON) })
+	var doc struct {
+		PremiumCredits json.Number `json:"premium_credits"`
+		Cost           string      `json:"cost"`
+		Videos         []struct {
+			Name  string `json:"name"`
+			Lines []struct {
+				Feature     string      `json:"feature"`
+				RateCredits json.Number `json:"rate_credits"`
+				Credits     json.Number `json:"credits"`
+			} `json:"lines"`
+		} `json:"videos"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.PremiumCredits.String() != q.Premium.String() {
+		t.Errorf("premium_credits = %s; the quote says %s", doc.PremiumCredits, q.Premium)
+	}
+	// Money is a string with two decimals: Creator $29 plus one $15 add-on.
+	if doc.Cost != "44.00" {
+		t.Errorf("cost = %q; want \"44.00\" ($29 plan + $15 add-on)", doc.Cost)
+	}
+	found := false
+	for _, v := range doc.Videos {
+		for _, l := range v.Lines {
+			if l.Feature == "ai-script" {
+				found = true
+				if l.RateCredits.String() != "0.5" || l.Credits.String() != "1" {
+					t.Errorf("%s ai-script: rate %s credits %s; want rate 0.5 and 2 generations = 1", v.Name, l.RateCredits, l.Credits)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the creator month's shorts use the AI script writer; no ai-script line in the JSON")
+	}
+}
+
+// A plan with no public price reads "contact sales" in every format, never $0.
+func TestContactSalesIsNeverShownAsFree(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/sales-demo.toml")
+	cmp := c.Compare(p)
+	text := string(render(t, func(b *bytes.Buffer) error { return WriteCompare(b, cmp, Text) }))
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, "Enterprise") && strings.Contains(line, "$") {
+			t.Errorf("Enterprise row shows a price: %q", line)
+		}
+	}
+	if !strings.Contains(text, "contact sales") {
+		t.Errorf("no \"contact sales\" in the comparison:\n%s", text)
+	}
+	var doc struct {
+		Plans []struct {
+			ID           string  `json:"id"`
+			ContactSales bool    `json:"contact_sales"`
+			TotalCost    *string `json:"total_cost"`
+		} `json:"plans"`
+	}
+	if err := json.Unmarshal(render(t, func(b *bytes.Buffer) error { return WriteCompare(b, cmp, JSON) }), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, pl := range doc.Plans {
+		if pl.ID == "enterprise" && (!pl.ContactSales || pl.TotalCost != nil) {
+			t.Errorf("enterprise in JSON: contact_sales %v, total_cost %v; want true and null", pl.ContactSales, pl.TotalCost)
+		}
+	}
+	q := quoteOf(t, c, &pricing.Project{Plan: "enterprise", Seats: 1, Videos: p.Videos})
+	qt := string(render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, Text) }))
+	if strings.Contains(qt, "$0.00") || !strings.Contains(qt, "Cost: contact sales") {
+		t.Errorf("a quote on Enterprise must say contact sales, not a price:\n%s", qt)
+	}
+}
+
+// A "|" in a video's name must not split a Markdown table cell.
+func TestMarkdownEscapesPipesInNames(t *testing.T) {
+	c := loadCard(t, "../../plans.toml")
+	p := c.NewProject("creator")
+	p.Videos[0].Name = "Promo | spring"
+	p.Videos[0].Picks[pricing.SlotAvatar] = "avatar-iv"
+	q := quoteOf(t, c, p)
+	out := string(render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, Markdown) }))
+	if !strings.Contains(out, `Promo \| spring`) {
+		t.Fatalf("name not escaped:\n%s", out)
+	}
+	// Each row of a table has as many unescaped pipes as its header.
+	lines := strings.Split(out, "\n")
+	for i := 1; i < len(lines); i++ {
+		if strings.HasPrefix(lines[i], "|") && strings.HasPrefix(lines[i-1], "|") {
+			if got, want := cells(lines[i]), cells(lines[i-1]); got != want {
+				t.Errorf("row %q has %d cells, the row above %d", lines[i], got, want)
+			}
+		}
+	}
+}
+
+func cells(row string) int {
+	return strings.Count(row, "|") - strings.Count(row, `\|`) - 1
+}
+
+// The CSV quote is a header and one row per line of each video, nothing else;
+// each total is the line's credits times the video's count.
+func TestCSVQuoteIsOneRowPerLine(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/agency-month.toml")
+	q := quoteOf(t, c, p)
+	out := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, CSV) })
+	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 1
+	for _, v := range q.Videos {
+		want += len(v.Lines)
+	}
+	if len(rows) != want {
+		t.Fatalf("%d rows; want a header and %d lines", len(rows), want-1)
+	}
+	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total" {
+		t.Errorf("header = %v", rows[0])
+	}
+	var total pricing.Credits
+	for _, r := range rows[1:] {
+		each, err1 := pricing.ParseCredits(r[7])
+		all, err2 := pricing.ParseCredits(r[8])
+		var count int
+		fmt.Sscan(r[1], &count)
+		if err1 != nil || err2 != nil || all != each*pricing.Credits(count) {
+			t.Errorf("row %v: credits_total is not credits_each × count", r)
+		}
+		total += all
+	}
+	if total != q.Premium {
+		t.Errorf("the rows add up to %s; the quote spends %s", total, q.Premium)
+	}
+}
+
+// A month big enough to be formatted on several cores prints exactly what one
+// core prints.
+func TestBigMonthTextIsTheSameOnOneCoreAndMany(t *testing.T) {
+	c := loadCard(t, "../../plans.toml")
+	p := c.NewProject("business")
+	p.Videos = nil
+	for i := range 3 * parallelFrom {
+		v := c.NewVideo(fmt.Sprintf("Video %d", i+1))
+		v.Count = 1 + i%4
+		v.Seconds = 30 + i%200
+		if i%2 == 0 {
+			v.Picks[pricing.SlotAvatar] = "avatar-iv"
+		}
+		if i%3 == 0 {
+			v.Languages = []string{"es", "fr"}
+			v.Picks[pricing.SlotTranslation] = "lipsync"
+		}
+		p.Videos = append(p.Videos, v)
+	}
+	q := quoteOf(t, c, p)
+	many := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, Text) })
+	prev := runtime.GOMAXPROCS(1)
+	one := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, Text) })
+	runtime.GOMAXPROCS(max(prev, 4))
+	four := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, Text) })
+	runtime.GOMAXPROCS(prev)
+	if !bytes.Equal(one, many) || !bytes.Equal(one, four) {
+		t.Fatal("the text differs with the number of cores")
+	}
+	if got := strings.Count(string(one), "\n3. Video 3:"); got != 1 {
+		t.Errorf("video 3's heading appears %d times", got)
+	}
+}
+
+// Text columns line up: every row of a video's table starts its Rate column at
+// the same place, even with "×" (a multi-byte, one-cell character) in Quantity.
+func TestTextTablesAlignWithMultiByteCells(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/creator-month.toml")
+	q := quoteOf(t, c, p)
+	out := string(render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, Text) }))
+	var header string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "   Feature") {
+			header = line
+			continue
+		}
+		if header != "" && strings.HasPrefix(line, "   ") && !strings.HasPrefix(line, "   Cheaper") {
+			col := width(header[:strings.Index(header, "Rate")])
+			if r := []rune(line); len(r) > col && r[col-1] != ' ' {
+				t.Errorf("rate column misaligned:\n%s\n%s", header, line)
+			}
+		} else {
+			header = ""
+		}
+	}
+}
