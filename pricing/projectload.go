@@ -34,12 +34,14 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	root := d.table("", tree)
 	p := &Project{Seats: 1}
 	p.Plan = root.str("plan", false)
-	if p.Plan == "" {
-		if _, has := tree["plan"]; !has && len(card.Plans) > 0 {
-			p.Plan = card.Plans[0].ID
+	raw, has := tree["plan"]
+	if !has && len(card.Plans) > 0 {
+		p.Plan = card.Plans[0].ID
+	} else if _, isText := raw.(string); isText {
+		// plan = "" too: a month must name a plan the card has, or it cannot be quoted.
+		if _, ok := card.Plan(p.Plan); !ok {
+			d.oneOf("plan", "plan", p.Plan, card.PlanIDs())
 		}
-	} else if _, ok := card.Plan(p.Plan); !ok {
-		d.oneOf("plan", "plan", p.Plan, card.PlanIDs())
 	}
 	if b := root.str("billing", false); b != "" {
 		if d.oneOf("billing", "billing", b, []string{"monthly", "annual"}) && b == "annual" {
@@ -101,6 +103,7 @@ func readVideo(card *RateCard, t *table) Video {
 		d.addf(t.path, "missing required key %q (like \"2m30s\" or 2.5 for minutes)", "length")
 	} else {
 		var text string
+		parse := true
 		switch x := raw.(type) {
 		case string:
 			text = x
@@ -110,8 +113,10 @@ func readVideo(card *RateCard, t *table) Video {
 			text = formatFloatShortest(x)
 		default:
 			d.addf(t.keyPath("length"), "must be a length like \"2m30s\" or minutes like 2.5, not %s", typeName(raw))
+			parse = false
 		}
-		if text != "" {
+		// An empty string is parsed too, so length = "" is an error, not a 0 s video.
+		if parse {
 			sec, err := ParseLength(text)
 			if err != nil {
 				d.addf(t.keyPath("length"), "%v", err)
