@@ -244,6 +244,8 @@ func TestMissingReferenceListsValidChoices(t *testing.T) {
 		name, src, marker, msg string
 	}{
 		{"plan", "plan = \"stater\"\n", "plan =", `plan: unknown plan "stater" (did you mean "starter"?); choose one of: starter`},
+		{"empty plan", "plan = \"\"\n", "plan =", `plan: unknown plan ""; choose one of: starter`}, // was loaded, then failed to quote
+		{"plan not text", "plan = 3\n", "plan =", `plan: must be a string, not an integer`},
 		{"video feature", "[[videos]]\nname = \"A\"\nlength = \"1m\"\nbroll = \"sora\"\n", "broll =", `videos[0].broll: unknown broll feature "sora"; choose one of: stock-media, gen-clip`},
 		{"billing", "billing = \"yearly\"\n", "billing", `billing: unknown billing "yearly"; choose one of: monthly, annual`},
 	}
@@ -429,6 +431,7 @@ func TestBadLengths(t *testing.T) {
 		{`0`, `length "0" must be longer than zero`},
 		{`2.5555`, `length "2.5555": "2.5555" has 4 decimals; at most 3 allowed`},
 		{`"25h"`, `length "25h" is longer than 24 hours`},
+		{`""`, `length is empty; write it like "2m30s", "90s" or "2:30"`}, // found by FuzzParseProject: was a 0 s video
 	} {
 		proj := "[[videos]]\nname = \"A\"\nlength = " + tc.length + "\n"
 		checkProblems(t, "month.toml", loadProject(t, proj), []want{wantAt(proj, "length", "videos[0].length: "+tc.msg)})
