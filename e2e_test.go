@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
+
+	"creditplan/pricing"
+)
+
+// binary is the real creditplan, built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	binary = filepath.Join("tmp", "creditplan")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building creditplan: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	abs, err := filepath.Abs(binary)
+	if err == nil {
+		binary = abs
+	}
+	os.Exit(m.Run())
+}
+
+// terminal is the planner running in a pseudo-terminal, with a VT screen of what it drew.
+type terminal struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	pty  *os.File
+	mu   sync.Mutex
+	vt   vt10x.Terminal
+	done chan struct{}
+}
+
+func startTerminal(t *testing.T, cols, rows int, args ...string) *terminal {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	if err != nil {
+		t.Skipf("cannot open a pseudo-terminal: %v", err)
+	}
+	term := &terminal{t: t, cmd: cmd, pty: f, done: make(chan struct{})}
+	// The emulator answers the program's queries (background colour, size) through the pty.
+	term.vt = vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(f))
+	go func() {
+		defer close(term.done)
+		buf := make([]byte, 64*1024)
+		for {
+			n, err := f.Read(buf)
+			if n > 0 {
+				term.mu.Lock()
+				term.vt.Write(buf[:n])
+				term.mu.Unlock()
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		f.Close()
+	})
+	return term
+}
+
+func (tm *terminal) screen() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.vt.String()
+}
+
+// waitFor waits until the screen shows text, and returns the screen.
+func (tm *terminal) waitFor(text string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := tm.screen()
+		if strings.Contains(s, text) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q; it shows:\n%s", text, s)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// press types keys as a person would: one at a time, letting the screen catch up.
+func (tm *terminal) press(keys ...string) {
+	tm.t.Helper()
+	seq := map[string]string{"enter": "\r", "down": "\x1b[B", "up": "\x1b[A", "right": "\x1b[C", "left": "\x1b[D", "ctrl+s": "\x13", "tab": "\t"}
+	for _, k := range keys {
+		b, ok := seq[k]
+		if !ok {
+			b = k
+		}
+		if _, err := tm.pty.Write([]byte(b)); err != nil {
+			tm.t.Fatal(err)
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+}
+
+// TestPlannerEndToEnd is a new user's session with the real binary: open a month,
+// change a video's avatar and watch the upfront message change, apply a cheaper
+// option, save, quit, and check that `creditplan quote` agrees with the screen.
+func TestPlannerEndToEnd(t *testing.T) {
+	src, err := os.ReadFile("examples/creator-month.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "month.toml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	card, err := pricing.ParseRateCard("plans.toml", plansTOMLForTest(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	project, err := pricing.ParseProject(path, src, card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := 1 // the example's second video, "Short", made with Avatar III
+	if project.Videos[short].Picks[pricing.SlotAvatar] != "avatar-iii" {
+		t.Fatalf("example changed: %+v", project.Videos[short])
+	}
+	q, _ := card.Quote(project)
+	before := q.VideoMessage(short)
+	changed := project.Clone()
+	changed.Videos[short].Picks[pricing.SlotAvatar] = "avatar-iv"
+	q2, _ := card.Quote(changed)
+	after := q2.VideoMessage(short)
+	if before == after {
+		t.Fatal("the change must move the message")
+	}
+
+	tm := startTerminal(t, 80, 24, path)
+	tm.waitFor("used")
+	tm.press("down", "enter") // Month screen: select "Short", open it
+	tm.waitFor("Video 2 of 2")
+	tm.waitFor(before)
+	tm.press("down", "down", "down") // name, length, count, then the avatar row
+	tm.waitFor("› Avatar        ‹ Avatar III ›")
+	tm.press("right")
+	s := tm.waitFor(after)
+	if !strings.Contains(s, "‹ Avatar IV ›") || !strings.Contains(s, "Premium") {
+		t.Fatalf("Avatar IV should show with its Premium label:\n%s", s)
+	}
+
+	// The biggest saving on the first video: c applies it.
+	tm.press("[")
+	tm.waitFor("Video 1 of 2")
+	tm.press("c")
+	tm.waitFor("Applied: Use Avatar III instead of Avatar IV")
+
+	tm.press("ctrl+s")
+	tm.waitFor("Saved ")
+	tm.press("2")
+	s = tm.waitFor("remaining")
+	used := regexp.MustCompile(`([0-9.,]+) of ([0-9.,]+) used`).FindStringSubmatch(s)
+	if used == nil {
+		t.Fatalf("no totals on screen:\n%s", s)
+	}
+	msg := regexp.MustCompile(`Month: (This will use .*\.)`).FindStringSubmatch(s)
+	if msg == nil {
+		t.Fatalf("no month message on screen:\n%s", s)
+	}
+	tm.press("q")
+	select {
+	case <-tm.done:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("q did not quit a saved month:\n%s", tm.screen())
+	}
+
+	out, err := exec.Command(binary, "quote", "--format", "json", path).Output()
+	if err != nil {
+		t.Fatalf("creditplan quote on the saved file: %v", err)
+	}
+	var got struct {
+		Balance json.Number `json:"balance"`
+		Premium json.Number `json:"premium_credits"`
+		Message string      `json:"message"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.UseNumber()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	noComma := func(s string) string { return strings.ReplaceAll(s, ",", "") }
+	if got.Premium.String() != noComma(used[1]) || got.Balance.String() != noComma(used[2]) {
+		t.Fatalf("screen said %s of %s used; quote says %s of %s", used[1], used[2], got.Premium, got.Balance)
+	}
+	if strings.TrimSpace(msg[1]) != got.Message {
+		t.Fatalf("screen: %q\nquote:  %q", msg[1], got.Message)
+	}
+	// And the totals are those of the two edits, priced independently.
+	final := changed.Clone()
+	final.Videos[0].Picks[pricing.SlotAvatar] = "avatar-iii"
+	qf, _ := card.Quote(final)
+	if got.Message != qf.Message() {
+		t.Fatalf("saved month quotes %q; the edits should give %q", got.Message, qf.Message())
+	}
+}
+
+// TestPlannerRefusesWithoutTerminal: with stdin not a terminal it must explain and
+// exit 2 instead of hanging.
+func TestPlannerRefusesWithoutTerminal(t *testing.T) {
+	cmd := exec.Command(binary)
+	cmd.Stdin = strings.NewReader("")
+	out, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 2 {
+		t.Fatalf("want exit 2, got %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "quote") {
+		t.Fatalf("should point to creditplan quote:\n%s", out)
+	}
+}
+
+func plansTOMLForTest(t *testing.T) []byte {
+	b, err := os.ReadFile("plans.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
