@@ -1,0 +1,362 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"creditplan/ui"
+)
+
+// The end-to-end tests run the binary that TestMain (e2e_test.go) builds once
+// into `binary`, as a user would: real files, real exit codes, no terminal.
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// creditplan runs the binary with no terminal: stdin is empty, output is captured.
+func creditplan(t *testing.T, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	cmd.Stdin = nil // /dev/null
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func (r result) want(t *testing.T, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.stdout, r.stderr)
+	}
+}
+
+func writeFile(t *testing.T, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The creator's month: 4 explainers at 50 (Avatar IV, 2m30s at 20/min) + 25
+// (lip-sync, 2.5 min × 5 × 2 languages) = 300, and 6 shorts × 2 script drafts
+// at 0.5 = 6: 306 credits against Creator's 200.
+func TestQuotePrintsTheUpfrontMessageAndTheCard(t *testing.T) {
+	r := creditplan(t, "quote", "examples/creator-month.toml")
+	r.want(t, 0)
+	for _, s := range []string{
+		"This will use 306 premium credits (200 remaining): 106 short.",
+		"HeyGen Premium Credits, as of 2026-01-06 (plans.toml (embedded))",
+		"Top-up: 1 × Add-on 300 (300 premium credits, $15.00)",
+	} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("quote output lacks %q:\n%s", s, r.stdout)
+		}
+	}
+}
+
+type quoteDoc struct {
+	Card struct {
+		Origin string `json:"origin"`
+	} `json:"card"`
+	Plan struct {
+		ID string `json:"id"`
+	} `json:"plan"`
+	Balance        json.Number `json:"balance"`
+	PremiumCredits json.Number `json:"premium_credits"`
+	Remaining      json.Number `json:"remaining"`
+	Fits           bool        `json:"fits"`
+}
+
+func decodeQuote(t *testing.T, r result) quoteDoc {
+	t.Helper()
+	var d quoteDoc
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.UseNumber()
+	if err := dec.Decode(&d); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	return d
+}
+
+// Users type flags after the file; they must work there as well as before it.
+func TestFlagsMayFollowTheProject(t *testing.T) {
+	for _, args := range [][]string{
+		{"quote", "examples/creator-month.toml", "--format", "json", "--plan", "pro"},
+		{"quote", "--format=json", "examples/creator-month.toml", "-plan", "pro"},
+		{"quote", "--plan", "pro", "--format", "json", "--", "examples/creator-month.toml"},
+	} {
+		r := creditplan(t, args...)
+		r.want(t, 0)
+		d := decodeQuote(t, r)
+		// Pro grants 2,000: 306 fit with 1,694 left.
+		if d.Plan.ID != "pro" || !d.Fits || d.PremiumCredits.String() != "306" || d.Remaining.String() != "1694" {
+			t.Errorf("%v: plan %s fits %v used %s remaining %s; want pro, true, 306, 1694", args, d.Plan.ID, d.Fits, d.PremiumCredits, d.Remaining)
+		}
+	}
+}
+
+func TestBalanceFlagReplacesThePlansCredits(t *testing.T) {
+	r := creditplan(t, "quote", "--balance", "320.5", "--format", "json", "examples/creator-month.toml")
+	r.want(t, 0)
+	d := decodeQuote(t, r)
+	if d.Balance.String() != "320.5" || !d.Fits || d.Remaining.String() != "14.5" {
+		t.Errorf("balance %s fits %v remaining %s; want 320.5, true, 14.5 (320.5 - 306)", d.Balance, d.Fits, d.Remaining)
+	}
+}
+
+func TestRatesFlagUsesAnotherCard(t *testing.T) {
+	r := creditplan(t, "quote", "--rates", "examples/fluxnote-flat.toml", "--format", "json", "examples/fluxnote/month.toml")
+	r.want(t, 0)
+	d := decodeQuote(t, r)
+	// 15 single exports + 5 exported twice = 25 of Flat's 30.
+	if d.Card.Origin != "examples/fluxnote-flat.toml" || d.PremiumCredits.String() != "25" {
+		t.Errorf("origin %q credits %s; want the FluxNote card and 25 exports", d.Card.Origin, d.PremiumCredits)
+	}
+}
+
+func TestCompareEveryFormat(t *testing.T) {
+	for format, want := range map[string]string{
+		"text":     "* Creator",
+		"json":     `"recommended": "creator"`,
+		"markdown": "| **Creator** |",
+		"csv":      "creator,Creator,false,300,200,0,100,",
+	} {
+		r := creditplan(t, "compare", "examples/sales-demo.toml", "--format", format)
+		r.want(t, 0)
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("compare --format %s lacks %q:\n%s", format, want, r.stdout)
+		}
+	}
+}
+
+// A bad project reports every problem at once, each at its file:line:column, and exits 1.
+func TestBadProjectReportsEveryProblemWithItsPosition(t *testing.T) {
+	path := writeFile(t, "bad.toml", `plan = "creator"
+colour = "blue"
+
+[[videos]]
+name = "Intro"
+length = "2m75s"
+avatar = "avatar-v"
+`)
+	r := creditplan(t, "quote", path)
+	r.want(t, 1)
+	for _, s := range []string{
+		path + ":2:1: colour: unknown key",
+		path + ":6:1: videos[0].length:",
+		path + ":7:1: videos[0].avatar: unknown avatar feature \"avatar-v\"",
+	} {
+		if !strings.Contains(r.stderr, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
+		}
+	}
+	if r.stdout != "" {
+		t.Errorf("a failed quote printed a quote:\n%s", r.stdout)
+	}
+}
+
+func TestBadRateCardExitsOne(t *testing.T) {
+	card := writeFile(t, "card.toml", "[card]\nname = \"x\"\n")
+	r := creditplan(t, "quote", "--rates", card, "examples/creator-month.toml")
+	r.want(t, 1)
+	if !strings.Contains(r.stderr, card+":1:") {
+		t.Errorf("stderr does not place the card's problems:\n%s", r.stderr)
+	}
+}
+
+func TestMissingProjectFileIsInvalidInput(t *testing.T) {
+	r := creditplan(t, "quote", "no-such-month.toml")
+	r.want(t, 1)
+	if !strings.Contains(r.stderr, "no-such-month.toml") {
+		t.Errorf("stderr does not name the file:\n%s", r.stderr)
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"qoute", "examples/creator-month.toml"}, `unknown command "qoute"`},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"quote"}, "missing the PROJECT.toml"},
+		{[]string{"quote", "a.toml", "b.toml"}, "one PROJECT.toml at a time"},
+		{[]string{"quote", "--colour", "examples/creator-month.toml"}, "flag provided but not defined: -colour"},
+		{[]string{"quote", "--format", "yaml", "examples/creator-month.toml"}, "text, json, markdown, csv"},
+		{[]string{"quote", "--plan", "platinum", "examples/creator-month.toml"}, "free, creator, pro, business, enterprise"},
+		{[]string{"quote", "--balance", "-5", "examples/creator-month.toml"}, "--balance"},
+		{[]string{"quote", "--balance", "lots", "examples/creator-month.toml"}, "--balance"},
+		{[]string{"compare", "--format", "xml", "examples/creator-month.toml"}, "unknown format"},
+		{[]string{"check"}, "at least one"},
+		{[]string{"help", "frobnicate"}, "no help"},
+	} {
+		r := creditplan(t, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}
+
+func TestHelpAndVersionExitZero(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--help"}, "creditplan quote"},
+		{[]string{"-h"}, "Exit codes"},
+		{[]string{"help"}, "creditplan compare"},
+		{[]string{"help", "quote"}, "-balance N"},
+		{[]string{"quote", "-h"}, "-format format"},
+		{[]string{"compare", "--help"}, "every plan"},
+		{[]string{"check", "-h"}, "[card] table"},
+		{[]string{"--version"}, "creditplan " + version},
+	} {
+		r := creditplan(t, c.args...)
+		if r.code != 0 || !strings.Contains(r.stdout, c.want) {
+			t.Errorf("%v: exit %d, stdout %q; want 0 and %q", c.args, r.code, r.stdout, c.want)
+		}
+	}
+}
+
+// CI runs exactly this: the default card and every example, projects checked
+// against the default card.
+func TestCheckPassesTheCardAndEveryExample(t *testing.T) {
+	examples, _ := filepath.Glob("examples/*.toml")
+	r := creditplan(t, append([]string{"check", "plans.toml"}, examples...)...)
+	r.want(t, 0)
+	if !strings.Contains(r.stdout, `ok  plans.toml (rate card "HeyGen Premium Credits", 5 plans, 19 features)`) ||
+		!strings.Contains(r.stdout, "ok  examples/creator-month.toml (project, 2 videos)") ||
+		!strings.Contains(r.stdout, `ok  examples/fluxnote-flat.toml (rate card "FluxNote flat rate"`) {
+		t.Errorf("check output:\n%s", r.stdout)
+	}
+	if got := strings.Count(r.stdout, "ok  "); got != len(examples)+1 {
+		t.Errorf("%d ok lines for %d files", got, len(examples)+1)
+	}
+	for card, project := range map[string]string{
+		"examples/fluxnote-flat.toml":       "examples/fluxnote/month.toml",
+		"examples/heygen-2026-credits.toml": "examples/heygen-2026/month.toml",
+	} {
+		creditplan(t, "check", "--rates", card, project).want(t, 0)
+	}
+}
+
+// A project for another card fails against the default one, and check says
+// why, while still passing the good files it was given.
+func TestCheckReportsBadFilesAndExitsOne(t *testing.T) {
+	bad := writeFile(t, "bad-card.toml", "[card]\nname = \"Broken\"\ncurrency = \"dollars\"\n")
+	r := creditplan(t, "check", "plans.toml", "examples/fluxnote/month.toml", bad)
+	r.want(t, 1)
+	if !strings.Contains(r.stdout, "ok  plans.toml") {
+		t.Errorf("the good card was not reported ok:\n%s", r.stdout)
+	}
+	for _, s := range []string{
+		`examples/fluxnote/month.toml:6:1: plan: unknown plan "flat"`,
+		bad + ":3:1: card.currency: must be a three-letter currency code",
+		"2 of 3 files have problems",
+	} {
+		if !strings.Contains(r.stderr, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
+		}
+	}
+}
+
+// Without a terminal the planner explains itself and exits 2 instead of hanging.
+func TestPlannerWithoutATerminalExitsTwo(t *testing.T) {
+	done := make(chan result, 1)
+	go func() { done <- creditplan(t, "examples/creator-month.toml") }()
+	select {
+	case r := <-done:
+		r.want(t, 2)
+		if !strings.Contains(r.stderr, "needs a terminal") || !strings.Contains(r.stderr, "creditplan quote PROJECT.toml") {
+			t.Errorf("stderr does not explain:\n%s", r.stderr)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("creditplan without a terminal hung")
+	}
+}
+
+// The planner gets the card, the project, its path and its modification time;
+// --plan overrides the project's plan.
+func TestPlannerReceivesTheProjectAndItsModTime(t *testing.T) {
+	var got ui.Options
+	var out, errb bytes.Buffer
+	a := &app{stdout: &out, stderr: &errb, interactive: func() bool { return true },
+		runPlanner: func(o ui.Options) error { got = o; return nil }}
+	if code := a.run([]string{"examples/sales-demo.toml", "--plan", "business"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	st, _ := os.Stat("examples/sales-demo.toml")
+	if got.Card == nil || got.Card.Origin != defaultCardOrigin || got.Project == nil || len(got.Project.Videos) != 3 ||
+		got.Path != "examples/sales-demo.toml" || !got.ModTime.Equal(st.ModTime()) || got.Project.Plan != "business" {
+		t.Errorf("planner options: card %v, project %v, path %q, modtime %v (file %v)", got.Card != nil, got.Project, got.Path, got.ModTime, st.ModTime())
+	}
+
+	got = ui.Options{}
+	if code := a.run([]string{"--plan", "pro"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got.Project == nil || got.Project.Plan != "pro" || got.Path != "" {
+		t.Errorf("an empty month on --plan pro: project %+v path %q", got.Project, got.Path)
+	}
+
+	got = ui.Options{}
+	if code := a.run(nil); code != 0 || got.Project != nil || got.Card == nil {
+		t.Errorf("no arguments: exit %d, project %v; want 0 and an empty month (nil) for the planner", code, got.Project)
+	}
+}
+
+func TestPlannerErrorsMapToExitCodes(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		code int
+	}{
+		{fmt.Errorf("run: %w", tea.ErrInterrupted), 130},
+		{errors.New("terminal went away"), 1},
+	} {
+		var errb bytes.Buffer
+		a := &app{stdout: &bytes.Buffer{}, stderr: &errb, interactive: func() bool { return true },
+			runPlanner: func(ui.Options) error { return c.err }}
+		if code := a.run(nil); code != c.code {
+			t.Errorf("planner error %v: exit %d, want %d", c.err, code, c.code)
+		}
+		if c.code == 1 && !strings.Contains(errb.String(), "terminal went away") {
+			t.Errorf("the planner's error was not printed: %q", errb.String())
+		}
+	}
+}
+
+func TestPlannerReportsABadProjectBeforeStarting(t *testing.T) {
+	path := writeFile(t, "bad.toml", "plan = \"nope\"\n")
+	started := false
+	var errb bytes.Buffer
+	a := &app{stdout: &bytes.Buffer{}, stderr: &errb, interactive: func() bool { return true },
+		runPlanner: func(ui.Options) error { started = true; return nil }}
+	if code := a.run([]string{path}); code != 1 || started {
+		t.Errorf("exit %d, started %v; want 1 and the planner not started", code, started)
+	}
+	if !strings.Contains(errb.String(), path+":1:1: plan: unknown plan \"nope\"") {
+		t.Errorf("stderr: %s", errb.String())
+	}
+}
