@@ -131,14 +131,23 @@ func (c *RateCard) charge(f *Feature, v *Video) Line {
 // featureFor returns the feature a video picks for a slot, or nil when the slot is
 // inactive or the id is unknown to this card.
 func (c *RateCard) featureFor(v *Video, s Slot) *Feature {
+	if i := c.pickIndex(v, s); i >= 0 {
+		return &c.Features[i]
+	}
+	return nil
+}
+
+// pickIndex is featureFor as an index into Features, or -1, so callers that also
+// need the plan's offer for the feature look its id up once.
+func (c *RateCard) pickIndex(v *Video, s Slot) int {
 	if !v.active(s) {
-		return nil
+		return -1
 	}
 	i, ok := c.featureIndex[v.Picks[s]]
 	if !ok {
-		return nil
+		return -1
 	}
-	return &c.Features[i]
+	return i
 }
 
 // VideoCredits is what one copy of a video spends.

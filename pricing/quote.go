@@ -177,14 +177,15 @@ func (c *RateCard) Blocked(plan *Plan, p *Project) []string {
 			longest, longestName = v.Seconds, v.Name
 		}
 		for s := Slot(0); s < NumSlots; s++ {
-			f := c.featureFor(v, s)
-			if f == nil {
+			fi := c.pickIndex(v, s)
+			if fi < 0 {
 				continue
 			}
+			f := &c.Features[fi]
 			if s == SlotResolution && plan.MaxHeight > 0 && f.Height > plan.MaxHeight && f.Height > highest {
 				highest, highestName = f.Height, v.Name
 			}
-			if !plan.offers[c.featureIndex[f.ID]] {
+			if !plan.offers[fi] {
 				if notOffered == nil {
 					notOffered = map[string]*firstUse{}
 				}
