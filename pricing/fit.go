@@ -78,6 +78,8 @@ func (ch FitChange) Text(c *RateCard) string {
 type FitResult struct {
 	Card *RateCard
 	Plan *Plan
+	// Billing is the project's billing, under which Upgrade was chosen.
+	Billing Billing
 	// Balance is the budget the month was fitted to.
 	Balance Credits
 	// Before and After are the month's premium credits as planned and with every
@@ -168,7 +170,7 @@ func (c *RateCard) FitProject(p *Project) (*FitResult, error) {
 func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	budget := max(balance, 0)
 	m := c.buildFit(p, plan)
-	r := &FitResult{Card: c, Plan: plan, Balance: balance, Exact: true}
+	r := &FitResult{Card: c, Plan: plan, Billing: p.Billing, Balance: balance, Exact: true}
 	r.Before = m.current
 	r.ValueBefore = c.MonthPremiumValue(p)
 	r.FitsBefore = r.Before <= budget

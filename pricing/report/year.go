@@ -1,0 +1,289 @@
+package report
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"creditplan/pricing"
+)
+
+// WriteYear writes a plan's credit wallet over a year: a row per month (need,
+// granted, bought, used, expired, carried, short, cost), the year's totals, and
+// which billing is cheaper for this pattern of months.
+func WriteYear(w io.Writer, y *pricing.YearResult, f Format) error {
+	if y == nil {
+		return fmt.Errorf("no year to write")
+	}
+	bw := bufio.NewWriterSize(w, bufferSize)
+	var err error
+	switch f {
+	case Text:
+		writeYearText(bw, y)
+	case JSON:
+		err = writeJSON(bw, yearJSON(y))
+	case Markdown:
+		writeYearMarkdown(bw, y)
+	case CSV:
+		err = writeYearCSV(bw, y)
+	default:
+		return fmt.Errorf("unknown format %d", int(f))
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// volumeLabel writes a month's multiplier: "1", "0.5", "1.25".
+func volumeLabel(v int64) string { return pricing.Credits(v).String() }
+
+// yearCost is a cost for tables, or "contact sales" when the plan has no price.
+func yearCost(y *pricing.YearResult, m pricing.Money) string {
+	if y.ContactSales {
+		return "contact sales"
+	}
+	return y.Card.Money(m)
+}
+
+// yearHeader and yearCells are the month table's columns, shared by text and Markdown.
+var yearHeader = []string{"Month", "Volume", "Need", "Granted", "Bought", "Used", "Expired", "Carried", "Short", "Cost"}
+
+func yearCells(y *pricing.YearResult, m *pricing.WalletMonth) []string {
+	return []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.Grouped(), m.Granted.Grouped(),
+		m.Bought.Grouped(), m.Used.Grouped(), m.Expired.Grouped(), m.Closing.Grouped(), m.Short.Grouped(), yearCost(y, m.Cost)}
+}
+
+func yearTotalCells(y *pricing.YearResult) []string {
+	return []string{"Year", "", y.Need.Grouped(), y.Granted.Grouped(), y.Bought.Grouped(), y.Used.Grouped(),
+		y.Expired.Grouped(), y.Closing.Grouped(), y.Short.Grouped(), yearCost(y, y.Cost)}
+}
+
+// yearSummary is the few sentences under the table: waste, shortfall, and the
+// billing verdict.
+func yearSummary(y *pricing.YearResult) []string {
+	c := y.Card
+	out := []string{
+		"Credits wasted (expired unused): " + c.CreditWord(y.Expired),
+		fmt.Sprintf("Months short: %d", y.MonthsShort),
+	}
+	if y.MonthsShort > 0 {
+		out[1] += " (" + c.CreditWord(y.Short) + " not made; " + y.Plan.Name + " sells no top-ups)"
+	}
+	if y.MonthsToppedUp > 0 {
+		out = append(out, fmt.Sprintf("Top-ups bought in %s: %s, %s", plural64(int64(y.MonthsToppedUp), "month"),
+			c.CreditWord(y.Bought), yearCost(y, y.TopUps)))
+	}
+	if y.Closing > 0 {
+		out = append(out, "Carried past month 12: "+c.CreditWord(y.Closing))
+	}
+	if y.ContactSales {
+		return append(out, y.Plan.Name+" has no public price: contact sales for the cost of either billing.")
+	}
+	out = append(out, "Year on monthly billing: "+c.Money(y.Monthly.Cost)+"; on annual billing: "+c.Money(y.Annual.Cost))
+	return append(out, billingVerdict(y))
+}
+
+func billingVerdict(y *pricing.YearResult) string {
+	c := y.Card
+	m, a := y.Monthly, y.Annual
+	switch {
+	case y.SameCost:
+		return "Both billings cost the same for this pattern; monthly commits to less."
+	case m.Short != a.Short:
+		better, other := a, m
+		if y.Cheaper == pricing.Monthly {
+			better, other = m, a
+		}
+		return fmt.Sprintf("%s billing is better for this pattern: it leaves %s short, against %s.",
+			titleBilling(y.Cheaper), better.Short.Grouped(), other.Short.Grouped())
+	}
+	return fmt.Sprintf("%s billing is cheaper for this pattern, by %s a year.", titleBilling(y.Cheaper), c.Money(y.CheaperBy))
+}
+
+func titleBilling(b pricing.Billing) string {
+	if b == pricing.Annual {
+		return "Annual"
+	}
+	return "Monthly"
+}
+
+func writeYearText(w *bufio.Writer, y *pricing.YearResult) {
+	c := y.Card
+	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	w.WriteString("Year on " + y.Plan.Name + " (" + y.Plan.ID + "), " + y.Billing.Key() + " billing: the month as planned needs " +
+		c.CreditWord(y.MonthCredits) + "\n")
+	w.WriteString(rolloverText(y.Plan) + "\n\n")
+	var g grid
+	g.reset(true, true, true, true, true, true, true, true, true, true)
+	g.add(yearHeader...)
+	for i := range y.Months {
+		g.add(yearCells(y, &y.Months[i])...)
+	}
+	g.add(yearTotalCells(y)...)
+	g.write(w, "")
+	w.WriteString("\n")
+	for _, s := range yearSummary(y) {
+		w.WriteString(s + "\n")
+	}
+}
+
+// rolloverText says how the plan's credits expire, so the table can be read.
+func rolloverText(p *pricing.Plan) string {
+	s := p.Name + "'s credits: "
+	switch p.Rollover {
+	case pricing.RolloverNextCycle:
+		s += "unused credits last one more cycle"
+	case pricing.RolloverUntilRenewal:
+		s += "unused credits last until the subscription renews"
+	default:
+		s += "unused credits expire at the end of each cycle"
+	}
+	if p.AnnualUpfront {
+		s += "; annual billing grants the year's credits up front"
+	}
+	return s + "."
+}
+
+func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult) {
+	c := y.Card
+	w.WriteString("# Year on " + md(y.Plan.Name) + ", " + y.Billing.Key() + " billing\n\n")
+	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
+	w.WriteString("The month as planned needs " + c.CreditWord(y.MonthCredits) + ". " + md(rolloverText(y.Plan)) + "\n\n")
+	row(w, yearHeader...)
+	row(w, "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:")
+	for i := range y.Months {
+		row(w, yearCells(y, &y.Months[i])...)
+	}
+	total := yearTotalCells(y)
+	for i := range total {
+		if total[i] != "" {
+			total[i] = "**" + total[i] + "**"
+		}
+	}
+	row(w, total...)
+	w.WriteString("\n")
+	for _, s := range yearSummary(y) {
+		w.WriteString("- " + md(s) + "\n")
+	}
+}
+
+// yearCSVHeader names the columns of a year: one row per month. Money is a
+// plain decimal; a contact-sales plan leaves cost empty, never 0.
+var yearCSVHeader = []string{"month", "volume", "need", "opening", "granted", "bought", "top_up", "used", "expired",
+	"closing", "short", "cost"}
+
+func writeYearCSV(w *bufio.Writer, y *pricing.YearResult) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(yearCSVHeader); err != nil {
+		return err
+	}
+	for i := range y.Months {
+		m := &y.Months[i]
+		topUp, cost := "", ""
+		if len(m.TopUp.Packs) > 0 {
+			topUp = m.TopUp.Describe(y.Card)
+		}
+		if !y.ContactSales {
+			cost = m.Cost.Plain()
+		}
+		rec := []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.String(), m.Opening.String(),
+			m.Granted.String(), m.Bought.String(), topUp, m.Used.String(), m.Expired.String(), m.Closing.String(),
+			m.Short.String(), cost}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+type walletMonthJSON struct {
+	Month int `json:"month"`
+	// Volume is the month's multiplier as a JSON number (thousandths, written
+	// exactly like credits: 1, 0.5, 1.25).
+	Volume  credits    `json:"volume"`
+	Need    credits    `json:"need"`
+	Opening credits    `json:"opening"`
+	Granted credits    `json:"granted"`
+	Bought  credits    `json:"bought"`
+	TopUp   *topUpJSON `json:"top_up"`
+	Used    credits    `json:"used"`
+	Expired credits    `json:"expired"`
+	Closing credits    `json:"closing"`
+	Short   credits    `json:"short"`
+	Cost    *money     `json:"cost"`
+}
+
+type yearTotalsJSON struct {
+	Need           credits `json:"need"`
+	Granted        credits `json:"granted"`
+	Bought         credits `json:"bought"`
+	Used           credits `json:"used"`
+	Wasted         credits `json:"wasted"`
+	Short          credits `json:"short"`
+	Closing        credits `json:"closing"`
+	MonthsShort    int     `json:"months_short"`
+	MonthsToppedUp int     `json:"months_topped_up"`
+	Subscription   *money  `json:"subscription"`
+	TopUps         *money  `json:"top_ups"`
+	Cost           *money  `json:"cost"`
+}
+
+type yearDoc struct {
+	Card         cardJSON          `json:"card"`
+	Plan         planRefJSON       `json:"plan"`
+	Billing      string            `json:"billing"`
+	Rollover     string            `json:"rollover"`
+	MonthCredits credits           `json:"month_credits"`
+	Months       []walletMonthJSON `json:"months"`
+	Totals       yearTotalsJSON    `json:"totals"`
+	// The two billings' year costs (null for a contact-sales plan), and which
+	// is better for this pattern: fewer credits short, then cheaper.
+	MonthlyBillingCost  *money  `json:"monthly_billing_cost"`
+	AnnualBillingCost   *money  `json:"annual_billing_cost"`
+	MonthlyBillingShort credits `json:"monthly_billing_short"`
+	AnnualBillingShort  credits `json:"annual_billing_short"`
+	Cheaper             *string `json:"cheaper_billing"`
+	CheaperBy           *money  `json:"cheaper_by"`
+	SameCost            bool    `json:"same_cost"`
+	ContactSales        bool    `json:"contact_sales"`
+}
+
+func yearJSON(y *pricing.YearResult) *yearDoc {
+	c := y.Card
+	priced := func(m pricing.Money) *money {
+		if y.ContactSales {
+			return nil
+		}
+		return moneyPtr(m)
+	}
+	d := &yearDoc{
+		Card: cardOf(c), Plan: planRefJSON{y.Plan.ID, y.Plan.Name}, Billing: y.Billing.Key(),
+		Rollover: y.Plan.Rollover.Key(), MonthCredits: credits(y.MonthCredits), Months: make([]walletMonthJSON, 12),
+		Totals: yearTotalsJSON{
+			Need: credits(y.Need), Granted: credits(y.Granted), Bought: credits(y.Bought), Used: credits(y.Used),
+			Wasted: credits(y.Expired), Short: credits(y.Short), Closing: credits(y.Closing),
+			MonthsShort: y.MonthsShort, MonthsToppedUp: y.MonthsToppedUp,
+			Subscription: priced(y.Subscription), TopUps: priced(y.TopUps), Cost: priced(y.Cost),
+		},
+		MonthlyBillingCost: priced(y.Monthly.Cost), AnnualBillingCost: priced(y.Annual.Cost),
+		MonthlyBillingShort: credits(y.Monthly.Short), AnnualBillingShort: credits(y.Annual.Short),
+		SameCost: y.SameCost, ContactSales: y.ContactSales,
+	}
+	if !y.ContactSales {
+		b := y.Cheaper.Key()
+		d.Cheaper, d.CheaperBy = &b, moneyPtr(y.CheaperBy)
+	}
+	for i := range y.Months {
+		m := &y.Months[i]
+		d.Months[i] = walletMonthJSON{
+			Month: m.Month, Volume: credits(m.Volume), Need: credits(m.Need), Opening: credits(m.Opening),
+			Granted: credits(m.Granted), Bought: credits(m.Bought), TopUp: topUpOf(c, m.TopUp), Used: credits(m.Used),
+			Expired: credits(m.Expired), Closing: credits(m.Closing), Short: credits(m.Short), Cost: priced(m.Cost),
+		}
+	}
+	return d
+}
