@@ -65,7 +65,7 @@ func TestYearJSONMonthsAddUp(t *testing.T) {
 	y := yearOf(t, c, p)
 	var doc struct {
 		Months []struct{ Opening, Granted, Bought, Used, Expired, Closing float64 } `json:"months"`
-		Totals struct{ Wasted float64 }                                          `json:"totals"`
+		Totals struct{ Wasted float64 }                                             `json:"totals"`
 	}
 	if err := json.Unmarshal(render(t, func(b *bytes.Buffer) error { return WriteYear(b, y, JSON) }), &doc); err != nil {
 		t.Fatal(err)
