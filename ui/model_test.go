@@ -57,7 +57,9 @@ func TestTabShiftTabAndNumbersSwitchScreens(t *testing.T) {
 	for _, c := range []struct {
 		key  string
 		want Screen
-	}{{"1", ScreenVideo}, {"2", ScreenMonth}, {"3", ScreenPlans}} {
+	}{{"1", ScreenVideo}, {"2", ScreenMonth}, {"3", ScreenPlans},
+		// Month and Plans have nothing sideways, so ←/→ step through the tabs.
+		{"left", ScreenMonth}, {"right", ScreenPlans}, {"right", ScreenVideo}, {"2", ScreenMonth}, {"left", ScreenVideo}} {
 		press(m, c.key)
 		if m.screen != c.want {
 			t.Fatalf("key %s: %v", c.key, m.screen)

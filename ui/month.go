@@ -29,6 +29,11 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.moveVideo(-1)
 	case key.Matches(msg, k.MoveDown):
 		m.moveVideo(1)
+	case key.Matches(msg, k.Left):
+		// Nothing on this screen moves sideways, so ←/→ step through the tabs.
+		m.setScreen(m.screen - 1)
+	case key.Matches(msg, k.Right):
+		m.setScreen(m.screen + 1)
 	case key.Matches(msg, k.Up):
 		m.sel = max(0, m.sel-1)
 	case key.Matches(msg, k.Down):

@@ -23,6 +23,10 @@ func (m *Model) plansKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
 	n := len(m.card.Plans)
 	switch {
+	case key.Matches(msg, k.Left):
+		m.setScreen(m.screen - 1)
+	case key.Matches(msg, k.Right):
+		m.setScreen(m.screen + 1)
 	case key.Matches(msg, k.Up):
 		m.plans.sel = max(0, m.plans.sel-1)
 	case key.Matches(msg, k.Down):
