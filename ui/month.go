@@ -80,7 +80,7 @@ func (m *Model) renderMonth(w, h int) []string {
 	out = append(out, clip(" "+s.Label.Render("Plan ")+s.Value.Render(q.Plan.Name)+s.Muted.Render(" (p)")+
 		s.Label.Render("  Billing ")+s.Value.Render(q.Billing.Key())+s.Muted.Render(" (b)")+
 		s.Label.Render("  Balance ")+s.Value.Render(bal)+s.Muted.Render(" (B)")+
-		s.Label.Render("  Cost ")+s.Value.Render(m.costLabel(q)), w))
+		s.Label.Render("  Cost ")+s.Value.Render(m.costLabel(q, w >= wideWidth)), w))
 
 	// The gauge: used credits against the balance, with any shortfall past its end.
 	used := q.Premium.Grouped() + " used · "
@@ -169,11 +169,11 @@ func clipStyle(s *Styles, good bool, text string) string {
 }
 
 // costLabel is the month's cost under its billing, or "contact sales".
-func (m *Model) costLabel(q *pricing.Quote) string {
+func (m *Model) costLabel(q *pricing.Quote, long bool) string {
 	if q.Plan.ContactSales {
 		return "contact sales"
 	}
-	if len(q.TopUp.Packs) > 0 {
+	if len(q.TopUp.Packs) > 0 && long {
 		return m.card.Money(q.Cost) + "/mo with top-up"
 	}
 	return m.card.Money(q.Cost) + "/mo"
