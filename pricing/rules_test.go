@@ -389,6 +389,8 @@ func TestUpfrontMessageExact(t *testing.T) {
 		// A balance already overdrawn is shown as 0 remaining, and the whole use is short.
 		{cr("10"), -cr("5"), "This will use 10 premium credits (0 remaining): 10 short."},
 		{cr("2"), cr("1.5"), "This will use 2 premium credits (1.5 remaining): 0.5 short."},
+		// Spending nothing is never short, even overdrawn.
+		{0, -cr("5"), "This will use 0 premium credits (0 remaining)."},
 	}
 	for _, tc := range cases {
 		if got := c.UpfrontMessage(tc.use, tc.balance); got != tc.want {
@@ -655,12 +657,12 @@ name = "Tie"
 monthly_price = 29
 credits = 0
   [[plans.topups]]
-  id = "a"
-  credits = 100
-  price = 10
-  [[plans.topups]]
   id = "b"
   credits = 120
+  price = 10
+  [[plans.topups]]
+  id = "a"
+  credits = 100
   price = 10
 
 [[plans]]
@@ -692,7 +694,8 @@ credits = 200
 			t.Errorf("need %s: %v %v for %s credits at %s; want %v for %s at %s", tc.need, ok, got, buy.Credits, buy.Cost.Format("USD"), tc.mix, tc.credits, tc.cost.Format("USD"))
 		}
 	}
-	// Equal cost: fewer credits bought wins (100 for $10 over 120 for $10).
+	// Equal cost: fewer credits bought wins (100 for $10 over 120 for $10, though
+	// the 120 pack comes first on the card).
 	tie, _ := c.Plan("tie")
 	if buy, _ := tie.CheapestTopUp(cr("100")); buy.Credits != cr("100") || buy.Cost != usd("10") {
 		t.Errorf("tie: %s credits at %s, want 100 at $10", buy.Credits, buy.Cost.Format("USD"))
