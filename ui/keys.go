@@ -14,14 +14,14 @@ type KeyMap struct {
 	GoMonth    key.Binding
 	GoPlans    key.Binding
 	// Screens only documents 1, 2 and 3 in the help as one entry.
-	Screens key.Binding
-	Help       key.Binding
-	Quit       key.Binding
-	Save       key.Binding
-	Export     key.Binding
-	Undo       key.Binding
-	CyclePlan  key.Binding
-	Billing    key.Binding
+	Screens   key.Binding
+	Help      key.Binding
+	Quit      key.Binding
+	Save      key.Binding
+	Export    key.Binding
+	Undo      key.Binding
+	CyclePlan key.Binding
+	Billing   key.Binding
 
 	Up       key.Binding
 	Down     key.Binding
