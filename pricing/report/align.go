@@ -9,55 +9,62 @@ import (
 
 // aligner lays out small tables of plain text in columns. It is hand-written
 // rather than a table library because a 10,000-video quote prints 10,000 of
-// them: the rows buffer is reused from table to table, so printing allocates
-// almost nothing.
+// them: cells live in one flat slice reused from table to table, so printing
+// allocates almost nothing.
 type aligner struct {
-	rows   [][]string
+	cells  []string
 	widths []int
-	// right marks the columns aligned to the right (numbers).
+	// right marks the columns aligned to the right (numbers); its length is the
+	// number of columns.
 	right []bool
 }
 
-// reset starts a new table with these right-aligned columns.
+// reset starts a new table; right has one entry per column, true for the
+// columns aligned to the right.
 func (a *aligner) reset(right ...bool) {
-	a.rows = a.rows[:0]
-	a.right = right
+	a.cells = a.cells[:0]
+	a.right = append(a.right[:0], right...)
 }
 
-// add appends a row; it may have fewer cells than the widest row.
-func (a *aligner) add(cells ...string) { a.rows = append(a.rows, cells) }
+// add appends a row of at most len(right) cells; missing cells are empty.
+func (a *aligner) add(cells ...string) {
+	n := len(a.right)
+	a.cells = append(a.cells, cells[:min(len(cells), n)]...)
+	for range n - len(cells) {
+		a.cells = append(a.cells, "")
+	}
+}
 
 // write prints the table, each row after indent, columns two spaces apart,
 // without trailing spaces.
 func (a *aligner) write(w *bytes.Buffer, indent string) {
-	a.widths = a.widths[:0]
-	for _, r := range a.rows {
-		for i, c := range r {
-			if i >= len(a.widths) {
-				a.widths = append(a.widths, 0)
-			}
-			a.widths[i] = max(a.widths[i], width(c))
-		}
+	n := len(a.right)
+	if n == 0 {
+		return
 	}
-	for _, r := range a.rows {
+	a.widths = append(a.widths[:0], make([]int, n)...)
+	for i, c := range a.cells {
+		a.widths[i%n] = max(a.widths[i%n], width(c))
+	}
+	for start := 0; start+n <= len(a.cells); start += n {
+		r := a.cells[start : start+n]
 		w.WriteString(indent)
 		// Trailing empty cells print nothing, so no line ends in spaces.
-		last := len(r) - 1
+		last := n - 1
 		for last >= 0 && r[last] == "" {
 			last--
 		}
 		for i := 0; i <= last; i++ {
 			c := r[i]
 			pad := a.widths[i] - width(c)
-			right := i < len(a.right) && a.right[i]
 			if i > 0 {
 				w.WriteString("  ")
 			}
-			if right {
+			if a.right[i] {
 				writeSpaces(w, pad)
 			}
 			w.WriteString(c)
-			if !right && i < last {
+			if !a.right[i] && i < last {
 				writeSpaces(w, pad)
 			}
 		}

@@ -96,31 +96,78 @@ func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 	}
 }
 
-// videoTexter formats video sections. It remembers each feature's rate text,
-// which a big month would otherwise format again on every line.
+// videoTexter formats video sections. A month repeats the same lengths,
+// features and amounts on thousands of lines, so it remembers each text that
+// pricing formatted for it instead of formatting it again: the text is
+// pricing's, only computed once per distinct value.
 type videoTexter struct {
-	q     *pricing.Quote
-	a     aligner
-	rates map[*pricing.Feature]string
+	q          *pricing.Quote
+	a          aligner
+	rates      map[*pricing.Feature]string
+	quantities map[quantityKey]string
+	amounts    map[pricing.Credits]string
+	words      map[pricing.Credits]string
+	lengths    map[int]string
+	alts       map[altKey]string
+}
+
+// quantityKey is everything Line.Quantity reads.
+type quantityKey struct {
+	f                                 *pricing.Feature
+	billed, languages, units, renders int
+}
+
+// altKey is everything Alternative.Text reads.
+type altKey struct {
+	from, to *pricing.Feature
+	saves    pricing.Credits
 }
 
 func newVideoTexter(q *pricing.Quote) *videoTexter {
-	return &videoTexter{q: q, rates: make(map[*pricing.Feature]string, len(q.Card.Features))}
+	return &videoTexter{
+		q:          q,
+		rates:      map[*pricing.Feature]string{},
+		quantities: map[quantityKey]string{},
+		amounts:    map[pricing.Credits]string{},
+		words:      map[pricing.Credits]string{},
+		lengths:    map[int]string{},
+		alts:       map[altKey]string{},
+	}
 }
 
-func (t *videoTexter) rate(f *pricing.Feature) string {
-	r, ok := t.rates[f]
+// memo returns m[k], computing and keeping it on first use.
+func memo[K comparable](m map[K]string, k K, compute func() string) string {
+	s, ok := m[k]
 	if !ok {
-		r = f.RateText()
-		t.rates[f] = r
+		s = compute()
+		m[k] = s
 	}
-	return r
+	return s
+}
+
+func (t *videoTexter) rate(f *pricing.Feature) string { return memo(t.rates, f, f.RateText) }
+
+func (t *videoTexter) quantity(l pricing.Line) string {
+	return memo(t.quantities, quantityKey{l.Feature, l.BilledSeconds, l.Languages, l.Units, l.Renders}, l.Quantity)
+}
+
+func (t *videoTexter) amount(c pricing.Credits) string { return memo(t.amounts, c, c.Grouped) }
+
+func (t *videoTexter) word(c pricing.Credits) string {
+	return memo(t.words, c, func() string { return t.q.Card.CreditWord(c) })
+}
+
+func (t *videoTexter) length(sec int) string {
+	return memo(t.lengths, sec, func() string { return pricing.FormatLength(sec) })
+}
+
+func (t *videoTexter) altText(a pricing.Alternative) string {
+	return memo(t.alts, altKey{a.From, a.To, a.Saves}, func() string { return a.Text(t.q.Card) })
 }
 
 // write formats videos [from, to): a heading with the count, length and
 // credits, the aligned table of lines, and the video's cheaper options.
 func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
-	c := t.q.Card
 	for i := from; i < to; i++ {
 		vq := &t.q.Videos[i]
 		v := vq.Video
@@ -131,11 +178,11 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 		w.WriteString(": ")
 		w.WriteString(strconv.Itoa(v.Count))
 		w.WriteString(" × ")
-		w.WriteString(pricing.FormatLength(v.Seconds))
+		w.WriteString(t.length(v.Seconds))
 		w.WriteString(", ")
-		w.WriteString(vq.Each.Grouped())
+		w.WriteString(t.amount(vq.Each))
 		w.WriteString(" each, ")
-		w.WriteString(c.CreditWord(vq.Credits))
+		w.WriteString(t.word(vq.Credits))
 		w.WriteString(" in all\n")
 		t.a.reset(false, false, false, true, false)
 		t.a.add("Feature", "Quantity", "Rate", "Credits", "")
@@ -144,12 +191,12 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			if l.Premium() {
 				kind = "premium"
 			}
-			t.a.add(oneLine(l.Feature.Name), l.Quantity(), t.rate(l.Feature), l.Credits.Grouped(), kind)
+			t.a.add(oneLine(l.Feature.Name), t.quantity(l), t.rate(l.Feature), t.amount(l.Credits), kind)
 		}
 		t.a.write(w, "   ")
 		for _, alt := range vq.Alternatives {
 			w.WriteString("   Cheaper: ")
-			w.WriteString(alt.Text(c))
+			w.WriteString(t.altText(alt))
 			if alt.Reason != "" {
 				w.WriteString(" (")
 				w.WriteString(oneLine(alt.Reason))
