@@ -683,29 +683,45 @@ func (m *fitModel) tableScored(size, unit int64, covering bool, sc fitScales) []
 			}
 		}
 		d0 := deltas[zero]
-		for i, b := range cur[:reach+1] {
-			next[i] = b + d0
-		}
-		for i := reach + 1; i <= newReach; i++ {
-			next[i] = emptyScore
-		}
-		if covering && reach == size {
-			picks.capPrev[gi] = int32(size) // the last entry's copy of itself
-		}
-		if zero != 0 {
-			pk := picks.p8
-			if pk == nil {
-				for i := range reach + 1 {
-					picks.p16[row+int(i)] = uint16(zero)
+		fused := -1
+		if !covering && picks.p8 != nil {
+			for k, st := range steps {
+				if k != zero && st <= size {
+					fused = k
+					break
 				}
-			} else {
-				for i := range pk[row : row+int(reach)+1] {
-					pk[row+i] = uint8(zero)
+			}
+		}
+		if fused >= 0 {
+			// Packing with a second option: one pass takes the better of the
+			// zero move and this option for every entry (two passes over the row
+			// cost nearly twice as much; memory, not arithmetic, is the limit).
+			fuse(cur, next, picks.p8[row:row+picks.n], reach, newReach, size, steps[fused], d0, deltas[fused], uint8(zero), uint8(fused))
+		} else {
+			for i, b := range cur[:reach+1] {
+				next[i] = b + d0
+			}
+			for i := reach + 1; i <= newReach; i++ {
+				next[i] = emptyScore
+			}
+			if covering && reach == size {
+				picks.capPrev[gi] = int32(size) // the last entry's copy of itself
+			}
+			if zero != 0 {
+				pk := picks.p8
+				if pk == nil {
+					for i := range reach + 1 {
+						picks.p16[row+int(i)] = uint16(zero)
+					}
+				} else {
+					for i := range pk[row : row+int(reach)+1] {
+						pk[row+i] = uint8(zero)
+					}
 				}
 			}
 		}
 		for k, st := range steps {
-			if k == zero {
+			if k == zero || k == fused {
 				continue
 			}
 			d := deltas[k]
@@ -721,6 +737,8 @@ func (m *fitModel) tableScored(size, unit int64, covering bool, sc fitScales) []
 				if picks.p8 != nil {
 					pk := picks.p8[row+int(st) : row+int(st)+len(src)]
 					kk := uint8(k)
+					// Equal lengths, stated, let the compiler drop the bounds checks.
+					dst, pk := dst[:len(src)], pk[:len(src)]
 					for i, b := range src {
 						// Branch-free "keep the better": the comparison is a coin
 						// toss for the CPU, and this loop is the fitter's whole cost.
@@ -732,6 +750,7 @@ func (m *fitModel) tableScored(size, unit int64, covering bool, sc fitScales) []
 				} else {
 					pk := picks.p16[row+int(st) : row+int(st)+len(src)]
 					kk := uint16(k)
+					dst, pk := dst[:len(src)], pk[:len(src)]
 					for i, b := range src {
 						c, old := b+d, dst[i]
 						mask := (old - c) >> 63
@@ -768,6 +787,46 @@ func (m *fitModel) tableScored(size, unit int64, covering bool, sc fitScales) []
 		}
 	}
 	return m.reconstruct(picks, end, size, unit, covering)
+}
+
+// fuse fills a packing row from the previous one with two options at once:
+// the zero move (delta d0, pick z) and a move of st entries (delta d1, pick o).
+// Entries that neither reaches are empty. Ties go to the zero move, as they
+// would if the options were taken one after the other.
+func fuse(cur, next []int64, pk []uint8, reach, newReach, size, st, d0, d1 int64, z, o uint8) {
+	// Only the zero move reaches below st.
+	for j := int64(0); j < st && j <= newReach; j++ {
+		if j <= reach {
+			next[j] = cur[j] + d0
+		} else {
+			next[j] = emptyScore
+		}
+		pk[j] = z
+	}
+	// Both moves reach st..reach.
+	if hi := min(reach, size); st <= hi {
+		n := hi - st + 1
+		a, b := cur[st:st+n], cur[:n]
+		dst, p := next[st:st+n], pk[st:st+n]
+		dst, p = dst[:len(a)], p[:len(a)]
+		b = b[:len(a)]
+		for i := range a {
+			x, y := a[i]+d0, b[i]+d1
+			mask := (x - y) >> 63 // all ones when y > x
+			dst[i] = x ^ ((x ^ y) & mask)
+			p[i] = z ^ ((z ^ o) & uint8(mask))
+		}
+	}
+	// Only the move of st reaches above reach; beyond reach+st nothing does
+	// (yet: a longer option of the same group may fill it afterwards).
+	for j := max(st, reach+1); j <= newReach; j++ {
+		if j-st <= reach {
+			next[j] = cur[j-st] + d1
+			pk[j] = o
+		} else {
+			next[j] = emptyScore
+		}
+	}
 }
 
 func (m *fitModel) tableWide(size, unit int64, covering bool) []int {
