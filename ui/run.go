@@ -25,6 +25,8 @@ type Options struct {
 
 // Run starts the planner and blocks until the user quits.
 func Run(opts Options) error {
-	_, err := tea.NewProgram(New(opts)).Run()
+	// 120 frames a second (Bubble Tea's most) halves the wait between a key and the
+	// frame showing it; the renderer writes only changed cells, so idle costs nothing.
+	_, err := tea.NewProgram(New(opts), tea.WithFPS(120)).Run()
 	return err
 }
