@@ -723,3 +723,66 @@ func BenchmarkFit1000VideosSlightlyOver(b *testing.B) {
 		c.Fit(p, plan, balance)
 	}
 }
+
+// TestFitRightSizeYearOnRandomDefaultMonths runs the three planners over random
+// months of the real card, every plan and billing, odd balances included
+// (negative, zero, huge), and checks the promises that hold for any input:
+// nothing panics, fitting never raises credits, a fit stays within the
+// balance, right-sizing's options are sorted and unblocked, and the year
+// conserves credits.
+func TestFitRightSizeYearOnRandomDefaultMonths(t *testing.T) {
+	c := heygenCard(t)
+	for seed := range uint64(60) {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		p := &Project{Seats: 1 + rng.IntN(3), AllowFewerRerenders: rng.IntN(2) == 0, WatermarkOK: rng.IntN(2) == 0}
+		for i := range rng.IntN(6) {
+			v := c.NewVideo(fmt.Sprintf("v%d", i))
+			v.Count = rng.IntN(5)
+			v.Seconds = 1 + rng.IntN(1200)
+			for s := Slot(0); s < NumSlots; s++ {
+				ids := c.OptionIDs(s)
+				v.Picks[s] = ids[rng.IntN(len(ids))]
+			}
+			if rng.IntN(2) == 0 {
+				v.Languages = []string{"es", "de"}
+			}
+			v.BRollClips, v.ScriptGenerations, v.Rerenders = rng.IntN(4), rng.IntN(4), rng.IntN(4)
+			p.Videos = append(p.Videos, v)
+		}
+		if rng.IntN(2) == 0 {
+			for range 12 {
+				p.Volume = append(p.Volume, rng.Int64N(2500))
+			}
+		}
+		for i := range c.Plans {
+			plan := &c.Plans[i]
+			p.Plan = plan.ID
+			for _, balance := range []Credits{-WholeCredits(5), 0, plan.Credits, Credits(rng.Int64N(int64(WholeCredits(3000)))), WholeCredits(1 << 30)} {
+				r := c.Fit(p, plan, balance)
+				if r.After > r.Before || (r.Fits && r.After > max(balance, 0)) || (r.FitsBefore && !r.Fits) {
+					t.Fatalf("seed %d plan %s balance %s: %+v", seed, plan.ID, balance, r)
+				}
+				if got := r.Apply(p); fitMonthKey(c, p, got).credits != r.After {
+					t.Fatalf("seed %d: applied month does not price to After", seed)
+				}
+			}
+			for _, b := range []Billing{Monthly, Annual} {
+				y := c.Year(p, plan, b)
+				if y.Granted+y.Bought != y.Used+y.Expired+y.Closing {
+					t.Fatalf("seed %d plan %s: year does not conserve", seed, plan.ID)
+				}
+			}
+		}
+		rs := c.RightSize(p)
+		for i := 1; i < len(rs.Options); i++ {
+			if rs.Options[i].Total < rs.Options[i-1].Total {
+				t.Fatalf("seed %d: options out of order", seed)
+			}
+		}
+		for _, o := range rs.Options {
+			if len(c.Blocked(o.Plan, p)) > 0 || o.Plan.ContactSales {
+				t.Fatalf("seed %d: %s is offered but blocked or unpriced", seed, o.Plan.ID)
+			}
+		}
+	}
+}
