@@ -1,6 +1,9 @@
 package pricing
 
-import "math/bits"
+import (
+	"fmt"
+	"math/bits"
+)
 
 // The wallet over a year.
 //
@@ -93,12 +96,12 @@ type YearResult struct {
 }
 
 // YearProject simulates the project's own plan and billing.
-func (c *RateCard) YearProject(p *Project) (*YearResult, bool) {
+func (c *RateCard) YearProject(p *Project) (*YearResult, error) {
 	plan, ok := c.Plan(p.Plan)
 	if !ok {
-		return nil, false
+		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
 	}
-	return c.Year(p, plan, p.Billing), true
+	return c.Year(p, plan, p.Billing), nil
 }
 
 // Year simulates the credit wallet of a plan over 12 months of the project,

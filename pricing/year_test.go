@@ -3,6 +3,7 @@ package pricing
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -401,5 +402,19 @@ func TestYearConservesCredits(t *testing.T) {
 				t.Fatalf("seed %d %s: the year does not conserve credits", seed, billing.Key())
 			}
 		}
+	}
+}
+
+// TestYearProjectUnknownPlanIsAnError: a project naming no plan of the card gets
+// an error listing the valid ids, never a panic.
+func TestYearProjectUnknownPlanIsAnError(t *testing.T) {
+	c := yearCard(t)
+	p := yearMonth(c, 1)
+	p.Plan = "nope"
+	if _, err := c.YearProject(p); err == nil || !strings.Contains(err.Error(), "lapse") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := c.FitProject(p); err == nil {
+		t.Fatal("FitProject must reject an unknown plan too")
 	}
 }

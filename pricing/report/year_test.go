@@ -18,9 +18,9 @@ var yearMonths = append(append([]struct{ name, card, project string }{}, example
 
 func yearOf(t testing.TB, c *pricing.RateCard, p *pricing.Project) *pricing.YearResult {
 	t.Helper()
-	y, ok := c.YearProject(p)
-	if !ok {
-		t.Fatalf("unknown plan %q", p.Plan)
+	y, err := c.YearProject(p)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return y
 }
