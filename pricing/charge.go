@@ -99,7 +99,7 @@ func (c *RateCard) charge(f *Feature, v *Video) Line {
 	case PerMinute, PerSecond, PerLanguageMinute:
 		inc := max(f.IncrementSeconds, 1)
 		l.BilledSeconds = (v.Seconds + inc - 1) / inc * inc
-		num *= int64(l.BilledSeconds)
+		num = satMul(num, int64(l.BilledSeconds))
 		if f.Unit != PerSecond {
 			den = 60
 		}
@@ -111,20 +111,19 @@ func (c *RateCard) charge(f *Feature, v *Video) Line {
 	case PerGeneration:
 		l.Units = v.ScriptGenerations
 	}
-	num *= int64(l.Units)
+	num = satMul(num, int64(l.Units))
+	if !f.Premium {
+		l.Credits = 0
+		return l
+	}
 	// Round up to the card's precision: step is one unit of the last allowed decimal.
 	step := int64(CreditScale)
 	for range c.Precision {
 		step /= 10
 	}
-	one := ceilDiv(num, den*step) * step
-	if f.Premium {
-		one = max(one, int64(f.Minimum))
-	}
-	if !f.Premium {
-		one = 0
-	}
-	l.Credits = Credits(one * int64(l.Languages) * int64(l.Renders))
+	one := satMul(ceilDiv(num, den*step), step)
+	one = max(one, int64(f.Minimum))
+	l.Credits = Credits(satMul(satMul(one, int64(l.Languages)), int64(l.Renders)))
 	return l
 }
 

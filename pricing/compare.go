@@ -46,14 +46,24 @@ type Comparison struct {
 // credits, and recommends the cheapest plan nothing blocks.
 func (c *RateCard) Compare(p *Project) *Comparison {
 	cmp := &Comparison{Card: c, Billing: p.Billing, FinishedSeconds: p.FinishedSeconds()}
+	u := c.newUsage()
 	for i := range p.Videos {
-		cmp.Premium += c.VideoCredits(&p.Videos[i]) * Credits(p.Videos[i].Count)
+		v := &p.Videos[i]
+		idx := c.pickIndices(v)
+		u.add(c, i, v, &idx)
+		var each int64
+		for _, fi := range idx {
+			if fi >= 0 && c.Features[fi].Premium {
+				each = satAdd(each, int64(c.charge(&c.Features[fi], v).Credits))
+			}
+		}
+		cmp.Premium = Credits(satAdd(int64(cmp.Premium), satMul(each, int64(v.Count))))
 	}
 	cmp.Options = make([]PlanOption, len(c.Plans))
 	best := -1
 	for i := range c.Plans {
 		plan := &c.Plans[i]
-		o := PlanOption{Plan: plan, Premium: cmp.Premium, Blocked: c.Blocked(plan, p)}
+		o := PlanOption{Plan: plan, Premium: cmp.Premium, Blocked: c.blocked(plan, p, u)}
 		o.Fits = cmp.Premium <= plan.Credits
 		if o.Fits {
 			o.Remaining = plan.Credits - cmp.Premium
@@ -61,7 +71,7 @@ func (c *RateCard) Compare(p *Project) *Comparison {
 			o.Short = cmp.Premium - plan.Credits
 			o.TopUp, o.CanTopUp = plan.CheapestTopUp(o.Short)
 			if !o.CanTopUp {
-				o.Blocked = append(o.Blocked, "short "+c.CreditWord(o.Short)+" and "+plan.Name+" sells no top-ups")
+				o.Blocked = append(o.Blocked, shortNoTopUps(c, plan, o.Short))
 			}
 		}
 		if !plan.ContactSales {

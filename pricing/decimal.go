@@ -178,7 +178,12 @@ func ParseCredits(text string) (Credits, error) {
 	return Credits(v), err
 }
 
-// ceilDiv divides a non-negative numerator by a positive denominator, rounding up.
+// ceilDiv divides a non-negative numerator by a positive denominator, rounding up
+// (without the overflow of num+den-1 near the top of the range).
 func ceilDiv(num, den int64) int64 {
-	return (num + den - 1) / den
+	q := num / den
+	if num%den != 0 {
+		q++
+	}
+	return q
 }

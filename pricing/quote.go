@@ -15,6 +15,8 @@ type VideoQuote struct {
 	Each         Credits
 	Credits      Credits
 	Alternatives []Alternative
+
+	picks [NumSlots]int // feature index of each active slot, -1 if none; kept for Requote
 }
 
 // Quote is a month priced against one plan and a balance.
@@ -65,85 +67,200 @@ func (q *Quote) VideoMessage(i int) string {
 // Quote prices the project's month against its plan. The balance is the project's
 // when it gives one, otherwise the plan's credits for a fresh cycle.
 func (c *RateCard) Quote(p *Project) (*Quote, error) {
+	q, plan, err := c.startQuote(p)
+	if err != nil {
+		return nil, err
+	}
+	q.Videos = make([]VideoQuote, len(p.Videos))
+	// One backing array each for every video's lines and alternatives: a
+	// 1,000-video month is then a handful of allocations, not thousands.
+	lines := make([]Line, 0, len(p.Videos)*6)
+	alts := make([]Alternative, 0, len(p.Videos)*2)
+	for i := range p.Videos {
+		lines, alts = c.priceVideo(&q.Videos[i], lines, alts, plan, i, &p.Videos[i])
+	}
+	q.Alternatives = sortedAlternatives(alts)
+	c.finishQuote(q, plan, p)
+	return q, nil
+}
+
+// Requote prices the project again after only video i changed (its length,
+// count, picks, languages, clips, generations or re-renders), reusing prev for
+// every other video: a key that edits one video of a 1,000-video month then costs
+// a fraction of a full Quote. It returns exactly what Quote(p) would. When prev
+// does not belong to this month as it was (another plan, billing, balance, seats
+// or number of videos), it simply quotes the month in full.
+func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
+	q, plan, err := c.startQuote(p)
+	if err != nil {
+		return nil, err
+	}
+	if prev == nil || prev.Card != c || prev.Plan != plan || prev.Billing != p.Billing ||
+		prev.Balance != q.Balance || len(prev.Videos) != len(p.Videos) || i < 0 || i >= len(p.Videos) {
+		return c.Quote(p)
+	}
+	q.Videos = make([]VideoQuote, len(p.Videos))
+	copy(q.Videos, prev.Videos)
+	for j := range q.Videos {
+		q.Videos[j].Video = &p.Videos[j] // the project may be a copy of the one prev priced
+	}
+	_, fresh := c.priceVideo(&q.Videos[i], nil, nil, plan, i, &p.Videos[i])
+	q.Alternatives = mergeAlternatives(prev.Alternatives, i, fresh)
+	c.finishQuote(q, plan, p)
+	return q, nil
+}
+
+// startQuote finds the plan and the balance a quote starts from.
+func (c *RateCard) startQuote(p *Project) (*Quote, *Plan, error) {
 	plan, ok := c.Plan(p.Plan)
 	if !ok {
-		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
+		return nil, nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
 	}
 	balance := plan.Credits
 	if p.HasBalance {
 		balance = p.Balance
 	}
-	q := &Quote{Card: c, Plan: plan, Billing: p.Billing, Balance: balance}
-	q.Videos = make([]VideoQuote, len(p.Videos))
-	lines := make([]Line, 0, len(p.Videos)*5)
-	var alts []Alternative
-	for i := range p.Videos {
-		v := &p.Videos[i]
-		start := len(lines)
-		lines = c.appendLines(lines, v)
-		vl := lines[start:len(lines):len(lines)]
-		var each Credits
-		for _, l := range vl {
-			each += l.Credits
+	return &Quote{Card: c, Plan: plan, Billing: p.Billing, Balance: balance}, plan, nil
+}
+
+// priceVideo fills vq with video i's lines, total and alternatives, appending
+// them to the given backing slices, which it returns.
+func (c *RateCard) priceVideo(vq *VideoQuote, lines []Line, alts []Alternative, plan *Plan, i int, v *Video) ([]Line, []Alternative) {
+	idx := c.pickIndices(v)
+	start := len(lines)
+	for _, fi := range idx {
+		if fi >= 0 {
+			lines = append(lines, c.charge(&c.Features[fi], v))
 		}
-		altStart := len(alts)
-		alts = c.alternatives(alts, plan, i, v, vl)
-		q.Videos[i] = VideoQuote{Index: i, Video: v, Lines: vl, Each: each, Credits: each * Credits(v.Count)}
-		q.Videos[i].Alternatives = alts[altStart:len(alts):len(alts)]
-		if q.RunsOutAt == 0 && v.Count > 0 && q.Premium+q.Videos[i].Credits > balance {
+	}
+	vl := lines[start:len(lines):len(lines)]
+	var each Credits
+	for _, l := range vl {
+		each = Credits(satAdd(int64(each), int64(l.Credits)))
+	}
+	altStart := len(alts)
+	alts = c.alternatives(alts, plan, i, v, vl)
+	*vq = VideoQuote{
+		Index: i, Video: v, Lines: vl, Each: each,
+		Credits:      Credits(satMul(int64(each), int64(v.Count))),
+		Alternatives: alts[altStart:len(alts):len(alts)],
+		picks:        idx,
+	}
+	if len(vq.Alternatives) == 0 {
+		vq.Alternatives = nil // the same whether priced alone (Requote) or with the month
+	}
+	return lines, alts
+}
+
+// finishQuote adds up the priced videos and works out what follows from the
+// totals: fit, shortfall, where credits run out, top-up, upgrade, limits, cost.
+func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
+	u := c.newUsage()
+	for i := range q.Videos {
+		vq := &q.Videos[i]
+		v := &p.Videos[i]
+		u.add(c, i, v, &vq.picks)
+		if q.RunsOutAt == 0 && v.Count > 0 && satAdd(int64(q.Premium), int64(vq.Credits)) > int64(q.Balance) {
 			// The copy that tips over: how many copies of this video still fit, plus one.
 			fitting := int64(0)
-			if each > 0 {
+			if vq.Each > 0 {
 				// An overdrawn balance fits no copies, not a negative number of them.
-				fitting = max(int64((balance-q.Premium)/each), 0)
+				fitting = max(int64((q.Balance-q.Premium)/vq.Each), 0)
 			}
 			q.RunsOutAt = q.Copies + fitting + 1
 		}
-		q.Premium += q.Videos[i].Credits
+		q.Premium = Credits(satAdd(int64(q.Premium), int64(vq.Credits)))
 		q.Copies += int64(v.Count)
 		q.FinishedSeconds += int64(v.Seconds) * int64(v.Count)
 	}
-	q.Alternatives = append([]Alternative(nil), alts...)
-	// slices rather than sort.SliceStable: no reflection swaps, which matters at 20,000 alternatives.
-	slices.SortStableFunc(q.Alternatives, func(a, b Alternative) int {
-		if lessAlt(a, b) {
-			return -1
-		}
-		if lessAlt(b, a) {
-			return 1
-		}
-		return 0
-	})
-	q.Fits = q.Premium <= balance
+	q.Fits = q.Premium <= q.Balance
+	q.Blocked = c.blocked(plan, p, u)
 	if q.Fits {
-		q.Remaining = balance - q.Premium
+		q.Remaining = q.Balance - q.Premium
 	} else {
-		q.Short = q.Premium - max(balance, 0)
-		q.TopUp, _ = plan.CheapestTopUp(q.Short)
-		q.Upgrade = c.cheapestCovering(p, q.Premium, plan)
+		q.Short = q.Premium - max(q.Balance, 0)
+		var canTopUp bool
+		q.TopUp, canTopUp = plan.CheapestTopUp(q.Short)
+		if !canTopUp {
+			q.Blocked = append(q.Blocked, shortNoTopUps(c, plan, q.Short))
+		}
+		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
 	}
-	q.Blocked = c.Blocked(plan, p)
-	q.Cost = c.monthCost(plan, p, p.Billing) + q.TopUp.Cost
-	return q, nil
+	if !plan.ContactSales {
+		q.Cost = c.monthCost(plan, p, p.Billing) + q.TopUp.Cost
+	}
+}
+
+// mergeAlternatives replaces video i's entries in a month list already sorted
+// largest saving first with fresh (sorted the same way), in one linear pass.
+func mergeAlternatives(month []Alternative, i int, fresh []Alternative) []Alternative {
+	out := make([]Alternative, 0, len(month)+len(fresh))
+	k := 0
+	for j := range month {
+		if month[j].Video == i {
+			continue
+		}
+		for k < len(fresh) && lessAlt(fresh[k], month[j]) {
+			out = append(out, fresh[k])
+			k++
+		}
+		out = append(out, month[j])
+	}
+	return append(out, fresh[k:]...)
+}
+
+// shortNoTopUps is the reason a plan that is short and sells no top-ups cannot
+// make the month; Quote and Compare give it in the same words.
+func shortNoTopUps(c *RateCard, plan *Plan, short Credits) string {
+	return "short " + c.CreditWord(short) + " and " + plan.Name + " sells no top-ups"
+}
+
+// sortedAlternatives orders a month's alternatives, largest saving first. It sorts
+// a permutation of small indices rather than the structs themselves, which carry
+// pointers and strings and are slow to swap by the tens of thousands.
+func sortedAlternatives(alts []Alternative) []Alternative {
+	perm := make([]int32, len(alts))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortStableFunc(perm, func(a, b int32) int {
+		x, y := &alts[a], &alts[b]
+		switch {
+		case x.Saves != y.Saves:
+			if x.Saves > y.Saves {
+				return -1
+			}
+			return 1
+		case x.Video != y.Video:
+			return x.Video - y.Video
+		default:
+			return int(x.Slot) - int(y.Slot)
+		}
+	})
+	out := make([]Alternative, len(alts))
+	for i, j := range perm {
+		out[i] = alts[j]
+	}
+	return out
 }
 
 // monthCost is the plan's price for one month under a billing, with extra seats.
 func (c *RateCard) monthCost(plan *Plan, p *Project, b Billing) Money {
 	cost := plan.Price(b)
 	if extra := p.Seats - plan.IncludedSeats; extra > 0 && plan.ExtraSeats {
-		cost += plan.SeatPrice * Money(extra)
+		cost = Money(satAdd(int64(cost), satMul(int64(plan.SeatPrice), int64(extra))))
 	}
 	return cost
 }
 
 // cheapestCovering finds the cheapest priced plan, other than `not`, whose own
 // credits cover `need` and which nothing blocks.
-func (c *RateCard) cheapestCovering(p *Project, need Credits, not *Plan) *Plan {
+func (c *RateCard) cheapestCovering(p *Project, u *monthUsage, need Credits, not *Plan) *Plan {
 	var best *Plan
 	var bestCost Money
 	for i := range c.Plans {
 		pl := &c.Plans[i]
-		if pl == not || pl.ContactSales || pl.Credits < need || len(c.Blocked(pl, p)) > 0 {
+		if pl == not || pl.ContactSales || pl.Credits < need || len(c.blocked(pl, p, u)) > 0 {
 			continue
 		}
 		cost := c.monthCost(pl, p, p.Billing)
@@ -152,79 +269,6 @@ func (c *RateCard) cheapestCovering(p *Project, need Credits, not *Plan) *Plan {
 		}
 	}
 	return best
-}
-
-// Blocked lists why a plan cannot make the month: a video longer than its maximum,
-// a resolution above its maximum, a feature it does not offer, a watermark the
-// project does not accept, more videos than it allows, more seats than it sells.
-// Videos made zero times this month are not counted.
-func (c *RateCard) Blocked(plan *Plan, p *Project) []string {
-	var out []string
-	type firstUse struct {
-		video string
-		more  int
-	}
-	var notOffered map[string]*firstUse
-	var order []string
-	longest, longestName := 0, ""
-	highest, highestName := 0, ""
-	for i := range p.Videos {
-		v := &p.Videos[i]
-		if v.Count == 0 {
-			continue
-		}
-		if plan.MaxSeconds > 0 && v.Seconds > plan.MaxSeconds && v.Seconds > longest {
-			longest, longestName = v.Seconds, v.Name
-		}
-		for s := Slot(0); s < NumSlots; s++ {
-			fi := c.pickIndex(v, s)
-			if fi < 0 {
-				continue
-			}
-			f := &c.Features[fi]
-			if s == SlotResolution && plan.MaxHeight > 0 && f.Height > plan.MaxHeight && f.Height > highest {
-				highest, highestName = f.Height, v.Name
-			}
-			if !plan.offers[fi] {
-				if notOffered == nil {
-					notOffered = map[string]*firstUse{}
-				}
-				if u, seen := notOffered[f.ID]; seen {
-					u.more++
-				} else {
-					notOffered[f.ID] = &firstUse{video: v.Name}
-					order = append(order, f.ID)
-				}
-			}
-		}
-	}
-	if longest > 0 {
-		out = append(out, fmt.Sprintf("%s is %s, longer than %s's %s maximum", quoteName(longestName), FormatLength(longest), plan.Name, FormatLength(plan.MaxSeconds)))
-	}
-	if highest > 0 {
-		out = append(out, fmt.Sprintf("%s needs %s, above %s's %s maximum", quoteName(highestName), resolutionName(highest), plan.Name, resolutionName(plan.MaxHeight)))
-	}
-	for _, id := range order {
-		f, _ := c.Feature(id)
-		u := notOffered[id]
-		where := quoteName(u.video)
-		if u.more > 0 {
-			where += fmt.Sprintf(" and %d more", u.more)
-		}
-		out = append(out, fmt.Sprintf("%s is not offered on %s (%s)", f.Name, plan.Name, where))
-	}
-	if plan.Watermark && !p.WatermarkOK {
-		out = append(out, plan.Name+" adds a watermark")
-	}
-	if plan.VideosPerMonth > 0 {
-		if n := p.Copies(); n > int64(plan.VideosPerMonth) {
-			out = append(out, fmt.Sprintf("%d videos this month; %s allows %d", n, plan.Name, plan.VideosPerMonth))
-		}
-	}
-	if p.Seats > plan.IncludedSeats && !plan.ExtraSeats {
-		out = append(out, fmt.Sprintf("%d seats needed; %s has %d and sells no more", p.Seats, plan.Name, plan.IncludedSeats))
-	}
-	return out
 }
 
 // PackCount is how many of one top-up pack to buy.
@@ -275,22 +319,23 @@ func (p *Plan) CheapestTopUp(need Credits) (TopUpPurchase, bool) {
 			continue
 		}
 		na := ceilDiv(int64(need), int64(a.Credits))
-		consider(TopUpPurchase{Packs: []PackCount{{a, na}}, Credits: a.Credits * Credits(na), Cost: a.Price * Money(na)})
+		consider(TopUpPurchase{Packs: []PackCount{{a, na}}, Credits: Credits(satMul(int64(a.Credits), na)), Cost: Money(satMul(int64(a.Price), na))})
 		for j := range p.TopUps {
 			b := &p.TopUps[j]
 			if j == i || b.Credits <= 0 {
 				continue
 			}
-			// Some of a, the rest from b. Bounded: a real card has a few packs and
-			// na is the count of a alone, so this is a few thousand steps at most.
-			for k := int64(1); k < na && k <= 100_000; k++ {
+			// Some of a, the rest from b. Mixing is searched only while it stays cheap
+			// (10,000 packs of a); past that the single-kind answers above stand.
+			for k := int64(1); k < na && k <= 10_000; k++ {
 				rest := need - a.Credits*Credits(k)
 				nb := ceilDiv(int64(rest), int64(b.Credits))
-				consider(TopUpPurchase{
-					Packs:   []PackCount{{a, k}, {b, nb}},
-					Credits: a.Credits*Credits(k) + b.Credits*Credits(nb),
-					Cost:    a.Price*Money(k) + b.Price*Money(nb),
-				})
+				cost := Money(satAdd(satMul(int64(a.Price), k), satMul(int64(b.Price), nb)))
+				credits := Credits(satAdd(int64(a.Credits)*k, satMul(int64(b.Credits), nb)))
+				if found && (cost > best.Cost || (cost == best.Cost && credits >= best.Credits)) {
+					continue // not better: skip building the purchase
+				}
+				consider(TopUpPurchase{Packs: []PackCount{{a, k}, {b, nb}}, Credits: credits, Cost: cost})
 			}
 		}
 	}
