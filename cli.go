@@ -54,7 +54,9 @@ const rootUsage = `creditplan plans the cost of AI-video credit plans before you
 Usage:
   creditplan [--rates FILE] [--plan ID] [PROJECT.toml]   open the interactive planner
   creditplan quote   [flags] PROJECT.toml                price a month on one plan
-  creditplan compare [flags] PROJECT.toml                price a month on every plan
+  creditplan compare [flags] PROJECT.toml                price a month on every plan, and right-size it
+  creditplan fit     [flags] PROJECT.toml                change the fewest premium minutes to fit a balance
+  creditplan year    [flags] PROJECT.toml                the credit wallet over 12 months, monthly vs annual
   creditplan check   [--rates FILE] FILE...              validate rate cards and projects
   creditplan help [COMMAND]                              show help (also -h on each command)
   creditplan --version                                   print the version
@@ -81,6 +83,31 @@ Prices the project's month on every plan of the card, each with a fresh cycle of
 its own credits: fits, credits used, remaining or short, top-ups, the month's cost
 on monthly and annual billing, cost per finished minute, why a plan is blocked,
 and the recommended plan (the cheapest one that can make the month).
+
+After the plans: the cheapest way to make the month over every plan and both
+billings (plan, extra seats and top-ups), and the break-even usage between
+neighbouring plans ("Pro becomes cheaper than Creator + top-ups above 70
+minutes of Avatar IV a month"). JSON adds a right_size object; CSV adds the
+columns cheapest_billing, cheapest_month_cost and cheapest_overall.
+
+Flags:
+`,
+	"fit": `Usage: creditplan fit [--rates FILE] [--plan ID] [--balance N] [--format F] PROJECT.toml
+
+Fits the month to a balance: the substitutions from the card's cheaper
+alternatives (Avatar IV -> Avatar III, lip-sync -> dubbing, 4K -> 1080p...)
+that bring it within the balance while keeping the most premium minutes, each
+with its saving; fewer re-renders only when the project sets
+allow_fewer_rerenders = true. When nothing fits, the top-up or plan that would.
+
+Flags:
+`,
+	"year": `Usage: creditplan year [--rates FILE] [--plan ID] [--billing B] [--format F] PROJECT.toml
+
+Plays the month through a year on its plan: each month's need (scaled by the
+project's volume = [12 multipliers]), credits granted, top-ups bought, used,
+expired unused and carried, shortfalls and cost; then the year's totals on
+monthly and on annual billing, and which billing is cheaper for this pattern.
 
 Flags:
 `,
@@ -111,6 +138,12 @@ func (a *app) run(args []string) int {
 		case "compare":
 			relaxGC()
 			return a.finish("compare", a.compare(args[1:]))
+		case "fit":
+			relaxGC()
+			return a.finish("fit", a.fit(args[1:]))
+		case "year":
+			relaxGC()
+			return a.finish("year", a.year(args[1:]))
 		case "check":
 			relaxGC()
 			return a.finish("check", a.check(args[1:]))
@@ -187,7 +220,7 @@ func (a *app) help(args []string) int {
 		return exitOK
 	}
 	if _, ok := commandUsage[args[0]]; !ok || args[0] == "planner" {
-		return a.finish("", usagef("", "no help for %q; commands are quote, compare, check", args[0]))
+		return a.finish("", usagef("", "no help for %q; commands are %s", args[0], commandList))
 	}
 	fs, _ := a.commandFlags(args[0])
 	fs.SetOutput(a.stdout)
@@ -195,10 +228,13 @@ func (a *app) help(args []string) int {
 	return exitOK
 }
 
+// commandList names the commands for "unknown command" and "no help" messages.
+const commandList = "quote, compare, fit, year, check, help"
+
 // commonFlags are the flags the commands share; a command registers the ones it takes.
 type commonFlags struct {
-	rates, plan, balance, format string
-	version                      bool
+	rates, plan, balance, format, billing string
+	version                               bool
 }
 
 // commandFlags builds a command's flag set. Its errors are returned, not
@@ -213,9 +249,14 @@ func (a *app) commandFlags(cmd string) (*flag.FlagSet, *commonFlags) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&f.rates, "rates", "", "read the rate card from `FILE` instead of the built-in plans.toml")
 	switch cmd {
-	case "quote":
-		fs.StringVar(&f.plan, "plan", "", "quote on plan `ID` instead of the project's plan")
-		fs.StringVar(&f.balance, "balance", "", "credits left in the cycle, `N` (default: the plan's credits, or the project's balance)")
+	case "quote", "fit":
+		verb := map[string]string{"quote": "quote", "fit": "fit the month"}[cmd]
+		fs.StringVar(&f.plan, "plan", "", verb+" on plan `ID` instead of the project's plan")
+		fs.StringVar(&f.balance, "balance", "", "credits left in the cycle, `N`, with at most the card's decimals (default: the project's balance, or the plan's credits)")
+		fs.StringVar(&f.format, "format", "text", "output `format`: text, json, markdown or csv")
+	case "year":
+		fs.StringVar(&f.plan, "plan", "", "simulate plan `ID` instead of the project's plan")
+		fs.StringVar(&f.billing, "billing", "", "`billing` to simulate, monthly or annual (default: the project's); both are compared")
 		fs.StringVar(&f.format, "format", "text", "output `format`: text, json, markdown or csv")
 	case "compare":
 		fs.StringVar(&f.format, "format", "text", "output `format`: text, json, markdown or csv")
@@ -313,54 +354,130 @@ func oneProject(cmd string, pos []string) (string, error) {
 	return "", usagef(cmd, "one PROJECT.toml at a time, got %d: %s", len(pos), strings.Join(pos, " "))
 }
 
-// quote prints the month priced on one plan.
-func (a *app) quote(args []string) error {
-	fs, f := a.commandFlags("quote")
-	pos, err := a.parseArgs("quote", fs, args)
-	if err != nil {
-		return helpIsFine(err)
+// monthRequest is what quote, fit and year read before computing: the output
+// format, the card, and the project with --plan and --balance applied.
+type monthRequest struct {
+	format  report.Format
+	card    *pricing.RateCard
+	project *pricing.Project
+}
+
+// parseBilling reads --billing: "" keeps the project's billing.
+func parseBilling(cmd, text string) (b pricing.Billing, set bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "":
+		return pricing.Monthly, false, nil
+	case "monthly":
+		return pricing.Monthly, true, nil
+	case "annual", "annually", "yearly":
+		return pricing.Annual, true, nil
 	}
-	format, err := report.ParseFormat(f.format)
+	return pricing.Monthly, false, usagef(cmd, "--billing %q: choose monthly or annual", text)
+}
+
+// readMonth parses a month command's arguments and loads its files. Mistakes on
+// the command line are found before any file is read, except those that need
+// the card (an unknown --plan, a --balance with more decimals than the card's
+// credits have).
+func (a *app) readMonth(cmd string, args []string) (*monthRequest, error) {
+	fs, f := a.commandFlags(cmd)
+	pos, err := a.parseArgs(cmd, fs, args)
 	if err != nil {
-		return usagef("quote", "--format: %v", err)
+		return nil, err
 	}
-	path, err := oneProject("quote", pos)
+	req := &monthRequest{}
+	if req.format, err = report.ParseFormat(f.format); err != nil {
+		return nil, usagef(cmd, "--format: %v", err)
+	}
+	billing, setBilling, err := parseBilling(cmd, f.billing)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	path, err := oneProject(cmd, pos)
+	if err != nil {
+		return nil, err
+	}
+	if f.balance != "" {
+		if _, err := pricing.ParseCredits(f.balance); err != nil {
+			return nil, balanceError(cmd, f.balance, err)
+		}
+	}
+	if req.card, err = loadCard(f.rates); err != nil {
+		return nil, err
 	}
 	var balance pricing.Credits
 	if f.balance != "" {
-		if balance, err = pricing.ParseCredits(f.balance); err != nil {
-			return usagef("quote", "--balance %q: %v (give credits like 200 or 12.5)", f.balance, err)
+		// The syntax is known good here, so the error names the card's decimals.
+		if balance, err = req.card.ParseBalance(f.balance); err != nil {
+			return nil, usagef(cmd, "--balance %q: %v", f.balance, err)
 		}
 	}
-	card, err := loadCard(f.rates)
-	if err != nil {
-		return err
-	}
 	if f.plan != "" {
-		if err := choosePlan("quote", card, f.plan); err != nil {
-			return err
+		if err := choosePlan(cmd, req.card, f.plan); err != nil {
+			return nil, err
 		}
 	}
-	p, _, err := loadProject(path, card)
-	if err != nil {
-		return err
+	if req.project, _, err = loadProject(path, req.card); err != nil {
+		return nil, err
 	}
 	if f.plan != "" {
-		p.Plan = f.plan
+		req.project.Plan = f.plan
 	}
 	if f.balance != "" {
-		p.Balance, p.HasBalance = balance, true
+		req.project.Balance, req.project.HasBalance = balance, true
 	}
-	q, err := card.Quote(p)
+	if setBilling {
+		req.project.Billing = billing
+	}
+	return req, nil
+}
+
+// balanceError is a bad --balance, with an example of a good one.
+func balanceError(cmd, text string, err error) error {
+	return usagef(cmd, "--balance %q: %v (give credits like 200 or 12.5)", text, err)
+}
+
+// quote prints the month priced on one plan.
+func (a *app) quote(args []string) error {
+	req, err := a.readMonth("quote", args)
+	if err != nil {
+		return helpIsFine(err)
+	}
+	q, err := req.card.Quote(req.project)
 	if err != nil {
 		return err
 	}
-	return writeOut(report.WriteQuote(a.stdout, q, format))
+	return writeOut(report.WriteQuote(a.stdout, q, req.format))
 }
 
-// compare prints the month priced on every plan.
+// fit prints the substitutions that bring the month within its balance.
+func (a *app) fit(args []string) error {
+	req, err := a.readMonth("fit", args)
+	if err != nil {
+		return helpIsFine(err)
+	}
+	r, err := req.card.FitProject(req.project)
+	if err != nil {
+		return err
+	}
+	return writeOut(report.WriteFit(a.stdout, r, req.format))
+}
+
+// year prints the credit wallet over twelve months of the project.
+func (a *app) year(args []string) error {
+	req, err := a.readMonth("year", args)
+	if err != nil {
+		return helpIsFine(err)
+	}
+	y, err := req.card.YearProject(req.project)
+	if err != nil {
+		return err
+	}
+	return writeOut(report.WriteYear(a.stdout, y, req.format))
+}
+
+// compare prints the month priced on every plan, then the cheapest way to make
+// it and where neighbouring plans break even.
 func (a *app) compare(args []string) error {
 	fs, f := a.commandFlags("compare")
 	pos, err := a.parseArgs("compare", fs, args)
@@ -383,7 +500,7 @@ func (a *app) compare(args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeOut(report.WriteCompare(a.stdout, card.Compare(p), format))
+	return writeOut(report.WriteComparison(a.stdout, card.Compare(p), card.RightSize(p), format))
 }
 
 // check validates each file as a rate card or a project and reports them all.
@@ -481,12 +598,12 @@ func (a *app) planner(args []string) error {
 	path := ""
 	switch {
 	case len(pos) == 1 && !looksLikeFile(pos[0]):
-		return usagef("", "unknown command %q; commands are quote, compare, check, help", pos[0])
+		return usagef("", "unknown command %q; commands are %s", pos[0], commandList)
 	case len(pos) == 1:
 		path = pos[0]
 	case len(pos) > 1:
 		if !looksLikeFile(pos[0]) {
-			return usagef("", "unknown command %q; commands are quote, compare, check, help", pos[0])
+			return usagef("", "unknown command %q; commands are %s", pos[0], commandList)
 		}
 		return usagef("", "the planner opens one PROJECT.toml at a time, got %d", len(pos))
 	}

@@ -360,3 +360,298 @@ func TestPlannerReportsABadProjectBeforeStarting(t *testing.T) {
 		t.Errorf("stderr: %s", errb.String())
 	}
 }
+
+// fitDoc is what the fit tests read of `creditplan fit --format json`.
+type fitDoc struct {
+	Card struct {
+		Name   string `json:"name"`
+		AsOf   string `json:"as_of"`
+		Origin string `json:"origin"`
+	} `json:"card"`
+	Plan struct {
+		ID string `json:"id"`
+	} `json:"plan"`
+	Balance   json.Number `json:"balance"`
+	Before    json.Number `json:"premium_credits_before"`
+	After     json.Number `json:"premium_credits"`
+	Fits      bool        `json:"fits"`
+	Remaining json.Number `json:"remaining"`
+	Message   string      `json:"message"`
+	Changes   []struct {
+		Video string      `json:"video"`
+		From  string      `json:"from"`
+		To    string      `json:"to"`
+		Saves json.Number `json:"saves"`
+	} `json:"changes"`
+}
+
+func decodeJSON(t *testing.T, r result, v any) {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+}
+
+// The creator's month spends 306 of Creator's 200. The cheaper options save
+// 200 (Avatar IV -> III, 30 weighted premium minutes lost), 100 (lip-sync ->
+// dubbing, 20 lost) and 6 (own scripts, 4.5 lost). Saving at least 106 while
+// losing the least: dubbing and own scripts, exactly 106 for 24.5 lost, which
+// beats the avatar's 30. The month then uses exactly the 200.
+func TestFitKeepsTheMostPremiumMinutes(t *testing.T) {
+	r := creditplan(t, "fit", "examples/creator-month.toml")
+	r.want(t, 0)
+	for _, s := range []string{
+		"Rate card: HeyGen Premium Credits, as of 2026-01-06 (plans.toml (embedded))",
+		"Lip-sync translation → Audio dubbing",
+		"AI script writer → Your own script",
+		"This will use 200 premium credits (200 remaining).",
+	} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("fit output lacks %q:\n%s", s, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "Avatar IV → Avatar III") {
+		t.Errorf("fit gave up Avatar IV, which loses more premium minutes than needed:\n%s", r.stdout)
+	}
+}
+
+// With 150 the month must save 156: dubbing and own scripts save only 106, so
+// Avatar IV must go (200), and then 106 fits with 44 left: nothing else changes.
+func TestFitBalanceFlagAfterTheFile(t *testing.T) {
+	r := creditplan(t, "fit", "examples/creator-month.toml", "--balance", "150", "--format", "json")
+	r.want(t, 0)
+	var d fitDoc
+	decodeJSON(t, r, &d)
+	if d.Balance.String() != "150" || d.Before.String() != "306" || d.After.String() != "106" || !d.Fits ||
+		d.Remaining.String() != "44" || len(d.Changes) != 1 || d.Changes[0].From != "avatar-iv" ||
+		d.Changes[0].To != "avatar-iii" || d.Changes[0].Saves.String() != "200" {
+		t.Errorf("fit --balance 150: %+v", d)
+	}
+	if d.Card.Origin != "plans.toml (embedded)" || d.Card.AsOf != "2026-01-06" {
+		t.Errorf("card %+v", d.Card)
+	}
+}
+
+// Pro grants 2,000: the month already fits and nothing changes.
+func TestFitPlanFlagThatAlreadyFits(t *testing.T) {
+	r := creditplan(t, "fit", "--plan", "pro", "--format", "json", "examples/creator-month.toml")
+	r.want(t, 0)
+	var d fitDoc
+	decodeJSON(t, r, &d)
+	if d.Plan.ID != "pro" || !d.Fits || len(d.Changes) != 0 || d.After.String() != "306" || d.Remaining.String() != "1694" {
+		t.Errorf("fit on Pro: %+v", d)
+	}
+}
+
+func TestFitAndYearEveryFormatNamesTheCard(t *testing.T) {
+	for _, cmd := range []string{"fit", "year"} {
+		for format, want := range map[string]string{
+			"text":     "HeyGen Premium Credits, as of 2026-01-06 (plans.toml (embedded))",
+			"json":     `"as_of": "2026-01-06"`,
+			"markdown": "Rate card: **HeyGen Premium Credits**, as of 2026-01-06 (plans.toml (embedded))",
+		} {
+			r := creditplan(t, cmd, "--format", format, "examples/seasonal-creator.toml")
+			r.want(t, 0)
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%s --format %s lacks %q:\n%s", cmd, format, want, r.stdout)
+			}
+		}
+	}
+	for cmd, header := range map[string]string{
+		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason\n",
+		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost\n",
+	} {
+		r := creditplan(t, cmd, "examples/seasonal-creator.toml", "--format=csv")
+		r.want(t, 0)
+		if !strings.HasPrefix(r.stdout, header) {
+			t.Errorf("%s csv:\n%s", cmd, r.stdout)
+		}
+	}
+}
+
+type yearDoc struct {
+	Billing string `json:"billing"`
+	Months  []struct {
+		Need    json.Number `json:"need"`
+		Bought  json.Number `json:"bought"`
+		Expired json.Number `json:"expired"`
+	} `json:"months"`
+	Totals struct {
+		Wasted json.Number `json:"wasted"`
+		Cost   string      `json:"cost"`
+	} `json:"totals"`
+	Monthly string `json:"monthly_billing_cost"`
+	Annual  string `json:"annual_billing_cost"`
+	Cheaper string `json:"cheaper_billing"`
+}
+
+// The seasonal example's busy month needs 340 (8 × 30 + 2 × 50), a quiet one
+// 0.2 × 340 = 68, on Creator: 200 a month that expire, $29 monthly or $24 a
+// month billed annually, Add-on 300 for $15 lasting 90 days (three months).
+// Months 1, 5, 9 buy an add-on (140 short); its 160 left covers the quiet month
+// after and 140 of the busy month after that, whose last 20 then expire. Each
+// quiet month wastes 200 - 68 = 132. Wasted: 6 × 132 + 3 × 20 = 852. Monthly
+// billing: 12 × $29 + 3 × $15 = $393; annual: 12 × $24 + $45 = $333.
+func TestYearSeasonalWallet(t *testing.T) {
+	r := creditplan(t, "year", "--format", "json", "examples/seasonal-creator.toml")
+	r.want(t, 0)
+	var d yearDoc
+	decodeJSON(t, r, &d)
+	if len(d.Months) != 12 {
+		t.Fatalf("%d months", len(d.Months))
+	}
+	for i, m := range d.Months {
+		need, bought := "340", "0"
+		if i%2 == 1 {
+			need = "68"
+		}
+		if i%4 == 0 {
+			bought = "300"
+		}
+		if m.Need.String() != need || m.Bought.String() != bought {
+			t.Errorf("month %d: need %s bought %s; want %s and %s", i+1, m.Need, m.Bought, need, bought)
+		}
+	}
+	if d.Billing != "monthly" || d.Totals.Wasted.String() != "852" || d.Totals.Cost != "393.00" ||
+		d.Monthly != "393.00" || d.Annual != "333.00" || d.Cheaper != "annual" {
+		t.Errorf("year: %+v", d)
+	}
+
+	r = creditplan(t, "year", "examples/seasonal-creator.toml", "--billing", "annual", "--format", "json")
+	r.want(t, 0)
+	d = yearDoc{}
+	decodeJSON(t, r, &d)
+	if d.Billing != "annual" || d.Totals.Cost != "333.00" || d.Monthly != "393.00" {
+		t.Errorf("year --billing annual: billing %s cost %s (monthly %s); want annual, 333.00, 393.00", d.Billing, d.Totals.Cost, d.Monthly)
+	}
+
+	r = creditplan(t, "year", "examples/seasonal-creator.toml")
+	r.want(t, 0)
+	for _, s := range []string{"Credits wasted (expired unused): 852 premium credits",
+		"Annual billing is cheaper for this pattern, by $60.00 a year."} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("year text lacks %q:\n%s", s, r.stdout)
+		}
+	}
+}
+
+// Without volume every month is the month as planned; --plan changes the plan.
+func TestYearPlanFlag(t *testing.T) {
+	r := creditplan(t, "year", "--plan", "pro", "examples/creator-month.toml")
+	r.want(t, 0)
+	if !strings.Contains(r.stdout, "Year on Pro (pro), monthly billing: the month as planned needs 306 premium credits") ||
+		!strings.Contains(r.stdout, "Months short: 0") {
+		t.Errorf("year --plan pro:\n%s", r.stdout)
+	}
+}
+
+// compare ends with right-sizing: on the creator's month Creator billed
+// annually ($24) plus one $15 add-on is the cheapest way, $39 a month.
+func TestCompareRightSizes(t *testing.T) {
+	r := creditplan(t, "compare", "examples/creator-month.toml")
+	r.want(t, 0)
+	for _, s := range []string{
+		"Cheapest way to make this month: Creator, billed annually, + 1 × Add-on 300 (300 premium credits, $15.00): $39.00 a month",
+		"Break-even between neighbouring plans (monthly billing):",
+	} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("compare lacks %q:\n%s", s, r.stdout)
+		}
+	}
+	r = creditplan(t, "compare", "--format", "json", "examples/creator-month.toml")
+	r.want(t, 0)
+	var d struct {
+		Recommended string `json:"recommended"`
+		RightSize   struct {
+			Best struct {
+				Plan    string `json:"plan"`
+				Billing string `json:"billing"`
+				Total   string `json:"total"`
+			} `json:"best"`
+		} `json:"right_size"`
+	}
+	decodeJSON(t, r, &d)
+	if d.Recommended != "creator" || d.RightSize.Best.Plan != "creator" || d.RightSize.Best.Billing != "annual" || d.RightSize.Best.Total != "39.00" {
+		t.Errorf("compare json: %+v", d)
+	}
+}
+
+func TestFitAndYearUsageErrorsExitTwo(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"fit"}, "missing the PROJECT.toml"},
+		{[]string{"year"}, "missing the PROJECT.toml"},
+		{[]string{"fit", "a.toml", "b.toml"}, "one PROJECT.toml at a time"},
+		{[]string{"fit", "--billing", "annual", "examples/creator-month.toml"}, "flag provided but not defined: -billing"},
+		{[]string{"year", "--balance", "200", "examples/creator-month.toml"}, "flag provided but not defined: -balance"},
+		{[]string{"year", "--billing", "weekly", "examples/creator-month.toml"}, `--billing "weekly": choose monthly or annual`},
+		{[]string{"year", "--format", "yaml", "examples/creator-month.toml"}, "text, json, markdown, csv"},
+		{[]string{"fit", "--format", "xml", "examples/creator-month.toml"}, "unknown format"},
+		{[]string{"fit", "--plan", "platinum", "examples/creator-month.toml"}, "free, creator, pro, business, enterprise"},
+		{[]string{"year", "--plan", "platinum", "examples/creator-month.toml"}, "free, creator, pro, business, enterprise"},
+		{[]string{"fit", "--balance", "lots", "examples/creator-month.toml"}, "--balance"},
+		{[]string{"fit", "--balance", "-5", "examples/creator-month.toml"}, "must not be negative"},
+		// The default card counts credits to one decimal (0.5 a script draft).
+		{[]string{"fit", "--balance", "0.25", "examples/creator-month.toml"}, "0.25 has 2 decimals; this card allows 1 decimal"},
+		{[]string{"quote", "--balance", "0.25", "examples/creator-month.toml"}, "0.25 has 2 decimals; this card allows 1 decimal"},
+		// FluxNote counts whole exports.
+		{[]string{"quote", "--rates", "examples/fluxnote-flat.toml", "--balance", "12.5", "examples/fluxnote/month.toml"},
+			"12.5 has 1 decimal; this card allows no decimals"},
+	} {
+		r := creditplan(t, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) || r.stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2, nothing printed, and %q", c.args, r.code, r.stdout, r.stderr, c.want)
+		}
+	}
+	// A balance within the card's decimals is fine, trailing zeros included.
+	creditplan(t, "fit", "--balance", "199.50", "examples/creator-month.toml").want(t, 0)
+	creditplan(t, "quote", "--rates", "examples/fluxnote-flat.toml", "--balance", "12.0", "examples/fluxnote/month.toml").want(t, 0)
+}
+
+// A bad project fails fit and year as it fails quote: exit 1, every problem at
+// its file:line:col, nothing on stdout.
+func TestFitAndYearReportBadProjects(t *testing.T) {
+	path := writeFile(t, "bad.toml", "plan = \"creator\"\nvolume = [1, 0.5]\n\n[[videos]]\nname = \"Intro\"\nlenght = \"2m\"\n")
+	for _, cmd := range []string{"fit", "year"} {
+		r := creditplan(t, cmd, path)
+		r.want(t, 1)
+		for _, s := range []string{
+			path + ":2:1: volume: must have 12 entries, one per month, not 2",
+			path + ":4:3: videos[0]: missing required key \"length\"",
+			path + `:6:1: videos[0].lenght: unknown key (did you mean "length"?)`,
+		} {
+			if !strings.Contains(r.stderr, s) {
+				t.Errorf("%s: stderr lacks %q:\n%s", cmd, s, r.stderr)
+			}
+		}
+		if r.stdout != "" {
+			t.Errorf("%s printed output for a bad project:\n%s", cmd, r.stdout)
+		}
+	}
+	creditplan(t, "year", "no-such-month.toml").want(t, 1)
+	creditplan(t, "fit", "--rates", "no-such-card.toml", "examples/creator-month.toml").want(t, 1)
+}
+
+func TestFitAndYearHelp(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help"}, "creditplan fit"},
+		{[]string{"--help"}, "creditplan year"},
+		{[]string{"help", "fit"}, "-balance N"},
+		{[]string{"fit", "-h"}, "most premium minutes"},
+		{[]string{"help", "year"}, "-billing billing"},
+		{[]string{"year", "--help"}, "which billing is cheaper"},
+		{[]string{"compare", "-h"}, "break-even"},
+	} {
+		r := creditplan(t, c.args...)
+		if r.code != 0 || !strings.Contains(r.stdout, c.want) {
+			t.Errorf("%v: exit %d, stdout %q; want 0 and %q", c.args, r.code, r.stdout, c.want)
+		}
+	}
+}

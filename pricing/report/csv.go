@@ -50,11 +50,23 @@ var compareCSVHeader = []string{
 	"contact_sales", "blocked", "recommended",
 }
 
+// rightSizeCSVColumns are the columns right-sizing adds to each plan's row in
+// `compare --format csv`: the cheaper billing for making the month on this
+// plan and what the month then costs (both empty when the plan cannot make it
+// or has no price), and whether this is the cheapest way overall. A CSV is one
+// table, so the break-evens are left to the other formats.
+var rightSizeCSVColumns = []string{"cheapest_billing", "cheapest_month_cost", "cheapest_overall"}
+
 // writeCompareCSV writes a header row and one row per plan. Costs are plain
-// decimals ("29.00"); a contact-sales plan leaves them empty, never 0.
-func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison) error {
+// decimals ("29.00"); a contact-sales plan leaves them empty, never 0. With
+// rs, each row ends with the rightSizeCSVColumns.
+func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.RightSize) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(compareCSVHeader); err != nil {
+	header := compareCSVHeader
+	if rs != nil {
+		header = append(append([]string{}, compareCSVHeader...), rightSizeCSVColumns...)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for i := range cmp.Options {
@@ -75,10 +87,24 @@ func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison) error {
 			o.Remaining.String(), o.Short.String(), topUp, topUpCost, total, monthly, annual, perMin,
 			strconv.FormatBool(o.Plan.ContactSales), strings.Join(o.Blocked, "; "), strconv.FormatBool(o.Recommended),
 		}
+		if rs != nil {
+			rec = append(rec, cheapestOn(rs, o.Plan)...)
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cheapestOn is the rightSizeCSVColumns of one plan: Options are sorted
+// cheapest first, so the plan's first option is its cheaper billing.
+func cheapestOn(rs *pricing.RightSize, plan *pricing.Plan) []string {
+	for i := range rs.Options {
+		if o := &rs.Options[i]; o.Plan == plan {
+			return []string{o.Billing.Key(), o.Total.Plain(), strconv.FormatBool(i == 0)}
+		}
+	}
+	return []string{"", "", "false"}
 }

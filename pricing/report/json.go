@@ -223,6 +223,9 @@ type compareDoc struct {
 	FinishedSeconds int64      `json:"finished_seconds"`
 	Plans           []planJSON `json:"plans"`
 	Recommended     *string    `json:"recommended"`
+	// RightSize is set by WriteComparison (the compare command): the cheapest
+	// way to make the month over plans and billings, and the break-evens.
+	RightSize *rightSizeDoc `json:"right_size,omitempty"`
 }
 
 func moneyPtr(m pricing.Money) *money {

@@ -83,6 +83,16 @@ func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
 
 // WriteCompare writes a comparison of every plan.
 func WriteCompare(w io.Writer, c *pricing.Comparison, f Format) error {
+	return WriteComparison(w, c, nil, f)
+}
+
+// WriteComparison writes a comparison of every plan followed by right-sizing,
+// as `creditplan compare` prints it: text and Markdown add the cheapest way to
+// make the month and the break-evens after the plan table (the blocked plans
+// are not repeated); JSON adds a "right_size" object (RightSizeJSON); CSV stays
+// one row per plan and adds the columns cheapest_billing, cheapest_month_cost
+// and cheapest_overall. With rs nil it writes what WriteCompare writes.
+func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, f Format) error {
 	if c == nil {
 		return fmt.Errorf("no comparison to write")
 	}
@@ -91,12 +101,24 @@ func WriteCompare(w io.Writer, c *pricing.Comparison, f Format) error {
 	switch f {
 	case Text:
 		writeCompareText(bw, c)
+		if rs != nil {
+			bw.WriteString("\n")
+			writeRightSizeText(bw, rs, false)
+		}
 	case JSON:
-		err = writeJSON(bw, compareJSON(c))
+		doc := compareJSON(c)
+		if rs != nil {
+			doc.RightSize = rightSizeJSON(rs)
+		}
+		err = writeJSON(bw, doc)
 	case Markdown:
 		writeCompareMarkdown(bw, c)
+		if rs != nil {
+			bw.WriteString("\n")
+			writeRightSizeMarkdown(bw, rs, false)
+		}
 	case CSV:
-		err = writeCompareCSV(bw, c)
+		err = writeCompareCSV(bw, c, rs)
 	default:
 		return fmt.Errorf("unknown format %d", int(f))
 	}

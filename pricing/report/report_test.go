@@ -24,6 +24,7 @@ var exampleMonths = []struct {
 	{"creator-month", "../../plans.toml", "../../examples/creator-month.toml"},
 	{"agency-month", "../../plans.toml", "../../examples/agency-month.toml"},
 	{"sales-demo", "../../plans.toml", "../../examples/sales-demo.toml"},
+	{"seasonal-creator", "../../plans.toml", "../../examples/seasonal-creator.toml"},
 	{"heygen-2026", "../../examples/heygen-2026-credits.toml", "../../examples/heygen-2026/month.toml"},
 	{"fluxnote", "../../examples/fluxnote-flat.toml", "../../examples/fluxnote/month.toml"},
 }
@@ -119,8 +120,11 @@ func TestEveryOutputNamesTheCardAndAsOf(t *testing.T) {
 	cmp := c.Compare(p)
 	for _, f := range []Format{Text, JSON, Markdown} {
 		for what, out := range map[string][]byte{
-			"quote":   render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, f) }),
-			"compare": render(t, func(b *bytes.Buffer) error { return WriteCompare(b, cmp, f) }),
+			"quote":                  render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, f) }),
+			"compare":                render(t, func(b *bytes.Buffer) error { return WriteCompare(b, cmp, f) }),
+			"compare and right-size": render(t, func(b *bytes.Buffer) error { return WriteComparison(b, cmp, c.RightSize(p), f) }),
+			"fit":                    render(t, func(b *bytes.Buffer) error { return WriteFit(b, fitOf(t, c, p), f) }),
+			"year":                   render(t, func(b *bytes.Buffer) error { return WriteYear(b, yearOf(t, c, p), f) }),
 		} {
 			s := string(out)
 			if !strings.Contains(s, "HeyGen Premium Credits") || !strings.Contains(s, "2026-01-06") || !strings.Contains(s, "plans.toml") {

@@ -23,11 +23,11 @@ func WriteRightSize(w io.Writer, r *pricing.RightSize, f Format) error {
 	var err error
 	switch f {
 	case Text:
-		writeRightSizeText(bw, r)
+		writeRightSizeText(bw, r, true)
 	case JSON:
 		err = writeJSON(bw, RightSizeJSON(r))
 	case Markdown:
-		writeRightSizeMarkdown(bw, r)
+		writeRightSizeMarkdown(bw, r, true)
 	case CSV:
 		err = writeRightSizeCSV(bw, r)
 	default:
@@ -62,7 +62,10 @@ func breakEvenHeading(r *pricing.RightSize) string {
 	return "Break-even between neighbouring plans (" + r.Billing.Key() + " billing):"
 }
 
-func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize) {
+// writeRightSizeText writes right-sizing as text. withPlans adds the plans that
+// have no price or cannot make the month; a comparison printed just before
+// already lists them, so `compare` leaves them out.
+func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool) {
 	c := r.Card
 	w.WriteString(RightSizeLine(r) + "\n")
 	if len(r.Options) > 0 {
@@ -76,13 +79,15 @@ func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize) {
 		}
 		g.write(w, "  ")
 	}
-	for _, p := range r.ContactSales {
-		w.WriteString("\n" + p.Name + ": contact sales (no public price)\n")
-	}
-	for _, b := range r.Blocked {
-		w.WriteString("\n" + b.Plan.Name + " cannot make this month:\n")
-		for _, reason := range b.Reasons {
-			w.WriteString("  " + oneLine(reason) + "\n")
+	if withPlans {
+		for _, p := range r.ContactSales {
+			w.WriteString("\n" + p.Name + ": contact sales (no public price)\n")
+		}
+		for _, b := range r.Blocked {
+			w.WriteString("\n" + b.Plan.Name + " cannot make this month:\n")
+			for _, reason := range b.Reasons {
+				w.WriteString("  " + oneLine(reason) + "\n")
+			}
 		}
 	}
 	if len(r.BreakEvens) > 0 {
@@ -97,7 +102,9 @@ func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize) {
 	}
 }
 
-func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize) {
+// writeRightSizeMarkdown writes right-sizing as a Markdown section; withPlans
+// as for writeRightSizeText.
+func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans bool) {
 	c := r.Card
 	w.WriteString("## Right-size the plan\n\n")
 	w.WriteString("**" + md(RightSizeLine(r)) + "**\n\n")
@@ -110,14 +117,16 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize) {
 		}
 		w.WriteString("\n")
 	}
-	for _, p := range r.ContactSales {
-		w.WriteString("- " + md(p.Name) + ": contact sales (no public price)\n")
-	}
-	for _, b := range r.Blocked {
-		w.WriteString("- " + md(b.Plan.Name) + " cannot make this month: " + md(strings.Join(b.Reasons, "; ")) + "\n")
-	}
-	if len(r.ContactSales)+len(r.Blocked) > 0 {
-		w.WriteString("\n")
+	if withPlans {
+		for _, p := range r.ContactSales {
+			w.WriteString("- " + md(p.Name) + ": contact sales (no public price)\n")
+		}
+		for _, b := range r.Blocked {
+			w.WriteString("- " + md(b.Plan.Name) + " cannot make this month: " + md(strings.Join(b.Reasons, "; ")) + "\n")
+		}
+		if len(r.ContactSales)+len(r.Blocked) > 0 {
+			w.WriteString("\n")
+		}
 	}
 	if len(r.BreakEvens) > 0 {
 		w.WriteString("### " + strings.TrimSuffix(breakEvenHeading(r), ":") + "\n\n")
