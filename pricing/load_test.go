@@ -320,14 +320,14 @@ func TestNumbersMustBeNonNegativeFiniteAndPrecise(t *testing.T) {
 		{"inf", 1, starterPlan + feature("inf"), "rate = inf", `features[9].rate: must be a finite number, not +Inf`},
 		{"minus inf", 1, starterPlan + feature("-inf"), "rate = -inf", `features[9].rate: must be a finite number, not -Inf`},
 		{"huge", 1, starterPlan + feature("1e300"), "rate = 1e300", `features[9].rate: must be a finite number`},
-		{"decimals at precision 0", 0, starterPlan + feature("0.5"), "rate = 0.5", `features[9].rate: 0.5 has 1 decimals; this card allows 0`},
-		{"decimals at precision 1", 1, starterPlan + feature("0.25"), "rate = 0.25", `features[9].rate: 0.25 has 2 decimals; this card allows 1`},
+		{"decimals at precision 0", 0, starterPlan + feature("0.5"), "rate = 0.5", `features[9].rate: 0.5 has 1 decimal; this card allows no decimals`},
+		{"decimals at precision 1", 1, starterPlan + feature("0.25"), "rate = 0.25", `features[9].rate: 0.25 has 2 decimals; this card allows 1 decimal`},
 		{"decimals at precision 3", 3, starterPlan + feature("0.0005"), "rate = 0.0005", `features[9].rate: "0.0005" has 4 decimals; at most 3 allowed`},
 		{"negative credits", 1, "\n[[plans]]\nid = \"p\"\nname = \"P\"\ncredits = -200\n", "credits = -200", `plans[0].credits: must not be negative (got -200)`},
 		{"negative price", 1, "\n[[plans]]\nid = \"p\"\nname = \"P\"\nmonthly_price = -29\ncredits = 200\n", "monthly_price", `plans[0].monthly_price: must not be negative (got -29)`},
 		{"price below a hundredth of a cent", 1, "\n[[plans]]\nid = \"p\"\nname = \"P\"\nmonthly_price = 0.00001\ncredits = 200\n", "monthly_price", `plans[0].monthly_price: "0.00001" has 5 decimals; at most 4 allowed`},
 		{"negative seats", 1, "\n[[plans]]\nid = \"p\"\nname = \"P\"\ncredits = 200\nincluded_seats = -2\n", "included_seats", `plans[0].included_seats: must not be negative (got -2)`},
-		{"credits in a top-up", 0, starterPlan + "  [[plans.topups]]\n  id = \"t\"\n  credits = 10.5\n  price = 1\n", "credits = 10.5", `plans[0].topups[0].credits: 10.5 has 1 decimals; this card allows 0`},
+		{"credits in a top-up", 0, starterPlan + "  [[plans.topups]]\n  id = \"t\"\n  credits = 10.5\n  price = 1\n", "credits = 10.5", `plans[0].topups[0].credits: 10.5 has 1 decimal; this card allows no decimals`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -337,7 +337,7 @@ func TestNumbersMustBeNonNegativeFiniteAndPrecise(t *testing.T) {
 	}
 	// In a project: the balance obeys the card's precision (1) and sign.
 	for _, tc := range []struct{ src, marker, msg string }{
-		{"balance = 12.25\n", "balance", `balance: 12.25 has 2 decimals; this card allows 1`},
+		{"balance = 12.25\n", "balance", `balance: 12.25 has 2 decimals; this card allows 1 decimal`},
 		{"balance = -5\n", "balance", `balance: must not be negative (got -5)`},
 		{"balance = nan\n", "balance", `balance: must be a finite number, not NaN`},
 		{"[[videos]]\nname = \"A\"\nlength = \"1m\"\ncount = -3\n", "count", `videos[0].count: must not be negative (got -3)`},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -274,10 +275,21 @@ func (d *decoder) decimalValue(path string, v any, scale, allowed int, what stri
 		return 0, false
 	}
 	if decimals > allowed {
-		d.addf(path, "%s has %d decimals; this card allows %d", text, decimals, allowed)
+		d.addf(path, "%s has %s; this card allows %s", text, decimalCount(decimals), decimalCount(allowed))
 		return 0, false
 	}
 	return val, true
+}
+
+// decimalCount words a number of decimals: "no decimals", "1 decimal", "2 decimals".
+func decimalCount(n int) string {
+	switch n {
+	case 0:
+		return "no decimals"
+	case 1:
+		return "1 decimal"
+	}
+	return strconv.Itoa(n) + " decimals"
 }
 
 func (t *table) credits(key string, required bool, precision int) (Credits, bool) {

@@ -73,6 +73,23 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	return p, nil
 }
 
+// ParseBalance reads a balance a person typed (the --balance flag, the
+// planner's balance field): credits at the card's precision, "200" or "12.5".
+// More decimals than the card's credits have is an error naming what the card
+// allows, as in a project file: a balance the card cannot hold would quote a
+// month no one can have.
+func (c *RateCard) ParseBalance(text string) (Credits, error) {
+	text = strings.TrimSpace(text)
+	v, decimals, err := parseDecimal(text, 3)
+	if err == nil && decimals > c.Precision {
+		err = fmt.Errorf("%s has %s; this card allows %s", text, decimalCount(decimals), decimalCount(c.Precision))
+	}
+	if err != nil {
+		return 0, err
+	}
+	return Credits(v), nil
+}
+
 // readVolume reads 12 monthly multipliers (1 = the month as planned, 0.5 = half).
 func readVolume(d *decoder, v any) []int64 {
 	arr, ok := v.([]any)
