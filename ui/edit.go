@@ -10,7 +10,8 @@ import (
 )
 
 // snapshot is what one undo step restores: one video (most edits touch one), the
-// month's header (plan, billing, balance), or the whole project (add, delete, reorder).
+// month's header (plan, billing, balance, volume per month), or the whole project
+// (add, delete, reorder, fit to budget).
 type snapshot struct {
 	whole  *pricing.Project
 	header *header
@@ -25,6 +26,16 @@ type header struct {
 	billing    pricing.Billing
 	balance    pricing.Credits
 	hasBalance bool
+	volume     []int64 // nil when the project has none
+}
+
+// headerOf copies what a header snapshot restores.
+func headerOf(p *pricing.Project) *header {
+	var vol []int64
+	if p.Volume != nil {
+		vol = append([]int64(nil), p.Volume...)
+	}
+	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, vol}
 }
 
 func (m *Model) push(s snapshot) {
@@ -61,7 +72,7 @@ func (m *Model) editVideo(what string, coalesce field, apply func(v *pricing.Vid
 // editHeader changes the plan, billing or balance, undoably.
 func (m *Model) editHeader(what string, apply func(p *pricing.Project)) {
 	p := m.project
-	m.push(snapshot{header: &header{p.Plan, p.Billing, p.Balance, p.HasBalance}, what: what})
+	m.push(snapshot{header: headerOf(p), what: what})
 	m.lastEdit = editKey{}
 	apply(p)
 	m.changed()
@@ -89,6 +100,7 @@ func (m *Model) undoLast() {
 	case s.header != nil:
 		h := s.header
 		m.project.Plan, m.project.Billing, m.project.Balance, m.project.HasBalance = h.plan, h.billing, h.balance, h.hasBalance
+		m.project.Volume = h.volume
 	default:
 		if s.index < len(m.project.Videos) {
 			m.project.Videos[s.index] = s.video
@@ -120,6 +132,32 @@ func (m *Model) setPlan(id string) {
 	if m.quote != nil {
 		m.setStatus("The month's plan is now " + m.quote.Plan.Name + ".")
 	}
+}
+
+// setBilling makes the month's billing b (←/→ on the Plans screen).
+func (m *Model) setBilling(b pricing.Billing) {
+	if m.project.Billing == b {
+		m.setStatus("Billing is already " + b.Key() + ".")
+		return
+	}
+	m.editHeader("billing change", func(p *pricing.Project) { p.Billing = b })
+	m.setStatus("Billing is now " + b.Key() + ".")
+}
+
+// stepCount adds d to the selected video's count (←/→ on the Month screen),
+// never below 0 nor above the project file's limit. A run of steps on one video
+// is one undo step, as typing a count on the Video screen is.
+func (m *Model) stepCount(d int) {
+	v := m.currentVideo()
+	if v == nil {
+		return
+	}
+	next := max(0, min(pricing.MaxCount, v.Count+d))
+	if next == v.Count {
+		m.setStatus(v.Name + " is already made " + itoa(int64(next)) + " times this month.")
+		return
+	}
+	m.editVideo(fieldLabels[fieldCount]+" change", fieldCount, func(v *pricing.Video) { v.Count = next })
 }
 
 func (m *Model) toggleBilling() {

@@ -9,8 +9,10 @@ import (
 )
 
 // TestScreens pins what the user sees (colours stripped) at 80x24 and 120x40 on
-// every screen, for a new month and a realistic one, plus help, the quit question
-// and a terminal that is too small. Regenerate with go test ./ui -update and read
+// every screen, for a new month and a realistic one, plus the fit proposal, a
+// year with volume per month, help, the quit question and a terminal that is
+// too small. Keys are pressed as a person would, with the pricing each starts
+// (right-sizing, fitting) finished before the next. Regenerate with go test ./ui -update and read
 // every file: each one is a screen a user will meet.
 func TestScreens(t *testing.T) {
 	card := loadCard(t)
@@ -31,15 +33,35 @@ func TestScreens(t *testing.T) {
 				{"video", []string{"1", "down", "down", "down"}},
 				{"month", []string{"2"}},
 				{"plans", []string{"3"}},
+				{"year", []string{"4"}},
+				{"fit", []string{"2", "f"}},
 			} {
 				name := sc.name + "_" + mo.name + "_" + itoa(int64(sz[0])) + "x" + itoa(int64(sz[1]))
 				t.Run(name, func(t *testing.T) {
 					m := newModel(t, mo.make(), sz[0], sz[1])
-					press(m, sc.keys...)
+					pressSettle(m, sc.keys...)
 					golden.RequireEqual(t, screen(m))
 				})
 			}
 		}
+	}
+	for _, sz := range sizes {
+		// Ten videos one month, two the next: the seed's creator, on a plan whose
+		// credits expire, billed annually; month 2 selected after the edits.
+		t.Run("year_volume_"+itoa(int64(sz[0]))+"x"+itoa(int64(sz[1])), func(t *testing.T) {
+			m := newModel(t, fullMonth(card), sz[0], sz[1])
+			pressSettle(m, "p", "4", "b", "down")
+			for range 8 {
+				pressSettle(m, "left")
+			}
+			pressSettle(m, "down", "down", "right", "right", "right", "right", "right", "up", "up")
+			golden.RequireEqual(t, screen(m))
+		})
+		t.Run("plans_after_fit_"+itoa(int64(sz[0]))+"x"+itoa(int64(sz[1])), func(t *testing.T) {
+			m := newModel(t, fullMonth(card), sz[0], sz[1])
+			pressSettle(m, "f", "enter", "3")
+			golden.RequireEqual(t, screen(m))
+		})
 	}
 	t.Run("help_80x24", func(t *testing.T) {
 		m := newModel(t, fullMonth(card), 80, 24)

@@ -148,3 +148,33 @@ func mustContain(tb testing.TB, s, sub string) {
 		tb.Fatalf("screen lacks %q:\n%s", sub, s)
 	}
 }
+
+// settle runs the pricing commands an Update returned, as the program would, and
+// feeds their messages back until none is left. Other messages (a quit, a
+// background-colour query) are dropped; callers never pass file commands.
+func settle(m *Model, cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case fitDoneMsg, rightSizedMsg, yearDoneMsg:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// pressSettle sends keys one by one, running the pricing each one starts before
+// the next, as a person typing slower than the pricing would see it.
+func pressSettle(m *Model, keys ...string) {
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		settle(m, cmd)
+	}
+}

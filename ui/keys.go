@@ -13,7 +13,8 @@ type KeyMap struct {
 	GoVideo    key.Binding
 	GoMonth    key.Binding
 	GoPlans    key.Binding
-	// Screens only documents 1, 2 and 3 in the help as one entry.
+	GoYear     key.Binding
+	// Screens only documents 1 to 4 in the help as one entry.
 	Screens   key.Binding
 	Help      key.Binding
 	Quit      key.Binding
@@ -22,6 +23,9 @@ type KeyMap struct {
 	Undo      key.Binding
 	CyclePlan key.Binding
 	Billing   key.Binding
+	// Fit proposes the changes that bring the month within its balance; in
+	// the proposal, Fit or Enter applies it.
+	Fit key.Binding
 
 	Up       key.Binding
 	Down     key.Binding
@@ -48,6 +52,21 @@ type KeyMap struct {
 	MoveUp    key.Binding
 	MoveDown  key.Binding
 	Balance   key.Binding
+	// CountDown and CountUp are ←/→ on the Month screen: the selected video's count.
+	CountDown key.Binding
+	CountUp   key.Binding
+
+	// Plans screen: ←/→ pick the billing, as the Monthly column sits left of Annual.
+	BillMonthly key.Binding
+	BillAnnual  key.Binding
+
+	// Year screen: ←/→ change the selected month's volume by a tenth.
+	VolumeDown key.Binding
+	VolumeUp   key.Binding
+
+	// The fit proposal: scroll its changes.
+	ScrollUp   key.Binding
+	ScrollDown key.Binding
 
 	// Answers to a y/n question.
 	Yes key.Binding
@@ -62,7 +81,8 @@ func DefaultKeyMap() KeyMap {
 		GoVideo:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "video")),
 		GoMonth:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "month")),
 		GoPlans:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "plans")),
-		Screens:    key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1/2/3", "video/month/plans")),
+		GoYear:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "year")),
+		Screens:    key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "video/month/plans/year")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
@@ -70,6 +90,7 @@ func DefaultKeyMap() KeyMap {
 		Undo:       key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
 		CyclePlan:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next plan")),
 		Billing:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
+		Fit:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -94,6 +115,17 @@ func DefaultKeyMap() KeyMap {
 		MoveUp:    key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/⇧↑", "move up")),
 		MoveDown:  key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/⇧↓", "move down")),
 		Balance:   key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "set balance")),
+		CountDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "count −1")),
+		CountUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "count +1")),
+
+		BillMonthly: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "monthly billing")),
+		BillAnnual:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "annual billing")),
+
+		VolumeDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "month's volume −0.1")),
+		VolumeUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "month's volume +0.1")),
+
+		ScrollUp:   key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑", "scroll")),
+		ScrollDown: key.NewBinding(key.WithKeys("down", "j", "pgdown"), key.WithHelp("↓", "scroll")),
 
 		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
@@ -106,15 +138,17 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case ScreenVideo:
 		return []key.Binding{k.Up, k.Left, k.Enter, k.Cheapest, k.Undo, k.NextScreen, k.Save, k.Help, k.Quit}
 	case ScreenMonth:
-		return []key.Binding{k.Enter, k.Add, k.Delete, k.CyclePlan, k.Billing, k.Undo, k.Save, k.Help, k.Quit}
+		return []key.Binding{k.Enter, k.CountDown, k.CountUp, k.Add, k.Delete, k.Fit, k.CyclePlan, k.Undo, k.Save, k.Help, k.Quit}
+	case ScreenYear:
+		return []key.Binding{k.Up, k.VolumeDown, k.VolumeUp, k.Billing, k.Fit, k.Undo, k.Save, k.Help, k.Quit}
 	default:
-		return []key.Binding{k.Up, k.Enter, k.Billing, k.Undo, k.NextScreen, k.Save, k.Help, k.Quit}
+		return []key.Binding{k.Up, k.Enter, k.BillMonthly, k.BillAnnual, k.Fit, k.Undo, k.Save, k.Help, k.Quit}
 	}
 }
 
 // FullHelp lists every key that works on the screen, in three columns so it fits 80 columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	global := []key.Binding{k.NextScreen, k.PrevScreen, k.Screens, k.Undo, k.Save, k.Export, k.Help, k.Quit}
+	global := []key.Binding{k.NextScreen, k.PrevScreen, k.Screens, k.Fit, k.Undo, k.Save, k.Export, k.Help, k.Quit}
 	switch k.Screen {
 	case ScreenVideo:
 		return [][]key.Binding{
@@ -125,10 +159,16 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	case ScreenMonth:
 		return [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.MoveUp, k.MoveDown},
-			{k.Enter, k.Add, k.Duplicate, k.Delete, k.CyclePlan, k.Billing, k.Balance},
+			{k.Enter, k.CountDown, k.CountUp, k.Add, k.Duplicate, k.Delete, k.CyclePlan, k.Billing, k.Balance},
+			global,
+		}
+	case ScreenYear:
+		return [][]key.Binding{
+			{k.Up, k.Down, k.Home, k.End, k.VolumeDown, k.VolumeUp},
+			{k.CyclePlan, k.Billing, k.Balance},
 			global,
 		}
 	default:
-		return [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.CyclePlan, k.Billing, k.Balance}, global}
+		return [][]key.Binding{{k.Up, k.Down, k.Enter, k.BillMonthly, k.BillAnnual}, {k.CyclePlan, k.Billing, k.Balance}, global}
 	}
 }

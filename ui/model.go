@@ -15,7 +15,7 @@ import (
 	"creditplan/pricing"
 )
 
-// Screen is one of the planner's three screens.
+// Screen is one of the planner's four screens.
 type Screen int
 
 // The screens, in tab order.
@@ -23,10 +23,11 @@ const (
 	ScreenVideo Screen = iota
 	ScreenMonth
 	ScreenPlans
+	ScreenYear
 	numScreens
 )
 
-var screenTitles = [numScreens]string{"Video", "Month", "Plans"}
+var screenTitles = [numScreens]string{"Video", "Month", "Plans", "Year"}
 
 // mode says who gets the next key: the screens, a text field, or a question.
 type mode int
@@ -38,6 +39,7 @@ const (
 	modeBalance               // typing the starting balance
 	modeConfirmQuit           // unsaved changes: quit anyway?
 	modeConfirmOverwrite      // the file changed on disk: overwrite?
+	modeFit                   // the fit-to-budget proposal is open
 )
 
 // The smallest terminal the planner draws in, and the width from which panels sit side by side.
@@ -87,6 +89,16 @@ type Model struct {
 	video videoPanel
 	month monthPanel
 	plans plansPanel
+	year  yearPanel
+
+	// Work too slow for Update runs in commands; each result carries the
+	// project revision (version) it was computed for, and one computed for an
+	// older revision is dropped. fit is the open fit proposal; rs the Plans
+	// screen's right-sizing, wanted only while that screen shows.
+	fit    fitState
+	rs     *pricing.RightSize
+	rsRev  int
+	rsBusy bool
 
 	undo     []snapshot
 	lastEdit editKey
@@ -105,6 +117,7 @@ type pendingSave struct {
 type editKey struct {
 	video int
 	field field
+	month int // 1-12 for a run of volume changes on the Year screen
 	ok    bool
 }
 
@@ -170,6 +183,7 @@ func (m *Model) reprice() {
 	}
 	m.cmp = nil
 	m.ensureCompare()
+	m.ensureYear()
 	m.runsOutVideo = -1
 	if q != nil && q.RunsOutAt > 0 {
 		var copies int64
@@ -238,6 +252,7 @@ func (m *Model) setScreen(s Screen) {
 	m.screen = (s + numScreens) % numScreens
 	m.keys.Screen = m.screen
 	m.ensureCompare()
+	m.ensureYear()
 	if m.screen == ScreenPlans {
 		if _, ok := m.card.Plan(m.project.Plan); ok {
 			for i := range m.card.Plans {
@@ -249,49 +264,70 @@ func (m *Model) setScreen(s Screen) {
 	}
 }
 
-// Update routes every message: sizes, colours, keys, mouse, and the results of file commands.
+// Update routes every message: sizes, colours, keys, mouse, and the results of
+// file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	if bg := m.background(); bg != nil {
+		return m, tea.Batch(cmd, bg)
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
-		return m, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()
 		m.applyStyles()
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.PasteMsg:
 		if m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance {
-			return m, m.updateInput(msg)
+			return m.updateInput(msg)
 		}
-		return m, nil
+		return nil
 	case tea.MouseClickMsg:
 		m.handleClick(msg.Mouse())
-		return m, nil
+		return nil
 	case tea.MouseWheelMsg:
 		m.handleWheel(msg.Mouse())
-		return m, nil
+		return nil
 	case savedMsg:
 		m.path, m.modTime, m.savedVersion = msg.path, msg.modTime, msg.version
 		m.setStatus("Saved " + msg.path + ".")
-		return m, nil
+		return nil
 	case saveConflictMsg:
 		m.pending = pendingSave{path: msg.path, data: msg.data, version: msg.version}
 		m.mode = modeConfirmOverwrite
 		m.status = msg.question
-		return m, nil
+		return nil
 	case exportedMsg:
 		m.setStatus("Exported the quote to " + msg.path + ".")
-		return m, nil
+		return nil
 	case fileErrMsg:
 		m.setError(msg.err)
-		return m, nil
+		return nil
+	case fitDoneMsg:
+		m.fitDone(msg)
+		return nil
+	case rightSizedMsg:
+		m.rsBusy = false
+		if msg.rev == m.version {
+			m.rs, m.rsRev = msg.rs, msg.rev
+		}
+		return nil
+	case yearDoneMsg:
+		m.yearDone(msg)
+		return nil
 	}
 	if m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance {
-		return m, m.updateInput(msg)
+		return m.updateInput(msg)
 	}
-	return m, nil
+	return nil
 }
 
 func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
@@ -329,6 +365,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setStatus("Not saved; the file on disk is unchanged.")
 		}
 		return nil
+	case modeFit:
+		return m.fitKey(msg)
 	case modeSavePath, modeBalance:
 		switch msg.String() {
 		case "enter":
@@ -392,6 +430,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Balance):
 		m.askBalance()
 		return nil
+	case key.Matches(msg, k.Fit):
+		return m.startFit()
 	}
 	// Digits type into a number field on the Video screen; elsewhere they pick a screen.
 	if !(m.screen == ScreenVideo && m.video.focus < int(numFields) && field(m.video.focus).isNumber()) {
@@ -405,6 +445,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.GoPlans):
 			m.setScreen(ScreenPlans)
 			return nil
+		case key.Matches(msg, k.GoYear):
+			m.setScreen(ScreenYear)
+			return nil
 		}
 	}
 	switch m.screen {
@@ -412,6 +455,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.videoKey(msg)
 	case ScreenMonth:
 		return m.monthKey(msg)
+	case ScreenYear:
+		return m.yearKey(msg)
 	default:
 		return m.plansKey(msg)
 	}
@@ -446,15 +491,20 @@ func (m *Model) render() string {
 	lines = append(lines, fit(m.headerLine(), w), fit(m.tabsLine(), w), m.styles.Rule.Render(strings.Repeat("─", w)))
 	bh := m.bodyHeight()
 	var body []string
-	if m.help.ShowAll {
+	switch {
+	case m.mode == modeFit:
+		body = m.renderFit(w, bh)
+	case m.help.ShowAll:
 		body = strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
 		body = append([]string{m.styles.Heading.Render("Keys on the "+screenTitles[m.screen]+" screen") + m.styles.Muted.Render("  (? or esc closes)"), ""}, body...)
-	} else {
+	default:
 		switch m.screen {
 		case ScreenVideo:
 			body = m.renderVideo(w, bh)
 		case ScreenMonth:
 			body = m.renderMonth(w, bh)
+		case ScreenYear:
+			body = m.renderYear(w, bh)
 		default:
 			body = m.renderPlans(w, bh)
 		}
@@ -523,22 +573,28 @@ func (m *Model) tabsLine() string {
 		b.WriteByte(' ')
 	}
 	left := b.String()
-	summary := m.summaryText() + " "
-	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(summary)
-	if gap < 1 {
-		return left
+	// The plan and billing go first when the line is narrow: the credits are what
+	// the user watches, and the Month header names the plan.
+	for _, withPlan := range []bool{true, false} {
+		summary := m.summaryText(withPlan) + " "
+		if gap := m.width - width(left) - width(summary); gap >= 1 {
+			return left + strings.Repeat(" ", gap) + summary
+		}
 	}
-	return left + strings.Repeat(" ", gap) + summary
+	return left
 }
 
 // summaryText is the month at a glance on the tab line, shown on every screen.
-func (m *Model) summaryText() string {
+func (m *Model) summaryText(withPlan bool) string {
 	q := m.quote
 	if q == nil {
 		return ""
 	}
 	s := &m.styles
-	head := s.Muted.Render(q.Plan.Name + " · " + q.Billing.Key() + " · ")
+	head := ""
+	if withPlan {
+		head = s.Muted.Render(q.Plan.Name + " · " + q.Billing.Key() + " · ")
+	}
 	used := q.Premium.Grouped() + " of " + max(q.Balance, 0).Grouped() + " used"
 	if q.Fits {
 		return head + s.Good.Render(used)
@@ -561,6 +617,8 @@ func (m *Model) statusLine() string {
 		return " " + s.Prompt.Render("Save as: ") + m.input.View() + s.Muted.Render("  enter saves · esc cancels")
 	case modeBalance:
 		return " " + s.Prompt.Render("Starting balance (empty = the plan's credits): ") + m.input.View()
+	case modeFit:
+		return " " + s.Prompt.Render(m.fitPrompt())
 	case modeEdit:
 		if m.video.editErr != "" {
 			return " " + s.Error.Render("✗ "+m.video.editErr) + s.Muted.Render(" · esc reverts")

@@ -47,19 +47,24 @@ func TestTabShiftTabAndNumbersSwitchScreens(t *testing.T) {
 		t.Fatalf("tab from Month: %v", m.screen)
 	}
 	press(m, "tab")
+	if m.screen != ScreenYear {
+		t.Fatalf("tab from Plans: %v", m.screen)
+	}
+	press(m, "tab")
 	if m.screen != ScreenVideo {
 		t.Fatalf("tab wraps to Video: %v", m.screen)
 	}
 	press(m, "shift+tab")
-	if m.screen != ScreenPlans {
-		t.Fatalf("shift+tab from Video wraps to Plans: %v", m.screen)
+	if m.screen != ScreenYear {
+		t.Fatalf("shift+tab from Video wraps to Year: %v", m.screen)
 	}
 	for _, c := range []struct {
 		key  string
 		want Screen
-	}{{"1", ScreenVideo}, {"2", ScreenMonth}, {"3", ScreenPlans},
-		// Month and Plans have nothing sideways, so ←/→ step through the tabs.
-		{"left", ScreenMonth}, {"right", ScreenPlans}, {"right", ScreenVideo}, {"2", ScreenMonth}, {"left", ScreenVideo}} {
+	}{{"1", ScreenVideo}, {"2", ScreenMonth}, {"3", ScreenPlans}, {"4", ScreenYear}, {"2", ScreenMonth},
+		// ←/→ edit on Month, Plans and Year (count, billing, volume): they never switch screens.
+		{"left", ScreenMonth}, {"right", ScreenMonth}, {"3", ScreenPlans}, {"right", ScreenPlans}, {"left", ScreenPlans},
+		{"4", ScreenYear}, {"right", ScreenYear}, {"left", ScreenYear}} {
 		press(m, c.key)
 		if m.screen != c.want {
 			t.Fatalf("key %s: %v", c.key, m.screen)
@@ -743,4 +748,92 @@ func bigMonth(card *pricing.RateCard, n int) *pricing.Project {
 		p.Videos = append(p.Videos, v)
 	}
 	return p
+}
+
+// The help promises "← −1, → +1" on the Month screen: ←/→ change the selected
+// video's count, a run of them is one undo step, and the count never goes below 0.
+func TestMonthLeftRightStepCountAsOneUndoStep(t *testing.T) {
+	m := newModel(t, fullMonth(loadCard(t)), 80, 24)
+	before := m.Quote().Premium
+	each := m.Quote().Videos[0].Each
+	press(m, "right", "right")
+	if c := m.Project().Videos[0].Count; c != 6 || m.screen != ScreenMonth {
+		t.Fatalf("→→ on a count of 4: %d on %v, want 6 on Month", c, m.screen)
+	}
+	// Two more copies of the weekly explainer cost two more copies' credits.
+	if q := requirePriced(t, m); q.Premium != before+2*each {
+		t.Fatalf("premium %v, want %v + 2 × %v", q.Premium, before, each)
+	}
+	mustContain(t, screen(m), "     6 ")
+	for range 8 {
+		press(m, "left")
+	}
+	if c := m.Project().Videos[0].Count; c != 0 {
+		t.Fatalf("eight ← from 6 stop at 0, got %d", c)
+	}
+	mustContain(t, m.status, "already made 0 times")
+	if len(m.undo) != 1 {
+		t.Fatalf("a run of ←/→ on one video is one undo step, have %d", len(m.undo))
+	}
+	press(m, "down", "h") // another video, h as ←: a new step
+	if c := m.Project().Videos[1].Count; c != 5 || len(m.undo) != 2 {
+		t.Fatalf("h on Product short: count %d, %d undo steps", c, len(m.undo))
+	}
+	press(m, "u", "u")
+	if m.Project().Videos[0].Count != 4 || m.Project().Videos[1].Count != 6 {
+		t.Fatalf("undo restores 4 and 6: %d %d", m.Project().Videos[0].Count, m.Project().Videos[1].Count)
+	}
+	if requirePriced(t, m).Premium != before {
+		t.Fatal("undo brings the month's credits back")
+	}
+}
+
+// On Plans the Monthly column sits left of Annual: ← picks monthly billing, →
+// annual, each an undoable change, and neither switches screens.
+func TestPlansLeftRightPickBilling(t *testing.T) {
+	m := newModel(t, fullMonth(loadCard(t)), 80, 24)
+	pressSettle(m, "3", "right")
+	if m.Project().Billing != pricing.Annual || m.screen != ScreenPlans {
+		t.Fatalf("→ on Plans: %v on %v", m.Project().Billing, m.screen)
+	}
+	if m.cmp == nil || m.cmp.Billing != pricing.Annual {
+		t.Fatal("the comparison follows the billing")
+	}
+	n := len(m.undo)
+	press(m, "l")
+	if len(m.undo) != n || !strings.Contains(m.status, "already annual") {
+		t.Fatalf("→ on annual changes nothing and says so: %q", m.status)
+	}
+	press(m, "left")
+	if m.Project().Billing != pricing.Monthly {
+		t.Fatal("← picks monthly")
+	}
+	press(m, "u")
+	if m.Project().Billing != pricing.Annual {
+		t.Fatal("undo of ← gives annual back")
+	}
+	press(m, "u")
+	if m.Project().Billing != pricing.Monthly {
+		t.Fatal("undo of → gives monthly back")
+	}
+	requirePriced(t, m)
+}
+
+func TestHelpListsTheNewKeysPerScreen(t *testing.T) {
+	m := newModel(t, fullMonth(loadCard(t)), 120, 40)
+	for _, c := range []struct {
+		screen string
+		want   []string
+	}{
+		{"2", []string{"count −1", "count +1", "fit to budget"}},
+		{"3", []string{"monthly billing", "annual billing"}},
+		{"4", []string{"month's volume −0.1", "month's volume +0.1"}},
+	} {
+		pressSettle(m, c.screen)
+		for _, w := range c.want {
+			mustContain(t, screen(m), w)
+		}
+	}
+	press(m, "?")
+	mustContain(t, screen(m), "video/month/plans/year")
 }

@@ -29,11 +29,12 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.moveVideo(-1)
 	case key.Matches(msg, k.MoveDown):
 		m.moveVideo(1)
-	case key.Matches(msg, k.Left):
-		// Nothing on this screen moves sideways, so ←/→ step through the tabs.
-		m.setScreen(m.screen - 1)
-	case key.Matches(msg, k.Right):
-		m.setScreen(m.screen + 1)
+	case key.Matches(msg, k.CountDown):
+		m.stepCount(-1)
+		return nil // keeps lastEdit: a run of ←/→ is one undo step
+	case key.Matches(msg, k.CountUp):
+		m.stepCount(1)
+		return nil
 	case key.Matches(msg, k.Up):
 		m.sel = max(0, m.sel-1)
 	case key.Matches(msg, k.Down):

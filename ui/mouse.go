@@ -2,7 +2,7 @@ package ui
 
 import tea "charm.land/bubbletea/v2"
 
-// handleClick selects what was clicked: a tab, a form row, a video or a plan.
+// handleClick selects what was clicked: a tab, a form row, a video, a plan or a month.
 // Positions follow the fixed layout: header, tabs, rule, then the body.
 func (m *Model) handleClick(ms tea.Mouse) {
 	if ms.Button != tea.MouseLeft || m.mode != modeNormal || m.width < MinWidth || m.height < MinHeight {
@@ -39,6 +39,10 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		if i := r - plansHeadRows; i >= 0 && i < len(m.card.Plans) {
 			m.plans.sel = i
 		}
+	case ScreenYear:
+		if i := r - yearHeadRows; i >= 0 && i < 12 {
+			m.year.sel = i
+		}
 	}
 }
 
@@ -65,5 +69,7 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		m.month.offset = window(m.month.offset, m.sel, n, m.month.rows)
 	case ScreenPlans:
 		m.plans.sel = max(0, min(len(m.card.Plans)-1, m.plans.sel+d))
+	case ScreenYear:
+		m.year.sel = max(0, min(11, m.year.sel+d))
 	}
 }

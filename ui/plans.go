@@ -8,7 +8,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
+
+// rightSizedMsg carries the month's right-sizing for the project at revision
+// rev. Right-sizing scans every plan's top-ups for the break-evens (about 10 ms
+// even for a small month), so it runs in a command, only while Plans shows.
+type rightSizedMsg struct {
+	rev int
+	rs  *pricing.RightSize
+}
 
 // plansPanel is the Plans screen's selection.
 type plansPanel struct {
@@ -23,10 +32,10 @@ func (m *Model) plansKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
 	n := len(m.card.Plans)
 	switch {
-	case key.Matches(msg, k.Left):
-		m.setScreen(m.screen - 1)
-	case key.Matches(msg, k.Right):
-		m.setScreen(m.screen + 1)
+	case key.Matches(msg, k.BillMonthly):
+		m.setBilling(pricing.Monthly)
+	case key.Matches(msg, k.BillAnnual):
+		m.setBilling(pricing.Annual)
 	case key.Matches(msg, k.Up):
 		m.plans.sel = max(0, m.plans.sel-1)
 	case key.Matches(msg, k.Down):
@@ -156,14 +165,62 @@ func (m *Model) renderPlans(w, h int) []string {
 		} else {
 			out = append(out, " "+s.Bad.Render("No plan can make this month as planned."))
 		}
+		// The right-sizing goes below; the blocked reasons get the rows it leaves.
+		rsLines := m.rightSizeLines(w)
+		var reasons []string
 		for _, b := range o.Blocked {
 			for _, l := range strings.Split(ansi.Wordwrap("✗ "+b, max(w-3, 10), ""), "\n") {
-				out = append(out, "   "+s.Blocked.Render(l))
+				reasons = append(reasons, "   "+s.Blocked.Render(l))
 			}
 		}
+		if room := h - len(out) - len(rsLines) - 1; len(reasons) > room {
+			more := len(o.Blocked)
+			reasons = reasons[:max(room-1, 0)]
+			for _, l := range reasons {
+				if strings.Contains(l, "✗") {
+					more--
+				}
+			}
+			if room > 0 {
+				reasons = append(reasons, "   "+s.Blocked.Render("✗ … and "+plural(int64(more), "more reason")))
+			}
+		}
+		out = append(out, reasons...)
+		out = append(out, "")
+		out = append(out, rsLines...)
 	}
 	if len(out) > h {
 		out = out[:h]
+	}
+	return out
+}
+
+// rightSizeLines is the cheapest way to make the month (any plan, either
+// billing, with top-ups) and the break-evens between neighbouring plans, from
+// the last right-sizing. While a newer one is computed the previous stays up
+// for the few milliseconds it takes, rather than flashing a placeholder.
+func (m *Model) rightSizeLines(w int) []string {
+	s := &m.styles
+	r := m.rs
+	if r == nil {
+		return []string{" " + s.Muted.Render("Working out the cheapest way to make this month…")}
+	}
+	var out []string
+	for _, l := range wrap(report.RightSizeLine(r), w-1) {
+		out = append(out, " "+s.Recommend.Render(l))
+	}
+	if len(r.BreakEvens) == 0 {
+		return out
+	}
+	out = append(out, " "+s.Heading.Render(clip("Break-even between neighbouring plans ("+r.Billing.Key()+" billing)", w-1)))
+	for i := range r.BreakEvens {
+		for _, l := range wrap(r.BreakEvens[i].Text(m.card), w-3) {
+			out = append(out, "   "+l)
+		}
+	}
+	if r.Dominant != nil && w >= wideWidth {
+		out = append(out, "   "+s.Muted.Render(clip("(usage in "+r.Dominant.Name+", this month's largest premium spend: "+
+			m.card.CreditWord(r.DominantCredits)+" of "+r.Premium.Grouped()+")", w-3)))
 	}
 	return out
 }

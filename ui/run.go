@@ -1,6 +1,8 @@
 // Package ui is creditplan's interactive planner (Bubble Tea v2): a Video screen
 // that prices one video as it is built, a Month screen for the month's videos and
-// credits, and a Plans screen comparing every plan. Every number comes from pricing.
+// credits, a Plans screen comparing every plan and right-sizing the month, and a
+// Year screen following the credit wallet over 12 months. f fits the month to its
+// balance from any screen. Every number comes from pricing.
 package ui
 
 import (

@@ -1,0 +1,381 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"creditplan/pricing"
+)
+
+// yearPanel is the Year screen's state: the selected month and the simulated
+// year for the project at revision rev.
+type yearPanel struct {
+	sel  int // 0-11
+	res  *pricing.YearResult
+	err  error
+	rev  int
+	busy bool // a simulation is running in a command
+	// slow is set once a simulation took longer than a key may spend in Update
+	// (a very long month); from then on it runs in a command like Fit.
+	slow bool
+}
+
+// yearDoneMsg carries a year simulated in a command for revision rev.
+type yearDoneMsg struct {
+	rev int
+	res *pricing.YearResult
+	err error
+}
+
+// yearHeadRows is how many body rows come before the first month: the title,
+// the volume note and the column header.
+const yearHeadRows = 3
+
+// yearBudget is the most a simulation may take in Update before the planner
+// moves it to a command.
+const yearBudget = time.Millisecond
+
+// volumeStep is ←/→ on a month's volume: a tenth, in thousandths.
+const volumeStep = 100
+
+// maxVolume is the project file's limit for a month's multiplier (100).
+const maxVolume = 100_000
+
+// yearFresh reports whether the shown year is the project as it is now.
+func (m *Model) yearFresh() bool {
+	return (m.year.res != nil || m.year.err != nil) && m.year.rev == m.version
+}
+
+// ensureYear simulates the year while the Year screen shows, in Update when
+// that is cheap (about 0.2 ms for 1,000 videos); background starts it in a
+// command once it has proved slow.
+func (m *Model) ensureYear() {
+	if m.screen != ScreenYear || m.yearFresh() || m.year.slow {
+		return
+	}
+	start := time.Now()
+	m.year.res, m.year.err = m.card.YearProject(m.project)
+	m.year.rev = m.version
+	if time.Since(start) > yearBudget {
+		m.year.slow = true
+	}
+}
+
+func (m *Model) yearDone(msg yearDoneMsg) {
+	m.year.busy = false
+	if msg.rev == m.version {
+		m.year.res, m.year.err, m.year.rev = msg.res, msg.err, msg.rev
+	}
+}
+
+// background starts the pricing the visible screen needs for the current
+// revision and does not have: right-sizing on Plans, a slow year on Year. One
+// of each runs at a time; one that lands stale is dropped and, if the screen
+// still shows, started again by the next Update.
+func (m *Model) background() tea.Cmd {
+	var cmds []tea.Cmd
+	card := m.card
+	rev := m.version
+	if m.screen == ScreenPlans && !m.rsBusy && (m.rs == nil || m.rsRev != rev) {
+		m.rsBusy = true
+		p := m.project.Clone()
+		cmds = append(cmds, func() tea.Msg { return rightSizedMsg{rev: rev, rs: card.RightSize(p)} })
+	}
+	if m.screen == ScreenYear && m.year.slow && !m.year.busy && !m.yearFresh() {
+		m.year.busy = true
+		p := m.project.Clone()
+		cmds = append(cmds, func() tea.Msg {
+			r, err := card.YearProject(p)
+			return yearDoneMsg{rev: rev, res: r, err: err}
+		})
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) yearKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.year.sel = max(0, m.year.sel-1)
+	case key.Matches(msg, k.Down):
+		m.year.sel = min(11, m.year.sel+1)
+	case key.Matches(msg, k.Home):
+		m.year.sel = 0
+	case key.Matches(msg, k.End):
+		m.year.sel = 11
+	case key.Matches(msg, k.VolumeDown):
+		m.stepVolume(-1)
+		return nil // keeps lastEdit: a run of ←/→ on one month is one undo step
+	case key.Matches(msg, k.VolumeUp):
+		m.stepVolume(1)
+		return nil
+	}
+	m.lastEdit = editKey{}
+	return nil
+}
+
+// stepVolume moves the selected month's multiplier to the next tenth up or
+// down (0 allowed). The first edit gives the project a volume of 12 months as
+// planned. The month's quote does not depend on volume, so only the year is
+// simulated again.
+func (m *Model) stepVolume(d int) {
+	i := m.year.sel
+	cur := int64(1000)
+	if len(m.project.Volume) == 12 {
+		cur = m.project.Volume[i]
+	}
+	next := (cur/volumeStep + 1) * volumeStep
+	if d < 0 {
+		next = ((cur+volumeStep-1)/volumeStep - 1) * volumeStep
+	}
+	next = max(0, min(maxVolume, next))
+	if next == cur {
+		m.setStatus("Month " + itoa(int64(i)+1) + "'s volume is already " + volumeText(cur) + ".")
+		return
+	}
+	ek := editKey{video: -1, field: noField, month: i + 1, ok: true}
+	if ek != m.lastEdit {
+		m.push(snapshot{header: headerOf(m.project), what: "volume change"})
+	}
+	m.lastEdit = ek
+	if len(m.project.Volume) != 12 {
+		m.project.Volume = []int64{1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}
+	}
+	m.project.Volume[i] = next
+	m.version++
+	m.ensureYear()
+	m.setStatus("Month " + itoa(int64(i)+1) + " is " + volumeText(next) + " of the month as planned.")
+}
+
+// volumeText writes a multiplier in thousandths: "×1", "×0.5", "×1.25".
+func volumeText(v int64) string { return "×" + pricing.Credits(v).String() }
+
+// renderYear draws the wallet month by month: a bar per month (used, expired
+// unused, short), the numbers beside it, then the year's totals and which
+// billing is cheaper for this pattern.
+func (m *Model) renderYear(w, h int) []string {
+	s := &m.styles
+	c := m.card
+	if m.year.err != nil {
+		return []string{" " + s.Error.Render(clip("The year cannot be simulated: "+m.year.err.Error(), w-1))}
+	}
+	y := m.year.res
+	if y == nil {
+		return []string{" " + s.Muted.Render("Simulating the year…")}
+	}
+	wide := w >= wideWidth
+	out := make([]string, 0, h)
+	title := "Year on " + y.Plan.Name + ", " + y.Billing.Key() + " (b)"
+	out = append(out, " "+s.Heading.Render(clip(title, w-1))+
+		s.Muted.Render(clip(": each month as planned needs "+c.CreditWord(y.MonthCredits), max(w-1-width(title), 0))))
+	note := "Volume per month from the project; ←/→ change the selected month by 0.1."
+	if len(m.project.Volume) != 12 {
+		note = "This project gives no volume per month: a flat year. ←/→ change a month by 0.1."
+	}
+	out = append(out, " "+s.Muted.Render(clip(note, w-1)))
+
+	// Columns: numbers first so they line up, then the bar in what is left.
+	const monW, volW, numW, costW = 5, 7, 8, 9
+	topW := 10
+	fixed := 2 + monW + 1 + volW + 1 + numW + 1 + numW + 1 + topW + 1 + costW + 1
+	if wide {
+		fixed += 2 * (numW + 1)
+	}
+	barW := max(w-fixed-1, 0)
+	head := "  " + right("Month", monW) + " " + right("Volume", volW)
+	if wide {
+		head += " " + right("Need", numW) + " " + right("Granted", numW)
+	}
+	head += " " + right("Used", numW) + " " + right("Expired", numW) + " " + right("Top-up", topW) + " " + right("Cost", costW)
+	if barW >= 6 {
+		head += " " + "█ used ░ expired ▓ short"
+	}
+	out = append(out, s.Muted.Render(clip(head, w)))
+
+	var most int64
+	for i := range y.Months {
+		wm := &y.Months[i]
+		most = max(most, int64(wm.Used+wm.Expired+wm.Short))
+	}
+	for i := range y.Months {
+		wm := &y.Months[i]
+		marker := "  "
+		if i == m.year.sel {
+			marker = "› "
+		}
+		top := "–"
+		topStyle := s.Muted
+		switch {
+		case wm.Short > 0:
+			top, topStyle = wm.Short.Grouped()+" short", s.Bad
+		case wm.Bought > 0:
+			top, topStyle = "+"+wm.Bought.Grouped(), s.Premium
+		}
+		text := marker + right(itoa(int64(wm.Month)), monW) + " " + right(volumeText(wm.Volume), volW)
+		if wide {
+			text += " " + right(wm.Need.Grouped(), numW) + " " + right(wm.Granted.Grouped(), numW)
+		}
+		text += " " + right(wm.Used.Grouped(), numW) + " "
+		exp := right(wm.Expired.Grouped(), numW)
+		cost := " " + right(m.yearMoney(y, wm.Cost), costW)
+		var line string
+		if i == m.year.sel {
+			line = s.Selected.Render(text + exp + " " + right(top, topW) + cost)
+		} else {
+			if wm.Expired > 0 {
+				exp = s.Bad.Render(exp)
+			}
+			line = text + exp + " " + topStyle.Render(right(top, topW)) + cost
+		}
+		if barW >= 6 {
+			line += " " + m.yearBar(wm, most, barW)
+		}
+		out = append(out, line)
+	}
+
+	total := "  " + right("Year", monW) + " " + right("", volW)
+	if wide {
+		total += " " + right(y.Need.Grouped(), numW) + " " + right(y.Granted.Grouped(), numW)
+	}
+	top := "–"
+	switch {
+	case y.Short > 0:
+		top = y.Short.Grouped() + " short"
+	case y.Bought > 0:
+		top = "+" + y.Bought.Grouped()
+	}
+	total += " " + right(y.Used.Grouped(), numW) + " " + right(y.Expired.Grouped(), numW) + " " + right(top, topW) + " " +
+		right(m.yearMoney(y, y.Cost), costW)
+	out = append(out, s.Value.Render(clip(total, w)))
+	if wide {
+		out = append(out, "")
+	}
+
+	// The totals in sentences; on a short terminal, in two lines that always fit.
+	good := y.Expired == 0 && y.MonthsShort == 0
+	waste := "Credits wasted (expired unused): " + c.CreditWord(y.Expired) + " · months short: " + itoa(int64(y.MonthsShort))
+	if y.MonthsShort > 0 {
+		waste += " (" + y.Plan.Name + " sells no top-ups)"
+	}
+	full := []string{" " + clipStyle(s, good, clip(waste, w-1))}
+	if y.MonthsToppedUp > 0 {
+		full = append(full, " "+clip("Top-ups in "+plural(int64(y.MonthsToppedUp), "month")+": "+c.CreditWord(y.Bought)+", "+m.yearMoney(y, y.TopUps), w-1))
+	}
+	cost := y.Plan.Name + " has no public price: contact sales for either billing."
+	if !y.ContactSales {
+		cost = "Year billed monthly: " + c.Money(y.Monthly.Cost) + " · billed annually: " + c.Money(y.Annual.Cost)
+	}
+	full = append(full, " "+clip(cost, w-1))
+	if !y.ContactSales {
+		for _, l := range wrap(m.billingVerdict(y), w-1) {
+			full = append(full, " "+s.Recommend.Render(l))
+		}
+	}
+	if wide {
+		full = append(full, "", " "+s.Muted.Render(clip(rolloverText(y.Plan), w-1)))
+	}
+	if len(out)+len(full) > h {
+		waste = "Wasted " + y.Expired.Grouped() + " · " + plural(int64(y.MonthsShort), "month") + " short"
+		if y.MonthsToppedUp > 0 {
+			waste += " · top-ups " + y.Bought.Grouped() + " for " + m.yearMoney(y, y.TopUps)
+		}
+		full = []string{" " + clipStyle(s, good, clip(waste, w-1)), " " + s.Muted.Render(clip(cost, w-1))}
+		if !y.ContactSales {
+			full[1] = " " + s.Recommend.Render(clip("Year: monthly "+c.Money(y.Monthly.Cost)+", annual "+c.Money(y.Annual.Cost)+": "+m.shortVerdict(y), w-1))
+		}
+	}
+	out = append(out, full...)
+	if len(out) > h {
+		out = out[:h]
+	}
+	return out
+}
+
+// yearBar draws one month in w cells: used credits, then credits that expired
+// unused, then what the month could not make, on the scale of the year's
+// largest month.
+func (m *Model) yearBar(wm *pricing.WalletMonth, most int64, w int) string {
+	s := &m.styles
+	used := bar(int64(wm.Used), most, w)
+	exp := bar(int64(wm.Expired), most, w)
+	short := bar(int64(wm.Short), most, w)
+	// Something that happened is never drawn as nothing.
+	if wm.Used > 0 {
+		used = max(used, 1)
+	}
+	if wm.Expired > 0 {
+		exp = max(exp, 1)
+	}
+	if wm.Short > 0 {
+		short = max(short, 1)
+	}
+	for used+exp+short > w {
+		switch {
+		case used >= exp && used >= short && used > 1:
+			used--
+		case exp >= short && exp > 1:
+			exp--
+		default:
+			short--
+		}
+	}
+	return s.BarFill.Render(strings.Repeat("█", used)) + s.BarEmpty.Render(strings.Repeat("░", exp)) +
+		s.BarShort.Render(strings.Repeat("▓", short))
+}
+
+// yearMoney is a cost, or "contact sales" for a plan with no public price.
+func (m *Model) yearMoney(y *pricing.YearResult, v pricing.Money) string {
+	if y.ContactSales {
+		return "contact sales"
+	}
+	return m.card.Money(v)
+}
+
+// billingVerdict says which billing suits this pattern of months.
+func (m *Model) billingVerdict(y *pricing.YearResult) string {
+	mo, an := y.Monthly, y.Annual
+	name := "Monthly"
+	if y.Cheaper == pricing.Annual {
+		name = "Annual"
+	}
+	switch {
+	case y.SameCost:
+		return "Both billings cost the same for this pattern; monthly commits to less."
+	case mo.Short != an.Short:
+		better, other := an, mo
+		if y.Cheaper == pricing.Monthly {
+			better, other = mo, an
+		}
+		return name + " billing is better for this pattern: it leaves " + better.Short.Grouped() + " short, against " + other.Short.Grouped() + "."
+	}
+	return name + " billing is cheaper for this pattern, by " + m.card.Money(y.CheaperBy) + " a year."
+}
+
+// shortVerdict is billingVerdict for a short terminal: "annual is cheaper by $60.00 a year".
+func (m *Model) shortVerdict(y *pricing.YearResult) string {
+	name := "monthly"
+	if y.Cheaper == pricing.Annual {
+		name = "annual"
+	}
+	switch {
+	case y.SameCost:
+		return "both cost the same"
+	case y.Monthly.Short != y.Annual.Short:
+		return name + " leaves less short"
+	}
+	return name + " is cheaper by " + m.card.Money(y.CheaperBy) + " a year"
+}
+
+// rolloverText says how the plan's unused credits expire, so the bars can be read.
+func rolloverText(p *pricing.Plan) string {
+	switch p.Rollover {
+	case pricing.RolloverNextCycle:
+		return p.Name + "'s unused credits last one more cycle."
+	case pricing.RolloverUntilRenewal:
+		return p.Name + "'s unused credits last until the subscription renews."
+	}
+	return p.Name + "'s unused credits expire at the end of each cycle."
+}
