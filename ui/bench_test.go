@@ -37,3 +37,104 @@ func BenchmarkMonthDownArrow(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkMonthCountArrow is → and ← on the Month screen of a 1,000-video
+// month: each changes a count, so Update reprices the month.
+func BenchmarkMonthCountArrow(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	press(m, "2")
+	keys := []tea.KeyPressMsg{{Code: tea.KeyRight}, {Code: tea.KeyLeft}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		m.Update(keys[i%2])
+		_ = m.View()
+		i++
+	}
+}
+
+// BenchmarkYearVolumeArrow is → and ← on the Year screen of a 1,000-video
+// month: each changes a month's volume, so Update simulates the year again
+// (but does not reprice the month, which volume does not change).
+func BenchmarkYearVolumeArrow(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	press(m, "4")
+	keys := []tea.KeyPressMsg{{Code: tea.KeyRight}, {Code: tea.KeyLeft}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		m.Update(keys[i%2])
+		_ = m.View()
+		i++
+	}
+	if m.year.slow {
+		b.Fatal("the year of 1,000 videos should be cheap enough for Update")
+	}
+}
+
+// BenchmarkYearDownArrow moves the month selection on the Year screen.
+func BenchmarkYearDownArrow(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	press(m, "4")
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	home := tea.KeyPressMsg{Code: tea.KeyHome}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if m.year.sel == 11 {
+			m.Update(home)
+		}
+		m.Update(down)
+		_ = m.View()
+	}
+}
+
+// BenchmarkPlansDownArrow moves the plan selection on the Plans screen, with
+// the right-sizing shown.
+func BenchmarkPlansDownArrow(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	_, cmd := m.Update(tea.KeyPressMsg{Code: '3', Text: "3"})
+	settle(m, cmd)
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	home := tea.KeyPressMsg{Code: tea.KeyHome}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if m.plans.sel == len(m.card.Plans)-1 {
+			m.Update(home)
+		}
+		m.Update(down)
+		_ = m.View()
+	}
+}
+
+// BenchmarkFitKey is f on a 1,000-video month: Update only clones the month
+// and hands the fitting to a command (not run here), then draws "Fitting…".
+func BenchmarkFitKey(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	press(m, "2")
+	f := tea.KeyPressMsg{Code: 'f', Text: "f"}
+	esc := tea.KeyPressMsg{Code: tea.KeyEscape}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(f)
+		_ = m.View()
+		m.Update(esc)
+	}
+}
+
+// BenchmarkFitCommand is the fitting itself, as the command runs it off the
+// Update path (1,000 videos).
+func BenchmarkFitCommand(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		cmd := m.startFit()
+		_ = cmd()
+		m.mode = modeNormal
+	}
+}

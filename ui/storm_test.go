@@ -9,19 +9,23 @@ import (
 )
 
 // TestKeyAndResizeStorm throws thousands of random keys, clicks and window sizes
-// (0 to 300, 1x1 included) at the planner. Nothing may panic, every frame must be
-// drawable, and afterwards the totals on screen must be pricing's totals for the
-// project the model holds.
+// (0 to 300, 1x1 included) at the planner. The pricing commands keys start (fit,
+// right-sizing) are run at random moments, late or never, so answers land stale.
+// Nothing may panic, every frame must be drawable, and afterwards the totals on
+// screen must be pricing's totals for the project the model holds, and the Year
+// screen pricing's year.
 func TestKeyAndResizeStorm(t *testing.T) {
 	keys := []string{
 		"up", "down", "left", "right", "enter", "esc", "tab", "shift+tab", "backspace", "delete",
 		"pgup", "pgdown", "home", "end", "shift+up", "shift+down", "ctrl+z",
 		"1", "2", "3", "4", "0", "9", "a", "d", "x", "u", "p", "b", "B", "c", "e", "?", "[", "]",
 		"J", "K", "j", "k", "n", "y", "q", "s", ",", " ", "é", "m",
+		"f", "f", "h", "l", "4", "4",
 	}
 	for seed := uint64(1); seed <= 3; seed++ {
 		r := rand.New(rand.NewPCG(seed, 42))
 		m := newModel(t, fullMonth(loadCard(t)), 80, 24)
+		var waiting []tea.Cmd // pricing commands started and not yet run
 		for i := 0; i < 4000; i++ {
 			switch n := r.IntN(20); {
 			case n == 0:
@@ -32,10 +36,19 @@ func TestKeyAndResizeStorm(t *testing.T) {
 				m.Update(tea.MouseClickMsg{X: r.IntN(130), Y: r.IntN(45), Button: tea.MouseLeft})
 			case n == 3:
 				m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown + tea.MouseButton(r.IntN(2))})
+			case n == 4 && len(waiting) > 0:
+				// A pricing answer lands, often after the month has moved on.
+				j := r.IntN(len(waiting))
+				c := waiting[j]
+				waiting = append(waiting[:j], waiting[j+1:]...)
+				settle(m, c)
 			default:
 				k := keys[r.IntN(len(keys))]
 				// Quit, save and export commands are not run: the storm is about the model.
-				m.Update(keyMsg(k))
+				_, cmd := m.Update(keyMsg(k))
+				if cmd != nil && k != "e" && k != "q" && k != "y" {
+					waiting = append(waiting, cmd)
+				}
 			}
 			_ = m.View()
 		}
@@ -51,5 +64,7 @@ func TestKeyAndResizeStorm(t *testing.T) {
 		if !strings.Contains(s, q.Premium.Grouped()+" of "+max(q.Balance, 0).Grouped()+" used") {
 			t.Fatalf("seed %d: tab line does not show pricing's totals:\n%s", seed, s)
 		}
+		m.setScreen(ScreenYear)
+		requireYear(t, m)
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -18,8 +17,8 @@ type yearPanel struct {
 	err  error
 	rev  int
 	busy bool // a simulation is running in a command
-	// slow is set once a simulation took longer than a key may spend in Update
-	// (a very long month); from then on it runs in a command like Fit.
+	// slow is set for a month too long to simulate within a key's budget in
+	// Update; its year then runs in a command, like Fit.
 	slow bool
 }
 
@@ -34,9 +33,12 @@ type yearDoneMsg struct {
 // the volume note and the column header.
 const yearHeadRows = 3
 
-// yearBudget is the most a simulation may take in Update before the planner
-// moves it to a command.
-const yearBudget = time.Millisecond
+// yearInlineVideos is the longest month whose year is simulated in Update.
+// The simulation prices each video once (about 0.22 µs a video: 0.22 ms for
+// 1,000 on the reference machine), so 3,000 videos stay well under the 1 ms a
+// key may take with room for the frame; longer months go to a command. A
+// count, not a stopwatch, so a GC pause cannot flip the choice.
+const yearInlineVideos = 3000
 
 // volumeStep is ←/→ on a month's volume: a tenth, in thousandths.
 const volumeStep = 100
@@ -50,18 +52,14 @@ func (m *Model) yearFresh() bool {
 }
 
 // ensureYear simulates the year while the Year screen shows, in Update when
-// that is cheap (about 0.2 ms for 1,000 videos); background starts it in a
-// command once it has proved slow.
+// the month is short enough; otherwise background starts it in a command.
 func (m *Model) ensureYear() {
+	m.year.slow = len(m.project.Videos) > yearInlineVideos
 	if m.screen != ScreenYear || m.yearFresh() || m.year.slow {
 		return
 	}
-	start := time.Now()
 	m.year.res, m.year.err = m.card.YearProject(m.project)
 	m.year.rev = m.version
-	if time.Since(start) > yearBudget {
-		m.year.slow = true
-	}
 }
 
 func (m *Model) yearDone(msg yearDoneMsg) {
