@@ -66,7 +66,8 @@ func (m *Model) editVideo(what string, coalesce field, apply func(v *pricing.Vid
 	}
 	m.lastEdit = ek
 	apply(v)
-	m.changed()
+	m.version++
+	m.repriceVideo(m.sel)
 }
 
 // editHeader changes the plan, billing or balance, undoably.
@@ -107,7 +108,12 @@ func (m *Model) undoLast() {
 		}
 	}
 	m.sel = s.sel
-	m.changed()
+	m.version++
+	if s.whole == nil && s.header == nil {
+		m.repriceVideo(s.index)
+	} else {
+		m.reprice()
+	}
 	m.setStatus("Undid: " + s.what + ".")
 }
 

@@ -173,8 +173,19 @@ func (m *Model) Quote() *pricing.Quote { return m.quote }
 func (m *Model) Dirty() bool { return m.version != m.savedVersion }
 
 // reprice recomputes the quote after a change; it is the only place that prices.
-func (m *Model) reprice() {
-	q, err := m.card.Quote(m.project)
+func (m *Model) reprice() { m.repriceVideo(-1) }
+
+// repriceVideo reprices the month after a change to video i alone (i < 0: any
+// change). pricing.Requote reuses the other videos' prices and returns exactly
+// what a full Quote would, so a key that edits one video of a long month stays cheap.
+func (m *Model) repriceVideo(i int) {
+	var q *pricing.Quote
+	var err error
+	if i >= 0 && m.quote != nil {
+		q, err = m.card.Requote(m.quote, m.project, i)
+	} else {
+		q, err = m.card.Quote(m.project)
+	}
 	if err != nil {
 		m.quote = nil
 		m.setError(err)

@@ -277,7 +277,7 @@ func (m *Model) applyTextField() {
 		v.Languages = langs
 	}
 	m.version++
-	m.reprice()
+	m.repriceVideo(m.sel)
 }
 
 // finishEdit leaves a text field: esc puts back what the field held before; either
@@ -292,7 +292,8 @@ func (m *Model) finishEdit(revert bool) {
 	}
 	if revert {
 		*v = m.video.editOrig.Clone()
-		m.reprice()
+		m.version++ // a new revision: answers computed for the typed text are stale
+		m.repriceVideo(m.sel)
 		m.setStatus("Reverted.")
 	}
 	if sameVideo(*v, m.video.editOrig) && len(m.undo) > 0 {
