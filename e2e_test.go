@@ -219,6 +219,89 @@ func TestPlannerEndToEnd(t *testing.T) {
 	}
 }
 
+// TestPlannerFitEndToEnd fits the month in the real planner and checks the
+// screen against `creditplan fit --format json`: f shows the proposal, enter
+// applies it, and the tab line's totals are the command's after-total. Then u
+// gives the month back, ←/→ on Month change a count, and the Plans and Year
+// screens show the right-sizing and the wallet.
+func TestPlannerFitEndToEnd(t *testing.T) {
+	src, err := os.ReadFile("examples/creator-month.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "month.toml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(binary, "fit", "--format", "json", path).Output()
+	if err != nil {
+		t.Fatalf("creditplan fit: %v", err)
+	}
+	var fit struct {
+		Balance json.Number `json:"balance"`
+		Before  json.Number `json:"premium_credits_before"`
+		After   json.Number `json:"premium_credits"`
+		Fits    bool        `json:"fits"`
+		Changes []struct {
+			Video string `json:"video"`
+		} `json:"changes"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.UseNumber()
+	if err := dec.Decode(&fit); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !fit.Fits || len(fit.Changes) == 0 || fit.Before == fit.After {
+		t.Fatalf("the example is meant to need changes to fit: %s", out)
+	}
+	totals := regexp.MustCompile(`([0-9.,]+) of ([0-9.,]+) used`)
+	noComma := func(s string) string { return strings.ReplaceAll(s, ",", "") }
+	usedOnScreen := func(s string) (string, string) {
+		t.Helper()
+		m := totals.FindStringSubmatch(s)
+		if m == nil {
+			t.Fatalf("no totals on screen:\n%s", s)
+		}
+		return noComma(m[1]), noComma(m[2])
+	}
+
+	tm := startTerminal(t, 80, 24, path)
+	s := tm.waitFor("used")
+	if used, _ := usedOnScreen(s); used != fit.Before.String() {
+		t.Fatalf("before fitting the screen says %s used; fit says %s", used, fit.Before)
+	}
+	tm.press("f")
+	s = tm.waitFor("After changes")
+	if !strings.Contains(s, "Fit to budget on Creator") || !strings.Contains(s, fit.Changes[0].Video) {
+		t.Fatalf("the proposal names the plan and the changes:\n%s", s)
+	}
+	tm.press("enter")
+	s = tm.waitFor("Applied ")
+	used, balance := usedOnScreen(s)
+	if used != fit.After.String() || balance != fit.Balance.String() {
+		t.Fatalf("after f, enter the screen says %s of %s used; creditplan fit says %s of %s", used, balance, fit.After, fit.Balance)
+	}
+	tm.press("u")
+	s = tm.waitFor("Undid: fit to budget")
+	if used, _ := usedOnScreen(s); used != fit.Before.String() {
+		t.Fatalf("u gives back %s used, want %s", used, fit.Before)
+	}
+
+	// ←/→ on Month change the selected video's count (Weekly explainer: 4).
+	tm.press("right")
+	tm.waitFor("Weekly explainer                  5")
+	tm.press("left", "left")
+	tm.waitFor("Weekly explainer                  3")
+
+	tm.press("3")
+	tm.waitFor("Cheapest way to make this month:")
+	tm.press("4")
+	s = tm.waitFor("Year on Creator")
+	if !strings.Contains(s, "Credits wasted") && !strings.Contains(s, "Wasted") {
+		t.Fatalf("the Year screen shows the waste:\n%s", s)
+	}
+}
+
 // TestPlannerRefusesWithoutTerminal: with stdin not a terminal it must explain and
 // exit 2 instead of hanging.
 func TestPlannerRefusesWithoutTerminal(t *testing.T) {
