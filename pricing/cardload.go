@@ -26,8 +26,8 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{file: name, src: string(src)}
-	root := d.table("", tree)
+	d := &decoder{file: name, src: src}
+	root := d.table(tree)
 	card := &RateCard{Origin: name}
 
 	if ct := root.sub("card", true); ct != nil {
@@ -64,7 +64,8 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		featureTables = featureTables[:maxCardCounts]
 	}
 	card.featureIndex = make(map[string]int, len(featureTables))
-	for i, ft := range featureTables {
+	for i := range featureTables {
+		ft := &featureTables[i]
 		f := readFeature(ft, card.Precision)
 		if f.ID != "" {
 			if j, dup := card.featureIndex[f.ID]; dup {
@@ -102,7 +103,8 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		planTables = planTables[:maxCardCounts]
 	}
 	card.planIndex = make(map[string]int, len(planTables))
-	for i, pt := range planTables {
+	for i := range planTables {
+		pt := &planTables[i]
 		p := readPlan(card, pt)
 		if p.ID != "" {
 			if j, dup := card.planIndex[p.ID]; dup {
@@ -123,7 +125,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 func readDate(t *table, key string) string {
 	v, ok := t.get(key)
 	if !ok {
-		t.d.addf(t.path, "missing required key %q", key)
+		t.d.addf(t.path(), "missing required key %q", key)
 		return ""
 	}
 	switch x := v.(type) {
@@ -187,7 +189,7 @@ func readFeature(t *table, precision int) Feature {
 	}
 	f.Height = int(t.integer("height", false, 0, 0, 100000))
 	if f.Slot == SlotResolution && f.Height == 0 && f.ID != "" {
-		t.d.addf(t.path, "resolution feature %q needs a height (720, 1080, 2160)", f.ID)
+		t.d.addf(t.path(), "resolution feature %q needs a height (720, 1080, 2160)", f.ID)
 	}
 	if f.Slot != SlotResolution && f.Height != 0 {
 		t.d.addf(t.keyPath("height"), "height applies only to resolution features")
@@ -209,6 +211,13 @@ func checkID(t *table, key, id string) {
 			return
 		}
 	}
+}
+
+// fillsSlot reports whether id names a feature for slot s: the common case,
+// checked without building the key path a problem would need.
+func (c *RateCard) fillsSlot(s Slot, id string) bool {
+	i, ok := c.featureIndex[id]
+	return ok && c.Features[i].Slot == s
 }
 
 // checkSlotFeature reports an id that names no feature, or one for another slot,
@@ -308,7 +317,7 @@ func readPlan(c *RateCard, t *table) Plan {
 	} else if !hasAnnual {
 		p.AnnualPrice = p.MonthlyPrice
 	} else if !hasMonthly {
-		d.addf(t.path, "plan %q has an annual_price but no monthly_price", p.ID)
+		d.addf(t.path(), "plan %q has an annual_price but no monthly_price", p.ID)
 	}
 	p.Credits, _ = t.credits("credits", true, c.Precision)
 	p.IncludedSeats = int(t.integer("included_seats", false, 1, 1, 100000))
@@ -352,7 +361,6 @@ func readPlan(c *RateCard, t *table) Plan {
 			}
 		}
 	} else {
-		t.used["features"] = true
 		for i := range p.offers {
 			p.offers[i] = true
 		}
@@ -370,7 +378,8 @@ func readPlan(c *RateCard, t *table) Plan {
 	p.AnnualUpfront = t.boolean("annual_upfront")
 	topups := t.tables("topups")
 	ids := map[string]bool{}
-	for _, tt := range topups {
+	for i := range topups {
+		tt := &topups[i]
 		tu := TopUp{ID: tt.str("id", true), Name: tt.str("name", false)}
 		checkID(tt, "id", tu.ID)
 		if ids[tu.ID] && tu.ID != "" {

@@ -30,8 +30,8 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{file: name, src: string(src)}
-	root := d.table("", tree)
+	d := &decoder{file: name, src: src}
+	root := d.table(tree)
 	p := &Project{Seats: 1}
 	p.Plan = root.str("plan", false)
 	raw, has := tree["plan"]
@@ -63,8 +63,8 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 		videos = videos[:MaxVideos]
 	}
 	p.Videos = make([]Video, 0, len(videos))
-	for _, vt := range videos {
-		p.Videos = append(p.Videos, readVideo(card, vt))
+	for i := range videos {
+		p.Videos = append(p.Videos, readVideo(card, &videos[i]))
 	}
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
@@ -117,7 +117,7 @@ func readVideo(card *RateCard, t *table) Video {
 	v := Video{Name: t.str("name", true)}
 	v.Count = int(t.integer("count", false, 1, 0, MaxCount))
 	if raw, ok := t.get("length"); !ok {
-		d.addf(t.path, "missing required key %q (like \"2m30s\" or 2.5 for minutes)", "length")
+		d.addf(t.path(), "missing required key %q (like \"2m30s\" or 2.5 for minutes)", "length")
 	} else {
 		var text string
 		parse := true
@@ -147,25 +147,12 @@ func readVideo(card *RateCard, t *table) Video {
 		if id == "" {
 			continue
 		}
-		if card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
+		// The key path is built only for a bad id, to say where it is.
+		if card.fillsSlot(s, id) || card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
 			v.Picks[s] = id
 		}
 	}
-	langs := t.strings("languages")
-	seen := map[string]bool{}
-	for i, l := range langs {
-		l = strings.TrimSpace(l)
-		path := fmt.Sprintf("%s[%d]", t.keyPath("languages"), i)
-		switch {
-		case l == "":
-			d.addf(path, "a language must not be empty")
-		case seen[strings.ToLower(l)]:
-			d.addf(path, "language %q is listed twice; it would be charged twice", l)
-		default:
-			seen[strings.ToLower(l)] = true
-			v.Languages = append(v.Languages, l)
-		}
-	}
+	v.Languages = readLanguages(t)
 	if len(v.Languages) > MaxLanguages {
 		d.addf(t.keyPath("languages"), "too many languages (%d); at most %d", len(v.Languages), MaxLanguages)
 	}
@@ -174,6 +161,58 @@ func readVideo(card *RateCard, t *table) Video {
 	v.Rerenders = int(t.integer("rerenders", false, 0, 0, MaxRerenders))
 	t.finish(videoKeys)
 	return v
+}
+
+// readLanguages reads a video's target languages: each charged once, so an
+// empty one or one listed twice (in any letter case) is a problem.
+func readLanguages(t *table) []string {
+	raw, ok := t.get("languages")
+	if !ok {
+		return nil
+	}
+	arr, ok := raw.([]any)
+	if !ok {
+		t.d.addf(t.keyPath("languages"), "must be an array of strings, not %s", typeName(raw))
+		return nil
+	}
+	at := func(i int) string { return t.keyPath("languages") + "[" + strconv.Itoa(i) + "]" }
+	out := make([]string, 0, len(arr))
+	// A map finds repeats among many languages; a video's few are compared directly.
+	var seen map[string]bool
+	if len(arr) > 16 {
+		seen = make(map[string]bool, len(arr))
+	}
+	for i, e := range arr {
+		l, ok := e.(string)
+		if !ok {
+			t.d.addf(at(i), "must be a string, not %s", typeName(e))
+			continue
+		}
+		l = strings.TrimSpace(l)
+		repeat := false
+		if seen != nil {
+			key := strings.ToLower(l)
+			repeat = seen[key]
+			seen[key] = true
+		} else {
+			key := strings.ToLower(l) // no copy unless l has capitals
+			for _, prev := range out {
+				repeat = repeat || strings.ToLower(prev) == key
+			}
+		}
+		switch {
+		case l == "":
+			t.d.addf(at(i), "a language must not be empty")
+		case repeat:
+			t.d.addf(at(i), "language %q is listed twice; it would be charged twice", l)
+		default:
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // EncodeProject writes a project as TOML that ParseProject reads back to the same
