@@ -12,8 +12,11 @@ import (
 // them: cells live in one flat slice reused from table to table, so printing
 // allocates almost nothing.
 type aligner struct {
-	cells  []string
-	widths []int
+	cells []string
+	// cellWidths holds each cell's width, measured once: a width that is not
+	// plain ASCII ("2m30s × 2 languages") takes a grapheme walk.
+	cellWidths []int
+	widths     []int
 	// right marks the columns aligned to the right (numbers); its length is the
 	// number of columns.
 	right []bool
@@ -43,8 +46,11 @@ func (a *aligner) write(w *bytes.Buffer, indent string) {
 		return
 	}
 	a.widths = append(a.widths[:0], make([]int, n)...)
+	a.cellWidths = a.cellWidths[:0]
 	for i, c := range a.cells {
-		a.widths[i%n] = max(a.widths[i%n], width(c))
+		cw := width(c)
+		a.cellWidths = append(a.cellWidths, cw)
+		a.widths[i%n] = max(a.widths[i%n], cw)
 	}
 	for start := 0; start+n <= len(a.cells); start += n {
 		r := a.cells[start : start+n]
@@ -56,7 +62,7 @@ func (a *aligner) write(w *bytes.Buffer, indent string) {
 		}
 		for i := 0; i <= last; i++ {
 			c := r[i]
-			pad := a.widths[i] - width(c)
+			pad := a.widths[i] - a.cellWidths[start+i]
 			if i > 0 {
 				w.WriteString("  ")
 			}
@@ -90,10 +96,29 @@ func writeSpaces(w *bytes.Buffer, n int) {
 func width(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
+			if n, ok := narrowWidth(s); ok {
+				return n
+			}
 			return ansi.StringWidth(s)
 		}
 	}
 	return len(s)
+}
+
+// narrowWidth counts the runes of s when every one is printable and one cell
+// wide on its own: ASCII and the Latin letters and signs up to U+02FF ("×",
+// "é", "£"). Combining marks (from U+0300), joiners, wide scripts, controls and
+// the soft hyphen are left to ansi.StringWidth; a quote's quantities ("2m30s ×
+// 2 languages") are counted here without walking graphemes.
+func narrowWidth(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xad || r >= 0x300 {
+			return 0, false
+		}
+		n++
+	}
+	return n, true
 }
 
 // oneLine folds a user's name onto one line so it cannot break a table, and

@@ -67,32 +67,54 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 // formatted on several cores at once; below it one core is faster.
 const parallelFrom = 512
 
-// writeVideosText writes every video's section. A big month is cut into one
-// chunk per core, each formatted into its own buffer, and the buffers written
-// in order: the text is identical, only made sooner.
+// videosPerChunk is how many video sections one core formats before they are
+// written: big enough that the cores rarely wait for each other, small enough
+// that the buffers stay in the cache and a huge month does not sit in memory
+// twice (about 1 KB a video).
+const videosPerChunk = 256
+
+// writeVideosText writes every video's section. A big month is formatted in
+// rounds: each core formats the next chunk into its own buffer, then the
+// buffers are written in order and reused, so the text is identical to one
+// core's, only made sooner, and memory stays at a few chunks however long the
+// month is.
 func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 	n := len(q.Videos)
-	chunks := 1
+	workers := 1
 	if n >= parallelFrom {
-		chunks = min(runtime.GOMAXPROCS(0), n/(parallelFrom/2))
+		workers = runtime.GOMAXPROCS(0)
 	}
-	if chunks <= 1 {
+	if workers <= 1 {
 		var buf bytes.Buffer
-		newVideoTexter(q).write(&buf, 0, n)
-		w.Write(buf.Bytes())
+		t := newVideoTexter(q)
+		for from := 0; from < n; from += videosPerChunk {
+			buf.Reset()
+			t.write(&buf, from, min(from+videosPerChunk, n))
+			w.Write(buf.Bytes())
+		}
 		return
 	}
-	bufs := make([]bytes.Buffer, chunks)
-	var wg sync.WaitGroup
-	for k := range chunks {
-		from, to := n*k/chunks, n*(k+1)/chunks
-		// About 1 KB a video: sized once, the buffer is not copied as it grows.
-		bufs[k].Grow((to - from) * 1024)
-		wg.Go(func() { newVideoTexter(q).write(&bufs[k], from, to) })
+	texters := make([]*videoTexter, workers)
+	bufs := make([]bytes.Buffer, workers)
+	for k := range texters {
+		texters[k] = newVideoTexter(q)
+		bufs[k].Grow(videosPerChunk * 1024)
 	}
-	wg.Wait()
-	for k := range bufs {
-		w.Write(bufs[k].Bytes())
+	var wg sync.WaitGroup
+	for round := 0; round < n; round += workers * videosPerChunk {
+		for k := range workers {
+			bufs[k].Reset()
+			from := round + k*videosPerChunk
+			if from >= n {
+				continue
+			}
+			to := min(from+videosPerChunk, n)
+			wg.Go(func() { texters[k].write(&bufs[k], from, to) })
+		}
+		wg.Wait()
+		for k := range bufs {
+			w.Write(bufs[k].Bytes())
+		}
 	}
 }
 
