@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"runtime"
 	"strconv"
-	"sync"
 
 	"creditplan/pricing"
 )
@@ -67,17 +66,17 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 // formatted on several cores at once; below it one core is faster.
 const parallelFrom = 512
 
-// videosPerChunk is how many video sections one core formats before they are
-// written: big enough that the cores rarely wait for each other, small enough
-// that the buffers stay in the cache and a huge month does not sit in memory
-// twice (about 1 KB a video).
+// videosPerChunk is how many video sections one core formats at a time: big
+// enough that handing chunks over costs nothing, small enough that the buffers
+// stay in the cache and a huge month does not sit in memory twice (about 1 KB
+// a video).
 const videosPerChunk = 256
 
-// writeVideosText writes every video's section. A big month is formatted in
-// rounds: each core formats the next chunk into its own buffer, then the
-// buffers are written in order and reused, so the text is identical to one
-// core's, only made sooner, and memory stays at a few chunks however long the
-// month is.
+// writeVideosText writes every video's section. A big month is cut into
+// chunks: core k formats chunks k, k+cores, k+2·cores... into two buffers of
+// its own, taking turns, while this goroutine writes the chunks out in order
+// and hands each buffer back. The text is identical to one core's, only made
+// sooner, and memory stays at two chunks a core however long the month is.
 func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 	n := len(q.Videos)
 	workers := 1
@@ -94,27 +93,32 @@ func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 		}
 		return
 	}
-	texters := make([]*videoTexter, workers)
-	bufs := make([]bytes.Buffer, workers)
-	for k := range texters {
-		texters[k] = newVideoTexter(q)
-		bufs[k].Grow(videosPerChunk * 1024)
-	}
-	var wg sync.WaitGroup
-	for round := 0; round < n; round += workers * videosPerChunk {
-		for k := range workers {
-			bufs[k].Reset()
-			from := round + k*videosPerChunk
-			if from >= n {
-				continue
+	chunks := (n + videosPerChunk - 1) / videosPerChunk
+	done := make([]chan *bytes.Buffer, workers)
+	free := make([]chan *bytes.Buffer, workers)
+	for k := range workers {
+		done[k] = make(chan *bytes.Buffer, 2)
+		free[k] = make(chan *bytes.Buffer, 2)
+		// Each buffer is allocated on its own, never side by side in one
+		// slice: two cores writing into neighbouring buffer headers would
+		// fight over one cache line.
+		for range 2 {
+			free[k] <- bytes.NewBuffer(make([]byte, 0, videosPerChunk*1024))
+		}
+		go func() {
+			t := newVideoTexter(q)
+			for c := k; c < chunks; c += workers {
+				buf := <-free[k]
+				buf.Reset()
+				t.write(buf, c*videosPerChunk, min((c+1)*videosPerChunk, n))
+				done[k] <- buf
 			}
-			to := min(from+videosPerChunk, n)
-			wg.Go(func() { texters[k].write(&bufs[k], from, to) })
-		}
-		wg.Wait()
-		for k := range bufs {
-			w.Write(bufs[k].Bytes())
-		}
+		}()
+	}
+	for c := range chunks {
+		buf := <-done[c%workers]
+		w.Write(buf.Bytes())
+		free[c%workers] <- buf
 	}
 }
 
