@@ -154,18 +154,26 @@ func (a *app) run(args []string) int {
 	return a.finish("", a.planner(args))
 }
 
-// batchHeapLimit is the heap a batch command may grow to before the garbage
-// collector runs: a 10,000-video month peaks near 120 MB.
+// batchHeapLimit is the heap past which a batch command collects garbage as
+// often as it must, whatever the GC percentage says.
 const batchHeapLimit = 512 << 20
 
-// relaxGC lets a batch command (quote, compare, check) run without collecting
-// garbage until its heap reaches batchHeapLimit. These commands read, print
-// and exit within a fraction of a second, so collecting while a big month is
-// decoded costs more time than the memory it frees; past the limit the
-// collector runs as usual, so a huge month cannot exhaust memory.
+// batchGCPercent lets a batch command's heap grow to five times what was live
+// after the last collection before collecting again. Decoding a month's TOML
+// allocates a tree that is garbage moments later; at Go's default (100) a
+// 10,000-video quote spent a fifth of its time collecting it. Measured on that
+// month (median of 80 interleaved runs against tomlfloor): default 1.32x the
+// floor, 400 1.15x, collector off 1.18x, so a plain percentage does as well as
+// switching the collector off, with less memory (43 MB against 54).
+const batchGCPercent = 400
+
+// relaxGC sets a batch command's (quote, compare, fit, year, check) garbage
+// collection: batchGCPercent, with batchHeapLimit as the bound, so even the
+// largest month allowed (100,000 videos) peaks near the limit, not at five
+// times its live heap.
 func relaxGC() {
 	debug.SetMemoryLimit(batchHeapLimit)
-	debug.SetGCPercent(-1)
+	debug.SetGCPercent(batchGCPercent)
 }
 
 // finish turns a command's error into its message and exit code.
