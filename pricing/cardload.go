@@ -17,6 +17,10 @@ var (
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days"}
 	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height"}
 	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
+	// maxTopUps bounds a plan's packs: the cheapest mix of packs for a shortfall
+	// is searched over every pack, for every plan a comparison or a year tries,
+	// so a card with thousands would make every quote slow. Real plans sell one to three.
+	maxTopUps = 20
 )
 
 // ParseRateCard reads a rate card. name is what errors call the file. Every
@@ -166,7 +170,7 @@ func readFeature(t *table, precision int) Feature {
 		}
 	}
 	f.IncrementSeconds = 1
-	if inc := t.str("increment", false); inc != "" {
+	if inc, ok := t.optionalText("increment", "to charge by the second"); ok {
 		sec, err := ParseLength(inc)
 		if err != nil {
 			t.d.addf(t.keyPath("increment"), "%v", err)
@@ -322,7 +326,7 @@ func readPlan(c *RateCard, t *table) Plan {
 	p.Credits, _ = t.credits("credits", true, c.Precision)
 	p.IncludedSeats = int(t.integer("included_seats", false, 1, 1, 100000))
 	p.SeatPrice, p.ExtraSeats = t.money("extra_seat_price", false)
-	if ml := t.str("max_length", false); ml != "" {
+	if ml, ok := t.optionalText("max_length", "for no limit"); ok {
 		sec, err := ParseLength(ml)
 		if err != nil {
 			d.addf(t.keyPath("max_length"), "%v", err)
@@ -377,6 +381,10 @@ func readPlan(c *RateCard, t *table) Plan {
 	p.ExpiresDays = int(t.integer("credits_expire_days", false, 30, 1, 3660))
 	p.AnnualUpfront = t.boolean("annual_upfront")
 	topups := t.tables("topups")
+	if len(topups) > maxTopUps {
+		d.addf(t.keyPath("topups"), "too many top-ups (%d); a plan may sell at most %d", len(topups), maxTopUps)
+		topups = topups[:maxTopUps]
+	}
 	ids := map[string]bool{}
 	for i := range topups {
 		tt := &topups[i]

@@ -147,7 +147,7 @@ func TestParseLength(t *testing.T) {
 		{"2m60s", `length "2m60s" has 60 seconds after minutes; must be under 60`},
 		{"1h60m", `length "1h60m" has 60 minutes after hours; must be under 60`},
 		{"2:60", `length "2:60" has 60 seconds; seconds after minutes must be under 60`},
-		{"1h60s", `length "1h60s" has 60 seconds after minutes; must be under 60`},
+		{"1h60s", `length "1h60s" has 60 seconds after hours; must be under 60`},
 		{"", `length is empty; write it like "2m30s", "90s" or "2:30"`},
 		{"0s", `length "0s" must be longer than zero`},
 		{"0", `length "0" must be longer than zero`},

@@ -57,7 +57,11 @@ func ParseLength(text string) (seconds int, err error) {
 			total += n * 60
 		case unit == 's' && last != 's':
 			if last != 0 && n >= 60 {
-				return 0, fmt.Errorf("length %q has %d seconds after minutes; must be under 60", text, n)
+				after := "minutes"
+				if last == 'h' {
+					after = "hours" // "1h60s": no minutes were written
+				}
+				return 0, fmt.Errorf("length %q has %d seconds after %s; must be under 60", text, n, after)
 			}
 			total += n
 		default:

@@ -207,6 +207,23 @@ func (t *table) str(key string, required bool) string {
 	return s
 }
 
+// optionalText reads an optional string whose absence means something (no
+// limit, the default): written but blank, it is a problem saying how to get
+// that meaning, never silently the same as leaving the key out.
+func (t *table) optionalText(key, absentMeans string) (string, bool) {
+	if _, ok := t.get(key); !ok {
+		return "", false
+	}
+	s := t.str(key, false)
+	if strings.TrimSpace(s) == "" {
+		if _, isText := t.m[key].(string); isText {
+			t.d.addf(t.keyPath(key), "must not be empty; leave %s out %s", key, absentMeans)
+		}
+		return "", false
+	}
+	return s, true
+}
+
 func (t *table) boolean(key string) bool {
 	v, ok := t.get(key)
 	if !ok {
