@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -84,6 +85,54 @@ func TestParseBalanceObeysTheCardsPrecision(t *testing.T) {
 			t.Errorf("precision %d, %q: %s, %v; want %s", tc.c.Precision, tc.in, got, err, tc.want)
 		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
 			t.Errorf("precision %d, %q: error %v; want %q", tc.c.Precision, tc.in, err, tc.err)
+		}
+	}
+}
+
+// A month big enough to be read on several cores reports exactly the problems
+// one core reports, from both ends of the file, in file order.
+func TestBigMonthProblemsAreTheSameOnOneCoreAndMany(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("plan = \"starter\"\n")
+	n := 3 * readVideosInParallelFrom / 2
+	for i := range n {
+		fmt.Fprintf(&b, "\n[[videos]]\nname = \"V%d\"\nlength = \"1m\"\n", i)
+		switch i {
+		case 10:
+			b.WriteString("lenght = \"2m\"\n")
+		case n - 10:
+			b.WriteString("count = -1\n")
+		case n - 5:
+			b.WriteString("avatar = \"nope\"\n")
+		}
+	}
+	src := b.String()
+	c := standardCard(t)
+	parse := func(procs int) string {
+		prev := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(prev)
+		p, err := ParseProject("month.toml", []byte(src), c)
+		if err == nil || p != nil {
+			t.Fatalf("GOMAXPROCS %d: the problems were not reported", procs)
+		}
+		return err.Error()
+	}
+	one, four := parse(1), parse(4)
+	if one != four {
+		t.Fatalf("one core:\n%s\nfour cores:\n%s", one, four)
+	}
+	lines := strings.Split(one, "\n")
+	want := []string{
+		fmt.Sprintf("month.toml:%d:1: videos[10].lenght: unknown key", strings.Count(src[:strings.Index(src, "lenght")], "\n")+1),
+		fmt.Sprintf("month.toml:%d:1: videos[%d].count: must not be negative", strings.Count(src[:strings.Index(src, "count = -1")], "\n")+1, n-10),
+		fmt.Sprintf("month.toml:%d:1: videos[%d].avatar: unknown avatar feature", strings.Count(src[:strings.Index(src, "avatar = \"nope\"")], "\n")+1, n-5),
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d problems, want %d:\n%s", len(lines), len(want), one)
+	}
+	for i := range want {
+		if !strings.HasPrefix(lines[i], want[i]) {
+			t.Errorf("problem %d: %s\nwant %s…", i+1, lines[i], want[i])
 		}
 	}
 }

@@ -2,8 +2,10 @@ package pricing
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 var (
@@ -62,15 +64,53 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 		d.addf("videos", "too many videos (%d); at most %d", len(videos), MaxVideos)
 		videos = videos[:MaxVideos]
 	}
-	p.Videos = make([]Video, 0, len(videos))
-	for i := range videos {
-		p.Videos = append(p.Videos, readVideo(card, &videos[i]))
-	}
+	p.Videos = readVideos(card, d, videos)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// readVideosInParallelFrom is the number of videos from which a month's videos
+// are read on every core: each video is checked on its own, and a
+// 10,000-video month spends a few milliseconds here.
+const readVideosInParallelFrom = 2048
+
+// readVideos reads every [[videos]] table. A big month is cut into one run of
+// videos per core, each collecting its problems in a decoder of its own, merged
+// afterwards: d.err sorts every problem by position, so the report is the same
+// as one core's.
+func readVideos(card *RateCard, d *decoder, tables []table) []Video {
+	out := make([]Video, len(tables))
+	workers := 1
+	if len(tables) >= readVideosInParallelFrom {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers <= 1 {
+		for i := range tables {
+			out[i] = readVideo(card, &tables[i])
+		}
+		return out
+	}
+	found := make([]decoder, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		from, to := len(tables)*k/workers, len(tables)*(k+1)/workers
+		found[k] = decoder{file: d.file, src: d.src}
+		wg.Go(func() {
+			for i := from; i < to; i++ {
+				t := &tables[i]
+				t.d = &found[k]
+				out[i] = readVideo(card, t)
+			}
+		})
+	}
+	wg.Wait()
+	for k := range found {
+		d.problems = append(d.problems, found[k].problems...)
+	}
+	return out
 }
 
 // ParseBalance reads a balance a person typed (the --balance flag, the
