@@ -258,8 +258,11 @@ func (a *app) commandFlags(cmd string) (*flag.FlagSet, *commonFlags) {
 	fs.StringVar(&f.rates, "rates", "", "read the rate card from `FILE` instead of the built-in plans.toml")
 	switch cmd {
 	case "quote", "fit":
-		verb := map[string]string{"quote": "quote", "fit": "fit the month"}[cmd]
-		fs.StringVar(&f.plan, "plan", "", verb+" on plan `ID` instead of the project's plan")
+		planUsage := map[string]string{
+			"quote": "quote on plan `ID` instead of the project's plan",
+			"fit":   "fit the month to plan `ID` (its credits and features) instead of the project's plan",
+		}[cmd]
+		fs.StringVar(&f.plan, "plan", "", planUsage)
 		fs.StringVar(&f.balance, "balance", "", "credits left in the cycle, `N`, with at most the card's decimals (default: the project's balance, or the plan's credits)")
 		fs.StringVar(&f.format, "format", "text", "output `format`: text, json, markdown or csv")
 	case "year":
