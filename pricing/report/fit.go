@@ -17,24 +17,12 @@ func WriteFit(w io.Writer, r *pricing.FitResult, f Format) error {
 	if r == nil {
 		return fmt.Errorf("no fit to write")
 	}
-	bw := bufio.NewWriterSize(w, bufferSize)
-	var err error
-	switch f {
-	case Text:
-		writeFitText(bw, r)
-	case JSON:
-		err = writeJSON(bw, fitJSON(r))
-	case Markdown:
-		writeFitMarkdown(bw, r)
-	case CSV:
-		err = writeFitCSV(bw, r)
-	default:
-		return fmt.Errorf("unknown format %d", int(f))
-	}
-	if err != nil {
-		return err
-	}
-	return bw.Flush()
+	return write(w, f, writers{
+		text:     func(b *bufio.Writer) { writeFitText(b, r) },
+		json:     func() any { return fitJSON(r) },
+		markdown: func(b *bufio.Writer) { writeFitMarkdown(b, r) },
+		csv:      func(b *bufio.Writer) error { return writeFitCSV(b, r) },
+	})
 }
 
 // premiumMinutes writes a premium value (weighted premium seconds) as minutes

@@ -61,17 +61,34 @@ func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
 	if q == nil {
 		return fmt.Errorf("no quote to write")
 	}
+	return write(w, f, writers{
+		text:     func(b *bufio.Writer) { writeQuoteText(b, q) },
+		json:     func() any { return quoteJSON(q) },
+		markdown: func(b *bufio.Writer) { writeQuoteMarkdown(b, q) },
+		csv:      func(b *bufio.Writer) error { return writeQuoteCSV(b, q) },
+	})
+}
+
+// writers is one document's writer in each format.
+type writers struct {
+	text, markdown func(*bufio.Writer)
+	json           func() any
+	csv            func(*bufio.Writer) error
+}
+
+// write sends one document to w in format f, through a buffer flushed at the end.
+func write(w io.Writer, f Format, ws writers) error {
 	bw := bufio.NewWriterSize(w, bufferSize)
 	var err error
 	switch f {
 	case Text:
-		writeQuoteText(bw, q)
+		ws.text(bw)
 	case JSON:
-		err = writeJSON(bw, quoteJSON(q))
+		err = writeJSON(bw, ws.json())
 	case Markdown:
-		writeQuoteMarkdown(bw, q)
+		ws.markdown(bw)
 	case CSV:
-		err = writeQuoteCSV(bw, q)
+		err = ws.csv(bw)
 	default:
 		return fmt.Errorf("unknown format %d", int(f))
 	}
@@ -96,36 +113,30 @@ func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, 
 	if c == nil {
 		return fmt.Errorf("no comparison to write")
 	}
-	bw := bufio.NewWriterSize(w, bufferSize)
-	var err error
-	switch f {
-	case Text:
-		writeCompareText(bw, c)
-		if rs != nil {
-			bw.WriteString("\n")
-			writeRightSizeText(bw, rs, false)
-		}
-	case JSON:
-		doc := compareJSON(c)
-		if rs != nil {
-			doc.RightSize = rightSizeJSON(rs)
-		}
-		err = writeJSON(bw, doc)
-	case Markdown:
-		writeCompareMarkdown(bw, c)
-		if rs != nil {
-			bw.WriteString("\n")
-			writeRightSizeMarkdown(bw, rs, false)
-		}
-	case CSV:
-		err = writeCompareCSV(bw, c, rs)
-	default:
-		return fmt.Errorf("unknown format %d", int(f))
-	}
-	if err != nil {
-		return err
-	}
-	return bw.Flush()
+	return write(w, f, writers{
+		text: func(b *bufio.Writer) {
+			writeCompareText(b, c)
+			if rs != nil {
+				b.WriteString("\n")
+				writeRightSizeText(b, rs, false)
+			}
+		},
+		json: func() any {
+			doc := compareJSON(c)
+			if rs != nil {
+				doc.RightSize = rightSizeJSON(rs)
+			}
+			return doc
+		},
+		markdown: func(b *bufio.Writer) {
+			writeCompareMarkdown(b, c)
+			if rs != nil {
+				b.WriteString("\n")
+				writeRightSizeMarkdown(b, rs, false)
+			}
+		},
+		csv: func(b *bufio.Writer) error { return writeCompareCSV(b, c, rs) },
+	})
 }
 
 // cardLine names the card, its date and where it came from; every output

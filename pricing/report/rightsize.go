@@ -19,24 +19,12 @@ func WriteRightSize(w io.Writer, r *pricing.RightSize, f Format) error {
 	if r == nil {
 		return fmt.Errorf("no right-sizing to write")
 	}
-	bw := bufio.NewWriterSize(w, bufferSize)
-	var err error
-	switch f {
-	case Text:
-		writeRightSizeText(bw, r, true)
-	case JSON:
-		err = writeJSON(bw, RightSizeJSON(r))
-	case Markdown:
-		writeRightSizeMarkdown(bw, r, true)
-	case CSV:
-		err = writeRightSizeCSV(bw, r)
-	default:
-		return fmt.Errorf("unknown format %d", int(f))
-	}
-	if err != nil {
-		return err
-	}
-	return bw.Flush()
+	return write(w, f, writers{
+		text:     func(b *bufio.Writer) { writeRightSizeText(b, r, true) },
+		json:     func() any { return RightSizeJSON(r) },
+		markdown: func(b *bufio.Writer) { writeRightSizeMarkdown(b, r, true) },
+		csv:      func(b *bufio.Writer) error { return writeRightSizeCSV(b, r) },
+	})
 }
 
 // RightSizeLine is the one line a Plans screen or a compare summary shows: the

@@ -17,24 +17,12 @@ func WriteYear(w io.Writer, y *pricing.YearResult, f Format) error {
 	if y == nil {
 		return fmt.Errorf("no year to write")
 	}
-	bw := bufio.NewWriterSize(w, bufferSize)
-	var err error
-	switch f {
-	case Text:
-		writeYearText(bw, y)
-	case JSON:
-		err = writeJSON(bw, yearJSON(y))
-	case Markdown:
-		writeYearMarkdown(bw, y)
-	case CSV:
-		err = writeYearCSV(bw, y)
-	default:
-		return fmt.Errorf("unknown format %d", int(f))
-	}
-	if err != nil {
-		return err
-	}
-	return bw.Flush()
+	return write(w, f, writers{
+		text:     func(b *bufio.Writer) { writeYearText(b, y) },
+		json:     func() any { return yearJSON(y) },
+		markdown: func(b *bufio.Writer) { writeYearMarkdown(b, y) },
+		csv:      func(b *bufio.Writer) error { return writeYearCSV(b, y) },
+	})
 }
 
 // volumeLabel writes a month's multiplier: "1", "0.5", "1.25".
