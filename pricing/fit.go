@@ -105,6 +105,10 @@ type FitResult struct {
 	TopUp    TopUpPurchase
 	CanTopUp bool
 	Upgrade  *Plan
+	// Blocked lists what still rules the plan out once the changes are made: a
+	// video longer than the plan allows, a feature it lacks with no alternative
+	// it offers. Credits fitting (Fits) does not make the month possible on its own.
+	Blocked []string
 	// Exact is false only for months too large to solve exactly in memory (more
 	// than fitCellLimit table cells); a greedy choice by least value lost per
 	// credit saved is used then, and every other promise (never above the
@@ -190,6 +194,9 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	}
 	c.explain(p, m, choice, r)
 	r.Fits = r.After <= budget
+	if plan != nil {
+		r.Blocked = c.Blocked(plan, r.Apply(p))
+	}
 	if !r.Fits && plan != nil {
 		r.Short = r.After - budget
 		r.TopUp, r.CanTopUp = plan.CheapestTopUp(r.Short)
@@ -248,7 +255,10 @@ type fitModel struct {
 
 // chain lists the feature indexes a slot can take on the plan: the current
 // pick first, then each alternative down the card's chain that the plan can use
-// (an unusable link is skipped, and the chain followed on past it).
+// (an unusable link is skipped, and the chain followed on past it). When the plan
+// cannot use the current pick itself (4K on a 1080p plan) and the chain offers
+// something it can, the current pick is left out: a fit must not keep a choice
+// that blocks the plan.
 func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
 	out := []int16{int16(c.featureIndex[f.ID])}
 	cur := f
@@ -264,6 +274,9 @@ func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
 		if plan == nil || c.Unavailable(plan, cur) == "" {
 			out = append(out, int16(j))
 		}
+	}
+	if plan != nil && len(out) > 1 && c.Unavailable(plan, f) != "" {
+		out = out[1:]
 	}
 	return out
 }
@@ -303,8 +316,9 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 			if ch == nil {
 				continue
 			}
+			current := int16(c.pickIndex(v, s))
 			opts := make([]fitOption, 0, len(ch))
-			for k, fi := range ch {
+			for _, fi := range ch {
 				f := &c.Features[fi]
 				// Re-renders kept (kept) stay 0: they do not vary inside a slot
 				// group, and counting them per slot would count a video's many times.
@@ -317,7 +331,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 					o.feat[i] = -1
 				}
 				o.feat[s] = fi
-				if k > 0 {
+				if fi != current {
 					o.changes = 1
 				}
 				opts = append(opts, o)
@@ -367,15 +381,16 @@ func (c *RateCard) videoOptions(v *Video, chains [NumSlots][]int16) []fitOption 
 			if ch == nil {
 				continue
 			}
+			current := int16(c.pickIndex(v, s))
 			next := make([]fitOption, 0, len(front)*len(ch))
 			for _, o := range front {
-				for k, fi := range ch {
+				for _, fi := range ch {
 					f := &c.Features[fi]
 					n := o
 					n.cost += c.charge(f, &w).Credits * Credits(count)
 					n.value += featureValue(f, &w) * count
 					n.feat[s] = fi
-					if k > 0 {
+					if fi != current {
 						n.changes++
 					}
 					next = append(next, n)

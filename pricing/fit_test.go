@@ -315,15 +315,19 @@ func fitBruteForce(c *RateCard, p *Project, plan *Plan, balance Credits) (fitKey
 			if !v.Active(s) {
 				continue
 			}
-			f, _ := c.Feature(v.Picks[s])
-			ids := []string{f.ID}
-			for f.Alternative != "" {
+			orig, _ := c.Feature(v.Picks[s])
+			ids := []string{orig.ID}
+			for f := orig; f.Alternative != ""; {
 				f, _ = c.Feature(f.Alternative)
 				if c.Unavailable(plan, f) == "" {
 					ids = append(ids, f.ID)
 				}
 			}
-			if len(ids) > 1 {
+			// A pick the plan cannot use is never kept when the chain has one it can.
+			if len(ids) > 1 && c.Unavailable(plan, orig) != "" {
+				ids = ids[1:]
+			}
+			if len(ids) > 1 || ids[0] != orig.ID {
 				choices = append(choices, choice{i, s, ids})
 			}
 		}
@@ -783,6 +787,40 @@ func TestFitRightSizeYearOnRandomDefaultMonths(t *testing.T) {
 			if len(c.Blocked(o.Plan, p)) > 0 || o.Plan.ContactSales {
 				t.Fatalf("seed %d: %s is offered but blocked or unpriced", seed, o.Plan.ID)
 			}
+		}
+	}
+}
+
+// TestFitReplacesAPickThePlanCannotUse: Creator renders at most 1080p, so a fit on
+// Creator must switch a 4K video to 1080p even when the credits already fit, and
+// what no substitution can cure (a video longer than Creator allows) is still
+// reported as blocking.
+func TestFitReplacesAPickThePlanCannotUse(t *testing.T) {
+	c := defaultCard(t)
+	creator, _ := c.Plan("creator")
+	p := &Project{Plan: "creator", Seats: 1}
+	launch := c.NewVideo("Launch")
+	launch.Picks[SlotResolution] = "4k" // 10 credits a render on the default card
+	long := c.NewVideo("Webinar")
+	long.Seconds = 45 * 60 // Creator's maximum is 30 minutes
+	p.Videos = []Video{launch, long}
+
+	r := c.Fit(p, creator, WholeCredits(1000))
+	if !r.FitsBefore {
+		t.Fatalf("10 credits should fit in 1,000 before any change")
+	}
+	if len(r.Changes) != 1 || r.Changes[0].From.ID != "4k" || r.Changes[0].To.ID != "1080p" {
+		t.Fatalf("want exactly 4K -> 1080p, got %v", fitDescribe(c, r))
+	}
+	if r.After != 0 {
+		t.Errorf("after the change the month spends %s, want 0", r.After)
+	}
+	if len(r.Blocked) != 1 || !strings.Contains(r.Blocked[0], "Webinar") {
+		t.Errorf("the 45-minute video still blocks Creator; Blocked = %q", r.Blocked)
+	}
+	for _, b := range r.Blocked {
+		if strings.Contains(b, "4K") {
+			t.Errorf("4K should no longer block after the fit: %q", b)
 		}
 	}
 }

@@ -141,6 +141,8 @@ func (m *Model) fitVerdict(r *pricing.FitResult) string {
 	switch {
 	case r.FitsBefore && len(r.Changes) == 0:
 		return "The month already fits: nothing to change."
+	case r.FitsBefore:
+		return "The month's credits already fit; " + plural(int64(len(r.Changes)), "change") + " replace choices " + r.Plan.Name + " cannot make."
 	case r.Fits:
 		kept := "100"
 		if r.ValueBefore > 0 {
@@ -199,6 +201,12 @@ func (m *Model) renderFit(w, h int) []string {
 		}
 		for _, l := range wrap(plan, w-3) {
 			out = append(out, "   "+l)
+		}
+	}
+	if len(r.Blocked) > 0 {
+		out = append(out, "", " "+s.Bad.Render(clip("Still blocked on "+r.Plan.Name+":", w-1)))
+		for _, b := range r.Blocked {
+			out = append(out, "   "+clip(b, w-3))
 		}
 	}
 	if len(r.Changes) == 0 {

@@ -220,3 +220,21 @@ func TestFitProposalIsModal(t *testing.T) {
 		t.Fatalf("status line: %q", m.statusLine())
 	}
 }
+
+// A fit on Creator replaces 4K (which Creator cannot render) even though the
+// credits fit, and says that the 45-minute webinar still rules Creator out.
+func TestFitProposalSaysWhatStillBlocksThePlan(t *testing.T) {
+	card := loadCard(t)
+	launch := card.NewVideo("Launch")
+	launch.Picks[pricing.SlotResolution] = "4k"
+	webinar := card.NewVideo("Webinar")
+	webinar.Seconds = 45 * 60
+	p := &pricing.Project{Plan: "creator", Seats: 1, Videos: []pricing.Video{launch, webinar}}
+	m := newModel(t, p, 120, 40)
+	pressSettle(m, "f")
+	s := screen(m)
+	mustContain(t, s, "4K → 1080p")
+	mustContain(t, s, "replace choices Creator cannot make")
+	mustContain(t, s, "Still blocked on Creator:")
+	mustContain(t, s, "“Webinar” is 45m, longer than Creator's 30m maximum")
+}

@@ -88,6 +88,9 @@ func fitVerdict(r *pricing.FitResult) string {
 	switch {
 	case r.FitsBefore && len(r.Changes) == 0:
 		return "The month already fits: nothing to change."
+	case r.FitsBefore:
+		return fmt.Sprintf("The month's credits already fit; %s replace%s choices %s cannot make.",
+			plural64(int64(len(r.Changes)), "change"), sIfOne(len(r.Changes)), r.Plan.Name)
 	case r.Fits:
 		return fmt.Sprintf("%s bring%s the month within the balance, keeping %s%% of its premium value.",
 			plural64(int64(len(r.Changes)), "change"), sIfOne(len(r.Changes)), percentKept(r))
@@ -168,6 +171,12 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 			w.WriteString("  " + s + "\n")
 		}
 	}
+	if len(r.Blocked) > 0 {
+		w.WriteString("\nStill blocked on " + r.Plan.Name + " (no substitution cures these):\n")
+		for _, b := range r.Blocked {
+			w.WriteString("  " + oneLine(b) + "\n")
+		}
+	}
 	w.WriteString("\n" + c.UpfrontMessage(r.After, r.Balance) + "\n")
 }
 
@@ -200,6 +209,13 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 		w.WriteString("## Covering the " + r.Short.Grouped() + " still short\n\n")
 		for _, s := range fitRemedies(r) {
 			w.WriteString("- " + md(s) + "\n")
+		}
+		w.WriteString("\n")
+	}
+	if len(r.Blocked) > 0 {
+		w.WriteString("## Still blocked on " + md(r.Plan.Name) + "\n\n")
+		for _, b := range r.Blocked {
+			w.WriteString("- " + md(b) + "\n")
 		}
 		w.WriteString("\n")
 	}
@@ -273,6 +289,8 @@ type fitDoc struct {
 	Changes     []fitChangeJSON `json:"changes"`
 	TopUp       *topUpJSON      `json:"top_up"`
 	Upgrade     *upgradeJSON    `json:"upgrade"`
+	// Blocked is what still rules the plan out after the changes.
+	Blocked []string `json:"blocked"`
 }
 
 func fitJSON(r *pricing.FitResult) *fitDoc {
@@ -283,6 +301,7 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 		Short: credits(r.Short), Message: c.UpfrontMessage(r.After, r.Balance),
 		ValueUnit: "weighted premium seconds", ValueBefore: r.ValueBefore, ValueKept: r.ValueKept, ValueLost: r.ValueLost,
 		Exact: r.Exact, Changes: make([]fitChangeJSON, len(r.Changes)),
+		Blocked: append([]string{}, r.Blocked...),
 	}
 	if r.Fits {
 		d.Remaining = credits(max(r.Balance, 0) - r.After)

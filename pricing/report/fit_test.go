@@ -113,3 +113,35 @@ func TestPremiumMinutesRoundsToATenth(t *testing.T) {
 		}
 	}
 }
+
+// TestFitSaysWhatStillBlocksThePlan: on Creator a 4K video must become 1080p even
+// though the credits fit, and a 45-minute video still rules Creator out: the text
+// and Markdown say so, and JSON lists it under "blocked".
+func TestFitSaysWhatStillBlocksThePlan(t *testing.T) {
+	c := loadCard(t, "../../plans.toml")
+	creator, _ := c.Plan("creator")
+	launch := c.NewVideo("Launch")
+	launch.Picks[pricing.SlotResolution] = "4k"
+	webinar := c.NewVideo("Webinar")
+	webinar.Seconds = 45 * 60
+	p := &pricing.Project{Plan: "creator", Seats: 1, Videos: []pricing.Video{launch, webinar}}
+	r := c.Fit(p, creator, pricing.WholeCredits(1000))
+
+	text := string(render(t, func(b *bytes.Buffer) error { return WriteFit(b, r, Text) }))
+	for _, want := range []string{"replaces choices Creator cannot make", "Still blocked on Creator", "Webinar", "1080p"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	markdown := string(render(t, func(b *bytes.Buffer) error { return WriteFit(b, r, Markdown) }))
+	if !strings.Contains(markdown, "## Still blocked on Creator") {
+		t.Errorf("markdown lacks the blocked section:\n%s", markdown)
+	}
+	var doc struct{ Blocked []string }
+	if err := json.Unmarshal(render(t, func(b *bytes.Buffer) error { return WriteFit(b, r, JSON) }), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocked) != 1 || !strings.Contains(doc.Blocked[0], "Webinar") {
+		t.Errorf("json blocked = %q", doc.Blocked)
+	}
+}
