@@ -51,6 +51,10 @@ func startTerminal(t *testing.T, cols, rows int, args ...string) *terminal {
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
 	if err != nil {
+		// In CI the end-to-end proof must run, not quietly skip.
+		if os.Getenv("CI") != "" {
+			t.Fatalf("cannot open a pseudo-terminal: %v", err)
+		}
 		t.Skipf("cannot open a pseudo-terminal: %v", err)
 	}
 	term := &terminal{t: t, cmd: cmd, pty: f, done: make(chan struct{})}
@@ -299,21 +303,6 @@ func TestPlannerFitEndToEnd(t *testing.T) {
 	s = tm.waitFor("Year on Creator")
 	if !strings.Contains(s, "Credits wasted") && !strings.Contains(s, "Wasted") {
 		t.Fatalf("the Year screen shows the waste:\n%s", s)
-	}
-}
-
-// TestPlannerRefusesWithoutTerminal: with stdin not a terminal it must explain and
-// exit 2 instead of hanging.
-func TestPlannerRefusesWithoutTerminal(t *testing.T) {
-	cmd := exec.Command(binary)
-	cmd.Stdin = strings.NewReader("")
-	out, err := cmd.CombinedOutput()
-	ee, ok := err.(*exec.ExitError)
-	if !ok || ee.ExitCode() != 2 {
-		t.Fatalf("want exit 2, got %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), "quote") {
-		t.Fatalf("should point to creditplan quote:\n%s", out)
 	}
 }
 

@@ -515,13 +515,30 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 		if i == 0 {
 			hint = "c "
 		}
-		line := fit(hint+a.Text(m.card), w)
+		text := a.Text(m.card)
 		if focused {
-			line = s.Selected.Render(ansi.Strip(fit("› "+a.Text(m.card)+"  (enter)", w)))
+			hint, text = "› ", text+"  (enter)"
 		}
-		out = append(out, line)
+		// Wide, the whole suggestion shows (its saving is at the end); compact, one line each.
+		lines := []string{fit(hint+text, w)}
+		if !compact {
+			lines = wrap(text, w-2)
+			for j := range lines {
+				if j == 0 {
+					lines[j] = fit(hint+lines[j], w)
+				} else {
+					lines[j] = fit("  "+lines[j], w)
+				}
+			}
+		}
+		for _, line := range lines {
+			if focused {
+				line = s.Selected.Render(ansi.Strip(line))
+			}
+			out = append(out, line)
+		}
 		if !compact && a.Reason != "" {
-			out = append(out, s.Muted.Render(clip("  "+a.Reason, w)))
+			out = append(out, s.Muted.Render(clip("    "+a.Reason, w)))
 		}
 	}
 
