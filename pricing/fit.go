@@ -133,7 +133,7 @@ func (c *RateCard) PremiumValue(v *Video) int64 {
 func (c *RateCard) MonthPremiumValue(p *Project) int64 {
 	var total int64
 	for i := range p.Videos {
-		total += c.PremiumValue(&p.Videos[i]) * int64(p.Videos[i].Count)
+		total = plus(total, times(c.PremiumValue(&p.Videos[i]), int64(p.Videos[i].Count)))
 	}
 	return total
 }
@@ -193,9 +193,14 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 		choice, r.Exact = m.solve(avail)
 	}
 	c.explain(p, m, choice, r)
+	// The month as changed is priced afresh rather than trusted as Before minus
+	// the savings: the two agree to the credit, except that on absurd cards whose
+	// amounts saturate only the fresh price stays meaningful.
+	applied := r.Apply(p)
+	r.After = c.monthCredits(applied)
 	r.Fits = r.After <= budget
 	if plan != nil {
-		r.Blocked = c.Blocked(plan, r.Apply(p))
+		r.Blocked = c.Blocked(plan, applied)
 	}
 	if !r.Fits && plan != nil {
 		r.Short = r.After - budget
@@ -296,7 +301,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 			if f == nil {
 				continue
 			}
-			m.current += c.charge(f, v).Credits * count
+			m.current = plus(m.current, times(c.charge(f, v).Credits, int64(count)))
 			chains[s] = c.chain(plan, f)
 			if p.AllowFewerRerenders && v.Rerenders > 0 {
 				for _, fi := range chains[s] {
@@ -323,7 +328,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 				// Re-renders kept (kept) stay 0: they do not vary inside a slot
 				// group, and counting them per slot would count a video's many times.
 				o := fitOption{
-					cost:   c.charge(f, v).Credits * count,
+					cost:   times(c.charge(f, v).Credits, int64(count)),
 					value:  featureValue(f, v) * int64(v.Count),
 					rerend: int32(v.Rerenders),
 				}
@@ -338,7 +343,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 			}
 			opts = pruneOptions(opts)
 			if len(opts) == 1 && opts[0].changes == 0 {
-				m.fixed += opts[0].cost
+				m.fixed = plus(m.fixed, opts[0].cost)
 				m.fixedValue += opts[0].value
 				continue
 			}
@@ -354,8 +359,8 @@ func (m *fitModel) add(g fitGroup) {
 		g.min = min(g.min, o.cost)
 		g.max = max(g.max, o.cost)
 	}
-	m.minSum += g.min
-	m.maxSum += g.max
+	m.minSum = plus(m.minSum, g.min)
+	m.maxSum = plus(m.maxSum, g.max)
 	m.groups = append(m.groups, g)
 }
 
@@ -387,8 +392,8 @@ func (c *RateCard) videoOptions(v *Video, chains [NumSlots][]int16) []fitOption 
 				for _, fi := range ch {
 					f := &c.Features[fi]
 					n := o
-					n.cost += c.charge(f, &w).Credits * Credits(count)
-					n.value += featureValue(f, &w) * count
+					n.cost = plus(n.cost, times(c.charge(f, &w).Credits, count))
+					n.value = plus(n.value, times(featureValue(f, &w), count))
 					n.feat[s] = fi
 					if fi != current {
 						n.changes++
@@ -1049,7 +1054,7 @@ func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) 
 			var saves Credits
 			for s := Slot(0); s < NumSlots; s++ {
 				if f := c.featureFor(v, s); f != nil {
-					saves += (c.charge(f, v).Credits - c.charge(f, &w).Credits) * count
+					saves = plus(saves, times(c.charge(f, v).Credits-c.charge(f, &w).Credits, int64(count)))
 				}
 			}
 			r.Changes = append(r.Changes, FitChange{
@@ -1067,7 +1072,7 @@ func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) 
 			if to.ID == from.ID {
 				continue
 			}
-			saves := (c.charge(from, &w).Credits - c.charge(to, &w).Credits) * count
+			saves := times(c.charge(from, &w).Credits-c.charge(to, &w).Credits, int64(count))
 			lost := (featureValue(from, v) - featureValue(to, v)) * int64(v.Count)
 			r.Changes = append(r.Changes, FitChange{
 				Video: vi, VideoName: v.Name, Slot: s, From: from, To: to,

@@ -109,7 +109,7 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		v := &p.Videos[i]
 		for s := Slot(0); s < NumSlots; s++ {
 			if f := c.featureFor(v, s); f != nil && f.Premium {
-				cr := c.charge(f, v).Credits * Credits(v.Count)
+				cr := times(c.charge(f, v).Credits, int64(v.Count))
 				byFeature[f] += cr
 				rs.Premium += cr
 			}

@@ -108,6 +108,15 @@ func (c *RateCard) blocked(plan *Plan, p *Project, u *monthUsage) []string {
 	return out
 }
 
+// monthCredits is what every copy of every video of the month spends.
+func (c *RateCard) monthCredits(p *Project) Credits {
+	var total Credits
+	for i := range p.Videos {
+		total = plus(total, times(c.VideoCredits(&p.Videos[i]), int64(p.Videos[i].Count)))
+	}
+	return total
+}
+
 // The largest amount any total may reach. Products and sums saturate here rather
 // than wrap round to a negative number on absurd input (a rate of a billion credits
 // a second): the total is then absurd but never wrong in sign.
@@ -128,6 +137,23 @@ func satMul(a, b int64) int64 {
 func satAdd(a, b int64) int64 {
 	if a > maxAmount-b {
 		return maxAmount
+	}
+	return a + b
+}
+
+// times multiplies an amount of credits or money by a count, saturating at
+// ±maxAmount; a negative amount (a saving that costs more) keeps its sign.
+func times[T ~int64](a T, n int64) T {
+	if a < 0 {
+		return -T(satMul(int64(-a), n))
+	}
+	return T(satMul(int64(a), n))
+}
+
+// plus adds two amounts of credits or money, saturating at maxAmount.
+func plus[T ~int64](a, b T) T {
+	if b > 0 && int64(a) > maxAmount-int64(b) {
+		return T(maxAmount)
 	}
 	return a + b
 }

@@ -108,10 +108,7 @@ func (c *RateCard) YearProject(p *Project) (*YearResult, error) {
 // under both billings, and returns the run for `billing` with the comparison.
 // See the comment at the top of year.go for the rules.
 func (c *RateCard) Year(p *Project, plan *Plan, billing Billing) *YearResult {
-	var month Credits
-	for i := range p.Videos {
-		month += c.VideoCredits(&p.Videos[i]) * Credits(p.Videos[i].Count)
-	}
+	month := c.monthCredits(p)
 	r := &YearResult{Card: c, Plan: plan, MonthCredits: month, ContactSales: plan.ContactSales}
 	r.Monthly = c.simulateYear(p, plan, Monthly, month)
 	r.Annual = c.simulateYear(p, plan, Annual, month)
@@ -163,7 +160,7 @@ func (c *RateCard) scaleCredits(month Credits, volume int64) Credits {
 	den := uint64(1000) * step
 	hi, lo := bits.Mul64(uint64(month), uint64(volume))
 	if hi >= den {
-		return Credits(1<<63 - 1) // far beyond any card; cannot happen within the loaders' limits
+		return Credits(maxAmount) // the ceiling every amount saturates at
 	}
 	q, rem := bits.Div64(hi, lo, den)
 	if rem != 0 {
@@ -228,7 +225,7 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 					if pc.TopUp.LastsDays <= 0 {
 						last = neverExpires
 					}
-					lots = addLot(lots, walletLot{pc.TopUp.Credits * Credits(pc.Count), last})
+					lots = addLot(lots, walletLot{times(pc.TopUp.Credits, pc.Count), last})
 				}
 				if !plan.ContactSales {
 					wm.Cost += buy.Cost
@@ -266,12 +263,12 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 		lots = kept
 		opening = wm.Closing
 
-		run.Need += wm.Need
-		run.Granted += wm.Granted
-		run.Bought += wm.Bought
-		run.Used += wm.Used
-		run.Expired += wm.Expired
-		run.Short += wm.Short
+		run.Need = plus(run.Need, wm.Need)
+		run.Granted = plus(run.Granted, wm.Granted)
+		run.Bought = plus(run.Bought, wm.Bought)
+		run.Used = plus(run.Used, wm.Used)
+		run.Expired = plus(run.Expired, wm.Expired)
+		run.Short = plus(run.Short, wm.Short)
 	}
 	run.Closing = opening
 	run.Cost = run.Subscription + run.TopUps
