@@ -2,7 +2,9 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"creditplan/pricing"
 )
@@ -104,25 +106,27 @@ type upgradeJSON struct {
 }
 
 type quoteDoc struct {
-	Card            cardJSON     `json:"card"`
-	Plan            planRefJSON  `json:"plan"`
-	Billing         string       `json:"billing"`
-	Balance         credits      `json:"balance"`
-	PremiumCredits  credits      `json:"premium_credits"`
-	Remaining       credits      `json:"remaining"`
-	Short           credits      `json:"short"`
-	Fits            bool         `json:"fits"`
-	Message         string       `json:"message"`
-	Cost            *money       `json:"cost"`
-	ContactSales    bool         `json:"contact_sales"`
-	Copies          int64        `json:"copies"`
-	FinishedSeconds int64        `json:"finished_seconds"`
-	RunsOutAt       *int64       `json:"runs_out_at"`
-	Videos          []videoJSON  `json:"videos"`
-	Alternatives    []altJSON    `json:"alternatives"`
-	Blocked         []string     `json:"blocked"`
-	TopUp           *topUpJSON   `json:"top_up"`
-	Upgrade         *upgradeJSON `json:"upgrade"`
+	Card            cardJSON    `json:"card"`
+	Plan            planRefJSON `json:"plan"`
+	Billing         string      `json:"billing"`
+	Balance         credits     `json:"balance"`
+	PremiumCredits  credits     `json:"premium_credits"`
+	Remaining       credits     `json:"remaining"`
+	Short           credits     `json:"short"`
+	Fits            bool        `json:"fits"`
+	Message         string      `json:"message"`
+	Cost            *money      `json:"cost"`
+	ContactSales    bool        `json:"contact_sales"`
+	Copies          int64       `json:"copies"`
+	FinishedSeconds int64       `json:"finished_seconds"`
+	RunsOutAt       *int64      `json:"runs_out_at"`
+	// Videos and Alternatives are []videoJSON and []altJSON, or the placeholders
+	// writeQuoteJSON streams them in place of (see there).
+	Videos       any          `json:"videos"`
+	Alternatives any          `json:"alternatives"`
+	Blocked      []string     `json:"blocked"`
+	TopUp        *topUpJSON   `json:"top_up"`
+	Upgrade      *upgradeJSON `json:"upgrade"`
 }
 
 func altOf(c *pricing.RateCard, a pricing.Alternative) altJSON {
@@ -167,33 +171,132 @@ func quoteJSON(q *pricing.Quote) *quoteDoc {
 		d.Upgrade = &upgradeJSON{ID: q.Upgrade.ID, Name: q.Upgrade.Name, Credits: credits(q.Upgrade.Credits),
 			Price: money(q.Upgrade.Price(q.Billing))}
 	}
-	d.Videos = make([]videoJSON, len(q.Videos))
+	videos := make([]videoJSON, len(q.Videos))
 	for i := range q.Videos {
-		vq := &q.Videos[i]
-		v := vq.Video
-		vj := videoJSON{
-			Name: v.Name, Count: v.Count, Length: pricing.FormatLength(v.Seconds), Seconds: v.Seconds,
-			Each: credits(vq.Each), PremiumCredits: credits(vq.Credits),
-			Lines: make([]lineJSON, len(vq.Lines)), Alternatives: make([]altJSON, len(vq.Alternatives)),
-		}
-		for j, l := range vq.Lines {
-			f := l.Feature
-			vj.Lines[j] = lineJSON{
-				Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
-				Quantity: l.Quantity(), Rate: f.RateText(), RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
-				Credits: credits(l.Credits), CreditsTotal: credits(l.Credits * pricing.Credits(v.Count)),
-			}
-		}
-		for j, a := range vq.Alternatives {
-			vj.Alternatives[j] = altOf(c, a)
-		}
-		d.Videos[i] = vj
+		videos[i] = videoOf(c, &q.Videos[i])
 	}
-	d.Alternatives = make([]altJSON, len(q.Alternatives))
+	d.Videos = videos
+	alts := make([]altJSON, len(q.Alternatives))
 	for i, a := range q.Alternatives {
-		d.Alternatives[i] = altOf(c, a)
+		alts[i] = altOf(c, a)
+	}
+	d.Alternatives = alts
+	return d
+}
+
+// quoteHead is the quote's document without its two long lists.
+func quoteHead(q *pricing.Quote) *quoteDoc {
+	c := q.Card
+	d := &quoteDoc{
+		Card: cardOf(c), Plan: planRefJSON{q.Plan.ID, q.Plan.Name}, Billing: q.Billing.Key(),
+		Balance: credits(q.Balance), PremiumCredits: credits(q.Premium), Remaining: credits(q.Remaining),
+		Short: credits(q.Short), Fits: q.Fits, Message: q.Message(), ContactSales: q.Plan.ContactSales,
+		Copies: q.Copies, FinishedSeconds: q.FinishedSeconds,
+		Blocked: nonNil(q.Blocked), TopUp: topUpOf(c, q.TopUp),
+	}
+	if !q.Plan.ContactSales {
+		cost := money(q.Cost)
+		d.Cost = &cost
+	}
+	if q.RunsOutAt > 0 {
+		at := q.RunsOutAt
+		d.RunsOutAt = &at
+	}
+	if q.Upgrade != nil {
+		d.Upgrade = &upgradeJSON{ID: q.Upgrade.ID, Name: q.Upgrade.Name, Credits: credits(q.Upgrade.Credits),
+			Price: money(q.Upgrade.Price(q.Billing))}
 	}
 	return d
+}
+
+// videoOf is one video's entry in a quote's JSON.
+func videoOf(c *pricing.RateCard, vq *pricing.VideoQuote) videoJSON {
+	v := vq.Video
+	vj := videoJSON{
+		Name: v.Name, Count: v.Count, Length: pricing.FormatLength(v.Seconds), Seconds: v.Seconds,
+		Each: credits(vq.Each), PremiumCredits: credits(vq.Credits),
+		Lines: make([]lineJSON, len(vq.Lines)), Alternatives: make([]altJSON, len(vq.Alternatives)),
+	}
+	for j, l := range vq.Lines {
+		f := l.Feature
+		vj.Lines[j] = lineJSON{
+			Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
+			Quantity: l.Quantity(), Rate: f.RateText(), RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
+			Credits: credits(l.Credits), CreditsTotal: credits(l.Credits * pricing.Credits(v.Count)),
+		}
+	}
+	for j, a := range vq.Alternatives {
+		vj.Alternatives[j] = altOf(c, a)
+	}
+	return vj
+}
+
+// The placeholders writeQuoteJSON puts where the long lists go. A NUL cannot
+// occur unescaped in any name, so the encoded placeholder is unambiguous.
+const (
+	videosMark       = "\x00videos"
+	alternativesMark = "\x00alternatives"
+)
+
+// writeQuoteJSON writes exactly what writeJSON(quoteJSON(q)) would, but encodes
+// the videos and the month's alternatives one element at a time: a 10,000-video
+// month is 32 MB of JSON, and encoding it as one value builds and re-indents it
+// all in memory (hundreds of MB). The small rest of the document is encoded
+// with placeholders where the lists go, and the lists are streamed into them.
+func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote) error {
+	c := q.Card
+	head := quoteHead(q)
+	head.Videos, head.Alternatives = videosMark, alternativesMark
+	var doc bytes.Buffer
+	enc := json.NewEncoder(&doc)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(head); err != nil {
+		return err
+	}
+	rest := doc.Bytes()
+	var elem bytes.Buffer
+	elemEnc := json.NewEncoder(&elem)
+	elemEnc.SetEscapeHTML(false)
+	elemEnc.SetIndent("    ", "  ") // a top-level list's elements sit two levels in
+	lists := []struct {
+		mark string
+		n    int
+		of   func(i int) any
+	}{
+		{videosMark, len(q.Videos), func(i int) any { return videoOf(c, &q.Videos[i]) }},
+		{alternativesMark, len(q.Alternatives), func(i int) any { return altOf(c, q.Alternatives[i]) }},
+	}
+	for _, l := range lists {
+		mark, _ := json.Marshal(l.mark)
+		before, after, ok := bytes.Cut(rest, mark)
+		if !ok {
+			return fmt.Errorf("report: quote JSON lost its %q placeholder", l.mark)
+		}
+		w.Write(before)
+		if l.n == 0 {
+			w.WriteString("[]")
+		} else {
+			w.WriteString("[\n")
+			for i := range l.n {
+				elem.Reset()
+				if err := elemEnc.Encode(l.of(i)); err != nil {
+					return err
+				}
+				w.WriteString("    ")
+				w.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+				if i < l.n-1 {
+					w.WriteString(",\n")
+				} else {
+					w.WriteString("\n")
+				}
+			}
+			w.WriteString("  ]")
+		}
+		rest = after
+	}
+	_, err := w.Write(rest)
+	return err
 }
 
 type planJSON struct {

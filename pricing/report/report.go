@@ -63,7 +63,7 @@ func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
 	}
 	return write(w, f, writers{
 		text:     func(b *bufio.Writer) { writeQuoteText(b, q) },
-		json:     func() any { return quoteJSON(q) },
+		jsonTo:   func(b *bufio.Writer) error { return writeQuoteJSON(b, q) },
 		markdown: func(b *bufio.Writer) { writeQuoteMarkdown(b, q) },
 		csv:      func(b *bufio.Writer) error { return writeQuoteCSV(b, q) },
 	})
@@ -73,7 +73,9 @@ func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
 type writers struct {
 	text, markdown func(*bufio.Writer)
 	json           func() any
-	csv            func(*bufio.Writer) error
+	// jsonTo, when set, writes the JSON itself instead of json (to stream it).
+	jsonTo func(*bufio.Writer) error
+	csv    func(*bufio.Writer) error
 }
 
 // write sends one document to w in format f, through a buffer flushed at the end.
@@ -84,7 +86,11 @@ func write(w io.Writer, f Format, ws writers) error {
 	case Text:
 		ws.text(bw)
 	case JSON:
-		err = writeJSON(bw, ws.json())
+		if ws.jsonTo != nil {
+			err = ws.jsonTo(bw)
+		} else {
+			err = writeJSON(bw, ws.json())
+		}
 	case Markdown:
 		ws.markdown(bw)
 	case CSV:

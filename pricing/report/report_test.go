@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -330,6 +331,29 @@ func TestTextTablesAlignWithMultiByteCells(t *testing.T) {
 			}
 		} else {
 			header = ""
+		}
+	}
+}
+
+// TestQuoteJSONStreamsExactlyWhatOneEncodeWrites: the quote's JSON is streamed a
+// video at a time for big months; it must be byte for byte what encoding the
+// whole document at once gives, empty lists, HTML-ish names and all.
+func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/agency-month.toml")
+	empty := &pricing.Project{Plan: p.Plan, Seats: 1}
+	odd := p.Clone()
+	odd.Videos[0].Name = `<b>"Launch" & co</b>`
+	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd} {
+		q := quoteOf(t, c, month)
+		var whole bytes.Buffer
+		bw := bufio.NewWriter(&whole)
+		if err := writeJSON(bw, quoteJSON(q)); err != nil {
+			t.Fatal(err)
+		}
+		bw.Flush()
+		streamed := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, JSON) })
+		if !bytes.Equal(streamed, whole.Bytes()) {
+			t.Errorf("%s: streamed JSON differs from one Encode:\n%s\n---\n%s", name, streamed, whole.Bytes())
 		}
 	}
 }
