@@ -84,19 +84,26 @@ func (c *RateCard) Quote(p *Project) (*Quote, error) {
 	return q, nil
 }
 
+// NoVideoChanged tells Requote that only the month's settings changed.
+const NoVideoChanged = -1
+
 // Requote prices the project again after only video i changed (its length,
 // count, picks, languages, clips, generations or re-renders), reusing prev for
 // every other video: a key that edits one video of a 1,000-video month then costs
-// a fraction of a full Quote. It returns exactly what Quote(p) would. When prev
-// does not belong to this month as it was (another plan, billing, balance, seats
-// or number of videos), it simply quotes the month in full.
+// a fraction of a full Quote. With i = NoVideoChanged only the month's settings
+// changed (billing, balance, seats, watermark), which move no video's price, so
+// every video is reused and only the totals are worked out again. It returns
+// exactly what Quote(p) would. A new plan with NoVideoChanged keeps every
+// video's lines (rates are the card's) and chooses the alternatives again for
+// what the plan offers. When prev cannot be reused (another number of videos, or
+// a new plan together with a changed video) it quotes the month in full.
 func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 	q, plan, err := c.startQuote(p)
 	if err != nil {
 		return nil, err
 	}
-	if prev == nil || prev.Card != c || prev.Plan != plan || prev.Billing != p.Billing ||
-		prev.Balance != q.Balance || len(prev.Videos) != len(p.Videos) || i < 0 || i >= len(p.Videos) {
+	if prev == nil || prev.Card != c || len(prev.Videos) != len(p.Videos) ||
+		i < NoVideoChanged || i >= len(p.Videos) || (prev.Plan != plan && i != NoVideoChanged) {
 		return c.Quote(p)
 	}
 	q.Videos = make([]VideoQuote, len(p.Videos))
@@ -104,8 +111,25 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 	for j := range q.Videos {
 		q.Videos[j].Video = &p.Videos[j] // the project may be a copy of the one prev priced
 	}
-	_, fresh := c.priceVideo(&q.Videos[i], nil, nil, plan, i, &p.Videos[i])
-	q.Alternatives = mergeAlternatives(prev.Alternatives, i, fresh)
+	switch {
+	case prev.Plan != plan:
+		alts := make([]Alternative, 0, len(prev.Alternatives)+len(p.Videos))
+		for j := range q.Videos {
+			vq := &q.Videos[j]
+			start := len(alts)
+			alts = c.alternatives(alts, plan, j, &p.Videos[j], vq.Lines)
+			vq.Alternatives = alts[start:len(alts):len(alts)]
+			if len(vq.Alternatives) == 0 {
+				vq.Alternatives = nil
+			}
+		}
+		q.Alternatives = sortedAlternatives(alts)
+	case i == NoVideoChanged:
+		q.Alternatives = prev.Alternatives // quotes are never changed once made, so sharing is safe
+	default:
+		_, fresh := c.priceVideo(&q.Videos[i], nil, nil, plan, i, &p.Videos[i])
+		q.Alternatives = mergeAlternatives(prev.Alternatives, i, fresh)
+	}
 	c.finishQuote(q, plan, p)
 	return q, nil
 }

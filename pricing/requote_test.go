@@ -68,6 +68,36 @@ func changeOneVideo(r *rand.Rand, c *RateCard, v *Video) {
 	v.Picks[s] = ids[r.IntN(len(ids))]
 }
 
+// TestRequoteAfterSettingsEqualsQuote: billing, balance, seats and watermark move
+// no video's price; Requote with NoVideoChanged reuses every video and must still
+// give exactly Quote's answer (fit, shortfall, top-up, upgrade, limits, cost).
+func TestRequoteAfterSettingsEqualsQuote(t *testing.T) {
+	c := defaultCard(t)
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		p := randomProject(r, c)
+		prev, _ := c.Quote(p)
+		q := p.Clone()
+		if r.IntN(2) == 0 {
+			q.Plan = c.Plans[r.IntN(len(c.Plans))].ID // a new plan offers other alternatives
+		}
+		q.Billing = Billing(r.IntN(2))
+		q.Seats = 1 + r.IntN(5)
+		q.WatermarkOK = r.IntN(2) == 0
+		if r.IntN(2) == 0 {
+			q.Balance, q.HasBalance = Credits(r.Int64N(100_000))*100, true
+		} else {
+			q.Balance, q.HasBalance = 0, false
+		}
+		got, _ := c.Requote(prev, q, NoVideoChanged)
+		want, _ := c.Quote(q)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d: Requote after a settings change differs from Quote: premium %s/%s short %s/%s cost %d/%d",
+				seed, got.Premium, want.Premium, got.Short, want.Short, got.Cost, want.Cost)
+		}
+	}
+}
+
 // TestRequoteFallsBackWhenTheMonthChangedMoreThanOneVideo: a new plan, balance or
 // number of videos makes the previous quote useless, and Requote must notice.
 func TestRequoteFallsBackWhenTheMonthChangedMoreThanOneVideo(t *testing.T) {
@@ -84,6 +114,11 @@ func TestRequoteFallsBackWhenTheMonthChangedMoreThanOneVideo(t *testing.T) {
 		change(q)
 		got, _ := c.Requote(prev, q, 0)
 		want, _ := c.Quote(q)
+		if name == "plan" || name == "videos" {
+			if again, _ := c.Requote(prev, q, NoVideoChanged); !reflect.DeepEqual(again, want) {
+				t.Errorf("after changing the %s, Requote(NoVideoChanged) differs from Quote", name)
+			}
+		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("after changing the %s, Requote differs from Quote (premium %s vs %s)", name, got.Premium, want.Premium)
 		}

@@ -138,3 +138,35 @@ func BenchmarkFitCommand(b *testing.B) {
 		m.mode = modeNormal
 	}
 }
+
+// BenchmarkPlansBillingArrow switches the billing on the Plans screen of a
+// 1,000-video month (← monthly, → annual) and draws the frame: the month is
+// repriced from its settings alone and every plan compared again.
+func BenchmarkPlansBillingArrow(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	_, cmd := m.Update(tea.KeyPressMsg{Code: '3', Text: "3"})
+	settle(m, cmd)
+	keys := []tea.KeyPressMsg{{Code: tea.KeyLeft}, {Code: tea.KeyRight}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		n++
+		m.Update(keys[n%2])
+		_ = m.View()
+	}
+}
+
+// BenchmarkMonthPlanCycle cycles the month's plan with p on a 1,000-video month
+// and draws the frame: every video's alternatives depend on what the plan offers.
+func BenchmarkMonthPlanCycle(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), 1000), 120, 40)
+	press(m, "2")
+	p := tea.KeyPressMsg{Code: 'p', Text: "p"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(p)
+		_ = m.View()
+	}
+}

@@ -76,7 +76,8 @@ func (m *Model) editHeader(what string, apply func(p *pricing.Project)) {
 	m.push(snapshot{header: headerOf(p), what: what})
 	m.lastEdit = editKey{}
 	apply(p)
-	m.changed()
+	m.version++
+	m.repriceSettings()
 }
 
 // editWhole changes the list of videos, keeping a copy of the whole month to undo to.
@@ -109,9 +110,12 @@ func (m *Model) undoLast() {
 	}
 	m.sel = s.sel
 	m.version++
-	if s.whole == nil && s.header == nil {
+	switch {
+	case s.header != nil:
+		m.repriceSettings()
+	case s.whole == nil:
 		m.repriceVideo(s.index)
-	} else {
+	default:
 		m.reprice()
 	}
 	m.setStatus("Undid: " + s.what + ".")

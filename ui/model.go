@@ -175,20 +175,35 @@ func (m *Model) Quote() *pricing.Quote { return m.quote }
 // Dirty reports whether the month has changes not yet saved.
 func (m *Model) Dirty() bool { return m.version != m.savedVersion }
 
-// reprice recomputes the quote after a change; it is the only place that prices.
-func (m *Model) reprice() { m.repriceVideo(-1) }
+// reprice recomputes the quote after any change (videos added, removed or
+// reordered included). It and the two below are the only places that price.
+func (m *Model) reprice() { m.useQuote(m.card.Quote(m.project)) }
 
-// repriceVideo reprices the month after a change to video i alone (i < 0: any
-// change). pricing.Requote reuses the other videos' prices and returns exactly
-// what a full Quote would, so a key that edits one video of a long month stays cheap.
+// repriceVideo reprices the month after a change to video i alone.
+// pricing.Requote reuses the other videos' prices and returns exactly what a full
+// Quote would, so a key that edits one video of a long month stays cheap.
 func (m *Model) repriceVideo(i int) {
-	var q *pricing.Quote
-	var err error
-	if i >= 0 && m.quote != nil {
-		q, err = m.card.Requote(m.quote, m.project, i)
-	} else {
-		q, err = m.card.Quote(m.project)
+	if m.quote == nil || i < 0 {
+		m.reprice()
+		return
 	}
+	m.useQuote(m.card.Requote(m.quote, m.project, i))
+}
+
+// repriceSettings reprices after a change to the month's plan, billing or
+// balance alone: no video's price moves (a new plan is noticed by Requote,
+// which then prices the month in full).
+func (m *Model) repriceSettings() {
+	if m.quote == nil {
+		m.reprice()
+		return
+	}
+	m.useQuote(m.card.Requote(m.quote, m.project, pricing.NoVideoChanged))
+}
+
+// useQuote takes a fresh quote (or the error that stopped one) and updates
+// what follows from it.
+func (m *Model) useQuote(q *pricing.Quote, err error) {
 	if err != nil {
 		m.quote = nil
 		m.setError(err)
