@@ -152,25 +152,7 @@ func topUpOf(c *pricing.RateCard, t pricing.TopUpPurchase) *topUpJSON {
 // consumer can iterate without checking.
 func quoteJSON(q *pricing.Quote) *quoteDoc {
 	c := q.Card
-	d := &quoteDoc{
-		Card: cardOf(c), Plan: planRefJSON{q.Plan.ID, q.Plan.Name}, Billing: q.Billing.Key(),
-		Balance: credits(q.Balance), PremiumCredits: credits(q.Premium), Remaining: credits(q.Remaining),
-		Short: credits(q.Short), Fits: q.Fits, Message: q.Message(), ContactSales: q.Plan.ContactSales,
-		Copies: q.Copies, FinishedSeconds: q.FinishedSeconds,
-		Blocked: nonNil(q.Blocked), TopUp: topUpOf(c, q.TopUp),
-	}
-	if !q.Plan.ContactSales {
-		cost := money(q.Cost)
-		d.Cost = &cost
-	}
-	if q.RunsOutAt > 0 {
-		at := q.RunsOutAt
-		d.RunsOutAt = &at
-	}
-	if q.Upgrade != nil {
-		d.Upgrade = &upgradeJSON{ID: q.Upgrade.ID, Name: q.Upgrade.Name, Credits: credits(q.Upgrade.Credits),
-			Price: money(q.Upgrade.Price(q.Billing))}
-	}
+	d := quoteHead(q)
 	videos := make([]videoJSON, len(q.Videos))
 	for i := range q.Videos {
 		videos[i] = videoOf(c, &q.Videos[i])
