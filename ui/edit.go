@@ -201,16 +201,9 @@ func (m *Model) setBalance(text string) error {
 		m.setStatus("Balance is the plan's credits.")
 		return nil
 	}
-	c, err := pricing.ParseCredits(text)
+	c, err := m.card.ParseBalance(text) // the same rule as quote --balance
 	if err != nil {
 		return fmt.Errorf("balance: %v", err)
-	}
-	step := pricing.Credits(pricing.CreditScale)
-	for range m.card.Precision {
-		step /= 10
-	}
-	if c%step != 0 {
-		return fmt.Errorf("balance %s has more decimals than this card allows (%d)", text, m.card.Precision)
 	}
 	m.editHeader("balance change", func(p *pricing.Project) { p.HasBalance, p.Balance = true, c })
 	m.setStatus("Starting balance set to " + m.card.CreditWord(c) + ".")
