@@ -55,7 +55,7 @@ Usage:
   creditplan [--rates FILE] [--plan ID] [PROJECT.toml]   open the interactive planner
   creditplan quote   [flags] PROJECT.toml                price a month on one plan
   creditplan compare [flags] PROJECT.toml                price a month on every plan, and right-size it
-  creditplan fit     [flags] PROJECT.toml                change the fewest premium minutes to fit a balance
+  creditplan fit     [flags] PROJECT.toml                fit a balance, keeping the most premium value
   creditplan year    [flags] PROJECT.toml                the credit wallet over 12 months, monthly vs annual
   creditplan check   [--rates FILE] FILE...              validate rate cards and projects
   creditplan help [COMMAND]                              show help (also -h on each command)
@@ -96,9 +96,12 @@ Flags:
 
 Fits the month to a balance: the substitutions from the card's cheaper
 alternatives (Avatar IV -> Avatar III, lip-sync -> dubbing, 4K -> 1080p...)
-that bring it within the balance while keeping the most premium minutes, each
+that bring it within the balance while keeping the most premium value (minutes
+weighted by the card's weight), each
 with its saving; fewer re-renders only when the project sets
-allow_fewer_rerenders = true. When nothing fits, the top-up or plan that would.
+allow_fewer_rerenders = true. A choice the plan cannot make (4K on a 1080p
+plan) is always switched; what no switch can cure is listed as still blocking.
+When nothing fits, the top-up or plan that would.
 
 Flags:
 `,

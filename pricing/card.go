@@ -184,7 +184,9 @@ type Plan struct {
 	MaxHeight      int
 	Watermark      bool
 	VideosPerMonth int // 0 means no cap
-	// Rollover and ExpiresDays say how unused credits of a cycle expire.
+	// Rollover says how unused credits of a cycle expire; the year simulation
+	// follows it. ExpiresDays is the vendor's stated lifetime in days, kept for
+	// reference only (see year.go for why the two are not combined).
 	Rollover    Rollover
 	ExpiresDays int
 	// AnnualUpfront is set when annual billing grants the whole year's credits at once.
