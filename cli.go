@@ -96,10 +96,9 @@ Flags:
 
 Fits the month to a balance: the substitutions from the card's cheaper
 alternatives (Avatar IV -> Avatar III, lip-sync -> dubbing, 4K -> 1080p...)
-that bring it within the balance while keeping the most premium value (minutes
-weighted by the card's weight), each
-with its saving; fewer re-renders only when the project sets
-allow_fewer_rerenders = true. A choice the plan cannot make (4K on a 1080p
+that bring it within the balance while keeping the most premium value (premium
+minutes weighted by the card's weight), each with its saving; fewer re-renders
+only when the project sets allow_fewer_rerenders = true. A choice the plan cannot make (4K on a 1080p
 plan) is always switched; what no switch can cure is listed as still blocking.
 When nothing fits, the top-up or plan that would.
 

@@ -644,7 +644,7 @@ func TestFitAndYearHelp(t *testing.T) {
 		{[]string{"help"}, "creditplan fit"},
 		{[]string{"--help"}, "creditplan year"},
 		{[]string{"help", "fit"}, "-balance N"},
-		{[]string{"fit", "-h"}, "most premium minutes"},
+		{[]string{"fit", "-h"}, "most premium value"},
 		{[]string{"help", "year"}, "-billing billing"},
 		{[]string{"year", "--help"}, "which billing is cheaper"},
 		{[]string{"compare", "-h"}, "break-even"},
