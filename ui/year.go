@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // yearPanel is the Year screen's state: the selected month and the simulated
@@ -268,7 +269,7 @@ func (m *Model) renderYear(w, h int) []string {
 	}
 	full = append(full, " "+clip(cost, w-1))
 	if !y.ContactSales {
-		for _, l := range wrap(m.billingVerdict(y), w-1) {
+		for _, l := range wrap(report.BillingVerdict(y), w-1) {
 			full = append(full, " "+s.Recommend.Render(l))
 		}
 	}
@@ -330,26 +331,6 @@ func (m *Model) yearMoney(y *pricing.YearResult, v pricing.Money) string {
 		return "contact sales"
 	}
 	return m.card.Money(v)
-}
-
-// billingVerdict says which billing suits this pattern of months.
-func (m *Model) billingVerdict(y *pricing.YearResult) string {
-	mo, an := y.Monthly, y.Annual
-	name := "Monthly"
-	if y.Cheaper == pricing.Annual {
-		name = "Annual"
-	}
-	switch {
-	case y.SameCost:
-		return "Both billings cost the same for this pattern; monthly commits to less."
-	case mo.Short != an.Short:
-		better, other := an, mo
-		if y.Cheaper == pricing.Monthly {
-			better, other = mo, an
-		}
-		return name + " billing is better for this pattern: it leaves " + better.Short.Grouped() + " short, against " + other.Short.Grouped() + "."
-	}
-	return name + " billing is cheaper for this pattern, by " + m.card.Money(y.CheaperBy) + " a year."
 }
 
 // shortVerdict is billingVerdict for a short terminal: "annual is cheaper by $60.00 a year".

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // requireYear checks that the Year screen's simulation is pricing's for the
@@ -55,7 +56,7 @@ func TestYearScreenShowsPricingsYear(t *testing.T) {
 	mustContain(t, s, "Year on Creator, monthly (b): each month as planned needs "+card.CreditWord(y.MonthCredits))
 	mustContain(t, s, "Credits wasted (expired unused): "+card.CreditWord(y.Expired))
 	mustContain(t, s, "Year billed monthly: "+card.Money(y.Monthly.Cost)+" · billed annually: "+card.Money(y.Annual.Cost))
-	mustContain(t, s, m.billingVerdict(y))
+	mustContain(t, s, report.BillingVerdict(y))
 	lines := strings.Split(s, "\n")
 	for i, wm := range y.Months {
 		row := lines[bodyTop+yearHeadRows+i]

@@ -71,10 +71,13 @@ func yearSummary(y *pricing.YearResult) []string {
 		return append(out, y.Plan.Name+" has no public price: contact sales for the cost of either billing.")
 	}
 	out = append(out, "Year on monthly billing: "+c.Money(y.Monthly.Cost)+"; on annual billing: "+c.Money(y.Annual.Cost))
-	return append(out, billingVerdict(y))
+	return append(out, BillingVerdict(y))
 }
 
-func billingVerdict(y *pricing.YearResult) string {
+// BillingVerdict says in one sentence which billing suits the year's pattern of
+// months: the one leaving fewer credits short, else the cheaper, and by how much.
+// The planner's Year screen shows the same sentence.
+func BillingVerdict(y *pricing.YearResult) string {
 	c := y.Card
 	m, a := y.Monthly, y.Annual
 	switch {
