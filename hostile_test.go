@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unsafe"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// The hostile-input suite: one script per rule in testdata/hostile/*.txtar,
+// each running the real binary (built by TestMain) on one attack and asserting
+// its exit code, its message and position, and that it stayed within the
+// documented bounds. Add a script for every new input path.
+//
+// Commands a script may use besides testscript's own:
+//
+//	creditplan ARGS...        run the binary on one core; fails if it used more
+//	                          than hostileCPU of CPU or hostileRSS of memory,
+//	                          or ran longer than hostileWall. Without '!' it
+//	                          must exit 0, with '!' it must not.
+//	exits N                   the last creditplan exited with code N.
+//	mkfifo NAME               make a named pipe.
+//	gen FILE PREFIX REPEAT N [SUFFIX]
+//	                          write PREFIX, then REPEAT N times, then SUFFIX,
+//	                          with \n and \t read as newline and tab: big and
+//	                          deep inputs without committing megabytes.
+//	symlink TARGET LINK       make a symbolic link.
+const (
+	hostileCPU  = 2 * time.Second   // the issue's target: 2 s on one core
+	hostileRSS  = 512 << 20         // and 512 MB
+	hostileWall = 20 * time.Second  // a hang is killed here and fails
+	hostileAS   = uint64(4 << 30)   // address-space cap so a runaway never takes the machine
+	hostileExit = "CREDITPLAN_EXIT" // where creditplan leaves its exit code for 'exits'
+)
+
+func TestHostileInput(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "hostile"),
+		RequireUniqueNames:  true,
+		Cmds:                hostileCommands,
+		ContinueOnError:     false,
+		UpdateScripts:       false,
+		RequireExplicitExec: false,
+	})
+}
+
+var hostileCommands = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"creditplan": runBounded,
+	"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 1 {
+			ts.Fatalf("usage: exits N")
+		}
+		got := ts.Getenv(hostileExit)
+		if (got == args[0]) == neg {
+			ts.Fatalf("creditplan exited %s, want %s%s", got, map[bool]string{true: "not ", false: ""}[neg], args[0])
+		}
+	},
+	"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 1 {
+			ts.Fatalf("usage: mkfifo NAME")
+		}
+		ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
+	},
+	"symlink": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 2 {
+			ts.Fatalf("usage: symlink TARGET LINK")
+		}
+		ts.Check(os.Symlink(args[0], ts.MkAbs(args[1])))
+	},
+	"gen": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 4 && len(args) != 5 {
+			ts.Fatalf("usage: gen FILE PREFIX REPEAT N [SUFFIX]")
+		}
+		n, err := strconv.Atoi(args[3])
+		ts.Check(err)
+		unescape := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace
+		var b bytes.Buffer
+		b.WriteString(unescape(args[1]))
+		unit := unescape(args[2])
+		for range n {
+			b.WriteString(unit)
+		}
+		if len(args) == 5 {
+			b.WriteString(unescape(args[4]))
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
+	},
+}
+
+// runBounded runs the real binary with GOMAXPROCS=1 and no standard input,
+// and holds it to the bounds every command promises on any input.
+func runBounded(ts *testscript.TestScript, neg bool, args []string) {
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = ts.Getenv("WORK")
+	cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "HOME="+ts.Getenv("HOME"), "NO_COLOR=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	ts.Check(cmd.Start())
+	// Cap the address space so that a runaway allocation fails in the child
+	// instead of swapping the machine; the RSS check below is the real bound.
+	lim := syscall.Rlimit{Cur: hostileAS, Max: hostileAS}
+	_ = prlimit(cmd.Process.Pid, syscall.RLIMIT_AS, &lim)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(hostileWall):
+		cmd.Process.Kill()
+		<-done
+		ts.Fatalf("creditplan %s: still running after %s (killed)", strings.Join(args, " "), hostileWall)
+	}
+	fmt.Fprint(ts.Stdout(), stdout.String())
+	fmt.Fprint(ts.Stderr(), stderr.String())
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		ts.Fatalf("creditplan: %v", err)
+	}
+	ts.Setenv(hostileExit, strconv.Itoa(code))
+	st := cmd.ProcessState
+	cpu := st.UserTime() + st.SystemTime()
+	rss := int64(st.SysUsage().(*syscall.Rusage).Maxrss) << 10 // Linux reports KiB
+	ts.Logf("creditplan %s: exit %d, cpu %s, max RSS %.1f MB", strings.Join(args, " "), code, cpu.Round(time.Millisecond), float64(rss)/(1<<20))
+	if cpu > hostileCPU {
+		ts.Fatalf("used %s of CPU, over the %s bound", cpu, hostileCPU)
+	}
+	if rss > hostileRSS {
+		ts.Fatalf("peak RSS %d MB, over the %d MB bound", rss>>20, hostileRSS>>20)
+	}
+	if code == -1 || code > 2 {
+		ts.Fatalf("exit %d: killed or crashed, not a clean error\n%s", code, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "panic:") || strings.Contains(stderr.String(), "fatal error:") {
+		ts.Fatalf("crashed:\n%s", stderr.String())
+	}
+	if neg != (code != 0) {
+		if neg {
+			ts.Fatalf("creditplan %s succeeded, want a failure", strings.Join(args, " "))
+		}
+		ts.Fatalf("creditplan %s exited %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+}
+
+// prlimit sets a resource limit of another process (prlimit(2)).
+func prlimit(pid int, resource int, lim *syscall.Rlimit) error {
+	_, _, errno := syscall.RawSyscall6(syscall.SYS_PRLIMIT64, uintptr(pid), uintptr(resource), uintptr(unsafe.Pointer(lim)), 0, 0, 0)
+	if errno != 0 {
+		return errno
+	}
+	return nil
+}
