@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -30,9 +29,14 @@ func (a *aligner) reset(right ...bool) {
 }
 
 // add appends a row of at most len(right) cells; missing cells are empty.
+// Each cell is made printable (safe) here, before it is measured, so a name's
+// control characters can neither reach the terminal nor skew the columns: the
+// width that counts is the escaped text's.
 func (a *aligner) add(cells ...string) {
 	n := len(a.right)
-	a.cells = append(a.cells, cells[:min(len(cells), n)]...)
+	for _, c := range cells[:min(len(cells), n)] {
+		a.cells = append(a.cells, safe(c))
+	}
 	for range n - len(cells) {
 		a.cells = append(a.cells, "")
 	}
@@ -119,20 +123,4 @@ func narrowWidth(s string) (int, bool) {
 		n++
 	}
 	return n, true
-}
-
-// oneLine folds a user's name onto one line so it cannot break a table, and
-// blanks other control characters so a name cannot drive the terminal.
-func oneLine(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] == 0x7f {
-			return strings.Map(func(r rune) rune {
-				if r < 0x20 || r == 0x7f {
-					return ' '
-				}
-				return r
-			}, s)
-		}
-	}
-	return s
 }

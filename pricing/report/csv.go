@@ -3,11 +3,94 @@ package report
 import (
 	"bufio"
 	"encoding/csv"
+	"io"
 	"strconv"
 	"strings"
 
 	"creditplan/pricing"
 )
+
+// The CSV rules: one writer (csvWriter) for every CSV this package writes,
+// and one cell rule (csvCell) for every cell of it.
+
+// csvWriter writes one CSV table: a header row, then rows of the same shape.
+// Every row ends with the card's name and as-of date (the columns "card" and
+// "as_of"), so a sheet made from any CSV still says which rates it used, as
+// every other format does in its heading; and every cell passes csvCell.
+type csvWriter struct {
+	w     *csv.Writer
+	card  *pricing.RateCard
+	cells []string
+}
+
+// csvCardColumns end every CSV's header.
+var csvCardColumns = []string{"card", "as_of"}
+
+func newCSV(w io.Writer, card *pricing.RateCard, header []string) (*csvWriter, error) {
+	c := &csvWriter{w: csv.NewWriter(w), card: card}
+	return c, c.w.Write(append(append(make([]string, 0, len(header)+2), header...), csvCardColumns...))
+}
+
+// row writes one row of cells, each through csvCell, then the card's columns.
+func (c *csvWriter) row(cells ...string) error {
+	c.cells = c.cells[:0]
+	for _, s := range cells {
+		c.cells = append(c.cells, csvCell(s))
+	}
+	c.cells = append(c.cells, csvCell(c.card.Name), csvCell(c.card.AsOf))
+	return c.w.Write(c.cells)
+}
+
+// end flushes the table and reports the first write error.
+func (c *csvWriter) end() error {
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// csvCell is one cell as a spreadsheet may safely open it. OWASP's
+// CSV-injection rule: a cell beginning with "=", "+", "-", "@", a tab or a
+// carriage return is read as a formula by spreadsheets, so it is prefixed with
+// "'", which they show as text ("=HYPERLINK(...)" becomes "'=HYPERLINK(...)").
+// One exception: a cell that is exactly a negative decimal number ("-5",
+// "-0.25") is left as it is. Such a cell cannot hold a formula, and prefixing
+// it would turn a number the sheet should add up into text; every number this
+// package writes has that shape, and a video called "-5" is harmless as a
+// number. Anything else, "+1" and "-1+2" included, is prefixed. The text is
+// then made printable (safe), as in every other format: a CSV is often read
+// in a terminal too, and encoding/csv would pass a newline or an escape
+// sequence through inside quotes.
+func csvCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if !negativeNumber(s) {
+			return "'" + safe(s)
+		}
+	}
+	return safe(s)
+}
+
+// negativeNumber reports whether s is "-" then digits, optionally with a
+// decimal point followed by digits.
+func negativeNumber(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	digits, point := 0, false
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point && digits > 0 && i < len(s)-1:
+			point = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
 
 // quoteCSVHeader names the columns of a quote: one row per line of each video.
 var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "quantity", "rate", "credits_each", "credits_total"}
@@ -15,32 +98,22 @@ var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "q
 // writeQuoteCSV writes one row per line of each video, for spreadsheets: a
 // header row and the lines, nothing else, so every row has the same shape.
 func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(quoteCSVHeader); err != nil {
+	cw, err := newCSV(w, q.Card, quoteCSVHeader)
+	if err != nil {
 		return err
 	}
-	rec := make([]string, len(quoteCSVHeader))
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := vq.Video
 		count := strconv.Itoa(v.Count)
 		for _, l := range vq.Lines {
-			rec[0] = v.Name
-			rec[1] = count
-			rec[2] = l.Feature.ID
-			rec[3] = l.Slot.Key()
-			rec[4] = strconv.FormatBool(l.Premium())
-			rec[5] = l.Quantity()
-			rec[6] = l.Feature.RateText()
-			rec[7] = l.Credits.String()
-			rec[8] = (l.Credits * pricing.Credits(v.Count)).String()
-			if err := cw.Write(rec); err != nil {
+			if err := cw.row(v.Name, count, l.Feature.ID, l.Slot.Key(), strconv.FormatBool(l.Premium()), l.Quantity(),
+				l.Feature.RateText(), l.Credits.String(), (l.Credits * pricing.Credits(v.Count)).String()); err != nil {
 				return err
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.end()
 }
 
 // compareCSVHeader names the columns of a comparison: one row per plan.
@@ -61,12 +134,12 @@ var rightSizeCSVColumns = []string{"cheapest_billing", "cheapest_month_cost", "c
 // decimals ("29.00"); a contact-sales plan leaves them empty, never 0. With
 // rs, each row ends with the rightSizeCSVColumns.
 func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.RightSize) error {
-	cw := csv.NewWriter(w)
 	header := compareCSVHeader
 	if rs != nil {
 		header = append(append([]string{}, compareCSVHeader...), rightSizeCSVColumns...)
 	}
-	if err := cw.Write(header); err != nil {
+	cw, err := newCSV(w, cmp.Card, header)
+	if err != nil {
 		return err
 	}
 	for i := range cmp.Options {
@@ -90,12 +163,11 @@ func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.Right
 		if rs != nil {
 			rec = append(rec, cheapestOn(rs, o.Plan)...)
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.row(rec...); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.end()
 }
 
 // cheapestOn is the rightSizeCSVColumns of one plan: Options are sorted

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -128,7 +127,7 @@ const approximateNote = "Approximate: this month is too large to fit exactly in 
 func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 	c := r.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
-	w.WriteString("Fit to budget on " + r.Plan.Name + " (" + r.Plan.ID + "), balance " + c.CreditWord(r.Balance) + "\n\n")
+	w.WriteString(safe("Fit to budget on "+r.Plan.Name+" ("+r.Plan.ID+"), balance "+c.CreditWord(r.Balance)) + "\n\n")
 	var g grid
 	g.reset(false, true, false)
 	g.add("As planned", r.Before.Grouped(), balanceWord(r, r.Before))
@@ -136,7 +135,7 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 	g.write(w, "")
 	w.WriteString("Premium value kept: " + premiumMinutes(r.ValueKept) + " of " + premiumMinutes(r.ValueBefore) +
 		" weighted premium minutes (" + percentKept(r) + "%)\n")
-	w.WriteString(fitVerdict(r) + "\n")
+	w.WriteString(safe(fitVerdict(r)) + "\n")
 	if !r.Exact {
 		w.WriteString(approximateNote + "\n")
 	}
@@ -146,7 +145,7 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 		g.add("#", "Video", "Change", "Saves", "Premium min lost")
 		for i := range r.Changes {
 			ch := &r.Changes[i]
-			g.add(strconv.Itoa(i+1), oneLine(ch.VideoName), changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
+			g.add(strconv.Itoa(i+1), ch.VideoName, changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
 		}
 		g.write(w, "  ")
 		for i := range r.Changes {
@@ -162,29 +161,29 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 				continue
 			}
 			seen[ch.To.ID] = true
-			w.WriteString("  " + ch.To.Name + ": " + oneLine(ch.Reason) + "\n")
+			w.WriteString("  " + safe(ch.To.Name+": "+ch.Reason) + "\n")
 		}
 	}
 	if !r.Fits {
 		w.WriteString("\nTo cover the " + r.Short.Grouped() + " still short:\n")
 		for _, s := range fitRemedies(r) {
-			w.WriteString("  " + s + "\n")
+			w.WriteString("  " + safe(s) + "\n")
 		}
 	}
 	if len(r.Blocked) > 0 {
-		w.WriteString("\nStill blocked on " + r.Plan.Name + " (no substitution cures these):\n")
+		w.WriteString("\nStill blocked on " + safe(r.Plan.Name) + " (no substitution cures these):\n")
 		for _, b := range r.Blocked {
-			w.WriteString("  " + oneLine(b) + "\n")
+			w.WriteString("  " + safe(b) + "\n")
 		}
 	}
-	w.WriteString("\n" + c.UpfrontMessage(r.After, r.Balance) + "\n")
+	w.WriteString("\n" + safe(c.UpfrontMessage(r.After, r.Balance)) + "\n")
 }
 
 func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 	c := r.Card
 	w.WriteString("# Fit to budget: " + md(r.Plan.Name) + "\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
-	w.WriteString("Balance: " + c.CreditWord(r.Balance) + "\n\n")
+	w.WriteString("Balance: " + md(c.CreditWord(r.Balance)) + "\n\n")
 	w.WriteString("**" + md(fitVerdict(r)) + "**\n\n")
 	if !r.Exact {
 		w.WriteString("_" + md(approximateNote) + "_\n\n")
@@ -229,8 +228,8 @@ var fitCSVHeader = []string{"video", "video_index", "kind", "slot", "from", "to"
 // writeFitCSV writes a header row and one row per change, nothing else, so
 // every row has the same shape; the totals are in the other formats.
 func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(fitCSVHeader); err != nil {
+	cw, err := newCSV(w, r.Card, fitCSVHeader)
+	if err != nil {
 		return err
 	}
 	for i := range r.Changes {
@@ -243,12 +242,11 @@ func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
 		} else {
 			rec[4], rec[5] = ch.From.ID, ch.To.ID
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.row(rec...); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.end()
 }
 
 type fitChangeJSON struct {
@@ -338,7 +336,15 @@ type grid struct {
 
 func (g *grid) reset(right ...bool) { g.rows, g.right = g.rows[:0], right }
 
-func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
+// add appends a row; each cell is made printable (safe) before it is
+// measured, as in aligner.add.
+func (g *grid) add(cells ...string) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = safe(c)
+	}
+	g.rows = append(g.rows, row)
+}
 
 func (g *grid) write(w *bufio.Writer, indent string) {
 	var widths []int

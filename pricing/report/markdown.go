@@ -8,10 +8,12 @@ import (
 	"creditplan/pricing"
 )
 
-// md escapes a user's text for a Markdown table cell or line: a "|" would end
-// the cell, a newline the row, and a leading "#" or "*" would restyle it.
+// md escapes a user's text for a Markdown table cell or line: it is made
+// printable first (a newline would end the row, a control character reach the
+// reader's terminal), then a "|" would end the cell and a leading "#" or "*"
+// would restyle it.
 func md(s string) string {
-	s = oneLine(s)
+	s = safe(s)
 	if strings.ContainsAny(s, "|\\*_`[]<>#") {
 		var b strings.Builder
 		for _, r := range s {
@@ -43,9 +45,9 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	c := q.Card
 	w.WriteString("# Quote: " + md(q.Plan.Name) + ", " + q.Billing.Key() + " billing\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
-	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + q.Plan.ID + "`), " + c.PriceLabel(q.Plan, q.Billing) + " a month  \n")
-	w.WriteString("Balance: " + c.CreditWord(q.Balance) + "\n\n")
-	w.WriteString("**" + q.Message() + "**\n\n")
+	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)) + " a month  \n")
+	w.WriteString("Balance: " + md(c.CreditWord(q.Balance)) + "\n\n")
+	w.WriteString("**" + md(q.Message()) + "**\n\n")
 
 	w.WriteString("## Month\n\n")
 	row(w, "", "")
@@ -86,7 +88,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 				w.WriteString("\n… and " + strconv.Itoa(len(q.Alternatives)-monthLimit) + " more, listed with each video below.\n")
 				break
 			}
-			row(w, md(a.VideoName), md("Use "+a.To.Name+" instead of "+a.From.Name), c.CreditWord(a.Saves))
+			row(w, md(a.VideoName), md("Use "+a.To.Name+" instead of "+a.From.Name), md(c.CreditWord(a.Saves)))
 		}
 		w.WriteString("\n")
 	}
@@ -97,7 +99,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 		v := vq.Video
 		w.WriteString("\n### " + strconv.Itoa(i+1) + ". " + md(v.Name) + "\n\n")
 		w.WriteString(strconv.Itoa(v.Count) + " × " + pricing.FormatLength(v.Seconds) + ", " +
-			vq.Each.Grouped() + " each, " + c.CreditWord(vq.Credits) + " in all.\n\n")
+			vq.Each.Grouped() + " each, " + md(c.CreditWord(vq.Credits)) + " in all.\n\n")
 		row(w, "Feature", "Quantity", "Rate", "Credits each", "Kind")
 		row(w, "---", "---", "---", "---:", "---")
 		for _, l := range vq.Lines {
@@ -125,7 +127,7 @@ func writeCompareMarkdown(w *bufio.Writer, cmp *pricing.Comparison) {
 	c := cmp.Card
 	w.WriteString("# Plan comparison\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
-	w.WriteString("Month: " + c.CreditWord(cmp.Premium) + ", " + pricing.FormatLength(int(cmp.FinishedSeconds)) +
+	w.WriteString("Month: " + md(c.CreditWord(cmp.Premium)) + ", " + pricing.FormatLength(int(cmp.FinishedSeconds)) +
 		" finished, " + cmp.Billing.Key() + " billing\n\n")
 	row(w, "Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status")
 	row(w, "---", "---", "---:", "---:", "---", "---:", "---:", "---:", "---")
@@ -136,7 +138,7 @@ func writeCompareMarkdown(w *bufio.Writer, cmp *pricing.Comparison) {
 			name = "**" + name + "**"
 		}
 		row(w, name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o), md(topUpLabel(c, o)),
-			costLabel(c, o, o.MonthlyTotal), costLabel(c, o, o.AnnualTotal), perMinuteLabel(cmp, o), status(o))
+			md(costLabel(c, o, o.MonthlyTotal)), md(costLabel(c, o, o.AnnualTotal)), md(perMinuteLabel(cmp, o)), status(o))
 	}
 	w.WriteString("\n")
 	if cmp.Recommended != "" {

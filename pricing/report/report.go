@@ -78,9 +78,12 @@ type writers struct {
 	csv    func(*bufio.Writer) error
 }
 
-// write sends one document to w in format f, through a buffer flushed at the end.
+// write sends one document to w in format f, through a buffer flushed at the
+// end and a printableWriter (see printable.go), so no format ever carries a
+// raw control character from a name.
 func write(w io.Writer, f Format, ws writers) error {
-	bw := bufio.NewWriterSize(w, bufferSize)
+	pw := &printableWriter{w: w, json: f == JSON}
+	bw := bufio.NewWriterSize(pw, bufferSize)
 	var err error
 	switch f {
 	case Text:
@@ -101,7 +104,10 @@ func write(w io.Writer, f Format, ws writers) error {
 	if err != nil {
 		return err
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return pw.finish()
 }
 
 // WriteCompare writes a comparison of every plan.
@@ -148,7 +154,7 @@ func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, 
 // cardLine names the card, its date and where it came from; every output
 // starts with it so a printed quote can always be traced to its rates.
 func cardLine(c *pricing.RateCard) string {
-	return fmt.Sprintf("%s, as of %s (%s)", c.Name, c.AsOf, c.Origin)
+	return safe(fmt.Sprintf("%s, as of %s (%s)", c.Name, c.AsOf, c.Origin))
 }
 
 // monthLimit is how many month-level cheaper options the text and Markdown
@@ -157,7 +163,7 @@ func cardLine(c *pricing.RateCard) string {
 const monthLimit = 10
 
 // blockedOn words the plan's blocked list heading.
-func blockedOn(p *pricing.Plan) string { return "Blocked on " + p.Name }
+func blockedOn(p *pricing.Plan) string { return "Blocked on " + safe(p.Name) }
 
 // costLabel is a plan option's cost under a billing for tables: the money, or
 // "contact sales" for a plan without a public price (never $0).

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -55,7 +54,7 @@ func breakEvenHeading(r *pricing.RightSize) string {
 // already lists them, so `compare` leaves them out.
 func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool) {
 	c := r.Card
-	w.WriteString(RightSizeLine(r) + "\n")
+	w.WriteString(safe(RightSizeLine(r)) + "\n")
 	if len(r.Options) > 0 {
 		w.WriteString("\nEvery way to make it, cheapest first:\n")
 		var g grid
@@ -69,23 +68,23 @@ func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool) {
 	}
 	if withPlans {
 		for _, p := range r.ContactSales {
-			w.WriteString("\n" + p.Name + ": contact sales (no public price)\n")
+			w.WriteString("\n" + safe(p.Name) + ": contact sales (no public price)\n")
 		}
 		for _, b := range r.Blocked {
-			w.WriteString("\n" + b.Plan.Name + " cannot make this month:\n")
+			w.WriteString("\n" + safe(b.Plan.Name) + " cannot make this month:\n")
 			for _, reason := range b.Reasons {
-				w.WriteString("  " + oneLine(reason) + "\n")
+				w.WriteString("  " + safe(reason) + "\n")
 			}
 		}
 	}
 	if len(r.BreakEvens) > 0 {
 		w.WriteString("\n" + breakEvenHeading(r) + "\n")
 		for i := range r.BreakEvens {
-			w.WriteString("  " + r.BreakEvens[i].Text(c) + "\n")
+			w.WriteString("  " + safe(r.BreakEvens[i].Text(c)) + "\n")
 		}
 		if r.Dominant != nil {
-			w.WriteString("  (usage measured in " + r.Dominant.Name + ", this month's largest premium spend: " +
-				c.CreditWord(r.DominantCredits) + " of " + r.Premium.Grouped() + ")\n")
+			w.WriteString(safe("  (usage measured in "+r.Dominant.Name+", this month's largest premium spend: "+
+				c.CreditWord(r.DominantCredits)+" of "+r.Premium.Grouped()+")") + "\n")
 		}
 	}
 }
@@ -131,8 +130,8 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans boo
 var rightSizeCSVHeader = []string{"rank", "plan", "billing", "plan_price", "top_up", "top_up_cost", "total", "best"}
 
 func writeRightSizeCSV(w *bufio.Writer, r *pricing.RightSize) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(rightSizeCSVHeader); err != nil {
+	cw, err := newCSV(w, r.Card, rightSizeCSVHeader)
+	if err != nil {
 		return err
 	}
 	for i := range r.Options {
@@ -143,12 +142,11 @@ func writeRightSizeCSV(w *bufio.Writer, r *pricing.RightSize) error {
 		}
 		rec := []string{fmt.Sprint(i + 1), o.Plan.ID, o.Billing.Key(), o.Price.Plain(), topUp, topUpCost, o.Total.Plain(),
 			fmt.Sprint(i == 0)}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.row(rec...); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.end()
 }
 
 // sizeOptionJSON is one way to make the month.

@@ -14,9 +14,9 @@ import (
 func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 	c := q.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
-	w.WriteString("Plan: " + q.Plan.Name + " (" + q.Plan.ID + "), " + q.Billing.Key() + " billing, " +
-		c.PriceLabel(q.Plan, q.Billing) + " a month\n")
-	w.WriteString("Balance: " + c.CreditWord(q.Balance) + "\n")
+	w.WriteString(safe("Plan: "+q.Plan.Name+" ("+q.Plan.ID+"), "+q.Billing.Key()+" billing, "+
+		c.PriceLabel(q.Plan, q.Billing)+" a month") + "\n")
+	w.WriteString(safe("Balance: "+c.CreditWord(q.Balance)) + "\n")
 
 	writeVideosText(w, q)
 
@@ -25,18 +25,18 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 	w.WriteString(", ")
 	w.WriteString(pricing.FormatLength(int(q.FinishedSeconds)))
 	w.WriteString(" finished, ")
-	w.WriteString(c.CreditWord(q.Premium))
+	w.WriteString(safe(c.CreditWord(q.Premium)))
 	if q.Fits {
 		w.WriteString(", " + q.Remaining.Grouped() + " left\n")
 	} else {
 		w.WriteString(", " + q.Short.Grouped() + " short\n")
 	}
-	w.WriteString(q.Message() + "\n")
+	w.WriteString(safe(q.Message()) + "\n")
 	if q.RunsOutAt > 0 {
 		w.WriteString("Credits run out at video " + strconv.FormatInt(q.RunsOutAt, 10) + " of " +
 			strconv.FormatInt(q.Copies, 10) + ".\n")
 	}
-	w.WriteString("Cost: " + costText(q) + "\n")
+	w.WriteString("Cost: " + safe(costText(q)) + "\n")
 
 	if len(q.Alternatives) > 0 {
 		w.WriteString("\nCheaper options, largest saving first:\n")
@@ -46,18 +46,18 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 					" more (each video lists its own; --format json lists all)\n")
 				break
 			}
-			w.WriteString("  " + quoted(alt.VideoName) + ": " + alt.Text(c) + "\n")
+			w.WriteString("  " + quoted(alt.VideoName) + ": " + safe(alt.Text(c)) + "\n")
 		}
 	}
 	if !q.Fits {
 		w.WriteString("\nTo cover the " + q.Short.Grouped() + " short:\n")
-		w.WriteString("  Top-up: " + topUpText(q) + "\n")
-		w.WriteString("  Upgrade: " + upgradeText(q) + "\n")
+		w.WriteString("  Top-up: " + safe(topUpText(q)) + "\n")
+		w.WriteString("  Upgrade: " + safe(upgradeText(q)) + "\n")
 	}
 	if len(q.Blocked) > 0 {
 		w.WriteString("\n" + blockedOn(q.Plan) + ":\n")
 		for _, b := range q.Blocked {
-			w.WriteString("  - " + oneLine(b) + "\n")
+			w.WriteString("  - " + safe(b) + "\n")
 		}
 	}
 }
@@ -171,7 +171,9 @@ func memo[K comparable](m map[K]string, k K, compute func() string) string {
 	return s
 }
 
-func (t *videoTexter) rate(f *pricing.Feature) string { return memo(t.rates, f, f.RateText) }
+func (t *videoTexter) rate(f *pricing.Feature) string {
+	return memo(t.rates, f, func() string { return safe(f.RateText()) })
+}
 
 func (t *videoTexter) quantity(l pricing.Line) string {
 	return memo(t.quantities, quantityKey{l.Feature, l.BilledSeconds, l.Languages, l.Units, l.Renders}, l.Quantity)
@@ -180,7 +182,7 @@ func (t *videoTexter) quantity(l pricing.Line) string {
 func (t *videoTexter) amount(c pricing.Credits) string { return memo(t.amounts, c, c.Grouped) }
 
 func (t *videoTexter) word(c pricing.Credits) string {
-	return memo(t.words, c, func() string { return t.q.Card.CreditWord(c) })
+	return memo(t.words, c, func() string { return safe(t.q.Card.CreditWord(c)) })
 }
 
 func (t *videoTexter) length(sec int) string {
@@ -188,7 +190,7 @@ func (t *videoTexter) length(sec int) string {
 }
 
 func (t *videoTexter) altText(a pricing.Alternative) string {
-	return memo(t.alts, altKey{a.From, a.To, a.Saves}, func() string { return a.Text(t.q.Card) })
+	return memo(t.alts, altKey{a.From, a.To, a.Saves}, func() string { return safe(a.Text(t.q.Card)) })
 }
 
 // write formats videos [from, to): a heading with the count, length and
@@ -200,7 +202,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 		w.WriteString("\n")
 		w.WriteString(strconv.Itoa(i + 1))
 		w.WriteString(". ")
-		w.WriteString(oneLine(v.Name))
+		w.WriteString(safe(v.Name))
 		w.WriteString(": ")
 		w.WriteString(strconv.Itoa(v.Count))
 		w.WriteString(" × ")
@@ -217,7 +219,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			if l.Premium() {
 				kind = "premium"
 			}
-			t.a.add(oneLine(l.Feature.Name), t.quantity(l), t.rate(l.Feature), t.amount(l.Credits), kind)
+			t.a.add(l.Feature.Name, t.quantity(l), t.rate(l.Feature), t.amount(l.Credits), kind)
 		}
 		t.a.write(w, "   ")
 		for _, alt := range vq.Alternatives {
@@ -225,7 +227,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			w.WriteString(t.altText(alt))
 			if alt.Reason != "" {
 				w.WriteString(" (")
-				w.WriteString(oneLine(alt.Reason))
+				w.WriteString(safe(alt.Reason))
 				w.WriteString(")")
 			}
 			w.WriteString("\n")
@@ -266,7 +268,7 @@ func upgradeText(q *pricing.Quote) string {
 func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 	c := cmp.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
-	w.WriteString("Month: " + c.CreditWord(cmp.Premium) + ", " +
+	w.WriteString("Month: " + safe(c.CreditWord(cmp.Premium)) + ", " +
 		pricing.FormatLength(int(cmp.FinishedSeconds)) + " finished, " + cmp.Billing.Key() + " billing\n\n")
 
 	var a aligner
@@ -279,7 +281,7 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 		if o.Recommended {
 			mark = "* "
 		}
-		a.add(mark+oneLine(o.Plan.Name), yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
+		a.add(mark+o.Plan.Name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
 			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal), costLabel(c, o, o.AnnualTotal),
 			perMinuteLabel(cmp, o), status(o))
 	}
@@ -289,7 +291,7 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 	w.WriteString("\n")
 	if cmp.Recommended != "" {
 		p, _ := c.Plan(cmp.Recommended)
-		w.WriteString("Recommended (*): " + p.Name + ", the cheapest plan that can make this month on " +
+		w.WriteString("Recommended (*): " + safe(p.Name) + ", the cheapest plan that can make this month on " +
 			cmp.Billing.Key() + " billing.\n")
 	} else {
 		w.WriteString("No plan can make this month as planned.\n")
@@ -301,13 +303,13 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 		}
 		w.WriteString("\n" + blockedOn(o.Plan) + ":\n")
 		for _, b := range o.Blocked {
-			w.WriteString("  - " + oneLine(b) + "\n")
+			w.WriteString("  - " + safe(b) + "\n")
 		}
 	}
 }
 
 // quoted puts a video's name in quotes, on one line.
-func quoted(s string) string { return "\u201c" + oneLine(s) + "\u201d" }
+func quoted(s string) string { return "\u201c" + safe(s) + "\u201d" }
 
 func plural64(n int64, word string) string {
 	if n == 1 {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -104,9 +103,9 @@ func titleBilling(b pricing.Billing) string {
 func writeYearText(w *bufio.Writer, y *pricing.YearResult) {
 	c := y.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
-	w.WriteString("Year on " + y.Plan.Name + " (" + y.Plan.ID + "), " + y.Billing.Key() + " billing: the month as planned needs " +
-		c.CreditWord(y.MonthCredits) + "\n")
-	w.WriteString(rolloverText(y.Plan) + "\n\n")
+	w.WriteString(safe("Year on "+y.Plan.Name+" ("+y.Plan.ID+"), "+y.Billing.Key()+" billing: the month as planned needs "+
+		c.CreditWord(y.MonthCredits)) + "\n")
+	w.WriteString(safe(rolloverText(y.Plan)) + "\n\n")
 	var g grid
 	g.reset(true, true, true, true, true, true, true, true, true, true)
 	g.add(yearHeader...)
@@ -117,7 +116,7 @@ func writeYearText(w *bufio.Writer, y *pricing.YearResult) {
 	g.write(w, "")
 	w.WriteString("\n")
 	for _, s := range yearSummary(y) {
-		w.WriteString(s + "\n")
+		w.WriteString(safe(s) + "\n")
 	}
 }
 
@@ -142,7 +141,7 @@ func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult) {
 	c := y.Card
 	w.WriteString("# Year on " + md(y.Plan.Name) + ", " + y.Billing.Key() + " billing\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
-	w.WriteString("The month as planned needs " + c.CreditWord(y.MonthCredits) + ". " + md(rolloverText(y.Plan)) + "\n\n")
+	w.WriteString("The month as planned needs " + md(c.CreditWord(y.MonthCredits)) + ". " + md(rolloverText(y.Plan)) + "\n\n")
 	row(w, yearHeader...)
 	row(w, "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:")
 	for i := range y.Months {
@@ -167,8 +166,8 @@ var yearCSVHeader = []string{"month", "volume", "need", "opening", "granted", "b
 	"closing", "short", "cost"}
 
 func writeYearCSV(w *bufio.Writer, y *pricing.YearResult) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(yearCSVHeader); err != nil {
+	cw, err := newCSV(w, y.Card, yearCSVHeader)
+	if err != nil {
 		return err
 	}
 	for i := range y.Months {
@@ -183,12 +182,11 @@ func writeYearCSV(w *bufio.Writer, y *pricing.YearResult) error {
 		rec := []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.String(), m.Opening.String(),
 			m.Granted.String(), m.Bought.String(), topUp, m.Used.String(), m.Expired.String(), m.Closing.String(),
 			m.Short.String(), cost}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.row(rec...); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.end()
 }
 
 type walletMonthJSON struct {
