@@ -105,7 +105,19 @@ type upgradeJSON struct {
 	Price   money   `json:"price"`
 }
 
+// quoteDoc is a quote's JSON document. It is three parts, so that
+// writeQuoteJSON can stream the two long lists between the head's fields and
+// the tail's; encoding/json writes an embedded struct's fields in its place,
+// so encoding a quoteDoc whole gives the same keys in the same order.
 type quoteDoc struct {
+	quoteTop
+	Videos       []videoJSON `json:"videos"`
+	Alternatives []altJSON   `json:"alternatives"`
+	quoteTail
+}
+
+// quoteTop is the quote's fields before the lists.
+type quoteTop struct {
 	Card            cardJSON    `json:"card"`
 	Plan            planRefJSON `json:"plan"`
 	Billing         string      `json:"billing"`
@@ -120,13 +132,13 @@ type quoteDoc struct {
 	Copies          int64       `json:"copies"`
 	FinishedSeconds int64       `json:"finished_seconds"`
 	RunsOutAt       *int64      `json:"runs_out_at"`
-	// Videos and Alternatives are []videoJSON and []altJSON, or the placeholders
-	// writeQuoteJSON streams them in place of (see there).
-	Videos       any          `json:"videos"`
-	Alternatives any          `json:"alternatives"`
-	Blocked      []string     `json:"blocked"`
-	TopUp        *topUpJSON   `json:"top_up"`
-	Upgrade      *upgradeJSON `json:"upgrade"`
+}
+
+// quoteTail is the quote's fields after the lists.
+type quoteTail struct {
+	Blocked []string     `json:"blocked"`
+	TopUp   *topUpJSON   `json:"top_up"`
+	Upgrade *upgradeJSON `json:"upgrade"`
 }
 
 func altOf(c *pricing.RateCard, a pricing.Alternative) altJSON {
@@ -152,30 +164,29 @@ func topUpOf(c *pricing.RateCard, t pricing.TopUpPurchase) *topUpJSON {
 // consumer can iterate without checking.
 func quoteJSON(q *pricing.Quote) *quoteDoc {
 	c := q.Card
-	d := quoteHead(q)
-	videos := make([]videoJSON, len(q.Videos))
+	top, tail := quoteHead(q)
+	d := &quoteDoc{quoteTop: top, quoteTail: tail, Videos: make([]videoJSON, len(q.Videos)),
+		Alternatives: make([]altJSON, len(q.Alternatives))}
 	for i := range q.Videos {
-		videos[i] = videoOf(c, &q.Videos[i])
+		d.Videos[i] = videoOf(c, &q.Videos[i])
 	}
-	d.Videos = videos
-	alts := make([]altJSON, len(q.Alternatives))
 	for i, a := range q.Alternatives {
-		alts[i] = altOf(c, a)
+		d.Alternatives[i] = altOf(c, a)
 	}
-	d.Alternatives = alts
 	return d
 }
 
-// quoteHead is the quote's document without its two long lists.
-func quoteHead(q *pricing.Quote) *quoteDoc {
+// quoteHead is the quote's document without its two long lists: the fields
+// before them and the fields after.
+func quoteHead(q *pricing.Quote) (quoteTop, quoteTail) {
 	c := q.Card
-	d := &quoteDoc{
+	d := quoteTop{
 		Card: cardOf(c), Plan: planRefJSON{q.Plan.ID, q.Plan.Name}, Billing: q.Billing.Key(),
 		Balance: credits(q.Balance), PremiumCredits: credits(q.Premium), Remaining: credits(q.Remaining),
 		Short: credits(q.Short), Fits: q.Fits, Message: q.Message(), ContactSales: q.Plan.ContactSales,
 		Copies: q.Copies, FinishedSeconds: q.FinishedSeconds,
-		Blocked: nonNil(q.Blocked), TopUp: topUpOf(c, q.TopUp),
 	}
+	tail := quoteTail{Blocked: nonNil(q.Blocked), TopUp: topUpOf(c, q.TopUp)}
 	if !q.Plan.ContactSales {
 		cost := money(q.Cost)
 		d.Cost = &cost
@@ -185,10 +196,10 @@ func quoteHead(q *pricing.Quote) *quoteDoc {
 		d.RunsOutAt = &at
 	}
 	if q.Upgrade != nil {
-		d.Upgrade = &upgradeJSON{ID: q.Upgrade.ID, Name: q.Upgrade.Name, Credits: credits(q.Upgrade.Credits),
+		tail.Upgrade = &upgradeJSON{ID: q.Upgrade.ID, Name: q.Upgrade.Name, Credits: credits(q.Upgrade.Credits),
 			Price: money(q.Upgrade.Price(q.Billing))}
 	}
-	return d
+	return d, tail
 }
 
 // videoOf is one video's entry in a quote's JSON.
@@ -213,71 +224,79 @@ func videoOf(c *pricing.RateCard, vq *pricing.VideoQuote) videoJSON {
 	return vj
 }
 
-// The placeholders writeQuoteJSON puts where the long lists go. A NUL cannot
-// occur unescaped in any name, so the encoded placeholder is unambiguous.
-const (
-	videosMark       = "\x00videos"
-	alternativesMark = "\x00alternatives"
-)
-
 // writeQuoteJSON writes exactly what writeJSON(quoteJSON(q)) would, but encodes
 // the videos and the month's alternatives one element at a time: a 10,000-video
 // month is 32 MB of JSON, and encoding it as one value builds and re-indents it
-// all in memory (hundreds of MB). The small rest of the document is encoded
-// with placeholders where the lists go, and the lists are streamed into them.
+// all in memory (hundreds of MB). It writes the head's fields, then each list,
+// then the tail's fields, every value by encoding/json. Nothing is searched
+// for in the encoded text (no placeholder), so no name, whatever it holds, can
+// move a list: the only cuts are the braces encoding/json puts around the head
+// and the tail.
 func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote) error {
 	c := q.Card
-	head := quoteHead(q)
-	head.Videos, head.Alternatives = videosMark, alternativesMark
-	var doc bytes.Buffer
-	enc := json.NewEncoder(&doc)
+	top, tail := quoteHead(q)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(head); err != nil {
+	w.WriteString("{\n")
+	if err := writeMembers(w, enc, &buf, top); err != nil {
 		return err
 	}
-	rest := doc.Bytes()
-	var elem bytes.Buffer
-	elemEnc := json.NewEncoder(&elem)
+	elemEnc := json.NewEncoder(&buf)
 	elemEnc.SetEscapeHTML(false)
 	elemEnc.SetIndent("    ", "  ") // a top-level list's elements sit two levels in
 	lists := []struct {
-		mark string
-		n    int
-		of   func(i int) any
+		key string
+		n   int
+		of  func(i int) any
 	}{
-		{videosMark, len(q.Videos), func(i int) any { return videoOf(c, &q.Videos[i]) }},
-		{alternativesMark, len(q.Alternatives), func(i int) any { return altOf(c, q.Alternatives[i]) }},
+		{`"videos"`, len(q.Videos), func(i int) any { return videoOf(c, &q.Videos[i]) }},
+		{`"alternatives"`, len(q.Alternatives), func(i int) any { return altOf(c, q.Alternatives[i]) }},
 	}
 	for _, l := range lists {
-		mark, _ := json.Marshal(l.mark)
-		before, after, ok := bytes.Cut(rest, mark)
-		if !ok {
-			return fmt.Errorf("report: quote JSON lost its %q placeholder", l.mark)
-		}
-		w.Write(before)
+		w.WriteString(",\n  " + l.key + ": ")
 		if l.n == 0 {
 			w.WriteString("[]")
-		} else {
-			w.WriteString("[\n")
-			for i := range l.n {
-				elem.Reset()
-				if err := elemEnc.Encode(l.of(i)); err != nil {
-					return err
-				}
-				w.WriteString("    ")
-				w.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
-				if i < l.n-1 {
-					w.WriteString(",\n")
-				} else {
-					w.WriteString("\n")
-				}
-			}
-			w.WriteString("  ]")
+			continue
 		}
-		rest = after
+		w.WriteString("[\n")
+		for i := range l.n {
+			buf.Reset()
+			if err := elemEnc.Encode(l.of(i)); err != nil {
+				return err
+			}
+			w.WriteString("    ")
+			w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+			if i < l.n-1 {
+				w.WriteString(",\n")
+			} else {
+				w.WriteString("\n")
+			}
+		}
+		w.WriteString("  ]")
 	}
-	_, err := w.Write(rest)
+	w.WriteString(",\n")
+	if err := writeMembers(w, enc, &buf, tail); err != nil {
+		return err
+	}
+	_, err := w.WriteString("\n}\n")
+	return err
+}
+
+// writeMembers writes the members of the object v encodes to, without its
+// braces: enc (indenting by two spaces, writing into buf) encodes an object of
+// at least one member as "{\n", the members, "\n}\n".
+func writeMembers(w *bufio.Writer, enc *json.Encoder, buf *bytes.Buffer, v any) error {
+	buf.Reset()
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b := buf.Bytes()
+	if !bytes.HasPrefix(b, []byte("{\n")) || !bytes.HasSuffix(b, []byte("\n}\n")) || len(b) < 6 {
+		return fmt.Errorf("report: %T did not encode as an indented object", v)
+	}
+	_, err := w.Write(b[2 : len(b)-3])
 	return err
 }
 

@@ -357,3 +357,62 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteJSONHasNoPlaceholderANameCanMatch: a card, plan and videos named
+// like the list placeholders the stream once used ("\x00videos") leave the
+// document whole: it parses, every list is where it belongs with every
+// element, and the names come back exactly.
+func TestQuoteJSONHasNoPlaceholderANameCanMatch(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/agency-month.toml")
+	c.Name = "\x00videos"
+	for i := range c.Plans {
+		c.Plans[i].Name = "\x00alternatives"
+	}
+	for i := range p.Videos {
+		p.Videos[i].Name = []string{"\x00videos", "\x00alternatives", `"\u0000videos"`}[i%3]
+	}
+	q := quoteOf(t, c, p)
+	if len(q.Alternatives) == 0 {
+		t.Fatal("the month has no alternatives to misplace")
+	}
+	out := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, JSON) })
+	var doc struct {
+		Card struct{ Name string }
+		Plan struct{ Name string }
+		Videos []struct {
+			Name  string
+			Lines []json.RawMessage
+		}
+		Alternatives []struct{ Video string }
+		Blocked      []string
+	}
+	var whole map[string]json.RawMessage
+	if err := json.Unmarshal(out, &whole); err != nil {
+		t.Fatalf("quote JSON does not parse: %v\n%s", err, out)
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Card.Name != c.Name || doc.Plan.Name != q.Plan.Name {
+		t.Errorf("card %q plan %q; want %q and %q", doc.Card.Name, doc.Plan.Name, c.Name, q.Plan.Name)
+	}
+	if len(doc.Videos) != len(q.Videos) || len(doc.Alternatives) != len(q.Alternatives) {
+		t.Fatalf("%d videos and %d alternatives; the quote has %d and %d", len(doc.Videos), len(doc.Alternatives),
+			len(q.Videos), len(q.Alternatives))
+	}
+	for i, v := range doc.Videos {
+		if v.Name != q.Videos[i].Video.Name || len(v.Lines) != len(q.Videos[i].Lines) {
+			t.Errorf("video %d: %q with %d lines; want %q with %d", i, v.Name, len(v.Lines), q.Videos[i].Video.Name, len(q.Videos[i].Lines))
+		}
+	}
+	for i, a := range doc.Alternatives {
+		if a.Video != q.Alternatives[i].VideoName {
+			t.Errorf("alternative %d is for %q; want %q", i, a.Video, q.Alternatives[i].VideoName)
+		}
+	}
+	for _, key := range []string{"card", "plan", "videos", "alternatives", "blocked", "top_up", "upgrade"} {
+		if _, ok := whole[key]; !ok {
+			t.Errorf("no %q key", key)
+		}
+	}
+}
