@@ -377,8 +377,8 @@ func TestQuoteJSONHasNoPlaceholderANameCanMatch(t *testing.T) {
 	}
 	out := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, JSON) })
 	var doc struct {
-		Card struct{ Name string }
-		Plan struct{ Name string }
+		Card   struct{ Name string }
+		Plan   struct{ Name string }
 		Videos []struct {
 			Name  string
 			Lines []json.RawMessage
