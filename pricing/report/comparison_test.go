@@ -79,6 +79,7 @@ func TestComparisonJSONEmbedsRightSize(t *testing.T) {
 			t.Errorf("%s differs: %s vs %s", k, y, x)
 		}
 	}
+	delete(rightSize, "card") // the comparison names the card once, at its top
 	x, _ := json.Marshal(both["right_size"])
 	y, _ := json.Marshal(rightSize)
 	if !bytes.Equal(x, y) || both["right_size"] == nil {

@@ -119,15 +119,34 @@ func TestEveryOutputNamesTheCardAndAsOf(t *testing.T) {
 	c, p := loadMonth(t, "../../plans.toml", "../../examples/creator-month.toml")
 	q := quoteOf(t, c, p)
 	cmp := c.Compare(p)
-	for _, f := range []Format{Text, JSON, Markdown} {
+	for _, f := range []Format{Text, JSON, Markdown, CSV} {
 		for what, out := range map[string][]byte{
 			"quote":                  render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, f) }),
 			"compare":                render(t, func(b *bytes.Buffer) error { return WriteCompare(b, cmp, f) }),
 			"compare and right-size": render(t, func(b *bytes.Buffer) error { return WriteComparison(b, cmp, c.RightSize(p), f) }),
+			"right-size":             render(t, func(b *bytes.Buffer) error { return WriteRightSize(b, c.RightSize(p), f) }),
 			"fit":                    render(t, func(b *bytes.Buffer) error { return WriteFit(b, fitOf(t, c, p), f) }),
 			"year":                   render(t, func(b *bytes.Buffer) error { return WriteYear(b, yearOf(t, c, p), f) }),
 		} {
 			s := string(out)
+			if f == CSV {
+				// A CSV is one table: every row ends with the card and its date
+				// (the origin is a path on the machine that made it, left out).
+				rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+				if err != nil {
+					t.Fatalf("%s csv: %v", what, err)
+				}
+				for i, r := range rows {
+					want := []string{"HeyGen Premium Credits", "2026-01-06"}
+					if i == 0 {
+						want = csvCardColumns
+					}
+					if len(r) < 2 || r[len(r)-2] != want[0] || r[len(r)-1] != want[1] {
+						t.Errorf("%s csv row %d ends %v, want %v", what, i, r, want)
+					}
+				}
+				continue
+			}
 			if !strings.Contains(s, "HeyGen Premium Credits") || !strings.Contains(s, "2026-01-06") || !strings.Contains(s, "plans.toml") {
 				t.Errorf("%s %s does not name the card, as_of and origin:\n%s", what, f, s)
 			}

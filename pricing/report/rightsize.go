@@ -19,9 +19,16 @@ func WriteRightSize(w io.Writer, r *pricing.RightSize, f Format) error {
 		return fmt.Errorf("no right-sizing to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer) { writeRightSizeText(b, r, true) },
-		json:     func() any { return RightSizeJSON(r) },
-		markdown: func(b *bufio.Writer) { writeRightSizeMarkdown(b, r, true) },
+		text: func(b *bufio.Writer) {
+			b.WriteString("Rate card: " + cardLine(r.Card) + "\n\n")
+			writeRightSizeText(b, r, true)
+		},
+		json: func() any { return rightSizeAlone{Card: cardOf(r.Card), rightSizeDoc: rightSizeJSON(r)} },
+		markdown: func(b *bufio.Writer) {
+			c := r.Card
+			b.WriteString("Rate card: **" + md(c.Name) + "**, as of " + md(c.AsOf) + " (" + md(c.Origin) + ")\n\n")
+			writeRightSizeMarkdown(b, r, true)
+		},
 		csv:      func(b *bufio.Writer) error { return writeRightSizeCSV(b, r) },
 	})
 }
@@ -193,8 +200,15 @@ type rightSizeDoc struct {
 	BreakEvens      []breakEvenJSON   `json:"break_evens"`
 }
 
-// RightSizeJSON is right-sizing as a JSON value: what WriteRightSize writes,
-// and what a comparison document can embed under "right_size" (a field of type
+// rightSizeAlone is the document WriteRightSize writes: the card, as every
+// document starts, then right-sizing's own keys.
+type rightSizeAlone struct {
+	Card cardJSON `json:"card"`
+	*rightSizeDoc
+}
+
+// RightSizeJSON is right-sizing as a JSON value: what WriteRightSize writes
+// after the card, and what a comparison document embeds under "right_size" (a field of type
 // any holding it marshals the same). Money is a two-decimal string, as in every
 // other document; lists are never null.
 func RightSizeJSON(r *pricing.RightSize) any { return rightSizeJSON(r) }
