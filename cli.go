@@ -546,7 +546,7 @@ func (a *app) check(args []string) error {
 				bad++
 				continue
 			}
-			fmt.Fprintf(a.stdout, "ok  %s (rate card %q, %d plans, %d features)\n", path, c.Name, len(c.Plans), len(c.Features))
+			fmt.Fprintf(a.stdout, "ok  %s (rate card %q, %s, %s)\n", path, c.Name, plural(len(c.Plans), "plan"), plural(len(c.Features), "feature"))
 			continue
 		}
 		if !cardLoaded {
@@ -567,13 +567,25 @@ func (a *app) check(args []string) error {
 			bad++
 			continue
 		}
-		fmt.Fprintf(a.stdout, "ok  %s (project, %d videos)\n", path, len(p.Videos))
+		fmt.Fprintf(a.stdout, "ok  %s (project, %s)\n", path, plural(len(p.Videos), "video"))
 	}
 	if bad > 0 {
-		fmt.Fprintf(a.stderr, "creditplan check: %d of %d files have problems\n", bad, len(files))
+		verb := "have"
+		if bad == 1 {
+			verb = "has"
+		}
+		fmt.Fprintf(a.stderr, "creditplan check: %d of %s %s problems\n", bad, plural(len(files), "file"), verb)
 		return errReported
 	}
 	return nil
+}
+
+// plural words a count with its noun: "1 video", "2 videos".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // reportBad prints a loader's problems, one per line.
