@@ -29,7 +29,7 @@ func WriteRightSize(w io.Writer, r *pricing.RightSize, f Format) error {
 			b.WriteString("Rate card: **" + md(c.Name) + "**, as of " + md(c.AsOf) + " (" + md(c.Origin) + ")\n\n")
 			writeRightSizeMarkdown(b, r, true)
 		},
-		csv:      func(b *bufio.Writer) error { return writeRightSizeCSV(b, r) },
+		csv: func(b *bufio.Writer) error { return writeRightSizeCSV(b, r) },
 	})
 }
 
