@@ -70,10 +70,31 @@ func lastRuneStart(b []byte) int {
 	return i
 }
 
+// attention marks the bytes that may begin a character to escape in valid
+// UTF-8: the controls but newline, DEL, and the lead bytes of U+0080-U+009F
+// (0xc2), U+061C (0xd8) and U+200E-U+2069 (0xe2). A 10,000-video quote is
+// 32 MB of JSON, so the common byte costs one table look-up.
+var attention = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\n'
+	}
+	t[0x7f], t[0xc2], t[0xd8], t[0xe2] = true, true, true, true
+	return t
+}()
+
 // pass writes b, escaping what must not pass: safe runs are written as they are.
 func (p *printableWriter) pass(b []byte) error {
+	valid := utf8.Valid(b)
 	start := 0
 	for i := 0; i < len(b); {
+		if valid {
+			for i < len(b) && !attention[b[i]] {
+				i++
+			}
+			if i == len(b) {
+				break
+			}
+		}
 		c := b[i]
 		if c >= 0x20 && c < 0x7f || c == '\n' {
 			i++
