@@ -179,3 +179,26 @@ func TestPrintableWriterKeepsCharactersSplitBetweenWrites(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPrintableWriter: however a document is cut into writes, the printable
+// writer writes the same bytes as for one write, and they are printable.
+func FuzzPrintableWriter(f *testing.F) {
+	f.Add([]byte("a×b\u202ec\x1b]0;t\x07"), 3, false)
+	f.Add([]byte("\xe2\x80\xaeok\xc2"), 1, true)
+	f.Add([]byte("\xf0\x9f\x98\x80 emoji"), 2, false)
+	f.Fuzz(func(t *testing.T, in []byte, cut int, json bool) {
+		cut = min(max(cut, 0), len(in))
+		var whole, parts bytes.Buffer
+		w := &printableWriter{w: &whole, json: json}
+		w.Write(in)
+		w.finish()
+		p := &printableWriter{w: &parts, json: json}
+		p.Write(in[:cut])
+		p.Write(in[cut:])
+		p.finish()
+		if !bytes.Equal(whole.Bytes(), parts.Bytes()) {
+			t.Fatalf("cut at %d: %q, whole: %q", cut, parts.Bytes(), whole.Bytes())
+		}
+		requirePrintable(t, "output", whole.Bytes())
+	})
+}
