@@ -106,13 +106,22 @@ type videoPanel struct {
 	formRows int // rows of the form shown, set by the last layout
 	editErr  string
 	editOrig pricing.Video
+	// editVersion and editRedo are the version and redo stack before the edit,
+	// put back when the edit ends with the video as it was.
+	editVersion int
+	editRedo    []snapshot
+	// run is the number field digits were last typed into: the first digit
+	// typed into a field replaces its value, the next ones append.
+	run editKey
 }
 
 func (p *videoPanel) clamp(n int) {
 	p.focus = max(0, min(p.focus, n-1))
 }
 
-func (m *Model) videoKey(msg tea.KeyPressMsg) tea.Cmd {
+// videoKey answers a key on the Video screen; run is the number field the
+// previous key typed a digit into, if any.
+func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	k := &m.keys
 	v := m.currentVideo()
 	n := m.fieldCount()
@@ -161,18 +170,31 @@ func (m *Model) videoKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 	case f.isNumber() && key.Matches(msg, k.Digit):
+		// The first digit replaces the number; the next ones are typed after it.
+		ek := editKey{video: m.sel, field: f, ok: true}
+		m.video.run = ek
 		cur, limit := f.number(v)
-		next := cur*10 + int(msg.Code-'0')
+		next := int(msg.Code - '0')
+		if run == ek {
+			next += cur * 10
+		}
 		if next > limit {
 			m.setError(errorText(fieldLabels[f] + " can be at most " + strconv.Itoa(limit)))
 			return nil
 		}
 		m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, next) })
 	case f.isNumber() && key.Matches(msg, k.Erase):
+		m.video.run = editKey{video: m.sel, field: f, ok: true}
 		cur, _ := f.number(v)
 		m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, cur/10) })
 	case f.isText() && key.Matches(msg, k.Enter):
 		m.startEdit(f)
+	case f.isNumber() && key.Matches(msg, k.Enter):
+		m.setStatus(fieldLabels[f] + " is a number: type digits to replace it, or ←/→ to add or take one.")
+	case key.Matches(msg, k.Enter):
+		// A choice row has no editor: say how it changes, so the next word typed
+		// is not taken for commands.
+		m.setStatus(fieldLabels[f] + " is a choice: ←/→ pick another option (enter edits only Name, Length and Languages).")
 	}
 	return nil
 }
@@ -231,11 +253,14 @@ func (m *Model) textValue(f field, v *pricing.Video) string {
 	return ""
 }
 
+// startEdit opens a text field with its value selected: the first character
+// typed replaces it, ←/→ and ⌫ edit it.
 func (m *Model) startEdit(f field) {
 	v := m.currentVideo()
 	m.mode = modeEdit
 	m.video.editErr = ""
 	m.video.editOrig = v.Clone()
+	m.video.editVersion, m.video.editRedo = m.version, m.redo
 	m.push(snapshot{index: m.sel, video: v.Clone(), what: fieldLabels[f] + " change"})
 	m.lastEdit = editKey{}
 	m.input.Reset()
@@ -243,6 +268,7 @@ func (m *Model) startEdit(f field) {
 	m.input.SetValue(m.textValue(f, v))
 	m.input.CursorEnd()
 	m.input.Focus()
+	m.inputFresh = m.input.Value() != ""
 }
 
 // applyTextField puts the text being typed into the video on every key: an invalid
@@ -260,6 +286,10 @@ func (m *Model) applyTextField() {
 			m.video.editErr = "a video needs a name"
 			return
 		}
+		if _, r, bad := pricing.FirstUnsafe(text); bad {
+			m.video.editErr = "a name cannot hold " + pricing.DescribeRune(r)
+			return
+		}
 		v.Name = text
 	case fieldLength:
 		sec, err := pricing.ParseLength(text)
@@ -269,36 +299,44 @@ func (m *Model) applyTextField() {
 		}
 		v.Seconds = sec
 	case fieldLanguages:
-		langs, err := parseLanguages(text)
+		langs, err := pricing.ParseLanguages(text)
 		if err != nil {
 			m.video.editErr = err.Error()
 			return
 		}
 		v.Languages = langs
 	}
-	m.version++
+	m.bump()
 	m.repriceVideo(m.sel)
 }
 
 // finishEdit leaves a text field: esc puts back what the field held before; either
-// way an edit that changed nothing leaves no undo step.
+// way an edit that changed nothing leaves no undo step, and the month its
+// version from before (so it is not marked unsaved) and its redo.
 func (m *Model) finishEdit(revert bool) {
 	v := m.currentVideo()
 	m.mode = modeNormal
 	m.input.Blur()
 	m.video.editErr = ""
+	m.inputFresh = false
 	if v == nil {
 		return
 	}
 	if revert {
 		*v = m.video.editOrig.Clone()
-		m.version++ // a new revision: answers computed for the typed text are stale
-		m.repriceVideo(m.sel)
 		m.setStatus("Reverted.")
 	}
-	if sameVideo(*v, m.video.editOrig) && len(m.undo) > 0 {
-		m.undo = m.undo[:len(m.undo)-1]
+	if sameVideo(*v, m.video.editOrig) {
+		if len(m.undo) > 0 {
+			m.undo = m.undo[:len(m.undo)-1]
+		}
+		m.redo = m.video.editRedo
+		if m.version != m.video.editVersion {
+			m.version = m.video.editVersion
+			m.repriceVideo(m.sel)
+		}
 	}
+	m.video.editRedo = nil
 }
 
 func sameVideo(a, b pricing.Video) bool {
@@ -313,28 +351,6 @@ func sameVideo(a, b pricing.Video) bool {
 		}
 	}
 	return true
-}
-
-// parseLanguages reads "es, de" into a list, refusing a language listed twice
-// because the project file refuses it too (it would be charged twice).
-func parseLanguages(text string) ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	for _, part := range strings.Split(text, ",") {
-		l := strings.TrimSpace(part)
-		if l == "" {
-			continue
-		}
-		if seen[strings.ToLower(l)] {
-			return nil, errorText("language " + strconv.Quote(l) + " is listed twice")
-		}
-		if len(out) == pricing.MaxLanguages {
-			return nil, errorText("at most " + strconv.Itoa(pricing.MaxLanguages) + " languages")
-		}
-		seen[strings.ToLower(l)] = true
-		out = append(out, l)
-	}
-	return out, nil
 }
 
 type errorText string
@@ -410,7 +426,7 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 	switch {
 	case f.isText():
 		if focused && m.mode == modeEdit {
-			value = m.input.View()
+			value = m.inputView()
 			if m.video.editErr != "" {
 				tag = s.Blocked.Render("✗ " + m.video.editErr)
 			}
@@ -420,14 +436,14 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 				value = s.Muted.Render("none")
 			}
 			if focused {
-				tag = s.Muted.Render("enter edits")
+				tag = s.Muted.Render("type or enter edits")
 			}
 		}
 	case f.isNumber():
 		n, _ := f.number(v)
 		value = itoa(int64(n))
 		if focused {
-			tag = s.Muted.Render("digits, ⌫, ←/→")
+			tag = s.Muted.Render("digits replace, ⌫, ←/→")
 		}
 	default:
 		sl, _ := f.slot()
