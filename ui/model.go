@@ -419,7 +419,7 @@ func typed(msg tea.KeyPressMsg) bool {
 // inputView is the open input as drawn: a value still to be replaced shows selected.
 func (m *Model) inputView() string {
 	if m.inputFresh && m.input.Value() != "" {
-		return m.styles.Selected.Render(m.input.Value())
+		return m.input.Prompt + m.styles.Selected.Render(m.input.Value())
 	}
 	return m.input.View()
 }
