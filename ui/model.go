@@ -311,6 +311,7 @@ func (m *Model) setScreen(s Screen) {
 // file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.layout()
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
@@ -757,14 +758,29 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// shortHelpLine is the footer's key help. It depends only on the screen, the
-// width and the light or dark styles, so it is rendered again only when one of
-// them changes, not on every key.
+// layout keeps what View draws from and clicks are mapped with: the scroll
+// of the lists and the footer's key help. It runs after every message, so
+// View itself writes nothing.
+func (m *Model) layout() {
+	if m.tooSmall() {
+		return
+	}
+	m.month.rows = max(m.bodyHeight()-monthHeadRows-1, 1)
+	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
+	if m.screen == ScreenVideo {
+		m.layoutVideo()
+	}
+	// The footer's key help depends only on the screen, the width and the light
+	// or dark styles, so it is rendered again only when one of them changes.
+	if k := (helpLineKey{screen: m.keys.Screen, width: m.width, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
+		m.helpLine, m.helpLineFor = fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), m.width), k
+	}
+}
+
+// shortHelpLine is the footer's key help, as layout last rendered it.
 func (m *Model) shortHelpLine(w int) string {
-	k := helpLineKey{screen: m.keys.Screen, width: w, dark: m.isDark}
-	if m.helpLine == "" || m.helpLineFor != k {
-		m.helpLine = fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), w)
-		m.helpLineFor = k
+	if k := (helpLineKey{screen: m.keys.Screen, width: w, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
+		return fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), w) // a View before any Update
 	}
 	return m.helpLine
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -383,5 +384,22 @@ func TestTooSmallTerminalKeysActOnlyToQuit(t *testing.T) {
 	}
 	if !isQuit(press(m, "q")) {
 		t.Fatal("q quits")
+	}
+}
+
+// View only reads the model: drawing the Video form (narrow and wide, scrolled),
+// the Month table and the help changes nothing that Update keeps.
+func TestViewWritesNothing(t *testing.T) {
+	card := loadCard(t)
+	for _, sz := range [][2]int{{80, 18}, {120, 24}} {
+		for _, keys := range [][]string{{"1", "end"}, {"1", "down", "down", "down"}, {"2", "end"}, {"2", "?"}, {"1", "enter"}} {
+			m := newModel(t, bigMonth(card, 40), sz[0], sz[1])
+			press(m, keys...)
+			before := *m
+			_ = m.View()
+			if !reflect.DeepEqual(before, *m) {
+				t.Fatalf("%dx%d after %q: View changed the model", sz[0], sz[1], keys)
+			}
+		}
 	}
 }

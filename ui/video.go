@@ -392,8 +392,7 @@ func (m *Model) renderVideo(w, h int) []string {
 		return out
 	}
 	sum := m.videoSummary(w-1, h, true)
-	rows := max(min(int(numFields), h-len(sum)-1), min(7, h))
-	form := m.formLines(v, w, rows)
+	form := m.formLines(v, w, narrowFormRows(h, len(sum)))
 	out = append(out, form...)
 	out = append(out, "")
 	for _, l := range sum {
@@ -402,13 +401,28 @@ func (m *Model) renderVideo(w, h int) []string {
 	return out
 }
 
+// narrowFormRows is how many form rows a narrow Video screen of h rows shows
+// above a summary of sum lines.
+func narrowFormRows(h, sum int) int { return max(min(int(numFields), h-sum-1), min(7, h)) }
+
+// layoutVideo is the form's rows and first row as View will draw them; Update
+// keeps them (layout), so View only reads and clicks land on the rows drawn.
+func (m *Model) layoutVideo() {
+	w, h := m.width, m.bodyHeight()-1 // below the title line
+	rows := h
+	if w < wideWidth && m.currentVideo() != nil {
+		rows = narrowFormRows(h, len(m.videoSummary(w-1, h, true)))
+	}
+	m.video.formRows = rows
+	m.video.offset = window(m.video.offset, min(m.video.focus, int(numFields)-1), int(numFields), rows)
+}
+
 // formLines draws the form rows that fit in h, scrolled so the focused row shows.
 func (m *Model) formLines(v *pricing.Video, w, h int) []string {
-	m.video.formRows = h
 	focus := min(m.video.focus, int(numFields)-1)
-	m.video.offset = window(m.video.offset, focus, int(numFields), h)
+	offset := window(m.video.offset, focus, int(numFields), h)
 	out := make([]string, 0, h)
-	for i := m.video.offset; i < int(numFields) && len(out) < h; i++ {
+	for i := offset; i < int(numFields) && len(out) < h; i++ {
 		out = append(out, m.formLine(field(i), v, w))
 	}
 	return out
