@@ -330,8 +330,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.PasteMsg:
-		if m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance {
+		switch {
+		case m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance:
 			return m.updateInput(msg)
+		case m.mode == modeNormal && !m.help.ShowAll && !m.tooSmall():
+			return m.paste(msg)
 		}
 		return nil
 	case tea.MouseClickMsg:

@@ -403,3 +403,29 @@ func TestViewWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// Pasted text follows the typing rule: into a text row or a number, or refused
+// with a reason; never dropped unseen.
+func TestPasteGoesWhereTypingWould(t *testing.T) {
+	m := newModel(t, fullMonth(loadCard(t)), 120, 40)
+	focusField(m, 0, fieldName)
+	m.Update(tea.PasteMsg{Content: "Pasted name"})
+	press(m, "enter")
+	if got := m.Project().Videos[0].Name; got != "Pasted name" {
+		t.Fatalf("a paste on the Name row replaces it: %q", got)
+	}
+	focusField(m, 0, fieldCount)
+	m.Update(tea.PasteMsg{Content: "12"})
+	if c := m.Project().Videos[0].Count; c != 12 {
+		t.Fatalf("a number pasted on a number row: %d", c)
+	}
+	m.Update(tea.PasteMsg{Content: "12abc"})
+	if c := m.Project().Videos[0].Count; c != 12 || !m.statusErr || !strings.Contains(m.status, `"12abc" is not one`) {
+		t.Fatalf("a bad paste is refused with a reason: %d %q", c, m.status)
+	}
+	focusField(m, 0, fieldAvatar)
+	m.Update(tea.PasteMsg{Content: "x"})
+	if !m.statusErr {
+		t.Fatal("a paste on a choice row says nothing takes it")
+	}
+}

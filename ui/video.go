@@ -199,6 +199,34 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	return nil
 }
 
+// paste puts pasted text where typing it would go: into a text row (editing
+// it), or a number row when the text is a number; anywhere else it says why
+// nothing changed rather than dropping the text unseen.
+func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	f := field(m.video.focus)
+	if m.screen != ScreenVideo || m.currentVideo() == nil || m.video.focus >= int(numFields) || !(f.isText() || f.isNumber()) {
+		m.setError(errorText("nothing here takes pasted text: paste into Name, Length, Languages or a number on the Video screen"))
+		return nil
+	}
+	if f.isText() {
+		m.startEdit(f)
+		return m.updateInput(msg)
+	}
+	text := strings.TrimSpace(msg.Content)
+	_, limit := f.number(m.currentVideo())
+	n, err := strconv.Atoi(text)
+	switch {
+	case err != nil || n < 0 || text == "" || strings.ContainsAny(text, "+-_"):
+		m.setError(errorText(fieldLabels[f] + " takes a whole number; pasted " + strconv.Quote(pricing.Printable(text)) + " is not one"))
+		return nil
+	case n > limit:
+		m.setError(errorText(fieldLabels[f] + " can be at most " + strconv.Itoa(limit)))
+		return nil
+	}
+	m.editVideo(fieldLabels[f]+" change", noField, func(v *pricing.Video) { f.setNumber(v, n) })
+	return nil
+}
+
 // selectVideo moves the Video screen to another video of the month.
 func (m *Model) selectVideo(i int) {
 	if i < 0 || i >= len(m.project.Videos) {
