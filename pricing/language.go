@@ -25,7 +25,11 @@ const maxLanguageText = 64
 // ParseLanguage reads one language, a BCP 47 tag or an English language name,
 // and returns its canonical tag ("ES" and "Spanish" both give "es", "pt_br"
 // gives "pt-BR").
-func ParseLanguage(text string) (string, error) {
+func ParseLanguage(text string) (string, error) { return parseLanguage(text, true) }
+
+// parseLanguage is ParseLanguage; suggest=false leaves out the search for the
+// nearest name (a few microseconds), for a file that already has many problems.
+func parseLanguage(text string, suggest bool) (string, error) {
 	s := strings.TrimSpace(text)
 	switch {
 	case s == "":
@@ -43,6 +47,9 @@ func ParseLanguage(text string) (string, error) {
 	}
 	if tag, ok := languageNames().byName[foldName(s)]; ok {
 		return tag, nil
+	}
+	if !suggest {
+		return "", fmt.Errorf("unknown language %s", strconv.Quote(s))
 	}
 	if name, tag, ok := nearestLanguageName(s); ok {
 		return "", fmt.Errorf("unknown language %s (did you mean %s = %s?)", strconv.Quote(s), strconv.Quote(name), tag)
@@ -140,6 +147,7 @@ func languageTag(s string) (string, bool) {
 type nameTable struct {
 	byName map[string]string // folded English name -> canonical tag
 	names  []string          // the English names, for suggestions
+	folded []string          // names[i] folded
 	tags   []string          // names[i]'s tag
 }
 
@@ -158,6 +166,7 @@ var languageNames = sync.OnceValue(func() *nameTable {
 		}
 		t.byName[key] = tag.String()
 		t.names = append(t.names, name)
+		t.folded = append(t.folded, key)
 		t.tags = append(t.tags, tag.String())
 	}
 	langs := display.English.Languages()
@@ -186,8 +195,9 @@ var languageNames = sync.OnceValue(func() *nameTable {
 func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // nearestLanguageName is the known name closest to s in edit distance, when it
-// is close enough to be what was meant (at most a third of the letters wrong). editDistance
-// (problems.go) refuses texts over 64 bytes, so the work is bounded.
+// is close enough to be what was meant (at most a third of the letters wrong).
+// Names whose length alone puts them too far are skipped, and the distance
+// stops as soon as it is too far, so a lookup costs microseconds.
 func nearestLanguageName(s string) (name, tag string, ok bool) {
 	key := foldName(s)
 	if len(key) < 4 || len(key) > maxLanguageText {
@@ -196,8 +206,8 @@ func nearestLanguageName(s string) (name, tag string, ok bool) {
 	t := languageNames()
 	best := -1
 	bestD := max(2, len(key)/3) + 1
-	for i, n := range t.names {
-		if d := editDistance(key, strings.ToLower(n)); d < bestD {
+	for i, n := range t.folded {
+		if d := boundedDistance(key, n, bestD); d < bestD {
 			best, bestD = i, d
 		}
 	}
@@ -205,6 +215,37 @@ func nearestLanguageName(s string) (name, tag string, ok bool) {
 		return "", "", false
 	}
 	return t.names[best], t.tags[best], true
+}
+
+// boundedDistance is the Levenshtein distance of a and b in bytes, or limit
+// when it is at least limit. Both are at most maxLanguageText bytes (a longer
+// one is never close), and it allocates nothing.
+func boundedDistance(a, b string, limit int) int {
+	if len(a)-len(b) >= limit || len(b)-len(a) >= limit || len(a) > maxLanguageText || len(b) > maxLanguageText {
+		return limit
+	}
+	var rows [2][maxLanguageText + 1]int
+	prev, cur := &rows[0], &rows[1]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
 }
 
 // quoteShort quotes the start of a long text for a message.

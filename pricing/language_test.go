@@ -151,3 +151,14 @@ func FuzzParseLanguages(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkUnknownLanguage is the cost of refusing a language, suggestion included.
+func BenchmarkUnknownLanguage(b *testing.B) {
+	for _, w := range []string{"Qwertyui", "Spanglish", "Qwertyuiopasdfghjklzxcvbnm", "es"} {
+		b.Run(w, func(b *testing.B) {
+			for b.Loop() {
+				ParseLanguage(w)
+			}
+		})
+	}
+}

@@ -207,6 +207,7 @@ func readVideo(card *RateCard, t *table) Video {
 // English name (ParseLanguage), kept as its canonical tag, and each charged
 // once, so one given twice in any spelling ("Spanish" and "es") is a problem.
 func readLanguages(t *table) []string {
+	const maxSuggestions = 100
 	raw, ok := t.get("languages")
 	if !ok {
 		return nil
@@ -216,16 +217,22 @@ func readLanguages(t *table) []string {
 		t.d.addf(t.keyPath("languages"), "must be an array of strings, not %s", typeName(raw))
 		return nil
 	}
+	if len(arr) > MaxLanguages {
+		t.d.addf(t.keyPath("languages"), "too many languages (%d); at most %d", len(arr), MaxLanguages)
+		return nil
+	}
 	at := func(i int) string { return t.keyPath("languages") + "[" + strconv.Itoa(i) + "]" }
-	out := make([]string, 0, min(len(arr), MaxLanguages+1))
-	first := map[string]string{} // canonical tag -> the spelling that gave it first
+	out := make([]string, 0, len(arr))
+	first := make(map[string]string, len(arr)) // canonical tag -> the spelling that gave it first
 	for i, e := range arr {
 		l, ok := e.(string)
 		if !ok {
 			t.d.addf(at(i), "must be a string, not %s", typeName(e))
 			continue
 		}
-		tag, err := ParseLanguage(l)
+		// The nearest-name suggestion is for the first problems, not for a
+		// file of thousands of unknown languages.
+		tag, err := parseLanguage(l, len(t.d.problems) < maxSuggestions)
 		if err != nil {
 			t.d.addf(at(i), "%v", err)
 			continue
