@@ -175,7 +175,7 @@ func FuzzEncodeProjectRoundTrip(f *testing.F) {
 		if strings.TrimSpace(name) != "" { // a blank name is a load error, not a round trip
 			v.Name = name
 		}
-		if l := strings.TrimSpace(language); l != "" {
+		if l, err := ParseLanguage(language); err == nil { // a loaded language is a canonical tag
 			v.Languages = []string{l}
 		}
 		v.Seconds = 1 + abs(seconds)%MaxVideoSeconds

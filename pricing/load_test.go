@@ -446,7 +446,7 @@ func TestBadLengths(t *testing.T) {
 func TestDuplicateLanguages(t *testing.T) {
 	src := "[[videos]]\nname = \"A\"\nlength = \"1m\"\ntranslation = \"lipsync\"\nlanguages = [\"es\", \"de\", \"ES \", \"\"]\n"
 	checkProblems(t, "month.toml", loadProject(t, src), []want{
-		wantAt(src, "languages", `videos[0].languages[2]: language "ES" is listed twice; it would be charged twice`),
+		wantAt(src, "languages", `videos[0].languages[2]: language "es" is listed twice; it would be charged twice`),
 		wantAt(src, "languages", `videos[0].languages[3]: a language must not be empty`),
 	})
 }

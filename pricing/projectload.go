@@ -203,9 +203,11 @@ func readVideo(card *RateCard, t *table) Video {
 	return v
 }
 
-// readLanguages reads a video's target languages: each charged once, so an
-// empty one or one listed twice (in any letter case) is a problem.
+// readLanguages reads a video's target languages: each a BCP 47 tag or an
+// English name (ParseLanguage), kept as its canonical tag, and each charged
+// once, so one given twice in any spelling ("Spanish" and "es") is a problem.
 func readLanguages(t *table) []string {
+	const maxSuggestions = 100
 	raw, ok := t.get("languages")
 	if !ok {
 		return nil
@@ -215,39 +217,32 @@ func readLanguages(t *table) []string {
 		t.d.addf(t.keyPath("languages"), "must be an array of strings, not %s", typeName(raw))
 		return nil
 	}
+	if len(arr) > MaxLanguages {
+		t.d.addf(t.keyPath("languages"), "too many languages (%d); at most %d", len(arr), MaxLanguages)
+		return nil
+	}
 	at := func(i int) string { return t.keyPath("languages") + "[" + strconv.Itoa(i) + "]" }
 	out := make([]string, 0, len(arr))
-	// A map finds repeats among many languages; a video's few are compared directly.
-	var seen map[string]bool
-	if len(arr) > 16 {
-		seen = make(map[string]bool, len(arr))
-	}
+	first := make(map[string]string, len(arr)) // canonical tag -> the spelling that gave it first
 	for i, e := range arr {
 		l, ok := e.(string)
 		if !ok {
 			t.d.addf(at(i), "must be a string, not %s", typeName(e))
 			continue
 		}
-		l = strings.TrimSpace(l)
-		repeat := false
-		if seen != nil {
-			key := strings.ToLower(l)
-			repeat = seen[key]
-			seen[key] = true
-		} else {
-			key := strings.ToLower(l) // no copy unless l has capitals
-			for _, prev := range out {
-				repeat = repeat || strings.ToLower(prev) == key
-			}
+		// The nearest-name suggestion is for the first problems, not for a
+		// file of thousands of unknown languages.
+		tag, err := parseLanguage(l, len(t.d.problems) < maxSuggestions)
+		if err != nil {
+			t.d.addf(at(i), "%v", err)
+			continue
 		}
-		switch {
-		case l == "":
-			t.d.addf(at(i), "a language must not be empty")
-		case repeat:
-			t.d.addf(at(i), "language %q is listed twice; it would be charged twice", l)
-		default:
-			out = append(out, l)
+		if prev, repeat := first[tag]; repeat {
+			t.d.addf(at(i), "%v", languageTwice(prev, strings.TrimSpace(l), tag))
+			continue
 		}
+		first[tag] = strings.TrimSpace(l)
+		out = append(out, tag)
 	}
 	if len(out) == 0 {
 		return nil

@@ -92,13 +92,10 @@ func randomProject(r *rand.Rand, c *RateCard) *Project {
 			ids := c.OptionIDs(s)
 			v.Picks[s] = ids[r.IntN(len(ids))]
 		}
-		seen := map[string]bool{}
-		for range r.IntN(5) {
-			l := strings.TrimSpace(randomName(r))
-			if l != "" && !seen[strings.ToLower(l)] {
-				seen[strings.ToLower(l)] = true
-				v.Languages = append(v.Languages, l)
-			}
+		// Languages are canonical tags (ParseLanguage), each once.
+		tags := []string{"es", "de", "pt-BR", "zh-Hant", "ja", "fr"}
+		for _, i := range r.Perm(len(tags))[:r.IntN(5)] {
+			v.Languages = append(v.Languages, tags[i])
 		}
 		p.Videos[i] = v
 	}
@@ -124,9 +121,9 @@ func TestEncodeProjectRoundTripsAwkwardNames(t *testing.T) {
 	for _, name := range awkwardNames {
 		p := c.NewProject("creator")
 		p.Videos[0].Name = name
-		// Languages are trimmed on load (" es" and "es" are one language), so a
-		// loaded project never holds surrounding spaces.
-		if l := strings.TrimSpace(name); l != "" {
+		// Languages are canonical tags on load ("Spanish" is "es"); only an
+		// awkward name that is a language travels as one.
+		if l, err := ParseLanguage(name); err == nil {
 			p.Videos[0].Languages = []string{l}
 		}
 		roundTrip(t, name, p, c)

@@ -19,6 +19,9 @@ type snapshot struct {
 	video  pricing.Video
 	sel    int
 	what   string
+	// version is the project's version when the snapshot was taken: restoring the
+	// snapshot restores it, so undoing back to the saved month clears the unsaved mark.
+	version int
 }
 
 type header struct {
@@ -38,18 +41,33 @@ func headerOf(p *pricing.Project) *header {
 	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, vol}
 }
 
+// push records the undo step for a new change, which makes any redo stale.
 func (m *Model) push(s snapshot) {
-	s.sel = m.sel
-	if len(m.undo) == maxUndo {
-		copy(m.undo, m.undo[1:])
-		m.undo = m.undo[:maxUndo-1]
+	s.sel, s.version = m.sel, m.version
+	m.undo = pushBounded(m.undo, s)
+	m.redo = nil // a new change: what was undone cannot be redone
+}
+
+func pushBounded(stack []snapshot, s snapshot) []snapshot {
+	if len(stack) == maxUndo {
+		copy(stack, stack[1:])
+		stack = stack[:maxUndo-1]
 	}
-	m.undo = append(m.undo, s)
+	return append(stack, s)
+}
+
+// bump gives the project a new version after a change. Versions are never
+// reused: a version names one content of the month, so a save, a fit or a year
+// computed for a version is right whenever the project holds that version again
+// (after undo or redo), and never for anything else.
+func (m *Model) bump() {
+	m.lastVersion++
+	m.version = m.lastVersion
 }
 
 // changed records that the project changed and reprices it.
 func (m *Model) changed() {
-	m.version++
+	m.bump()
 	m.reprice()
 }
 
@@ -66,7 +84,12 @@ func (m *Model) editVideo(what string, coalesce field, apply func(v *pricing.Vid
 	}
 	m.lastEdit = ek
 	apply(v)
-	m.version++
+	m.bump()
+	// A run of typing that ends where it began is the version it began at.
+	if n := len(m.undo); ek.ok && n > 0 && m.undo[n-1].index == m.sel && m.undo[n-1].whole == nil &&
+		m.undo[n-1].header == nil && sameVideo(*v, m.undo[n-1].video) {
+		m.version = m.undo[n-1].version
+	}
 	m.repriceVideo(m.sel)
 }
 
@@ -76,7 +99,7 @@ func (m *Model) editHeader(what string, apply func(p *pricing.Project)) {
 	m.push(snapshot{header: headerOf(p), what: what})
 	m.lastEdit = editKey{}
 	apply(p)
-	m.version++
+	m.bump()
 	m.repriceSettings()
 }
 
@@ -95,21 +118,44 @@ func (m *Model) undoLast() {
 	}
 	s := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
+	m.redo = pushBounded(m.redo, m.restore(s))
+	m.setStatus("Undid: " + s.what + ". ctrl+y redoes.")
+}
+
+// redoLast makes again the change the last undo took back.
+func (m *Model) redoLast() {
+	if len(m.redo) == 0 {
+		m.setStatus("Nothing to redo.")
+		return
+	}
+	s := m.redo[len(m.redo)-1]
+	m.redo = m.redo[:len(m.redo)-1]
+	m.undo = pushBounded(m.undo, m.restore(s))
+	m.setStatus("Redid: " + s.what + ".")
+}
+
+// restore puts back what s holds, with its version and selection, and returns
+// the snapshot that takes the month back to where it was (for redo or undo).
+func (m *Model) restore(s snapshot) snapshot {
+	back := snapshot{index: s.index, sel: m.sel, what: s.what, version: m.version}
 	m.lastEdit = editKey{}
 	switch {
 	case s.whole != nil:
+		back.whole = m.project
 		m.project = s.whole
 	case s.header != nil:
+		back.header = headerOf(m.project)
 		h := s.header
 		m.project.Plan, m.project.Billing, m.project.Balance, m.project.HasBalance = h.plan, h.billing, h.balance, h.hasBalance
 		m.project.Volume = h.volume
 	default:
 		if s.index < len(m.project.Videos) {
-			m.project.Videos[s.index] = s.video
+			back.video = m.project.Videos[s.index].Clone()
+			m.project.Videos[s.index] = s.video.Clone()
 		}
 	}
 	m.sel = s.sel
-	m.version++
+	m.version = s.version
 	switch {
 	case s.header != nil:
 		m.repriceSettings()
@@ -118,7 +164,7 @@ func (m *Model) undoLast() {
 	default:
 		m.reprice()
 	}
-	m.setStatus("Undid: " + s.what + ".")
+	return back
 }
 
 func (m *Model) cyclePlan() {
@@ -190,24 +236,41 @@ func (m *Model) askBalance() {
 	m.input.Placeholder = "plan's credits"
 	m.input.CursorEnd()
 	m.input.Focus()
+	m.promptErr = ""
+	m.inputFresh = m.input.Value() != ""
 }
 
 // setBalance reads the starting balance typed by the user: empty means the plan's
-// full cycle; otherwise a credit amount with no more decimals than the card allows.
+// full cycle; otherwise the same text `--balance` takes, read by the same rule
+// (pricing.ParseCredits, then the card's decimals), refused with the same message.
+// Nothing typed is changed first: "1,500" is refused, not read as 1500.
 func (m *Model) setBalance(text string) error {
-	text = strings.TrimSpace(strings.ReplaceAll(text, ",", ""))
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		m.editHeader("balance change", func(p *pricing.Project) { p.HasBalance, p.Balance = false, 0 })
 		m.setStatus("Balance is the plan's credits.")
 		return nil
 	}
-	c, err := m.card.ParseBalance(text) // the same rule as quote --balance
+	c, err := m.readBalance(text)
 	if err != nil {
-		return fmt.Errorf("balance: %v", err)
+		return err
 	}
 	m.editHeader("balance change", func(p *pricing.Project) { p.HasBalance, p.Balance = true, c })
 	m.setStatus("Starting balance set to " + m.card.CreditWord(c) + ".")
 	return nil
+}
+
+// readBalance is the check `creditplan quote --balance TEXT` makes, with its
+// message less the flag's dashes: first the syntax of a credit amount, then the
+// card's decimals.
+func (m *Model) readBalance(text string) (pricing.Credits, error) {
+	if _, err := pricing.ParseCredits(text); err != nil {
+		return 0, fmt.Errorf("balance %q: %v (give credits like 200 or 12.5)", text, err)
+	}
+	c, err := m.card.ParseBalance(text)
+	if err != nil {
+		return 0, fmt.Errorf("balance %q: %v", text, err)
+	}
+	return c, nil
 }
 
 func (m *Model) submitPrompt() tea.Cmd {
@@ -215,10 +278,11 @@ func (m *Model) submitPrompt() tea.Cmd {
 	switch m.mode {
 	case modeBalance:
 		if err := m.setBalance(value); err != nil {
-			m.setError(err)
-			return nil // stay in the prompt so the user can fix the number
+			m.promptErr = err.Error()
+			return nil // stay in the prompt, the error beside it, so the user can fix the number
 		}
 		m.mode = modeNormal
+		m.promptErr = ""
 		m.input.Blur()
 	case modeSavePath:
 		path := strings.TrimSpace(value)

@@ -153,7 +153,7 @@ func TestFitNothingFitsNamesTopUpAndPlan(t *testing.T) {
 	}
 	m := New(Options{Card: card, Project: p})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	pressSettle(m, "f")
+	pressSettle(m, "tab", "f") // from Month: on the Video screen's Name row f types
 	s := screen(m)
 	mustContain(t, s, "Nothing fits, even with every substitution: still "+card.CreditWord(want.Short)+" short.")
 	if want.CanTopUp {
@@ -172,7 +172,7 @@ func TestFitNothingFitsNamesTopUpAndPlan(t *testing.T) {
 
 func TestFitOnAMonthThatFitsChangesNothing(t *testing.T) {
 	m := newModel(t, nil, 80, 24)
-	pressSettle(m, "f")
+	pressSettle(m, "tab", "f") // from Month: on the Video screen's Name row f types
 	mustContain(t, screen(m), "The month already fits: nothing to change.")
 	press(m, "f")
 	if m.mode != modeNormal || len(m.undo) != 0 {

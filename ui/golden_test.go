@@ -39,6 +39,11 @@ func TestScreens(t *testing.T) {
 				name := sc.name + "_" + mo.name + "_" + itoa(int64(sz[0])) + "x" + itoa(int64(sz[1]))
 				t.Run(name, func(t *testing.T) {
 					m := newModel(t, mo.make(), sz[0], sz[1])
+					if m.screen == ScreenVideo {
+						// Start from Month, as the full month does: on the Video
+						// screen's Name row the digits below would type.
+						pressSettle(m, "tab")
+					}
 					pressSettle(m, sc.keys...)
 					golden.RequireEqual(t, screen(m))
 				})
@@ -66,6 +71,11 @@ func TestScreens(t *testing.T) {
 	t.Run("help_80x24", func(t *testing.T) {
 		m := newModel(t, fullMonth(card), 80, 24)
 		press(m, "?")
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("help_video_80x24", func(t *testing.T) {
+		m := newModel(t, fullMonth(card), 80, 24)
+		press(m, "1", "?")
 		golden.RequireEqual(t, screen(m))
 	})
 	t.Run("quit_confirm_80x24", func(t *testing.T) {

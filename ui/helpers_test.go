@@ -91,6 +91,7 @@ func keyMsg(s string) tea.KeyPressMsg {
 		"ctrl+s":     {Code: 's', Mod: tea.ModCtrl},
 		"ctrl+c":     {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+z":     {Code: 'z', Mod: tea.ModCtrl},
+		"ctrl+y":     {Code: 'y', Mod: tea.ModCtrl},
 	}
 	if k, ok := special[s]; ok {
 		return k

@@ -21,6 +21,7 @@ type KeyMap struct {
 	Save      key.Binding
 	Export    key.Binding
 	Undo      key.Binding
+	Redo      key.Binding
 	CyclePlan key.Binding
 	Billing   key.Binding
 	// Fit proposes the changes that bring the month within its balance; in
@@ -39,6 +40,9 @@ type KeyMap struct {
 	Cancel   key.Binding
 	Digit    key.Binding
 	Erase    key.Binding
+	// TypeText only documents that typing on a text row edits it: no key is
+	// named "letters", so it never matches.
+	TypeText key.Binding
 
 	// Video screen.
 	Cheapest  key.Binding
@@ -68,9 +72,10 @@ type KeyMap struct {
 	ScrollUp   key.Binding
 	ScrollDown key.Binding
 
-	// Answers to a y/n question.
-	Yes key.Binding
-	No  key.Binding
+	// Answers to a y/n question; SaveQuit is the quit question's third answer.
+	Yes      key.Binding
+	No       key.Binding
+	SaveQuit key.Binding
 }
 
 // DefaultKeyMap is the planner's key map.
@@ -84,10 +89,11 @@ func DefaultKeyMap() KeyMap {
 		GoYear:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "year")),
 		Screens:    key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "video/month/plans/year")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
 		Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
 		Undo:       key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
+		Redo:       key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "redo")),
 		CyclePlan:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next plan")),
 		Billing:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
 		Fit:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
@@ -101,6 +107,7 @@ func DefaultKeyMap() KeyMap {
 		Home:     key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
 		End:      key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
 		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit / apply")),
+		TypeText: key.NewBinding(key.WithKeys("letters"), key.WithHelp("a-z", "type into a text row")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Digit:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "type a number")),
 		Erase:    key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "erase a digit")),
@@ -127,8 +134,9 @@ func DefaultKeyMap() KeyMap {
 		ScrollUp:   key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑", "scroll")),
 		ScrollDown: key.NewBinding(key.WithKeys("down", "j", "pgdown"), key.WithHelp("↓", "scroll")),
 
-		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
-		No:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
+		Yes:      key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
+		No:       key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
+		SaveQuit: key.NewBinding(key.WithKeys("s", "S"), key.WithHelp("s", "save and quit")),
 	}
 }
 
@@ -148,11 +156,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp lists every key that works on the screen, in three columns so it fits 80 columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	global := []key.Binding{k.NextScreen, k.PrevScreen, k.Screens, k.Fit, k.Undo, k.Save, k.Export, k.Help, k.Quit}
+	global := []key.Binding{k.NextScreen, k.PrevScreen, k.Screens, k.Fit, k.Undo, k.Redo, k.Save, k.Export, k.Help, k.Quit}
 	switch k.Screen {
 	case ScreenVideo:
 		return [][]key.Binding{
-			{k.Up, k.Down, k.Left, k.Right, k.Enter, k.Cancel, k.Digit, k.Erase},
+			{k.Up, k.Down, k.Left, k.Right, k.Enter, k.Cancel, k.TypeText, k.Digit, k.Erase},
 			{k.Cheapest, k.PrevVideo, k.NextVideo, k.CyclePlan, k.Billing, k.Balance},
 			global,
 		}

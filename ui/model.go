@@ -60,10 +60,13 @@ type Model struct {
 	path    string
 	modTime time.Time
 
-	// version counts changes; savedVersion is the version last written, so a save
-	// that lands after further edits does not clear the unsaved mark.
+	// version names the project's content: every change gives it a new one (bump),
+	// undo and redo give back the one they restore. savedVersion is the version
+	// last written, so a save that lands after further edits does not clear the
+	// unsaved mark, and undoing back to the saved month does.
 	version      int
 	savedVersion int
+	lastVersion  int // the last version handed out
 
 	// quote and cmp are recomputed in Update whenever the project changes, never in
 	// View. cmp is computed only while the Plans screen shows, as it prices every plan.
@@ -101,7 +104,18 @@ type Model struct {
 	rsBusy bool
 
 	undo     []snapshot
+	redo     []snapshot // what undo took back, newest last; a new change clears it
 	lastEdit editKey
+
+	// inputFresh: the input holds a value it was opened with, shown selected, and
+	// the first character typed replaces it (←/→ and ⌫ edit it instead).
+	inputFresh bool
+	// promptErr is why the text in a prompt was refused; the prompt stays open.
+	promptErr string
+	// quitAfterSave: the quit question was answered "save and quit".
+	quitAfterSave bool
+	// helpOffset is the first line of the full help shown.
+	helpOffset int
 
 	// A save waiting for "overwrite?": the bytes and where they go.
 	pending pendingSave
@@ -297,6 +311,7 @@ func (m *Model) setScreen(s Screen) {
 // file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.layout()
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
@@ -315,19 +330,31 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.PasteMsg:
-		if m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance {
+		switch {
+		case m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance:
 			return m.updateInput(msg)
+		case m.mode == modeNormal && !m.help.ShowAll && !m.tooSmall():
+			return m.paste(msg)
 		}
 		return nil
 	case tea.MouseClickMsg:
+		m.video.run = editKey{}
 		m.handleClick(msg.Mouse())
 		return nil
 	case tea.MouseWheelMsg:
+		m.video.run = editKey{}
 		m.handleWheel(msg.Mouse())
 		return nil
 	case savedMsg:
 		m.path, m.modTime, m.savedVersion = msg.path, msg.modTime, msg.version
 		m.setStatus("Saved " + msg.path + ".")
+		if m.quitAfterSave {
+			m.quitAfterSave = false
+			if !m.Dirty() {
+				return tea.Quit
+			}
+			m.setStatus("Saved " + msg.path + ", but not the changes made since; not quitting.")
+		}
 		return nil
 	case saveConflictMsg:
 		m.pending = pendingSave{path: msg.path, data: msg.data, version: msg.version}
@@ -338,6 +365,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setStatus("Exported the quote to " + msg.path + ".")
 		return nil
 	case fileErrMsg:
+		m.quitAfterSave = false
 		m.setError(msg.err)
 		return nil
 	case fitDoneMsg:
@@ -359,22 +387,63 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// updateInput types into the open field or prompt. A value the input was opened
+// with is replaced by the first character typed or pasted, as a selected value
+// is in any form; keys that move or erase edit it instead.
 func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
+	if m.inputFresh {
+		switch msg := msg.(type) {
+		case tea.PasteMsg:
+			m.input.SetValue("")
+		case tea.KeyPressMsg:
+			if typed(msg) {
+				m.input.SetValue("")
+			}
+		}
+		m.inputFresh = false
+	}
+	before := m.input.Value()
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	if m.mode == modeEdit {
 		m.applyTextField()
 	}
+	if m.input.Value() != before {
+		m.promptErr = ""
+	}
 	return cmd
+}
+
+// typed reports whether a key types a character (a letter, digit, space or
+// symbol, with no ctrl or alt).
+func typed(msg tea.KeyPressMsg) bool {
+	return msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0
+}
+
+// inputView is the open input as drawn: a value still to be replaced shows selected.
+func (m *Model) inputView() string {
+	if m.inputFresh && m.input.Value() != "" {
+		return m.input.Prompt + m.styles.Selected.Render(m.input.Value())
+	}
+	return m.input.View()
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
+	run := m.video.run
+	m.video.run = editKey{} // a run of digits ends at any other key
+	if m.tooSmall() {
+		return m.smallKey(msg)
+	}
 	switch m.mode {
 	case modeConfirmQuit:
 		switch {
 		case key.Matches(msg, k.Yes):
 			return tea.Quit
+		case key.Matches(msg, k.SaveQuit):
+			m.mode = modeNormal
+			m.quitAfterSave = true
+			return m.startSave()
 		case key.Matches(msg, k.No):
 			m.mode = modeNormal
 			m.setStatus("Still here.")
@@ -391,6 +460,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.No):
 			m.mode = modeNormal
 			m.pending = pendingSave{}
+			m.quitAfterSave = false
 			m.setStatus("Not saved; the file on disk is unchanged.")
 		}
 		return nil
@@ -403,6 +473,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case "esc":
 			m.mode = modeNormal
 			m.input.Blur()
+			m.inputFresh, m.promptErr, m.quitAfterSave = false, "", false
 			m.setStatus("Cancelled.")
 			return nil
 		}
@@ -410,6 +481,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case modeEdit:
 		switch msg.String() {
 		case "enter", "tab", "up", "down":
+			if m.video.editErr != "" {
+				// Text that does not read is never committed, in part or in full:
+				// the field stays open with its error until it is fixed or esc reverts.
+				return nil
+			}
 			m.finishEdit(false)
 			if msg.String() == "enter" {
 				return nil
@@ -422,8 +498,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.updateInput(msg)
 		}
 	}
+	if m.help.ShowAll {
+		return m.helpKey(msg)
+	}
 
 	m.status, m.statusErr = "", false
+	// A character typed on a text row of the Video screen starts editing that
+	// row with it, so a word typed there never runs the keys its letters name.
+	if m.typesIntoRow(msg) {
+		m.startEdit(field(m.video.focus))
+		return m.updateInput(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		if m.Dirty() {
@@ -432,10 +517,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	case m.help.ShowAll && key.Matches(msg, k.Cancel):
-		m.help.ShowAll = false
+		m.help.ShowAll, m.helpOffset = true, 0
 		return nil
 	case key.Matches(msg, k.NextScreen):
 		m.setScreen(m.screen + 1)
@@ -444,11 +526,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setScreen(m.screen - 1)
 		return nil
 	case key.Matches(msg, k.Save):
-		return m.save()
+		return m.startSave()
 	case key.Matches(msg, k.Export):
 		return m.export()
 	case key.Matches(msg, k.Undo):
 		m.undoLast()
+		return nil
+	case key.Matches(msg, k.Redo):
+		m.redoLast()
 		return nil
 	case key.Matches(msg, k.CyclePlan):
 		m.cyclePlan()
@@ -481,7 +566,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.screen {
 	case ScreenVideo:
-		return m.videoKey(msg)
+		return m.videoKey(msg, run)
 	case ScreenMonth:
 		return m.monthKey(msg)
 	case ScreenYear:
@@ -490,6 +575,124 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.plansKey(msg)
 	}
 }
+
+func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+// smallKey answers keys while the terminal is too small to show the planner:
+// only quitting acts, as the screen says, so nothing changes unseen.
+func (m *Model) smallKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case m.mode == modeConfirmQuit && key.Matches(msg, k.Yes):
+		return tea.Quit
+	case m.mode == modeConfirmQuit && key.Matches(msg, k.No):
+		m.mode = modeNormal
+	case m.mode != modeConfirmQuit && key.Matches(msg, k.Quit):
+		// What is open is closed as esc would close it; then quit as q does.
+		switch m.mode {
+		case modeEdit:
+			m.finishEdit(true)
+		case modeConfirmOverwrite:
+			m.pending = pendingSave{}
+		case modeFit:
+			m.fit = fitState{}
+		}
+		m.mode, m.inputFresh, m.promptErr, m.quitAfterSave = modeNormal, false, "", false
+		m.input.Blur()
+		if m.Dirty() {
+			m.mode = modeConfirmQuit
+			return nil
+		}
+		return tea.Quit
+	}
+	return nil
+}
+
+// startSave saves (m.save, in files.go); a path asked for is a prompt whose
+// suggested name the first character typed replaces.
+func (m *Model) startSave() tea.Cmd {
+	cmd := m.save()
+	if m.mode == modeSavePath {
+		m.inputFresh, m.promptErr = m.input.Value() != "", ""
+	}
+	return cmd
+}
+
+// typesIntoRow reports whether msg types a character while a text row of the
+// Video screen has focus (? still opens the help).
+func (m *Model) typesIntoRow(msg tea.KeyPressMsg) bool {
+	return m.screen == ScreenVideo && m.currentVideo() != nil && m.video.focus < int(numFields) &&
+		field(m.video.focus).isText() && typed(msg) && !key.Matches(msg, m.keys.Help)
+}
+
+// helpKey answers keys while the full help is open: it is modal, so only ? and
+// esc (close) and the scrolling keys act; nothing behind it changes.
+func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	page := max(m.bodyHeight()-1, 1)
+	switch {
+	case key.Matches(msg, k.Help), key.Matches(msg, k.Cancel):
+		m.help.ShowAll, m.helpOffset = false, 0
+		m.setStatus("")
+	case key.Matches(msg, k.Up):
+		m.scrollHelp(-1)
+	case key.Matches(msg, k.Down):
+		m.scrollHelp(1)
+	case key.Matches(msg, k.PageUp):
+		m.scrollHelp(-page)
+	case key.Matches(msg, k.PageDown):
+		m.scrollHelp(page)
+	case key.Matches(msg, k.Home):
+		m.helpOffset = 0
+	case key.Matches(msg, k.End):
+		m.scrollHelp(1 << 20)
+	default:
+		m.setStatus("The help is open: ? or esc closes it, ↑/↓ scroll it.")
+	}
+	return nil
+}
+
+func (m *Model) scrollHelp(d int) {
+	most := max(len(m.helpBody(m.width))-m.bodyHeight(), 0)
+	m.helpOffset = max(0, min(most, m.helpOffset+d))
+}
+
+// helpBody is the full help for the current screen, with the typing rule.
+func (m *Model) helpBody(w int) []string {
+	s := &m.styles
+	body := []string{s.Heading.Render("Keys on the "+screenTitles[m.screen]+" screen") + s.Muted.Render("  (? or esc closes · ↑/↓ scroll)"), ""}
+	if m.screen == ScreenVideo {
+		for _, l := range wrap(typingRule, max(w-2, 20)) {
+			body = append(body, s.Muted.Render(l))
+		}
+		body = append(body, "")
+	}
+	// The columns side by side when they fit, else one group under the other,
+	// so no key is cut off a narrow help.
+	groups := m.keys.FullHelp()
+	wide := m.help
+	wide.SetWidth(0)
+	for i := len(groups); i > 0; i-- {
+		if i == 1 || width(strings.Split(wide.FullHelpView(groups[:i]), "\n")[0]) <= w-1 {
+			for len(groups) > 0 {
+				n := min(i, len(groups))
+				body = append(body, strings.Split(m.help.FullHelpView(groups[:n]), "\n")...)
+				groups = groups[n:]
+				if len(groups) > 0 {
+					body = append(body, "")
+				}
+			}
+			break
+		}
+	}
+	return body
+}
+
+// typingRule is how typing works on the Video screen, as the help says it.
+const typingRule = "Typing on a text row (Name, Length, Languages) edits it: the first character replaces the value, " +
+	"enter edits it as it is; there q and the other letters type, ? still opens this help. " +
+	"On a number row the first digit replaces the number and more digits add to it. " +
+	"A choice row changes with ←/→; enter explains. A field that does not read stays open with its error; esc reverts it."
 
 // View draws the whole screen. It only reads the cached quote and lays out text.
 func (m *Model) View() tea.View {
@@ -506,6 +709,9 @@ func (m *Model) render() string {
 	}
 	if m.width < MinWidth || m.height < MinHeight {
 		msg := fmt.Sprintf("creditplan needs at least %dx%d; this terminal is %dx%d. q quits.", MinWidth, MinHeight, m.width, m.height)
+		if m.mode == modeConfirmQuit {
+			msg = "Unsaved changes. Quit without saving? (y/n)"
+		}
 		lines := strings.Split(ansi.Wordwrap(msg, max(m.width, 1), ""), "\n")
 		if len(lines) > max(m.height, 1) {
 			lines = lines[:max(m.height, 1)]
@@ -524,8 +730,8 @@ func (m *Model) render() string {
 	case m.mode == modeFit:
 		body = m.renderFit(w, bh)
 	case m.help.ShowAll:
-		body = strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
-		body = append([]string{m.styles.Heading.Render("Keys on the "+screenTitles[m.screen]+" screen") + m.styles.Muted.Render("  (? or esc closes)"), ""}, body...)
+		body = m.helpBody(w)
+		body = body[min(m.helpOffset, max(len(body)-bh, 0)):]
 	default:
 		switch m.screen {
 		case ScreenVideo:
@@ -555,14 +761,29 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// shortHelpLine is the footer's key help. It depends only on the screen, the
-// width and the light or dark styles, so it is rendered again only when one of
-// them changes, not on every key.
+// layout keeps what View draws from and clicks are mapped with: the scroll
+// of the lists and the footer's key help. It runs after every message, so
+// View itself writes nothing.
+func (m *Model) layout() {
+	if m.tooSmall() {
+		return
+	}
+	m.month.rows = max(m.bodyHeight()-monthHeadRows-1, 1)
+	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
+	if m.screen == ScreenVideo {
+		m.layoutVideo()
+	}
+	// The footer's key help depends only on the screen, the width and the light
+	// or dark styles, so it is rendered again only when one of them changes.
+	if k := (helpLineKey{screen: m.keys.Screen, width: m.width, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
+		m.helpLine, m.helpLineFor = fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), m.width), k
+	}
+}
+
+// shortHelpLine is the footer's key help, as layout last rendered it.
 func (m *Model) shortHelpLine(w int) string {
-	k := helpLineKey{screen: m.keys.Screen, width: w, dark: m.isDark}
-	if m.helpLine == "" || m.helpLineFor != k {
-		m.helpLine = fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), w)
-		m.helpLineFor = k
+	if k := (helpLineKey{screen: m.keys.Screen, width: w, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
+		return fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), w) // a View before any Update
 	}
 	return m.helpLine
 }
@@ -664,13 +885,17 @@ func (m *Model) statusLine() string {
 		if m.path != "" {
 			name = filepath.Base(m.path)
 		}
-		return " " + s.Prompt.Render("Unsaved changes to "+name+". Quit without saving? (y/n)")
+		return " " + s.Prompt.Render("Unsaved changes to "+name+". Quit without saving? (y/n · s: save and quit)")
 	case modeConfirmOverwrite:
 		return " " + s.Prompt.Render(m.status)
 	case modeSavePath:
-		return " " + s.Prompt.Render("Save as: ") + m.input.View() + s.Muted.Render("  enter saves · esc cancels")
+		return " " + s.Prompt.Render("Save as: ") + m.inputView() + s.Muted.Render("  enter saves · esc cancels")
 	case modeBalance:
-		return " " + s.Prompt.Render("Starting balance (empty = the plan's credits): ") + m.input.View()
+		line := " " + s.Prompt.Render("Starting balance (empty = the plan's credits): ") + m.inputView()
+		if m.promptErr != "" {
+			return line + "  " + s.Error.Render("✗ "+m.promptErr) + s.Muted.Render(" · esc cancels")
+		}
+		return line
 	case modeFit:
 		return " " + s.Prompt.Render(m.fitPrompt())
 	case modeEdit:

@@ -58,6 +58,9 @@ func TestTabShiftTabAndNumbersSwitchScreens(t *testing.T) {
 	if m.screen != ScreenYear {
 		t.Fatalf("shift+tab from Video wraps to Year: %v", m.screen)
 	}
+	// On the Video screen digits pick a screen from a choice row; on a text row
+	// they type into it (TestTypingOnATextRowEditsIt).
+	m.video.focus = int(fieldAvatar)
 	for _, c := range []struct {
 		key  string
 		want Screen
@@ -207,7 +210,7 @@ func TestInvalidLengthShowsErrorAndKeepsLastValid(t *testing.T) {
 	if s := m.Project().Videos[1].Seconds; s != 90 || m.mode != modeNormal {
 		t.Fatalf("1:30 commits 90 s, got %d (mode %v)", s, m.mode)
 	}
-	press(m, "u")
+	press(m, "ctrl+z") // on a text row u types; ctrl+z undoes everywhere
 	if s := m.Project().Videos[1].Seconds; s != 45 {
 		t.Fatalf("undo restores 45 s, got %d", s)
 	}
@@ -244,12 +247,15 @@ func TestNameAndLanguagesAreEditedAsText(t *testing.T) {
 	press(m, "enter")
 	m.input.SetValue("")
 	typeText(m, "es, ES")
-	// "es, E" was the last valid list; "es, ES" repeats a language.
-	if strings.Join(m.Project().Videos[0].Languages, "|") != "es|E" {
+	// "es," was the last valid list ("es, E" names no language); "es, ES" repeats one.
+	if strings.Join(m.Project().Videos[0].Languages, "|") != "es" {
 		t.Fatalf("a duplicate language keeps the last valid list, got %q", m.Project().Videos[0].Languages)
 	}
 	mustContain(t, screen(m), "listed twice")
 	press(m, "esc")
+	if strings.Join(m.Project().Videos[0].Languages, "|") != "es|de|fr" {
+		t.Fatalf("esc restores the list from before, got %q", m.Project().Videos[0].Languages)
+	}
 }
 
 func TestCheaperOptionAppliesWithEnterAndUndoes(t *testing.T) {
@@ -291,7 +297,9 @@ func TestCheaperOptionAppliesWithEnterAndUndoes(t *testing.T) {
 
 func TestBracketsMoveBetweenVideos(t *testing.T) {
 	m := newModel(t, fullMonth(loadCard(t)), 80, 24)
-	press(m, "1", "]", "]")
+	press(m, "1")
+	m.video.focus = int(fieldAvatar) // on a text row [ and ] type
+	press(m, "]", "]")
 	if m.sel != 2 {
 		t.Fatalf("sel %d", m.sel)
 	}
@@ -409,15 +417,15 @@ func TestPlanBillingAndBalanceKeys(t *testing.T) {
 	}
 	typeText(m, "abc")
 	press(m, "enter")
-	if m.mode != modeBalance || !m.statusErr {
-		t.Fatalf("a bad balance keeps the prompt open with an error: %v %q", m.mode, m.status)
+	if m.mode != modeBalance || m.promptErr == "" {
+		t.Fatalf("a bad balance keeps the prompt open with an error: %v %q", m.mode, m.promptErr)
 	}
 	m.input.SetValue("")
 	typeText(m, "0.25")
 	press(m, "enter")
 	_, wantErr := card.ParseBalance("0.25") // the planner and quote --balance share one rule and one message
-	if m.mode != modeBalance || wantErr == nil || !strings.Contains(m.status, wantErr.Error()) {
-		t.Fatalf("0.25 has more decimals than the card's 1: status %q, pricing says %v", m.status, wantErr)
+	if m.mode != modeBalance || wantErr == nil || !strings.Contains(m.promptErr, wantErr.Error()) {
+		t.Fatalf("0.25 has more decimals than the card's 1: error %q, pricing says %v", m.promptErr, wantErr)
 	}
 	m.input.SetValue("")
 	typeText(m, "150")
@@ -487,7 +495,7 @@ func TestQuitAsksOnlyWithUnsavedChanges(t *testing.T) {
 	if cmd := press(m, "ctrl+c"); cmd != nil || m.mode != modeConfirmQuit {
 		t.Fatal("with unsaved changes ctrl+c asks first")
 	}
-	mustContain(t, screen(m), "Quit without saving? (y/n)")
+	mustContain(t, screen(m), "Quit without saving? (y/n · s: save and quit)")
 	press(m, "n")
 	if m.mode != modeNormal {
 		t.Fatal("n stays")
@@ -515,7 +523,7 @@ func TestSaveAsksForPathThenWritesAParsableFile(t *testing.T) {
 	card := loadCard(t)
 	dir := t.TempDir()
 	m := newModel(t, nil, 80, 24)
-	press(m, "down", "down", "1") // count 11
+	press(m, "down", "down", "1", "1") // count 11
 	if !m.Dirty() {
 		t.Fatal("an edit marks the month unsaved")
 	}

@@ -126,13 +126,12 @@ func (m *Model) renderMonth(w, h int) []string {
 	out = append(out, s.Muted.Render("  "+right("#", numW)+" "+fit("Video", nameW)+" "+right("Count", countW)+" "+right("Length", lenW)+" "+
 		right("Each", eachW)+" "+right("Subtotal", subW)+" "+right("Share", shareW)))
 	rows := max(h-monthHeadRows-1, 1)
-	m.month.rows = rows
 	n := len(p.Videos)
-	m.month.offset = window(m.month.offset, m.sel, n, rows)
+	offset := window(m.month.offset, m.sel, n, rows)
 	if n == 0 {
 		out = append(out, "  "+s.Muted.Render("No videos yet. a adds one."))
 	}
-	for i := m.month.offset; i < n && i < m.month.offset+rows; i++ {
+	for i := offset; i < n && i < offset+rows; i++ {
 		vq := &q.Videos[i]
 		v := vq.Video
 		marker := "  "
@@ -156,7 +155,7 @@ func (m *Model) renderMonth(w, h int) []string {
 	}
 	foot := plural(int64(n), "video") + " · " + itoa(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
 	if n > rows {
-		foot += " · rows " + itoa(int64(m.month.offset)+1) + "–" + itoa(int64(min(n, m.month.offset+rows))) + " of " + itoa(int64(n))
+		foot += " · rows " + itoa(int64(offset)+1) + "–" + itoa(int64(min(n, offset+rows))) + " of " + itoa(int64(n))
 	}
 	out = append(out, " "+s.Muted.Render(foot))
 	return out

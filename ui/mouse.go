@@ -5,7 +5,8 @@ import tea "charm.land/bubbletea/v2"
 // handleClick selects what was clicked: a tab, a form row, a video, a plan or a month.
 // Positions follow the fixed layout: header, tabs, rule, then the body.
 func (m *Model) handleClick(ms tea.Mouse) {
-	if ms.Button != tea.MouseLeft || m.mode != modeNormal || m.width < MinWidth || m.height < MinHeight {
+	// The help is modal: a click behind it (a tab included) does nothing.
+	if ms.Button != tea.MouseLeft || m.mode != modeNormal || m.help.ShowAll || m.width < MinWidth || m.height < MinHeight {
 		return
 	}
 	if ms.Y == 1 {
@@ -17,7 +18,7 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		return
 	}
 	r := ms.Y - bodyTop
-	if r < 0 || r >= m.bodyHeight() || m.help.ShowAll {
+	if r < 0 || r >= m.bodyHeight() {
 		return
 	}
 	switch m.screen {
@@ -58,6 +59,10 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 	case tea.MouseWheelDown:
 		d = 1
 	default:
+		return
+	}
+	if m.help.ShowAll {
+		m.scrollHelp(d)
 		return
 	}
 	switch m.screen {

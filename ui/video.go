@@ -106,13 +106,22 @@ type videoPanel struct {
 	formRows int // rows of the form shown, set by the last layout
 	editErr  string
 	editOrig pricing.Video
+	// editVersion and editRedo are the version and redo stack before the edit,
+	// put back when the edit ends with the video as it was.
+	editVersion int
+	editRedo    []snapshot
+	// run is the number field digits were last typed into: the first digit
+	// typed into a field replaces its value, the next ones append.
+	run editKey
 }
 
 func (p *videoPanel) clamp(n int) {
 	p.focus = max(0, min(p.focus, n-1))
 }
 
-func (m *Model) videoKey(msg tea.KeyPressMsg) tea.Cmd {
+// videoKey answers a key on the Video screen; run is the number field the
+// previous key typed a digit into, if any.
+func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	k := &m.keys
 	v := m.currentVideo()
 	n := m.fieldCount()
@@ -161,19 +170,60 @@ func (m *Model) videoKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 	case f.isNumber() && key.Matches(msg, k.Digit):
+		// The first digit replaces the number; the next ones are typed after it.
+		ek := editKey{video: m.sel, field: f, ok: true}
+		m.video.run = ek
 		cur, limit := f.number(v)
-		next := cur*10 + int(msg.Code-'0')
+		next := int(msg.Code - '0')
+		if run == ek {
+			next += cur * 10
+		}
 		if next > limit {
 			m.setError(errorText(fieldLabels[f] + " can be at most " + strconv.Itoa(limit)))
 			return nil
 		}
 		m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, next) })
 	case f.isNumber() && key.Matches(msg, k.Erase):
+		m.video.run = editKey{video: m.sel, field: f, ok: true}
 		cur, _ := f.number(v)
 		m.editVideo(fieldLabels[f]+" change", f, func(v *pricing.Video) { f.setNumber(v, cur/10) })
 	case f.isText() && key.Matches(msg, k.Enter):
 		m.startEdit(f)
+	case f.isNumber() && key.Matches(msg, k.Enter):
+		m.setStatus(fieldLabels[f] + " is a number: type digits to replace it, or ←/→ to add or take one.")
+	case key.Matches(msg, k.Enter):
+		// A choice row has no editor: say how it changes, so the next word typed
+		// is not taken for commands.
+		m.setStatus(fieldLabels[f] + " is a choice: ←/→ pick another option (enter edits only Name, Length and Languages).")
 	}
+	return nil
+}
+
+// paste puts pasted text where typing it would go: into a text row (editing
+// it), or a number row when the text is a number; anywhere else it says why
+// nothing changed rather than dropping the text unseen.
+func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	f := field(m.video.focus)
+	if m.screen != ScreenVideo || m.currentVideo() == nil || m.video.focus >= int(numFields) || !(f.isText() || f.isNumber()) {
+		m.setError(errorText("nothing here takes pasted text: paste into Name, Length, Languages or a number on the Video screen"))
+		return nil
+	}
+	if f.isText() {
+		m.startEdit(f)
+		return m.updateInput(msg)
+	}
+	text := strings.TrimSpace(msg.Content)
+	_, limit := f.number(m.currentVideo())
+	n, err := strconv.Atoi(text)
+	switch {
+	case err != nil || n < 0 || text == "" || strings.ContainsAny(text, "+-_"):
+		m.setError(errorText(fieldLabels[f] + " takes a whole number; pasted " + strconv.Quote(pricing.Printable(text)) + " is not one"))
+		return nil
+	case n > limit:
+		m.setError(errorText(fieldLabels[f] + " can be at most " + strconv.Itoa(limit)))
+		return nil
+	}
+	m.editVideo(fieldLabels[f]+" change", noField, func(v *pricing.Video) { f.setNumber(v, n) })
 	return nil
 }
 
@@ -231,11 +281,14 @@ func (m *Model) textValue(f field, v *pricing.Video) string {
 	return ""
 }
 
+// startEdit opens a text field with its value selected: the first character
+// typed replaces it, ←/→ and ⌫ edit it.
 func (m *Model) startEdit(f field) {
 	v := m.currentVideo()
 	m.mode = modeEdit
 	m.video.editErr = ""
 	m.video.editOrig = v.Clone()
+	m.video.editVersion, m.video.editRedo = m.version, m.redo
 	m.push(snapshot{index: m.sel, video: v.Clone(), what: fieldLabels[f] + " change"})
 	m.lastEdit = editKey{}
 	m.input.Reset()
@@ -243,6 +296,7 @@ func (m *Model) startEdit(f field) {
 	m.input.SetValue(m.textValue(f, v))
 	m.input.CursorEnd()
 	m.input.Focus()
+	m.inputFresh = m.input.Value() != ""
 }
 
 // applyTextField puts the text being typed into the video on every key: an invalid
@@ -260,6 +314,10 @@ func (m *Model) applyTextField() {
 			m.video.editErr = "a video needs a name"
 			return
 		}
+		if _, r, bad := pricing.FirstUnsafe(text); bad {
+			m.video.editErr = "a name cannot hold " + pricing.DescribeRune(r)
+			return
+		}
 		v.Name = text
 	case fieldLength:
 		sec, err := pricing.ParseLength(text)
@@ -269,36 +327,44 @@ func (m *Model) applyTextField() {
 		}
 		v.Seconds = sec
 	case fieldLanguages:
-		langs, err := parseLanguages(text)
+		langs, err := pricing.ParseLanguages(text)
 		if err != nil {
 			m.video.editErr = err.Error()
 			return
 		}
 		v.Languages = langs
 	}
-	m.version++
+	m.bump()
 	m.repriceVideo(m.sel)
 }
 
 // finishEdit leaves a text field: esc puts back what the field held before; either
-// way an edit that changed nothing leaves no undo step.
+// way an edit that changed nothing leaves no undo step, and the month its
+// version from before (so it is not marked unsaved) and its redo.
 func (m *Model) finishEdit(revert bool) {
 	v := m.currentVideo()
 	m.mode = modeNormal
 	m.input.Blur()
 	m.video.editErr = ""
+	m.inputFresh = false
 	if v == nil {
 		return
 	}
 	if revert {
 		*v = m.video.editOrig.Clone()
-		m.version++ // a new revision: answers computed for the typed text are stale
-		m.repriceVideo(m.sel)
 		m.setStatus("Reverted.")
 	}
-	if sameVideo(*v, m.video.editOrig) && len(m.undo) > 0 {
-		m.undo = m.undo[:len(m.undo)-1]
+	if sameVideo(*v, m.video.editOrig) {
+		if len(m.undo) > 0 {
+			m.undo = m.undo[:len(m.undo)-1]
+		}
+		m.redo = m.video.editRedo
+		if m.version != m.video.editVersion {
+			m.version = m.video.editVersion
+			m.repriceVideo(m.sel)
+		}
 	}
+	m.video.editRedo = nil
 }
 
 func sameVideo(a, b pricing.Video) bool {
@@ -313,28 +379,6 @@ func sameVideo(a, b pricing.Video) bool {
 		}
 	}
 	return true
-}
-
-// parseLanguages reads "es, de" into a list, refusing a language listed twice
-// because the project file refuses it too (it would be charged twice).
-func parseLanguages(text string) ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	for _, part := range strings.Split(text, ",") {
-		l := strings.TrimSpace(part)
-		if l == "" {
-			continue
-		}
-		if seen[strings.ToLower(l)] {
-			return nil, errorText("language " + strconv.Quote(l) + " is listed twice")
-		}
-		if len(out) == pricing.MaxLanguages {
-			return nil, errorText("at most " + strconv.Itoa(pricing.MaxLanguages) + " languages")
-		}
-		seen[strings.ToLower(l)] = true
-		out = append(out, l)
-	}
-	return out, nil
 }
 
 type errorText string
@@ -376,8 +420,7 @@ func (m *Model) renderVideo(w, h int) []string {
 		return out
 	}
 	sum := m.videoSummary(w-1, h, true)
-	rows := max(min(int(numFields), h-len(sum)-1), min(7, h))
-	form := m.formLines(v, w, rows)
+	form := m.formLines(v, w, narrowFormRows(h, len(sum)))
 	out = append(out, form...)
 	out = append(out, "")
 	for _, l := range sum {
@@ -386,13 +429,28 @@ func (m *Model) renderVideo(w, h int) []string {
 	return out
 }
 
+// narrowFormRows is how many form rows a narrow Video screen of h rows shows
+// above a summary of sum lines.
+func narrowFormRows(h, sum int) int { return max(min(int(numFields), h-sum-1), min(7, h)) }
+
+// layoutVideo is the form's rows and first row as View will draw them; Update
+// keeps them (layout), so View only reads and clicks land on the rows drawn.
+func (m *Model) layoutVideo() {
+	w, h := m.width, m.bodyHeight()-1 // below the title line
+	rows := h
+	if w < wideWidth && m.currentVideo() != nil {
+		rows = narrowFormRows(h, len(m.videoSummary(w-1, h, true)))
+	}
+	m.video.formRows = rows
+	m.video.offset = window(m.video.offset, min(m.video.focus, int(numFields)-1), int(numFields), rows)
+}
+
 // formLines draws the form rows that fit in h, scrolled so the focused row shows.
 func (m *Model) formLines(v *pricing.Video, w, h int) []string {
-	m.video.formRows = h
 	focus := min(m.video.focus, int(numFields)-1)
-	m.video.offset = window(m.video.offset, focus, int(numFields), h)
+	offset := window(m.video.offset, focus, int(numFields), h)
 	out := make([]string, 0, h)
-	for i := m.video.offset; i < int(numFields) && len(out) < h; i++ {
+	for i := offset; i < int(numFields) && len(out) < h; i++ {
 		out = append(out, m.formLine(field(i), v, w))
 	}
 	return out
@@ -410,7 +468,7 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 	switch {
 	case f.isText():
 		if focused && m.mode == modeEdit {
-			value = m.input.View()
+			value = m.inputView()
 			if m.video.editErr != "" {
 				tag = s.Blocked.Render("✗ " + m.video.editErr)
 			}
@@ -420,14 +478,14 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 				value = s.Muted.Render("none")
 			}
 			if focused {
-				tag = s.Muted.Render("enter edits")
+				tag = s.Muted.Render("type or enter edits")
 			}
 		}
 	case f.isNumber():
 		n, _ := f.number(v)
 		value = itoa(int64(n))
 		if focused {
-			tag = s.Muted.Render("digits, ⌫, ←/→")
+			tag = s.Muted.Render("digits replace, ⌫, ←/→")
 		}
 	default:
 		sl, _ := f.slot()

@@ -144,7 +144,7 @@ func (m *Model) stepVolume(d int) {
 		m.project.Volume = []int64{1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}
 	}
 	m.project.Volume[i] = next
-	m.version++
+	m.bump()
 	m.ensureYear()
 	m.setStatus("Month " + itoa(int64(i)+1) + " is " + volumeText(next) + " of the month as planned.")
 }

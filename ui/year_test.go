@@ -215,7 +215,7 @@ func TestYearClickAndWheelSelectMonths(t *testing.T) {
 func TestPlansRightSizeInACommandWithStaleAnswersDropped(t *testing.T) {
 	card := loadCard(t)
 	m := newModel(t, fullMonth(card), 120, 40)
-	for _, k := range []string{"down", "right", "1", "4"} {
+	for _, k := range []string{"down", "right", "1", "tab"} {
 		if _, cmd := m.Update(keyMsg(k)); cmd != nil {
 			t.Fatalf("%s off the Plans screen starts no right-sizing", k)
 		}
