@@ -15,6 +15,7 @@ import (
 // screen must be pricing's totals for the project the model holds, and the Year
 // screen pricing's year.
 func TestKeyAndResizeStorm(t *testing.T) {
+	t.Chdir(t.TempDir()) // random keys may save or export: never into the source tree
 	keys := []string{
 		"up", "down", "left", "right", "enter", "esc", "tab", "shift+tab", "backspace", "delete",
 		"pgup", "pgdown", "home", "end", "shift+up", "shift+down", "ctrl+z",
