@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -58,7 +57,20 @@ type Model struct {
 	card    *pricing.RateCard
 	project *pricing.Project
 	path    string
-	modTime time.Time
+
+	// disk is what the file at path held when last read or written; saving and
+	// saveAgain say a save runs and another is wanted after it (saves run one at
+	// a time); nextID numbers videos for round-trip saving; exported is the
+	// last export written, which e may replace without asking.
+	disk          diskState
+	saving        bool
+	saveAgain     bool
+	saveAgainPath string
+	nextID        int
+	exported      struct {
+		path string
+		data []byte
+	}
 
 	// version counts changes; savedVersion is the version last written, so a save
 	// that lands after further edits does not clear the unsaved mark.
@@ -103,17 +115,11 @@ type Model struct {
 	undo     []snapshot
 	lastEdit editKey
 
-	// A save waiting for "overwrite?": the bytes and where they go.
-	pending pendingSave
+	// Questions waiting for y or n ("overwrite?"), the first one shown.
+	questions []question
 
 	helpLine    string // the footer's key help, cached; see shortHelpLine
 	helpLineFor helpLineKey
-}
-
-type pendingSave struct {
-	path    string
-	data    []byte
-	version int
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -131,21 +137,24 @@ func New(opts Options) *Model {
 		card:    opts.Card,
 		project: opts.Project,
 		path:    opts.Path,
-		modTime: opts.ModTime,
 		isDark:  true,
 		keys:    DefaultKeyMap(),
 		help:    help.New(),
 		input:   textinput.New(),
 	}
 	if m.project == nil {
-		m.project = m.card.NewProject("")
-		// A sensible start for the first promise of the product: a paid plan's
-		// credits to plan against, not Free's zero.
-		for _, id := range []string{"creator"} {
-			if _, ok := m.card.Plan(id); ok {
-				m.project.Plan = id
-			}
-		}
+		// A new month starts on the card's first plan with credits to plan against.
+		m.project = m.card.NewProject(m.card.StartPlan())
+	}
+	for i := range m.project.Videos {
+		m.project.Videos[i].ID = i + 1
+	}
+	m.nextID = len(m.project.Videos)
+	if opts.Source != nil {
+		m.disk = diskState{data: opts.Source, project: m.project.Clone()}
+	}
+	if opts.NewFile && m.path != "" {
+		m.setStatus(m.path + " is a new file; ctrl+s creates it.")
 	}
 	m.input.SetVirtualCursor(true)
 	m.applyStyles()
@@ -297,6 +306,7 @@ func (m *Model) setScreen(s Screen) {
 // file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.showQuestion()
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
@@ -326,15 +336,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.handleWheel(msg.Mouse())
 		return nil
 	case savedMsg:
-		m.path, m.modTime, m.savedVersion = msg.path, msg.modTime, msg.version
-		m.setStatus("Saved " + msg.path + ".")
+		return m.saved(msg)
+	case saveErrMsg:
+		m.saveFailed(msg.err)
 		return nil
-	case saveConflictMsg:
-		m.pending = pendingSave{path: msg.path, data: msg.data, version: msg.version}
-		m.mode = modeConfirmOverwrite
-		m.status = msg.question
+	case questionMsg:
+		m.ask(msg.q)
 		return nil
 	case exportedMsg:
+		m.exported.path, m.exported.data = msg.path, msg.data
 		m.setStatus("Exported the quote to " + msg.path + ".")
 		return nil
 	case fileErrMsg:
@@ -381,19 +391,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case modeConfirmOverwrite:
-		switch {
-		case key.Matches(msg, k.Yes):
-			m.mode = modeNormal
-			p := m.pending
-			m.pending = pendingSave{}
-			m.setStatus("Saving " + p.path + "…")
-			return saveCmd(p.path, p.data, p.version, time.Time{}, true)
-		case key.Matches(msg, k.No):
-			m.mode = modeNormal
-			m.pending = pendingSave{}
-			m.setStatus("Not saved; the file on disk is unchanged.")
-		}
-		return nil
+		return m.answerKey(msg)
 	case modeFit:
 		return m.fitKey(msg)
 	case modeSavePath, modeBalance:
@@ -666,7 +664,9 @@ func (m *Model) statusLine() string {
 		}
 		return " " + s.Prompt.Render("Unsaved changes to "+name+". Quit without saving? (y/n)")
 	case modeConfirmOverwrite:
-		return " " + s.Prompt.Render(m.status)
+		// The question, not the latest status: a message arriving while it
+		// waits must not hide it.
+		return " " + s.Prompt.Render(m.questionText())
 	case modeSavePath:
 		return " " + s.Prompt.Render("Save as: ") + m.input.View() + s.Muted.Render("  enter saves · esc cancels")
 	case modeBalance:
