@@ -154,7 +154,7 @@ func New(opts Options) *Model {
 		m.disk = diskState{data: opts.Source, project: m.project.Clone()}
 	}
 	if opts.NewFile && m.path != "" {
-		m.setStatus(m.path + " is a new file; ctrl+s creates it.")
+		m.setStatus(filepath.Base(m.path) + " is a new file; ctrl+s creates it.")
 	}
 	m.input.SetVirtualCursor(true)
 	m.applyStyles()
