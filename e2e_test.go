@@ -492,7 +492,9 @@ func TestPlannerKilledMidSaveLeavesTheFileWhole(t *testing.T) {
 			for !newTemp() && time.Now().Before(deadline) {
 				time.Sleep(50 * time.Microsecond)
 			}
-			time.Sleep(time.Duration(r.Int64N(int64(time.Millisecond))))
+			if round%4 == 1 {
+				time.Sleep(time.Duration(r.Int64N(int64(300 * time.Microsecond))))
+			}
 		}
 		tm.cmd.Process.Kill()
 		tm.cmd.Wait()
