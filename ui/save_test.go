@@ -345,3 +345,31 @@ func TestANewFileOpensAnEmptyMonthThatSavesThere(t *testing.T) {
 		t.Fatalf("status %q", m2.status)
 	}
 }
+
+// Questions that arrive together wait in turn, and one arriving while a text
+// field is being edited waits until the editor closes instead of taking its keys.
+func TestQuestionsWaitTheirTurn(t *testing.T) {
+	m, _, _ := openFile(t, "creator-month.toml")
+	press(m, "1", "enter") // Video screen: edit the name
+	if m.mode != modeEdit {
+		t.Fatalf("mode %v", m.mode)
+	}
+	m.Update(questionMsg{question{kind: askExport, path: "a.quote.md", text: "a.quote.md already exists; overwrite it"}})
+	m.Update(questionMsg{question{kind: askSave, path: "b.toml", text: "b.toml already exists; overwrite it"}})
+	if m.mode != modeEdit {
+		t.Fatal("a question must not close the editor")
+	}
+	typeText(m, "x")
+	press(m, "enter")
+	if m.mode != modeConfirmOverwrite || !strings.Contains(screen(m), "a.quote.md already exists") {
+		t.Fatalf("after the editor closes the first question shows: mode %v\n%s", m.mode, screen(m))
+	}
+	press(m, "n")
+	if m.mode != modeConfirmOverwrite || !strings.Contains(screen(m), "b.toml already exists") {
+		t.Fatalf("then the second: mode %v", m.mode)
+	}
+	press(m, "n")
+	if m.mode != modeNormal || !strings.Contains(m.status, "Not saved") {
+		t.Fatalf("mode %v status %q", m.mode, m.status)
+	}
+}
