@@ -334,18 +334,26 @@ func loadCard(path string) (*pricing.RateCard, error) {
 }
 
 // loadProject reads a project file against the card, and when it was last
-// modified, so the planner can tell whether someone changed it since.
+// modified.
 func loadProject(path string, card *pricing.RateCard) (*pricing.Project, time.Time, error) {
+	p, _, mod, err := loadProjectSource(path, card)
+	return p, mod, err
+}
+
+// loadProjectSource is loadProject that also returns the bytes it read: the
+// planner's save edits them, keeping the file's layout, and compares them with
+// the file to tell whether someone changed it since.
+func loadProjectSource(path string, card *pricing.RateCard) (*pricing.Project, []byte, time.Time, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("project: %w", err)
+		return nil, nil, time.Time{}, fmt.Errorf("project: %w", err)
 	}
 	var mod time.Time
 	if st, err := os.Stat(path); err == nil {
 		mod = st.ModTime()
 	}
 	p, err := pricing.ParseProject(path, src, card)
-	return p, mod, err
+	return p, src, mod, err
 }
 
 // choosePlan checks a --plan id against the card: a usage error lists the valid ids.
@@ -648,8 +656,12 @@ func (a *app) planner(args []string) error {
 		}
 	}
 	opts := ui.Options{Card: card, Path: path}
-	if path != "" {
-		opts.Project, opts.ModTime, err = loadProject(path, card)
+	// A file that does not exist yet is a new month the first save creates
+	// there (a link to nowhere too: the save writes its target).
+	if _, statErr := os.Stat(path); path != "" && errors.Is(statErr, os.ErrNotExist) {
+		opts.NewFile = true
+	} else if path != "" {
+		opts.Project, opts.Source, opts.ModTime, err = loadProjectSource(path, card)
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -312,4 +313,219 @@ func plansTOMLForTest(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// copyExample puts a copy of an example in a fresh directory and returns its path and bytes.
+func copyExample(t *testing.T, name string) (string, []byte) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("examples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "month.toml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, src
+}
+
+// quit ends the planner and waits for it.
+func (tm *terminal) quit() {
+	tm.t.Helper()
+	tm.press("q")
+	select {
+	case <-tm.done:
+	case <-time.After(5 * time.Second):
+		tm.t.Fatalf("q did not quit:\n%s", tm.screen())
+	}
+}
+
+// Ten (→, ctrl+s) pairs typed at once: the planner's own saves never ask
+// "changed on disk", nothing waits invisibly, and the file holds the last
+// count with only that line changed. (Before saves ran one at a time, 7 of 8
+// tries ended stuck in a hidden "overwrite? (y/n)".)
+func TestPlannerQuickSavesEndToEnd(t *testing.T) {
+	card, err := pricing.ParseRateCard("plans.toml", plansTOMLForTest(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for try := range 3 {
+		path, src := copyExample(t, "creator-month.toml")
+		orig, err := pricing.ParseProject(path, src, card)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm := startTerminal(t, 100, 30, path)
+		tm.waitFor("used")
+		if _, err := tm.pty.Write([]byte(strings.Repeat("\x1b[C\x13", 10))); err != nil {
+			t.Fatal(err)
+		}
+		want := orig.Videos[0].Count + 10
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			got, _ := os.ReadFile(path)
+			p, err := pricing.ParseProject(path, got, card)
+			s := tm.screen()
+			if strings.Contains(s, "overwrite") || strings.Contains(s, "(y/n)") {
+				t.Fatalf("try %d: the planner asked about its own save:\n%s", try, s)
+			}
+			if err == nil && p.Videos[0].Count == want && strings.Contains(s, "Saved") && !strings.Contains(s, "month.toml*") {
+				if gone, added := changedLines(src, got); gone != 1 || added != 1 {
+					t.Fatalf("try %d: one count changed, but %d lines went and %d came:\n%s", try, gone, added, got)
+				}
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("try %d: count %v (want %d) and the screen:\n%s", try, p, want, s)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		tm.quit()
+	}
+}
+
+// changedLines counts the lines a and b differ in, line by line (for edits
+// that add and remove no line).
+func changedLines(a, b []byte) (gone, added int) {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	if len(la) != len(lb) {
+		return len(la), len(lb)
+	}
+	for i := range la {
+		if la[i] != lb[i] {
+			gone, added = gone+1, added+1
+		}
+	}
+	return gone, added
+}
+
+// bigMonth is creator-month.toml with n more videos, each with a comment, so a
+// save has a few hundred kilobytes to write.
+func bigMonth(t *testing.T, n int) []byte {
+	src, err := os.ReadFile("examples/creator-month.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.Write(src)
+	for i := range n {
+		fmt.Fprintf(&b, "\n# video %d of the batch\n[[videos]]\nname = \"Batch %d\"\ncount = %d\nlength = \"%ds\"   # short\n", i, i, i%7, 20+i%200)
+	}
+	return []byte(b.String())
+}
+
+// SIGKILL the real binary mid-save, again and again: the file is always
+// whole, byte for byte the old content or the new; and the next save that
+// finishes removes the temporary files the killed ones left.
+func TestPlannerKilledMidSaveLeavesTheFileWhole(t *testing.T) {
+	card, err := pricing.ParseRateCard("plans.toml", plansTOMLForTest(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldBytes := bigMonth(t, 4000)
+	saved, err := pricing.ParseProject("big.toml", oldBytes, card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range saved.Videos {
+		saved.Videos[i].ID = i + 1 // as the planner numbers the videos it opens
+	}
+	edited := saved.Clone()
+	edited.Videos[0].Count++
+	newBytes, kept := pricing.EditProject(oldBytes, saved, edited, card)
+	if !kept {
+		t.Fatal("the big month's layout must be kept")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "month.toml")
+	temps := func() []string {
+		entries, _ := os.ReadDir(dir)
+		var out []string
+		for _, e := range entries {
+			if e.Name() != "month.toml" {
+				out = append(out, e.Name())
+			}
+		}
+		return out
+	}
+	seen := map[string]bool{} // temporary files earlier kills left
+	newTemp := func() bool {
+		for _, n := range temps() {
+			if !seen[n] {
+				return true
+			}
+		}
+		return false
+	}
+	// One save to the end, to learn how long one takes.
+	start := func() *terminal {
+		if err := os.WriteFile(path, oldBytes, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tm := startTerminal(t, 100, 30, path)
+		tm.waitFor("used")
+		tm.press("right")
+		tm.waitFor("month.toml*")
+		return tm
+	}
+	tm := start()
+	began := time.Now()
+	tm.press("ctrl+s")
+	tm.waitFor("Saved")
+	full := time.Since(began)
+	tm.quit()
+
+	const rounds = 30
+	midWrite := 0
+	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	for round := range rounds {
+		tm := start()
+		if _, err := tm.pty.Write([]byte("\x13")); err != nil {
+			t.Fatal(err)
+		}
+		if round%2 == 0 {
+			// Any moment of the save...
+			time.Sleep(time.Duration(r.Int64N(int64(full) + 1)))
+		} else {
+			// ...or while the new file is being written beside the old.
+			deadline := time.Now().Add(5 * time.Second)
+			for !newTemp() && time.Now().Before(deadline) {
+				time.Sleep(50 * time.Microsecond)
+			}
+			if round%4 == 1 {
+				time.Sleep(time.Duration(r.Int64N(int64(300 * time.Microsecond))))
+			}
+		}
+		tm.cmd.Process.Kill()
+		tm.cmd.Wait()
+		if newTemp() {
+			midWrite++ // killed after the new file was begun, before it replaced the old
+		}
+		for _, n := range temps() {
+			seen[n] = true
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, oldBytes) && !bytes.Equal(got, newBytes) {
+			_, perr := pricing.ParseProject(path, got, card)
+			t.Fatalf("round %d: the file is neither the old nor the new content (%d bytes; parse: %v)", round, len(got), perr)
+		}
+	}
+	t.Logf("%d rounds, %d killed while the new file was being written; a full save took %v", rounds, midWrite, full)
+	if midWrite == 0 {
+		t.Fatal("no kill landed mid-write: the test proved nothing")
+	}
+	// The next save that finishes cleans up after the killed ones.
+	tm = start()
+	tm.press("ctrl+s")
+	tm.waitFor("Saved")
+	tm.quit()
+	if left := temps(); len(left) > 0 {
+		t.Fatalf("temporary files left after a finished save: %v", left)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, newBytes) {
+		t.Fatal("the finished save writes the new content")
+	}
 }

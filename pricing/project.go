@@ -40,6 +40,10 @@ type Video struct {
 	// Rerenders is how many times the video is expected to be rendered again
 	// after the first time; each one charges re-rendered features again.
 	Rerenders int
+	// ID tells the planner's videos apart across edits, so that a save edits
+	// each video's own table in the file (see EditProject). 0 is a video no file
+	// holds yet. ParseProject leaves it 0, and nothing prices it.
+	ID int
 }
 
 // NewVideo returns a one-minute draft video with the card's defaults in every slot.

@@ -252,6 +252,7 @@ func readLanguages(t *table) []string {
 
 // EncodeProject writes a project as TOML that ParseProject reads back to the same
 // project. Slots that hold the card's default are left out to keep files short.
+// It writes a new file; EditProject saves over an existing one, keeping its layout.
 func EncodeProject(p *Project, card *RateCard) []byte {
 	var b strings.Builder
 	b.WriteString("# creditplan project: one month of videos. `creditplan quote` prices it.\n")
@@ -270,44 +271,11 @@ func EncodeProject(p *Project, card *RateCard) []byte {
 		b.WriteString("allow_fewer_rerenders = true\n")
 	}
 	if len(p.Volume) == 12 {
-		b.WriteString("volume = [")
-		for i, m := range p.Volume {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(formatFixed(m, 3, false))
-		}
-		b.WriteString("]\n")
+		b.WriteString("volume = " + volumeValue(p.Volume) + "\n")
 	}
-	for _, v := range p.Videos {
-		b.WriteString("\n[[videos]]\n")
-		fmt.Fprintf(&b, "name = %s\n", tomlQuote(v.Name))
-		fmt.Fprintf(&b, "count = %d\n", v.Count)
-		fmt.Fprintf(&b, "length = %q\n", FormatLength(v.Seconds))
-		for s := Slot(0); s < NumSlots; s++ {
-			if v.Picks[s] != "" && v.Picks[s] != card.Defaults[s] {
-				fmt.Fprintf(&b, "%s = %s\n", s.Key(), tomlQuote(v.Picks[s]))
-			}
-		}
-		if len(v.Languages) > 0 {
-			b.WriteString("languages = [")
-			for i, l := range v.Languages {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(tomlQuote(l))
-			}
-			b.WriteString("]\n")
-		}
-		if v.BRollClips > 0 {
-			fmt.Fprintf(&b, "broll_clips = %d\n", v.BRollClips)
-		}
-		if v.ScriptGenerations > 0 {
-			fmt.Fprintf(&b, "script_generations = %d\n", v.ScriptGenerations)
-		}
-		if v.Rerenders > 0 {
-			fmt.Fprintf(&b, "rerenders = %d\n", v.Rerenders)
-		}
+	for i := range p.Videos {
+		b.WriteString("\n")
+		writeVideo(&b, &p.Videos[i], card, "\n")
 	}
 	return []byte(b.String())
 }

@@ -285,13 +285,9 @@ func (m *Model) submitPrompt() tea.Cmd {
 		m.promptErr = ""
 		m.input.Blur()
 	case modeSavePath:
-		path := strings.TrimSpace(value)
-		if path == "" {
-			path = "month.toml"
-		}
 		m.mode = modeNormal
 		m.input.Blur()
-		return m.saveTo(path, m.modTimeFor(path))
+		return m.saveTo(savePath(value), false)
 	}
 	return nil
 }

@@ -7,32 +7,86 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
 	"creditplan/pricing/report"
 )
 
+// Saving never destroys anything:
+//
+//   - a save edits the file the month was read from (pricing.EditProject), so
+//     the user's comments, blank lines and key order stay;
+//   - it replaces the file only with a complete new one (a temporary file beside
+//     it, synced, renamed over it), so a save killed at any moment leaves the
+//     old file or the new, never half of one; a temporary file a killed save
+//     left is removed by the next save;
+//   - before writing, it compares the file's bytes with those it last read or
+//     wrote, and asks when someone else changed them, when the file is
+//     read-only, or when a new name is already taken;
+//   - saves run one at a time: a save asked for while one runs follows it, so
+//     the planner's own writes are never mistaken for someone else's.
+//
+// All file work happens in commands; Update only starts them and reads their results.
+
+// diskState is what the planner knows of its file: the bytes last read from or
+// written to it (nil when no file is known there) and the month they hold, each
+// video with its ID.
+type diskState struct {
+	data    []byte
+	project *pricing.Project
+}
+
+// saveJob is one save, prepared in Update and carried out by saveCmd.
+type saveJob struct {
+	path    string           // the user's name for the file
+	project *pricing.Project // the month to write, a copy
+	base    diskState        // the file the month was read from, edited to make the new one
+	expect  []byte           // the bytes the planner believes are at path
+	hasFile bool             // whether it believes a file is there at all
+	version int
+	force   bool // the user answered yes to a question about this file
+}
+
+// questionKind says what a yes to a question does.
+type questionKind int
+
+const (
+	askSave questionKind = iota
+	askExport
+)
+
+// question waits for y or n in the status line.
+type question struct {
+	kind questionKind
+	path string
+	text string
+	data []byte // the export to write, for askExport
+}
+
 // Messages that file commands send back to Update.
 type (
 	savedMsg struct {
 		path    string
-		modTime time.Time
+		data    []byte
+		project *pricing.Project
 		version int
+		created bool // no file was there before
+		kept    bool // the file's layout was kept
+		hadBase bool
 	}
-	// saveConflictMsg asks before overwriting a file that is not the one we last
-	// read or wrote.
-	saveConflictMsg struct {
-		path     string
-		data     []byte
-		version  int
-		question string
+	questionMsg struct{ q question }
+	exportedMsg struct {
+		path string
+		data []byte
 	}
-	exportedMsg struct{ path string }
-	fileErrMsg  struct{ err error }
+	fileErrMsg struct{ err error }
+	saveErrMsg struct{ err error }
 )
 
 // save writes the month to its file, asking for a path the first time.
@@ -46,69 +100,233 @@ func (m *Model) save() tea.Cmd {
 		m.input.Focus()
 		return nil
 	}
-	return m.saveTo(m.path, m.modTime)
+	return m.saveTo(m.path, false)
 }
 
-// modTimeFor is the modification time we know for path: the opened file's, or
-// zero for any other path (so an existing file there is not overwritten silently).
-func (m *Model) modTimeFor(path string) time.Time {
-	if path == m.path {
-		return m.modTime
+// savePath is the file a name typed at "Save as" means: month.toml for none,
+// and .toml added to a name without an extension.
+func savePath(typed string) string {
+	p := strings.TrimSpace(typed)
+	if p == "" {
+		return "month.toml"
 	}
-	return time.Time{}
+	if filepath.Ext(p) == "" && !strings.HasSuffix(p, string(filepath.Separator)) && !strings.HasSuffix(p, "/") {
+		p += ".toml"
+	}
+	return p
 }
 
-// saveTo encodes the month now (so later edits do not leak into this save) and
-// hands the writing to a command.
-func (m *Model) saveTo(path string, known time.Time) tea.Cmd {
-	data := pricing.EncodeProject(m.project, m.card)
+func samePath(a, b string) bool { return a != "" && filepath.Clean(a) == filepath.Clean(b) }
+
+// assignIDs gives every video no file holds yet (or a copy carrying another's
+// ID) an ID of its own, so the next save can find its table in the file.
+func (m *Model) assignIDs() {
+	seen := make(map[int]bool, len(m.project.Videos))
+	for i := range m.project.Videos {
+		v := &m.project.Videos[i]
+		if v.ID == 0 || seen[v.ID] {
+			m.nextID++
+			v.ID = m.nextID
+		}
+		seen[v.ID] = true
+	}
+}
+
+// saveTo starts a save of the month as it is now to path. While another save
+// runs it only notes that one more is wanted: saves run one at a time.
+func (m *Model) saveTo(path string, force bool) tea.Cmd {
+	if m.saving {
+		m.saveAgain, m.saveAgainPath = true, path
+		m.setStatus("Saving " + path + "… (the latest changes are saved right after)")
+		return nil
+	}
+	m.assignIDs()
+	job := saveJob{path: path, project: m.project.Clone(), base: m.disk, version: m.version, force: force}
+	if samePath(path, m.path) {
+		job.expect, job.hasFile = m.disk.data, m.disk.data != nil
+	}
+	m.saving = true
 	m.setStatus("Saving " + path + "…")
-	return saveCmd(path, data, m.version, known, false)
+	return saveCmd(job, m.card)
 }
 
-// saveCmd writes data to path unless the file there changed since `known` (then it
-// asks first). force skips that check, after the user said yes.
-func saveCmd(path string, data []byte, version int, known time.Time, force bool) tea.Cmd {
+// saveCmd carries out a save: edit, check, write.
+func saveCmd(job saveJob, card *pricing.RateCard) tea.Cmd {
 	return func() tea.Msg {
-		if !force {
-			st, err := os.Stat(path)
-			switch {
-			case err == nil && known.IsZero():
-				return saveConflictMsg{path, data, version, filepath.Base(path) + " already exists; overwrite it? (y/n)"}
-			case err == nil && !st.ModTime().Equal(known):
-				return saveConflictMsg{path, data, version, filepath.Base(path) + " changed on disk since it was opened; overwrite? (y/n)"}
-			case err != nil && !errors.Is(err, fs.ErrNotExist):
-				return fileErrMsg{fmt.Errorf("cannot save %s: %w", path, err)}
+		data, kept := pricing.EditProject(job.base.data, job.base.project, job.project, card)
+		target, st, err := resolveTarget(job.path)
+		if err != nil {
+			return saveErrMsg{fmt.Errorf("cannot save %s: %w", job.path, err)}
+		}
+		if !job.force {
+			if text, err := conflict(job, target, st); err != nil {
+				return saveErrMsg{fmt.Errorf("cannot save %s: %w", job.path, err)}
+			} else if text != "" {
+				return questionMsg{question{kind: askSave, path: job.path, text: text}}
 			}
 		}
-		mod, err := writeFileAtomic(path, data)
-		if err != nil {
-			return fileErrMsg{fmt.Errorf("cannot save %s: %w (the previous file is untouched)", path, err)}
+		if err := writeFileAtomic(target, st, data); err != nil {
+			return saveErrMsg{fmt.Errorf("cannot save %s: %w (the file on disk is unchanged)", job.path, err)}
 		}
-		return savedMsg{path: path, modTime: mod, version: version}
+		return savedMsg{path: job.path, data: data, project: job.project, version: job.version,
+			created: st == nil, kept: kept, hadBase: job.base.data != nil}
 	}
 }
 
-// writeFileAtomic writes data beside path in a temporary file, syncs it and renames
-// it over path, so a failure at any step leaves the previous file as it was.
-func writeFileAtomic(path string, data []byte) (time.Time, error) {
-	dir, base := filepath.Split(path)
+// conflict says why the file at target must not be replaced without asking:
+// it is not the file the planner last read or wrote (compared byte for byte,
+// not by modification time, which cp -p and rsync -t keep), or it is read-only.
+func conflict(job saveJob, target string, st fs.FileInfo) (string, error) {
+	if st == nil {
+		return "", nil // nothing there: nothing to lose
+	}
+	name := filepath.Base(job.path)
+	var why []string
+	switch {
+	case !job.hasFile:
+		why = append(why, name+" already exists; overwrite it")
+	case st.Size() != int64(len(job.expect)):
+		why = append(why, name+" changed on disk since it was read or saved here; overwrite it")
+	default:
+		now, err := os.ReadFile(target)
+		if err != nil {
+			return "", plainErr(err)
+		}
+		if !bytes.Equal(now, job.expect) {
+			why = append(why, name+" changed on disk since it was read or saved here; overwrite it")
+		}
+	}
+	if readOnly(target, st) {
+		if len(why) == 0 {
+			why = append(why, name+" is read-only; replace it anyway")
+		} else {
+			why[0] += " (it is read-only)"
+		}
+	}
+	if len(why) == 0 {
+		return "", nil
+	}
+	return why[0] + "?", nil
+}
+
+// maxLinks bounds how many symbolic links a save follows to reach its file.
+const maxLinks = 40
+
+// resolveTarget follows symbolic links from path to the file a save replaces
+// (so the link stays a link and its target gets the new content) and checks it
+// can be one: not a directory, not a device or pipe, in a folder that exists.
+// st is nil when no file is there yet.
+func resolveTarget(path string) (target string, st fs.FileInfo, err error) {
+	target = path
+	for range maxLinks {
+		st, err = os.Lstat(target)
+		if errors.Is(err, fs.ErrNotExist) {
+			dir := filepath.Dir(target)
+			switch ds, err := os.Stat(dir); {
+			case errors.Is(err, fs.ErrNotExist):
+				return "", nil, fmt.Errorf("the folder %s does not exist", dir)
+			case err != nil:
+				return "", nil, plainErr(err)
+			case !ds.IsDir():
+				return "", nil, fmt.Errorf("%s is not a folder", dir)
+			}
+			return target, nil, nil
+		}
+		if err != nil {
+			return "", nil, plainErr(err)
+		}
+		switch {
+		case st.Mode()&fs.ModeSymlink != 0:
+			link, err := os.Readlink(target)
+			if err != nil {
+				return "", nil, plainErr(err)
+			}
+			if !filepath.IsAbs(link) {
+				link = filepath.Join(filepath.Dir(target), link)
+			}
+			target = link
+			continue
+		case st.IsDir():
+			return "", nil, errors.New("it is a directory")
+		case !st.Mode().IsRegular():
+			return "", nil, errors.New("it is not a regular file")
+		}
+		return target, st, nil
+	}
+	return "", nil, fmt.Errorf("more than %d symbolic links lead to it", maxLinks)
+}
+
+// plainErr drops the path from an operating-system error, so a message names
+// the user's file and never a temporary one.
+func plainErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// tempInfix names the temporary files a save writes beside its file:
+// .NAME.creditplan-tmp-PID-RANDOM, so the next save can find one a killed save left.
+const tempInfix = ".creditplan-tmp-"
+
+// staleTempAge is the age past which a temporary file is removed even when the
+// process that wrote it may still run (its number reused).
+const staleTempAge = time.Hour
+
+// removeStaleTemps removes the temporary files that saves of base killed
+// before they finished left in dir: those of a process that is gone, of this
+// one, or older than staleTempAge.
+func removeStaleTemps(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + tempInfix
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(name[len(prefix):], "-")
+		pid, err := strconv.Atoi(pidText)
+		stale := err != nil || pid == os.Getpid() || !processAlive(pid)
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTempAge {
+			stale = true
+		}
+		if stale {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// writeFileAtomic writes data beside target in a temporary file with target's
+// mode, owner and group, syncs it and renames it over target, so a failure or
+// a kill at any step leaves the previous file as it was. st is target's
+// information, nil for a new file.
+func writeFileAtomic(target string, st fs.FileInfo, data []byte) error {
+	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
+	removeStaleTemps(dir, base)
 	perm := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
+	if st != nil {
 		perm = st.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	tmp, err := os.CreateTemp(dir, "."+base+tempInfix+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
-		return time.Time{}, err
+		return plainErr(err)
 	}
 	name := tmp.Name()
-	fail := func(err error) (time.Time, error) {
+	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(name)
-		return time.Time{}, err
+		return plainErr(err)
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail(err)
@@ -116,26 +334,115 @@ func writeFileAtomic(path string, data []byte) (time.Time, error) {
 	if err := tmp.Chmod(perm); err != nil {
 		return fail(err)
 	}
+	if st != nil {
+		if err := keepOwner(tmp, st); err != nil {
+			return fail(err)
+		}
+	}
 	if err := tmp.Sync(); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(name)
-		return time.Time{}, err
+		return plainErr(err)
 	}
-	if err := os.Rename(name, path); err != nil {
+	if err := os.Rename(name, target); err != nil {
 		os.Remove(name)
-		return time.Time{}, err
+		return plainErr(err)
 	}
 	if d, err := os.Open(dir); err == nil {
 		d.Sync() // best effort: make the rename itself durable
 		d.Close()
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return time.Time{}, err
+	return nil
+}
+
+// saved takes a finished save's result.
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	m.saving = false
+	m.path = msg.path
+	m.disk = diskState{data: msg.data, project: msg.project}
+	m.savedVersion = msg.version
+	status := "Saved " + msg.path + "."
+	switch {
+	case msg.created:
+		status = "Saved " + msg.path + " (a new file)."
+	case msg.hadBase && !msg.kept:
+		status = "Saved " + msg.path + "; its layout could not be kept, so it was written in full."
 	}
-	return st.ModTime(), nil
+	m.setStatus(status)
+	if m.saveAgain {
+		m.saveAgain = false
+		if m.Dirty() || !samePath(m.saveAgainPath, m.path) {
+			return m.saveTo(m.saveAgainPath, false)
+		}
+	}
+	return nil
+}
+
+// saveFailed takes a save's error.
+func (m *Model) saveFailed(err error) {
+	m.saving, m.saveAgain = false, false
+	m.setError(err)
+}
+
+// ask puts a question in the queue; the first waiting one shows in the status line.
+func (m *Model) ask(q question) {
+	if q.kind == askSave {
+		m.saving, m.saveAgain = false, false
+	}
+	m.questions = append(m.questions, q)
+	m.showQuestion()
+}
+
+// showQuestion turns to the first waiting question once no prompt or editor is open.
+func (m *Model) showQuestion() {
+	if len(m.questions) > 0 && m.mode == modeNormal {
+		m.mode = modeConfirmOverwrite
+	}
+}
+
+// questionText is the question in the status line.
+func (m *Model) questionText() string {
+	if len(m.questions) == 0 {
+		return ""
+	}
+	return m.questions[0].text + " (y/n)"
+}
+
+// answerKey takes a key while a question waits: y does it, n or esc does not;
+// any other key means no as well, says so, and then does what it does, so no
+// key is lost behind a question.
+func (m *Model) answerKey(msg tea.KeyPressMsg) tea.Cmd {
+	q := m.questions[0]
+	m.questions = m.questions[1:]
+	m.mode = modeNormal
+	notDone := "Not saved; " + q.path + " on disk is unchanged (ctrl+s asks again)."
+	if q.kind == askExport {
+		notDone = "Not exported; " + q.path + " is unchanged (e asks again)."
+	}
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		var cmd tea.Cmd
+		if q.kind == askExport {
+			cmd = m.writeExport(q.path, q.data)
+		} else {
+			cmd = m.saveTo(q.path, true)
+		}
+		m.showQuestion()
+		return cmd
+	case key.Matches(msg, m.keys.No):
+		m.setStatus(notDone)
+		m.showQuestion()
+		return nil
+	}
+	// Every other waiting question is answered no too: the user moved on.
+	m.questions = nil
+	cmd := m.handleKey(msg)
+	if m.status == "" {
+		m.setStatus(notDone)
+	}
+	return cmd
 }
 
 // exportPath is where `e` writes the Markdown quote: beside the project file as
@@ -150,7 +457,8 @@ func exportPath(projectPath string) string {
 }
 
 // export renders the quote as Markdown here (it is pure and reads the live quote)
-// and writes it in a command.
+// and writes it in a command, asking first before replacing a file there that
+// is not the export this planner last wrote.
 func (m *Model) export() tea.Cmd {
 	if m.quote == nil {
 		m.setError(errors.New("nothing to export: the month cannot be priced"))
@@ -163,11 +471,41 @@ func (m *Model) export() tea.Cmd {
 	}
 	path := exportPath(m.path)
 	data := buf.Bytes()
+	var mine []byte
+	if samePath(path, m.exported.path) {
+		mine = m.exported.data
+	}
 	m.setStatus("Exporting to " + path + "…")
 	return func() tea.Msg {
-		if _, err := writeFileAtomic(path, data); err != nil {
+		target, st, err := resolveTarget(path)
+		if err != nil {
 			return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
 		}
-		return exportedMsg{path}
+		if st != nil {
+			now, err := os.ReadFile(target)
+			if err != nil || mine == nil || !bytes.Equal(now, mine) {
+				return questionMsg{question{kind: askExport, path: path, data: data, text: filepath.Base(path) + " already exists; overwrite it"}}
+			}
+		}
+		return writeExportNow(path, target, st, data)
 	}
+}
+
+// writeExport writes an export the user agreed to.
+func (m *Model) writeExport(path string, data []byte) tea.Cmd {
+	m.setStatus("Exporting to " + path + "…")
+	return func() tea.Msg {
+		target, st, err := resolveTarget(path)
+		if err != nil {
+			return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
+		}
+		return writeExportNow(path, target, st, data)
+	}
+}
+
+func writeExportNow(path, target string, st fs.FileInfo, data []byte) tea.Msg {
+	if err := writeFileAtomic(target, st, data); err != nil {
+		return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
+	}
+	return exportedMsg{path: path, data: data}
 }

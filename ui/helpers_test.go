@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,10 +12,14 @@ import (
 	"creditplan/pricing"
 )
 
+// plansPath is the default card, resolved when the tests start so that a test
+// may change directory.
+var plansPath, _ = filepath.Abs("../plans.toml")
+
 // loadCard reads the default rate card the binary embeds.
 func loadCard(tb testing.TB) *pricing.RateCard {
 	tb.Helper()
-	src, err := os.ReadFile("../plans.toml")
+	src, err := os.ReadFile(plansPath)
 	if err != nil {
 		tb.Fatal(err)
 	}

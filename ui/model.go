@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -58,7 +57,20 @@ type Model struct {
 	card    *pricing.RateCard
 	project *pricing.Project
 	path    string
-	modTime time.Time
+
+	// disk is what the file at path held when last read or written; saving and
+	// saveAgain say a save runs and another is wanted after it (saves run one at
+	// a time); nextID numbers videos for round-trip saving; exported is the
+	// last export written, which e may replace without asking.
+	disk          diskState
+	saving        bool
+	saveAgain     bool
+	saveAgainPath string
+	nextID        int
+	exported      struct {
+		path string
+		data []byte
+	}
 
 	// version names the project's content: every change gives it a new one (bump),
 	// undo and redo give back the one they restore. savedVersion is the version
@@ -117,17 +129,11 @@ type Model struct {
 	// helpOffset is the first line of the full help shown.
 	helpOffset int
 
-	// A save waiting for "overwrite?": the bytes and where they go.
-	pending pendingSave
+	// Questions waiting for y or n ("overwrite?"), the first one shown.
+	questions []question
 
 	helpLine    string // the footer's key help, cached; see shortHelpLine
 	helpLineFor helpLineKey
-}
-
-type pendingSave struct {
-	path    string
-	data    []byte
-	version int
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -145,21 +151,24 @@ func New(opts Options) *Model {
 		card:    opts.Card,
 		project: opts.Project,
 		path:    opts.Path,
-		modTime: opts.ModTime,
 		isDark:  true,
 		keys:    DefaultKeyMap(),
 		help:    help.New(),
 		input:   textinput.New(),
 	}
 	if m.project == nil {
-		m.project = m.card.NewProject("")
-		// A sensible start for the first promise of the product: a paid plan's
-		// credits to plan against, not Free's zero.
-		for _, id := range []string{"creator"} {
-			if _, ok := m.card.Plan(id); ok {
-				m.project.Plan = id
-			}
-		}
+		// A new month starts on the card's first plan with credits to plan against.
+		m.project = m.card.NewProject(m.card.StartPlan())
+	}
+	for i := range m.project.Videos {
+		m.project.Videos[i].ID = i + 1
+	}
+	m.nextID = len(m.project.Videos)
+	if opts.Source != nil {
+		m.disk = diskState{data: opts.Source, project: m.project.Clone()}
+	}
+	if opts.NewFile && m.path != "" {
+		m.setStatus(filepath.Base(m.path) + " is a new file; ctrl+s creates it.")
 	}
 	m.input.SetVirtualCursor(true)
 	m.applyStyles()
@@ -312,6 +321,7 @@ func (m *Model) setScreen(s Screen) {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.layout()
+	m.showQuestion()
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
@@ -346,22 +356,24 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.handleWheel(msg.Mouse())
 		return nil
 	case savedMsg:
-		m.path, m.modTime, m.savedVersion = msg.path, msg.modTime, msg.version
-		m.setStatus("Saved " + msg.path + ".")
-		if m.quitAfterSave {
+		cmd := m.saved(msg)
+		if m.quitAfterSave && !m.saving {
 			m.quitAfterSave = false
 			if !m.Dirty() {
 				return tea.Quit
 			}
 			m.setStatus("Saved " + msg.path + ", but not the changes made since; not quitting.")
 		}
+		return cmd
+	case saveErrMsg:
+		m.quitAfterSave = false
+		m.saveFailed(msg.err)
 		return nil
-	case saveConflictMsg:
-		m.pending = pendingSave{path: msg.path, data: msg.data, version: msg.version}
-		m.mode = modeConfirmOverwrite
-		m.status = msg.question
+	case questionMsg:
+		m.ask(msg.q)
 		return nil
 	case exportedMsg:
+		m.exported.path, m.exported.data = msg.path, msg.data
 		m.setStatus("Exported the quote to " + msg.path + ".")
 		return nil
 	case fileErrMsg:
@@ -450,20 +462,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case modeConfirmOverwrite:
-		switch {
-		case key.Matches(msg, k.Yes):
-			m.mode = modeNormal
-			p := m.pending
-			m.pending = pendingSave{}
-			m.setStatus("Saving " + p.path + "…")
-			return saveCmd(p.path, p.data, p.version, time.Time{}, true)
-		case key.Matches(msg, k.No):
-			m.mode = modeNormal
-			m.pending = pendingSave{}
-			m.quitAfterSave = false
-			m.setStatus("Not saved; the file on disk is unchanged.")
+		if !key.Matches(msg, k.Yes) {
+			m.quitAfterSave = false // no save, so no quit after it
 		}
-		return nil
+		return m.answerKey(msg)
 	case modeFit:
 		return m.fitKey(msg)
 	case modeSavePath, modeBalance:
@@ -593,7 +595,7 @@ func (m *Model) smallKey(msg tea.KeyPressMsg) tea.Cmd {
 		case modeEdit:
 			m.finishEdit(true)
 		case modeConfirmOverwrite:
-			m.pending = pendingSave{}
+			m.questions = nil
 		case modeFit:
 			m.fit = fitState{}
 		}
@@ -887,7 +889,9 @@ func (m *Model) statusLine() string {
 		}
 		return " " + s.Prompt.Render("Unsaved changes to "+name+". Quit without saving? (y/n · s: save and quit)")
 	case modeConfirmOverwrite:
-		return " " + s.Prompt.Render(m.status)
+		// The question, not the latest status: a message arriving while it
+		// waits must not hide it.
+		return " " + s.Prompt.Render(m.questionText())
 	case modeSavePath:
 		return " " + s.Prompt.Render("Save as: ") + m.inputView() + s.Muted.Render("  enter saves · esc cancels")
 	case modeBalance:

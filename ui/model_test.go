@@ -571,7 +571,7 @@ func TestSaveDoesNotOverwriteAFileChangedOnDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	st, _ := os.Stat(path)
-	m := New(Options{Card: card, Project: fullMonth(card), Path: path, ModTime: st.ModTime()})
+	m := New(Options{Card: card, Project: fullMonth(card), Path: path, ModTime: st.ModTime(), Source: orig})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	press(m, "a")
 	// Someone else edits the file.

@@ -20,9 +20,17 @@ type Options struct {
 	Project *pricing.Project
 	// Path is the project file's path, "" for a month not saved yet.
 	Path string
-	// ModTime is the project file's modification time when it was read, so a save
-	// can tell whether someone changed the file since.
+	// ModTime is the project file's modification time when it was read (kept
+	// for callers; a save compares the file's bytes with Source instead, which
+	// cp -p and rsync -t cannot fool).
 	ModTime time.Time
+	// Source is the bytes the project was read from: a save edits them, keeping
+	// the file's comments and layout, and asks before replacing a file that no
+	// longer holds them. nil for a month no file holds yet.
+	Source []byte
+	// NewFile is set when Path names a file that does not exist yet: the month
+	// starts empty and the first save creates it.
+	NewFile bool
 }
 
 // Run starts the planner and blocks until the user quits.
