@@ -189,6 +189,13 @@ func FuzzEncodeProjectRoundTrip(f *testing.F) {
 		}
 		enc := EncodeProject(p, c)
 		back, err := ParseProject("encoded.toml", enc, c)
+		if _, _, unsafe := FirstUnsafe(v.Name + strings.Join(v.Languages, "")); unsafe {
+			// Text no terminal may be shown is refused at load, never carried.
+			if err == nil || !strings.Contains(err.Error(), "holds U+") {
+				t.Fatalf("unsafe text %q loaded: %v\n%s", v.Name, err, enc)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("the encoding does not load: %v\n%s", err, enc)
 		}
