@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -18,7 +19,11 @@ type Problem struct {
 	Msg  string
 }
 
-func (p Problem) String() string { return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg) }
+// String is file:line:col: message, with the file's name and the message made
+// Printable: either may hold text from the command line or the file.
+func (p Problem) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s", Printable(p.File), p.Line, p.Col, Printable(p.Msg))
+}
 
 // Problems is every problem found in a file, in file order. A loader returns all
 // of them at once, never a half-loaded value.
@@ -96,18 +101,29 @@ func decodeTOML(file string, src []byte) (map[string]any, error) {
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col := pe.Position.Line, pe.Position.Col
-			if line == 0 {
-				line = 1
-			}
-			if col == 0 {
-				col = 1
-			}
+			line, col := inFile(src, pe.Position.Line, pe.Position.Col)
 			return nil, Problems{{File: file, Line: line, Col: col, Msg: "TOML syntax: " + pe.Message}}
 		}
 		return nil, Problems{{File: file, Line: 1, Col: 1, Msg: "TOML: " + err.Error()}}
 	}
 	return tree, nil
+}
+
+// inFile brings a position the TOML parser gives into the file: a line it
+// has, a column on that line or just past its end (an error at the end of the
+// file is reported past its last character, never beyond).
+func inFile(src []byte, line, col int) (int, int) {
+	lines := 1 + bytes.Count(src, []byte("\n"))
+	line = min(max(line, 1), lines)
+	start := 0
+	for range line - 1 {
+		start += bytes.IndexByte(src[start:], '\n') + 1
+	}
+	length := bytes.IndexByte(src[start:], '\n')
+	if length < 0 {
+		length = len(src) - start
+	}
+	return line, min(max(col, 1), length+1)
 }
 
 // err turns the collected problems into Problems with positions, in file
