@@ -31,8 +31,12 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		return nil, err
 	}
 	d := &decoder{file: name, src: src}
+	d.refuseUnsafeText(tree)
 	root := d.table(tree)
 	card := &RateCard{Origin: name}
+	// Until a valid precision is read, amounts are read at the most the format
+	// holds: a bad or missing precision is then the one problem, not every rate.
+	card.Precision = 3
 
 	if ct := root.sub("card", true); ct != nil {
 		card.Name = ct.str("name", true)
@@ -54,24 +58,35 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		if card.CreditNamePlural == "" {
 			card.CreditNamePlural = card.CreditName + "s"
 		}
-		card.Precision = int(ct.integer("precision", false, 0, 0, 3))
+		if n := ct.integer("precision", false, -1, 0, 3); n >= 0 {
+			card.Precision = int(n)
+		} else if _, given := ct.get("precision"); !given {
+			card.Precision = 0
+		}
 		card.Sources = ct.strings("sources")
 		ct.finish(cardKeys)
 	}
 
 	featureTables := root.tables("features")
-	if len(featureTables) == 0 {
-		d.addf("", "the card has no [[features]]")
+	if len(featureTables) == 0 && !root.given("features") {
+		root.missingf("features", "the card has no [[features]]")
 	}
 	if len(featureTables) > maxCardCounts {
 		d.addf("features", "too many features (%d); at most %d", len(featureTables), maxCardCounts)
 		featureTables = featureTables[:maxCardCounts]
+		d.idsUnread = true
+	}
+	if n, _ := tableCount(root, "features"); n != len(featureTables) || n == 0 {
+		d.idsUnread = true // some feature was not read: no reference is "unknown"
 	}
 	card.featureIndex = make(map[string]int, len(featureTables))
 	for i := range featureTables {
 		ft := &featureTables[i]
 		f := readFeature(ft, card.Precision)
-		if f.ID != "" {
+		if f.ID == "" || d.refused[ft.keyPath("id")] {
+			d.idsUnread = true
+			f.ID = ""
+		} else {
 			if j, dup := card.featureIndex[f.ID]; dup {
 				d.addf(ft.keyPath("id"), "duplicate feature id %q (first used by features[%d])", f.ID, j)
 			} else {
@@ -81,7 +96,9 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		card.Features = append(card.Features, f)
 	}
 	for i := range card.Features {
-		card.slotOptions[card.Features[i].Slot] = append(card.slotOptions[card.Features[i].Slot], i)
+		if s := card.Features[i].Slot; s < NumSlots {
+			card.slotOptions[s] = append(card.slotOptions[s], i)
+		}
 	}
 	checkAlternatives(d, card)
 
@@ -99,8 +116,8 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 	}
 
 	planTables := root.tables("plans")
-	if len(planTables) == 0 {
-		d.addf("", "the card has no [[plans]]")
+	if len(planTables) == 0 && !root.given("plans") {
+		root.missingf("plans", "the card has no [[plans]]")
 	}
 	if len(planTables) > maxCardCounts {
 		d.addf("plans", "too many plans (%d); at most %d", len(planTables), maxCardCounts)
@@ -124,6 +141,17 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		return nil, err
 	}
 	return card, nil
+}
+
+// tableCount is how many entries the array at key holds, tables or not.
+func tableCount(t *table, key string) (int, bool) {
+	switch a := t.m[key].(type) {
+	case []map[string]any:
+		return len(a), true
+	case []any:
+		return len(a), true
+	}
+	return 0, false
 }
 
 func readDate(t *table, key string) string {
@@ -153,12 +181,17 @@ func readFeature(t *table, precision int) Feature {
 		Name: t.str("name", true),
 	}
 	checkID(t, "id", f.ID)
+	// A feature whose slot cannot be read fills no slot (NumSlots) while the
+	// card loads, so nothing is checked against a slot it was never given:
+	// the card fails on the slot alone.
+	f.Slot = NumSlots
 	if slot := t.str("slot", true); slot != "" {
 		if t.d.oneOf(t.keyPath("slot"), "slot", slot, slotKeys[:]) {
 			f.Slot, _ = SlotByKey(slot)
 		}
 	}
 	f.Premium = t.boolean("premium")
+	_, premiumRead := t.m["premium"].(bool)
 	f.Rate, _ = t.credits("rate", true, precision)
 	if unit := t.str("unit", true); unit != "" {
 		if t.d.oneOf(t.keyPath("unit"), "unit", unit, unitKeys[:]) {
@@ -184,7 +217,7 @@ func readFeature(t *table, precision int) Feature {
 	f.Rerender = t.boolean("rerender")
 	f.Alternative = t.str("alternative", false)
 	f.AlternativeReason = t.str("alternative_reason", false)
-	if f.AlternativeReason != "" && f.Alternative == "" {
+	if f.AlternativeReason != "" && !t.given("alternative") {
 		t.d.addf(t.keyPath("alternative_reason"), "a reason without an alternative; add alternative = \"<feature id>\"")
 	}
 	f.Weight = int(t.integer("weight", false, 1, 0, 1000))
@@ -192,13 +225,13 @@ func readFeature(t *table, precision int) Feature {
 		f.Weight = 1
 	}
 	f.Height = int(t.integer("height", false, 0, 0, 100000))
-	if f.Slot == SlotResolution && f.Height == 0 && f.ID != "" {
-		t.d.addf(t.path(), "resolution feature %q needs a height (720, 1080, 2160)", f.ID)
+	if f.Slot == SlotResolution && f.Height == 0 && f.ID != "" && !t.given("height") {
+		t.missingf("height", "resolution feature %q needs a height (720, 1080, 2160)", f.ID)
 	}
-	if f.Slot != SlotResolution && f.Height != 0 {
+	if f.Slot != SlotResolution && f.Slot < NumSlots && f.Height != 0 {
 		t.d.addf(t.keyPath("height"), "height applies only to resolution features")
 	}
-	if !f.Premium && (f.Rate != 0 || f.Minimum != 0) {
+	if !f.Premium && (!t.given("premium") || premiumRead) && (f.Rate != 0 || f.Minimum != 0) {
 		t.d.addf(t.keyPath("rate"), "feature %q is included (premium = false) but has a rate; included features spend no credits", f.ID)
 	}
 	t.finish(featureKeys)
@@ -229,11 +262,16 @@ func (c *RateCard) fillsSlot(s Slot, id string) bool {
 func (c *RateCard) checkSlotFeature(d *decoder, path string, s Slot, id string) bool {
 	i, ok := c.featureIndex[id]
 	if !ok {
-		d.oneOf(path, s.Key()+" feature", id, c.OptionIDs(s))
+		if !d.idsUnread {
+			d.oneOf(path, s.Key()+" feature", id, c.OptionIDs(s))
+		}
 		return false
 	}
-	if c.Features[i].Slot != s {
-		d.addf(path, "feature %q fills the %s slot, not %s; choose one of: %s", id, c.Features[i].Slot.Key(), s.Key(), strings.Join(c.OptionIDs(s), ", "))
+	switch fs := c.Features[i].Slot; {
+	case fs >= NumSlots:
+		return false // its slot is the problem, reported where it is written
+	case fs != s:
+		d.addf(path, "feature %q fills the %s slot, not %s; %s", id, fs.Key(), s.Key(), choices(s.Key()+" feature", c.OptionIDs(s)))
 		return false
 	}
 	return true
@@ -244,7 +282,7 @@ func (c *RateCard) checkSlotFeature(d *decoder, path string, s Slot, id string) 
 func checkAlternatives(d *decoder, c *RateCard) {
 	for i := range c.Features {
 		f := &c.Features[i]
-		if f.Alternative == "" {
+		if f.Alternative == "" || f.Slot >= NumSlots {
 			continue
 		}
 		path := fmt.Sprintf("features[%d].alternative", i)
@@ -313,9 +351,11 @@ func readPlan(c *RateCard, t *table) Plan {
 	d := t.d
 	p := Plan{ID: t.str("id", true), Name: t.str("name", true)}
 	checkID(t, "id", p.ID)
-	var hasMonthly, hasAnnual bool
-	p.MonthlyPrice, hasMonthly = t.money("monthly_price", false)
-	p.AnnualPrice, hasAnnual = t.money("annual_price", false)
+	// What was written decides, not what could be read: a price with too many
+	// decimals is reported as that, never also as missing.
+	hasMonthly, hasAnnual := t.given("monthly_price"), t.given("annual_price")
+	p.MonthlyPrice, _ = t.money("monthly_price", false)
+	p.AnnualPrice, _ = t.money("annual_price", false)
 	if !hasMonthly && !hasAnnual {
 		p.ContactSales = true
 	} else if !hasAnnual {
@@ -343,21 +383,24 @@ func readPlan(c *RateCard, t *table) Plan {
 	p.VideosPerMonth = int(t.integer("videos_per_month", false, 0, 0, 1_000_000))
 	p.offers = make([]bool, len(c.Features))
 	if v, ok := t.m["features"]; ok && v != nil {
-		ids := t.strings("features")
-		if _, isList := v.([]any); !isList {
-			// Already reported as the wrong type; treat it as offering everything
-			// rather than adding a "must offer" problem for every default.
-			ids = c.featureIDs()
-		}
-		for i, id := range ids {
+		ids := t.strings("features") // reports what is not a list of strings
+		list, isList := v.([]any)
+		// A list that could not be read in full is already reported; checking
+		// what it offers would only add a follow-on "must offer" problem.
+		readable := isList && len(ids) == len(list)
+		for i, e := range list {
+			id, _ := e.(string)
 			if j, ok := c.featureIndex[id]; ok {
 				p.offers[j] = true
-			} else {
+				continue
+			}
+			readable = false
+			if _, isText := e.(string); isText && !d.idsUnread {
 				d.oneOf(fmt.Sprintf("%s[%d]", t.keyPath("features"), i), "feature", id, c.featureIDs())
 			}
 		}
 		// A plan must offer the default of every slot, or a fresh video could not be made on it.
-		for s := Slot(0); s < NumSlots; s++ {
+		for s := Slot(0); s < NumSlots && readable; s++ {
 			if def := c.Defaults[s]; def != "" {
 				if j, ok := c.featureIndex[def]; ok && !p.offers[j] {
 					d.addf(t.keyPath("features"), "plan %q must offer %q, the card's default %s", p.ID, def, s.Key())

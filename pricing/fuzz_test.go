@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -12,8 +13,9 @@ import (
 //   go test ./pricing -run '^$' -fuzz FuzzParseProject -fuzztime 60s
 
 // checkLoadError asserts what every failed load promises: Problems, at least
-// one, each at a real position in the named file.
-func checkLoadError(t *testing.T, file string, err error) {
+// one, each at a real position inside the file (a line it has, a column on
+// that line or just past its end), and a message that is printable.
+func checkLoadError(t *testing.T, file string, src []byte, err error) {
 	t.Helper()
 	ps, ok := AsProblems(err)
 	if !ok {
@@ -22,11 +24,56 @@ func checkLoadError(t *testing.T, file string, err error) {
 	if len(ps) == 0 {
 		t.Fatal("an error with no problems")
 	}
+	lines := strings.Split(string(src), "\n")
 	for _, p := range ps {
 		if p.File != file || p.Line < 1 || p.Col < 1 || p.Msg == "" {
 			t.Fatalf("problem without a place or message: %+v", p)
 		}
+		if p.Line > len(lines) || p.Col > len(lines[p.Line-1])+1 {
+			t.Fatalf("problem outside the file (%d lines): %+v", len(lines), p)
+		}
+		if _, r, bad := FirstUnsafe(p.String()); bad {
+			t.Fatalf("a problem carries %s raw: %q", DescribeRune(r), p.String())
+		}
 	}
+}
+
+// checkPrintable asserts that no text in v (a loaded card or project: every
+// string field, exported or not, in structs, slices, arrays, maps and
+// pointers) holds a character UnsafeRune refuses.
+func checkPrintable(t *testing.T, what string, v any) {
+	t.Helper()
+	seen := map[uintptr]bool{}
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			if _, r, bad := FirstUnsafe(v.String()); bad {
+				t.Fatalf("%s: %s holds %s: %q", what, path, DescribeRune(r), v.String())
+			}
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Pointer()] {
+				return
+			}
+			seen[v.Pointer()] = true
+			walk(path, v.Elem())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+			}
+		case reflect.Map:
+			it := v.MapRange()
+			for it.Next() {
+				walk(path+"{key}", it.Key())
+				walk(fmt.Sprintf("%s[%v]", path, it.Key()), it.Value())
+			}
+		}
+	}
+	walk(what, reflect.ValueOf(v))
 }
 
 // checkQuote prices p against its plan and checks the totals add up: every
@@ -91,9 +138,10 @@ func FuzzParseRateCard(f *testing.F) {
 			if c != nil {
 				t.Fatal("a card with problems was returned")
 			}
-			checkLoadError(t, "fuzz.toml", err)
+			checkLoadError(t, "fuzz.toml", data, err)
 			return
 		}
+		checkPrintable(t, "card", c)
 		// A loaded card prices: on each plan (a few, to bound the work), one month
 		// with a video per feature, every quantity set so every slot charges.
 		p := &Project{Seats: 2}
@@ -127,9 +175,10 @@ func FuzzParseProject(f *testing.F) {
 			if p != nil {
 				t.Fatal("a project with problems was returned")
 			}
-			checkLoadError(t, "fuzz.toml", err)
+			checkLoadError(t, "fuzz.toml", data, err)
 			return
 		}
+		checkPrintable(t, "project", p)
 		checkQuote(t, c, p)
 		// Whatever loads, saves and loads back the same.
 		back, err := ParseProject("again.toml", EncodeProject(p, c), c)
@@ -189,6 +238,13 @@ func FuzzEncodeProjectRoundTrip(f *testing.F) {
 		}
 		enc := EncodeProject(p, c)
 		back, err := ParseProject("encoded.toml", enc, c)
+		if _, _, unsafe := FirstUnsafe(v.Name + strings.Join(v.Languages, "")); unsafe {
+			// Text no terminal may be shown is refused at load, never carried.
+			if err == nil || !strings.Contains(err.Error(), "holds U+") {
+				t.Fatalf("unsafe text %q loaded: %v\n%s", v.Name, err, enc)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("the encoding does not load: %v\n%s", err, enc)
 		}

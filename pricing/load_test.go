@@ -228,7 +228,7 @@ func TestMissingReferenceListsValidChoices(t *testing.T) {
 	}{
 		{"default", strings.Replace(card(starterPlan), `agent = "studio"`, `agent = "studioo"`, 1), `agent = "studioo"`,
 			`defaults.agent: unknown agent feature "studioo" (did you mean "studio"?); choose one of: studio`},
-		{"plan features", card(starterPlan + `features = ["basic-avatar", "stock-look", "stock-voice", "720p", "dubbing", "stock-media", "studio", "own-script", "8k"]` + "\n"), "features = [",
+		{"plan features", card(starterPlan + `features = ["basic-avatar", "stock-look", "stock-voice", "720p", "dubbing", "stock-media", "studio", "own-script", "8k"]` + "\n"), `"8k"`,
 			`plans[0].features[8]: unknown feature "8k"; choose one of: basic-avatar, stock-look, stock-voice, 720p, 1080p, dubbing, stock-media, studio, own-script`},
 		{"max resolution", card(starterPlan + "max_resolution = \"4k\"\n"), "max_resolution",
 			`plans[0].max_resolution: unknown resolution feature "4k"; choose one of: 720p, 1080p`},
@@ -352,8 +352,9 @@ func TestMissingRequiredKeys(t *testing.T) {
 	checkProblems(t, "card.toml", loadCard(t, noName), []want{{1, 2, `card: missing required key "name"`}})
 
 	noCard := strings.Replace(card(starterPlan), "[card]\n", "[cards]\n", 1)
+	// The misspelling says what is missing: "missing required table [card]"
+	// beside it would be the same problem twice.
 	checkProblems(t, "card.toml", loadCard(t, noCard), []want{
-		{1, 1, `missing required table [card]`},
 		{1, 2, `cards: unknown key (did you mean "card"?)`},
 	})
 
@@ -393,7 +394,7 @@ func TestWrongTypes(t *testing.T) {
 		{"[[videos]]\nname = \"A\"\nlength = true\n", "length = true", `videos[0].length: must be a length like "2m30s" or minutes like 2.5, not true/false`},
 		{"[[videos]]\nname = \"A\"\nlength = \"1m\"\ncount = 1.5\n", "count", `videos[0].count: must be a whole number, not a number`},
 		{"[[videos]]\nname = \"A\"\nlength = \"1m\"\nlanguages = \"es\"\n", "languages", `videos[0].languages: must be an array of strings, not a string`},
-		{"[[videos]]\nname = \"A\"\nlength = \"1m\"\nlanguages = [\"es\", 3]\n", "languages", `videos[0].languages[1]: must be a string, not an integer`},
+		{"[[videos]]\nname = \"A\"\nlength = \"1m\"\nlanguages = [\"es\", 3]\n", "3]", `videos[0].languages[1]: must be a string, not an integer`},
 		{"videos = 3\n", "videos", `videos: must be an array of tables ([[videos]]), not an integer`},
 		{"watermark_ok = 1\n", "watermark_ok", `watermark_ok: must be true or false, not an integer`},
 	} {
@@ -446,8 +447,8 @@ func TestBadLengths(t *testing.T) {
 func TestDuplicateLanguages(t *testing.T) {
 	src := "[[videos]]\nname = \"A\"\nlength = \"1m\"\ntranslation = \"lipsync\"\nlanguages = [\"es\", \"de\", \"ES \", \"\"]\n"
 	checkProblems(t, "month.toml", loadProject(t, src), []want{
-		wantAt(src, "languages", `videos[0].languages[2]: language "es" is listed twice; it would be charged twice`),
-		wantAt(src, "languages", `videos[0].languages[3]: a language must not be empty`),
+		wantAt(src, `"ES "`, `videos[0].languages[2]: language "es" is listed twice; it would be charged twice`),
+		wantAt(src, `""]`, `videos[0].languages[3]: a language must not be empty`),
 	})
 }
 
@@ -484,7 +485,7 @@ broll_clip = 2
 		wantAt(src, "seats", `seats: must be between 1 and 10000 (got 0)`),
 		wantAt(src, "length = \"2m75s\"", `videos[0].length: length "2m75s" has 75 seconds after minutes`),
 		wantAt(src, "avatar =", `videos[0].avatar: unknown avatar feature "avatar-iv"; choose one of: basic-avatar, avatar-pro`),
-		wantAt(src, "languages", `videos[1].languages[1]: language "es" is listed twice`),
+		wantAt(src, `"es"]`, `videos[1].languages[1]: language "es" is listed twice`),
 		wantAt(src, "broll_clip ", `videos[1].broll_clip: unknown key (did you mean "broll_clips"?)`),
 	})
 }
@@ -492,7 +493,8 @@ broll_clip = 2
 func TestLocatorFindsKeysInAwkwardPlaces(t *testing.T) {
 	// Indented keys, quoted keys, a multi-line string that looks like a table, a
 	// comment, and a second [[videos]] after it: the problem is still placed right.
-	src := "# month\n\n[[videos]]\n  name = \"\"\"\n[[videos]]\nrerenders = 1\n\"\"\"\n  length = \"1m\"\n\n[[videos]]\n\"name\" = \"B\"\n    length = \"1m\"\n    'rerenders' = -1\n"
+	// (A name may not hold a line break, so the multi-line string ends its lines with a backslash.)
+	src := "# month\n\n[[videos]]\n  name = \"\"\"\n[[videos]] \\\nrerenders = 1 \\\n\"\"\"\n  length = \"1m\"\n\n[[videos]]\n\"name\" = \"B\"\n    length = \"1m\"\n    'rerenders' = -1\n"
 	checkProblems(t, "month.toml", loadProject(t, src), []want{
 		wantAt(src, "'rerenders' = -1", `videos[1].rerenders: must not be negative (got -1)`),
 	})

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -18,7 +19,11 @@ type Problem struct {
 	Msg  string
 }
 
-func (p Problem) String() string { return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg) }
+// String is file:line:col: message, with the file's name and the message made
+// Printable: either may hold text from the command line or the file.
+func (p Problem) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s", Printable(p.File), p.Line, p.Col, Printable(p.Msg))
+}
 
 // Problems is every problem found in a file, in file order. A loader returns all
 // of them at once, never a half-loaded value.
@@ -49,15 +54,45 @@ type decoder struct {
 	file     string
 	src      []byte // read again only to place problems
 	problems []pathProblem
+	// refused holds the paths of text refused for a character no one may be
+	// shown (refuseUnsafeText): every other problem about such a path would be
+	// a follow-on of that one, so none is reported.
+	refused map[string]bool
+	// idsUnread is set when some feature's id could not be read: an id that is
+	// then "unknown" may be that one, so no reference is called unknown.
+	idsUnread bool
 }
 
 type pathProblem struct {
 	path string
 	msg  string
+	// at says what in path the problem is about: its key (the usual), or the
+	// first refused character of its text value or of its own key.
+	at problemAt
+	// dropped is set when a later problem makes this one a follow-on: a missing
+	// key next to an unknown one that is its misspelling.
+	dropped bool
 }
 
+type problemAt int
+
+const (
+	atKey problemAt = iota
+	atRuneInValue
+	atRuneInKey
+)
+
 func (d *decoder) addf(path, format string, args ...any) {
-	d.problems = append(d.problems, pathProblem{path, fmt.Sprintf(format, args...)})
+	d.addAt(path, atKey, format, args...)
+}
+
+// addAt adds a problem about one place in path; a problem about refused text
+// is the only one reported for it.
+func (d *decoder) addAt(path string, at problemAt, format string, args ...any) {
+	if at == atKey && d.refused[path] {
+		return
+	}
+	d.problems = append(d.problems, pathProblem{path: path, msg: fmt.Sprintf(format, args...), at: at})
 }
 
 // decodeTOML parses src into a generic tree; a syntax error is the one problem returned.
@@ -66,13 +101,7 @@ func decodeTOML(file string, src []byte) (map[string]any, error) {
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col := pe.Position.Line, pe.Position.Col
-			if line == 0 {
-				line = 1
-			}
-			if col == 0 {
-				col = 1
-			}
+			line, col := inFile(src, pe.Position.Line, pe.Position.Col)
 			return nil, Problems{{File: file, Line: line, Col: col, Msg: "TOML syntax: " + pe.Message}}
 		}
 		return nil, Problems{{File: file, Line: 1, Col: 1, Msg: "TOML: " + err.Error()}}
@@ -80,20 +109,56 @@ func decodeTOML(file string, src []byte) (map[string]any, error) {
 	return tree, nil
 }
 
-// err turns the collected problems into Problems with positions, in file order.
+// inFile brings a position the TOML parser gives into the file: a line it
+// has, a column on that line or just past its end (an error at the end of the
+// file is reported past its last character, never beyond).
+func inFile(src []byte, line, col int) (int, int) {
+	lines := 1 + bytes.Count(src, []byte("\n"))
+	line = min(max(line, 1), lines)
+	start := 0
+	for range line - 1 {
+		start += bytes.IndexByte(src[start:], '\n') + 1
+	}
+	length := bytes.IndexByte(src[start:], '\n')
+	if length < 0 {
+		length = len(src) - start
+	}
+	return line, min(max(col, 1), length+1)
+}
+
+// err turns the collected problems into Problems with positions, in file
+// order. Paths and messages go through Printable: a key from the file is part
+// of the message and must not reach a terminal raw either.
 func (d *decoder) err() error {
-	if len(d.problems) == 0 {
+	paths := make([]string, 0, len(d.problems))
+	for _, p := range d.problems {
+		if !p.dropped {
+			paths = append(paths, p.path)
+		}
+	}
+	if len(paths) == 0 {
 		return nil
 	}
-	loc := locate(string(d.src))
-	out := make(Problems, 0, len(d.problems))
+	loc := locate(string(d.src), wantPaths(paths))
+	out := make(Problems, 0, len(paths))
 	for _, p := range d.problems {
-		pos := loc.find(p.path)
+		if p.dropped {
+			continue
+		}
+		var pos position
+		switch p.at {
+		case atRuneInValue:
+			pos = loc.findRune(p.path, false)
+		case atRuneInKey:
+			pos = loc.findRune(p.path, true)
+		default:
+			pos = loc.find(p.path)
+		}
 		msg := p.msg
 		if p.path != "" {
 			msg = p.path + ": " + msg
 		}
-		out = append(out, Problem{File: d.file, Line: pos.line, Col: pos.col, Msg: msg})
+		out = append(out, Problem{File: d.file, Line: pos.line, Col: pos.col, Msg: Printable(msg)})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {
@@ -115,6 +180,23 @@ type table struct {
 	parent *table
 	key    string
 	index  int
+	// missing lists the required keys this table lacks, each with the index of
+	// its problem, so finish can drop it when an unknown key is its misspelling.
+	missing []missingKey
+}
+
+type missingKey struct {
+	key     string
+	problem int
+}
+
+// missingf reports that the table lacks the required key.
+func (t *table) missingf(key, format string, args ...any) {
+	n := len(t.d.problems)
+	t.d.addf(t.path(), format, args...)
+	if len(t.d.problems) > n {
+		t.missing = append(t.missing, missingKey{key, n})
+	}
 }
 
 func (d *decoder) table(m map[string]any) *table {
@@ -164,6 +246,12 @@ func (t *table) finish(valid []string) {
 		hint := ""
 		if s := closest(k, valid); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
+			// "missing required key" beside its misspelling says the same thing twice.
+			for _, m := range t.missing {
+				if m.key == s {
+					t.d.problems[m.problem].dropped = true
+				}
+			}
 		}
 		t.d.addf(t.keyPath(k), "unknown key%s; valid keys here: %s", hint, strings.Join(valid, ", "))
 	}
@@ -192,7 +280,7 @@ func (t *table) str(key string, required bool) string {
 	v, ok := t.get(key)
 	if !ok {
 		if required {
-			t.d.addf(t.path(), "missing required key %q", key)
+			t.missingf(key, "missing required key %q", key)
 		}
 		return ""
 	}
@@ -241,7 +329,7 @@ func (t *table) integer(key string, required bool, def, lo, hi int64) int64 {
 	v, ok := t.get(key)
 	if !ok {
 		if required {
-			t.d.addf(t.path(), "missing required key %q", key)
+			t.missingf(key, "missing required key %q", key)
 		}
 		return def
 	}
@@ -272,7 +360,7 @@ func (t *table) decimal(key string, required bool, scale, allowed int, what stri
 	v, ok := t.get(key)
 	if !ok {
 		if required {
-			t.d.addf(t.path(), "missing required key %q", key)
+			t.missingf(key, "missing required key %q", key)
 		}
 		return 0, false
 	}
@@ -395,7 +483,7 @@ func (t *table) sub(key string, required bool) *table {
 	v, ok := t.get(key)
 	if !ok {
 		if required {
-			t.d.addf(t.path(), "missing required table [%s]", t.keyPath(key))
+			t.missingf(key, "missing required table [%s]", t.keyPath(key))
 		}
 		return nil
 	}
@@ -418,8 +506,18 @@ func (d *decoder) oneOf(path, what, s string, valid []string) bool {
 	if c := closest(s, valid); c != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", c)
 	}
-	d.addf(path, "unknown %s %q%s; choose one of: %s", what, s, hint, strings.Join(valid, ", "))
+	d.addf(path, "unknown %s %q%s; %s", what, s, hint, choices(what, valid))
 	return false
+}
+
+// choices lists what may be chosen: "choose one of: a, b", or, when there is
+// nothing, says so ("this card has no translation features") rather than
+// ending the sentence on nothing.
+func choices(what string, valid []string) string {
+	if len(valid) == 0 {
+		return "this card has no " + what + "s"
+	}
+	return "choose one of: " + strings.Join(valid, ", ")
 }
 
 // closest returns the valid word nearest to s by edit distance, if it is near enough
@@ -458,4 +556,10 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// given reports whether the table has the key at all, readable or not.
+func (t *table) given(key string) bool {
+	_, ok := t.m[key]
+	return ok
 }

@@ -245,10 +245,6 @@ func (s *srcScanner) skipBlank() {
 	}
 }
 
-func isBareKeyByte(c byte) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
 // simpleKey reads one bare or quoted key and returns its name (a quoted key's
 // text as written: escapes are not decoded, so such a key matches no known key).
 func (s *srcScanner) simpleKey() (string, bool) {

@@ -33,6 +33,7 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 		return nil, err
 	}
 	d := &decoder{file: name, src: src}
+	d.refuseUnsafeText(tree)
 	root := d.table(tree)
 	p := &Project{Seats: 1}
 	p.Plan = root.str("plan", false)
@@ -97,7 +98,7 @@ func readVideos(card *RateCard, d *decoder, tables []table) []Video {
 	var wg sync.WaitGroup
 	for k := range workers {
 		from, to := len(tables)*k/workers, len(tables)*(k+1)/workers
-		found[k] = decoder{file: d.file, src: d.src}
+		found[k] = decoder{file: d.file, src: d.src, refused: d.refused}
 		wg.Go(func() {
 			for i := from; i < to; i++ {
 				t := &tables[i]
@@ -157,7 +158,7 @@ func readVideo(card *RateCard, t *table) Video {
 	v := Video{Name: t.str("name", true)}
 	v.Count = int(t.integer("count", false, 1, 0, MaxCount))
 	if raw, ok := t.get("length"); !ok {
-		d.addf(t.path(), "missing required key %q (like \"2m30s\" or 2.5 for minutes)", "length")
+		t.missingf("length", "missing required key %q (like \"2m30s\" or 2.5 for minutes)", "length")
 	} else {
 		var text string
 		parse := true
@@ -199,8 +200,33 @@ func readVideo(card *RateCard, t *table) Video {
 	v.BRollClips = int(t.integer("broll_clips", false, 0, 0, MaxClips))
 	v.ScriptGenerations = int(t.integer("script_generations", false, 0, 0, MaxGenerations))
 	v.Rerenders = int(t.integer("rerenders", false, 0, 0, MaxRerenders))
+	checkSlotWork(card, t, &v)
 	t.finish(videoKeys)
 	return v
+}
+
+// slotWork names, for each slot that charges only for work a video asks for,
+// the key that asks for it and what that work is called.
+var slotWork = [...]struct {
+	slot      Slot
+	key, what string
+}{
+	{SlotTranslation, "languages", "languages"},
+	{SlotBRoll, "broll_clips", "b-roll clips"},
+	{SlotScript, "script_generations", "script generations"},
+}
+
+// checkSlotWork refuses work the card cannot price: languages, b-roll clips or
+// script generations on a card with no feature for that slot would be charged
+// nothing, a quote that looks right and is not.
+func checkSlotWork(card *RateCard, t *table, v *Video) {
+	for _, w := range slotWork {
+		if !v.active(w.slot) || len(card.slotOptions[w.slot]) > 0 {
+			continue
+		}
+		t.d.addf(t.keyPath(w.key), "this card has no %s features, so %s cannot be priced; remove %s or use a card that prices them",
+			w.slot.Key(), w.what, w.key)
+	}
 }
 
 // readLanguages reads a video's target languages: each a BCP 47 tag or an
