@@ -123,7 +123,7 @@ func (c *RateCard) PremiumValue(v *Video) int64 {
 	var total int64
 	for s := Slot(0); s < NumSlots; s++ {
 		if f := c.featureFor(v, s); f != nil {
-			total += featureValue(f, v)
+			total = plus(total, featureValue(f, v))
 		}
 	}
 	return total
@@ -144,9 +144,9 @@ func featureValue(f *Feature, v *Video) int64 {
 		return 0
 	}
 	w := int64(max(f.Weight, 1)) // 0 in a hand-built card means the default, 1
-	val := int64(v.Seconds) * w
+	val := satMul(int64(v.Seconds), w)
 	if f.Unit == PerLanguageMinute {
-		val *= int64(len(v.Languages))
+		val = satMul(val, int64(len(v.Languages)))
 	}
 	return val
 }
@@ -179,7 +179,7 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	r.ValueBefore = c.MonthPremiumValue(p)
 	r.FitsBefore = r.Before <= budget
 
-	avail := budget - m.fixed
+	avail := minus(budget, m.fixed)
 	var choice []int
 	switch {
 	case avail < m.minSum:
@@ -203,11 +203,11 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 		r.Blocked = c.Blocked(plan, applied)
 	}
 	if !r.Fits && plan != nil {
-		r.Short = r.After - budget
+		r.Short = minus(r.After, budget)
 		r.TopUp, r.CanTopUp = plan.CheapestTopUp(r.Short)
 		r.Upgrade = c.fitUpgrade(p, plan)
 	} else if !r.Fits {
-		r.Short = r.After - budget
+		r.Short = minus(r.After, budget)
 	}
 	return r
 }
@@ -259,26 +259,15 @@ type fitModel struct {
 }
 
 // chain lists the feature indexes a slot can take on the plan: the current
-// pick first, then each alternative down the card's chain that the plan can use
-// (an unusable link is skipped, and the chain followed on past it). When the plan
-// cannot use the current pick itself (4K on a 1080p plan) and the chain offers
+// pick first, then each step down the card's alternative chain that the plan
+// can use (the rule in chain.go, the same Quote follows). When the plan cannot
+// use the current pick itself (4K on a 1080p plan) and the chain offers
 // something it can, the current pick is left out: a fit must not keep a choice
 // that blocks the plan.
 func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
 	out := []int16{int16(c.featureIndex[f.ID])}
-	cur := f
-	for steps := 0; cur.Alternative != "" && steps < len(c.Features); steps++ {
-		j, ok := c.featureIndex[cur.Alternative]
-		if !ok {
-			break
-		}
-		cur = &c.Features[j]
-		if cur.ID == f.ID {
-			break // a cycle; the loader forbids them, a hand-built card might not
-		}
-		if plan == nil || c.Unavailable(plan, cur) == "" {
-			out = append(out, int16(j))
-		}
+	for _, st := range c.chainSteps(plan, f) {
+		out = append(out, int16(st.feature))
 	}
 	if plan != nil && len(out) > 1 && c.Unavailable(plan, f) != "" {
 		out = out[1:]
@@ -329,7 +318,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 				// group, and counting them per slot would count a video's many times.
 				o := fitOption{
 					cost:   times(c.charge(f, v).Credits, int64(count)),
-					value:  featureValue(f, v) * int64(v.Count),
+					value:  times(featureValue(f, v), int64(v.Count)),
 					rerend: int32(v.Rerenders),
 				}
 				for i := range o.feat {
@@ -344,7 +333,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 			opts = pruneOptions(opts)
 			if len(opts) == 1 && opts[0].changes == 0 {
 				m.fixed = plus(m.fixed, opts[0].cost)
-				m.fixedValue += opts[0].value
+				m.fixedValue = plus(m.fixedValue, opts[0].value)
 				continue
 			}
 			m.add(fitGroup{video: vi, opts: opts})
@@ -373,7 +362,7 @@ func (c *RateCard) videoOptions(v *Video, chains [NumSlots][]int16) []fitOption 
 	count := int64(v.Count)
 	for r := v.Rerenders; r >= 0; r-- {
 		w.Rerenders = r
-		base := fitOption{rerend: int32(r), kept: int64(r) * count}
+		base := fitOption{rerend: int32(r), kept: satMul(int64(r), count)}
 		for i := range base.feat {
 			base.feat[i] = -1
 		}
@@ -644,10 +633,10 @@ func (m *fitModel) scales(unit int64) (fitScales, bool) {
 			k = max(k, uint64(o.kept))
 			c = max(c, uint64(o.changes))
 		}
-		value += v
-		kept += k
-		changes += c
-		spent += uint64(g.max-g.min) / uint64(unit)
+		value = satAddU(value, v)
+		kept = satAddU(kept, k)
+		changes = satAddU(changes, c)
+		spent = satAddU(spent, uint64(g.max-g.min)/uint64(unit))
 	}
 	const limit = 1 << 62
 	mul := func(x, y uint64) (uint64, bool) {
@@ -662,6 +651,15 @@ func (m *fitModel) scales(unit int64) (fitScales, bool) {
 		return fitScales{}, false
 	}
 	return fitScales{a: int64(a), b: int64(b), d: int64(d), offset: int64(spent*d + changes)}, true
+}
+
+// satAddU adds two unsigned measures, saturating at the top of the range, so
+// an absurd month makes scales refuse rather than wrap.
+func satAddU(a, b uint64) uint64 {
+	if a > ^uint64(0)-b {
+		return ^uint64(0)
+	}
+	return a + b
 }
 
 // emptyScore marks a table entry no choice reaches. It is so low that adding
@@ -939,7 +937,7 @@ func (m *fitModel) greedy(avail Credits) []int {
 	choice := m.each(func(a, b *fitOption) bool { return betterAlone(a, b) })
 	spent := Credits(0)
 	for gi, k := range choice {
-		spent += m.groups[gi].opts[k].cost
+		spent = plus(spent, m.groups[gi].opts[k].cost)
 	}
 	h := &moveHeap{}
 	for gi := range m.groups {
@@ -950,7 +948,7 @@ func (m *fitModel) greedy(avail Credits) []int {
 	for spent > avail && h.Len() > 0 {
 		mv := heap.Pop(h).(fitMove)
 		g := &m.groups[mv.group]
-		spent -= g.opts[choice[mv.group]].cost - g.opts[mv.to].cost
+		spent = minus(spent, minus(g.opts[choice[mv.group]].cost, g.opts[mv.to].cost))
 		choice[mv.group] = mv.to
 		if next, ok := m.nextMove(mv.group, mv.to); ok {
 			heap.Push(h, next)
@@ -1054,14 +1052,14 @@ func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) 
 			var saves Credits
 			for s := Slot(0); s < NumSlots; s++ {
 				if f := c.featureFor(v, s); f != nil {
-					saves = plus(saves, times(c.charge(f, v).Credits-c.charge(f, &w).Credits, int64(count)))
+					saves = plus(saves, times(minus(c.charge(f, v).Credits, c.charge(f, &w).Credits), int64(count)))
 				}
 			}
 			r.Changes = append(r.Changes, FitChange{
 				Video: vi, VideoName: v.Name, Rerenders: true,
 				RerendersFrom: v.Rerenders, RerendersTo: pl.rerenders, Saves: saves,
 			})
-			r.After -= saves
+			r.After = minus(r.After, saves)
 		}
 		for s := Slot(0); s < NumSlots; s++ {
 			from := c.featureFor(v, s)
@@ -1072,17 +1070,17 @@ func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) 
 			if to.ID == from.ID {
 				continue
 			}
-			saves := times(c.charge(from, &w).Credits-c.charge(to, &w).Credits, int64(count))
-			lost := (featureValue(from, v) - featureValue(to, v)) * int64(v.Count)
+			saves := times(minus(c.charge(from, &w).Credits, c.charge(to, &w).Credits), int64(count))
+			lost := times(minus(featureValue(from, v), featureValue(to, v)), int64(v.Count))
 			r.Changes = append(r.Changes, FitChange{
 				Video: vi, VideoName: v.Name, Slot: s, From: from, To: to,
-				Saves: saves, ValueLost: lost, Reason: from.AlternativeReason,
+				Saves: saves, ValueLost: lost, Reason: c.chainReason(from, to),
 			})
-			r.After -= saves
-			r.ValueKept -= lost
+			r.After = minus(r.After, saves)
+			r.ValueKept = minus(r.ValueKept, lost)
 		}
 	}
-	r.ValueLost = r.ValueBefore - r.ValueKept
+	r.ValueLost = minus(r.ValueBefore, r.ValueKept)
 }
 
 // fitUpgrade finds the cheapest other plan with a public price, under the

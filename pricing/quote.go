@@ -56,7 +56,7 @@ func (q *Quote) Message() string { return q.Card.UpfrontMessage(q.Premium, q.Bal
 // BalanceBefore is what is left for video i once every other video of the month
 // has been paid for: the balance the Video screen's message quotes.
 func (q *Quote) BalanceBefore(i int) Credits {
-	return q.Balance - (q.Premium - q.Videos[i].Credits)
+	return minus(q.Balance, minus(q.Premium, q.Videos[i].Credits))
 }
 
 // VideoMessage is the upfront sentence for all copies of video i.
@@ -211,7 +211,7 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
 	}
 	if !plan.ContactSales {
-		q.Cost = c.monthCost(plan, p, p.Billing) + q.TopUp.Cost
+		q.Cost = plus(c.monthCost(plan, p, p.Billing), q.TopUp.Cost)
 	}
 }
 

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 )
 
@@ -110,8 +111,8 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		for s := Slot(0); s < NumSlots; s++ {
 			if f := c.featureFor(v, s); f != nil && f.Premium {
 				cr := times(c.charge(f, v).Credits, int64(v.Count))
-				byFeature[f] += cr
-				rs.Premium += cr
+				byFeature[f] = plus(byFeature[f], cr)
+				rs.Premium = plus(rs.Premium, cr)
 			}
 		}
 	}
@@ -131,7 +132,7 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		}
 		reasons := c.Blocked(plan, p)
 		var top TopUpPurchase
-		if short := rs.Premium - plan.Credits; short > 0 {
+		if short := minus(rs.Premium, plan.Credits); short > 0 {
 			var ok bool
 			if top, ok = plan.CheapestTopUp(short); !ok {
 				reasons = append(reasons, "short "+c.CreditWord(short)+" and "+plan.Name+" sells no top-ups")
@@ -142,7 +143,7 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		} else {
 			for _, b := range []Billing{Monthly, Annual} {
 				price := c.monthCost(plan, p, b)
-				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: price, TopUp: top, Total: price + top.Cost})
+				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: price, TopUp: top, Total: plus(price, top.Cost)})
 			}
 		}
 		// Break-evens vary the usage, so a plan short of credits today still
@@ -256,8 +257,9 @@ func (c *RateCard) UsageTerms(f *Feature, credits Credits) string {
 	if f == nil || f.Rate <= 0 {
 		return c.CreditWord(credits)
 	}
-	// tenths of the unit: credits / rate × 10, rounded up.
-	num, den := int64(credits)*10, int64(f.Rate)
+	// tenths of the unit: credits / rate × 10, rounded up (in 128 bits: a
+	// saturated month times ten does not fit in 64).
+	den := uint64(f.Rate)
 	var word string
 	switch f.Unit {
 	case PerMinute:
@@ -274,7 +276,19 @@ func (c *RateCard) UsageTerms(f *Feature, credits Credits) string {
 	case PerGeneration:
 		word = "generation"
 	}
-	tenths := ceilDiv(max(num, 0), den)
+	tenths := int64(0)
+	if credits > 0 {
+		hi, lo := bits.Mul64(uint64(credits), 10)
+		if hi >= den {
+			tenths = maxAmount
+		} else {
+			q, rem := bits.Div64(hi, lo, den)
+			if rem != 0 {
+				q++
+			}
+			tenths = int64(min(q, uint64(maxAmount)))
+		}
+	}
 	amount := formatFixed(tenths, 1, true)
 	if tenths != 10 {
 		word += "s"

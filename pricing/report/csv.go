@@ -33,7 +33,7 @@ func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote) error {
 			rec[5] = l.Quantity()
 			rec[6] = l.Feature.RateText()
 			rec[7] = l.Credits.String()
-			rec[8] = (l.Credits * pricing.Credits(v.Count)).String()
+			rec[8] = l.Total(v.Count).String()
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
