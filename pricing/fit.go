@@ -2,7 +2,6 @@ package pricing
 
 import (
 	"cmp"
-	"container/heap"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -267,6 +266,7 @@ type fitModel struct {
 	// jointVideos counts the videos whose re-renders may be cut, which share
 	// the month's budget for combining choices (fitComboWork).
 	jointVideos int
+	chains      [][]int16 // per feature index, its chain on the plan (chainOf)
 }
 
 // chain lists the feature indexes a slot can take on the plan: the current
@@ -309,7 +309,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 				continue
 			}
 			m.current = plus(m.current, times(c.charge(f, v).Credits, int64(count)))
-			chains[s] = c.chain(plan, f)
+			chains[s] = m.chainOf(c, plan, f)
 			if p.AllowFewerRerenders && v.Rerenders > 0 {
 				for _, fi := range chains[s] {
 					if c.Features[fi].Rerender && c.Features[fi].Premium {
@@ -375,6 +375,18 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 		}
 	}
 	return m
+}
+
+// chainOf is c.chain(plan, f), worked out once per feature for the month.
+func (m *fitModel) chainOf(c *RateCard, plan *Plan, f *Feature) []int16 {
+	i := c.featureIndex[f.ID]
+	if m.chains == nil {
+		m.chains = make([][]int16, len(c.Features))
+	}
+	if m.chains[i] == nil {
+		m.chains[i] = c.chain(plan, f)
+	}
+	return m.chains[i]
 }
 
 func (m *fitModel) add(g fitGroup) {
@@ -1104,21 +1116,28 @@ func (m *fitModel) greedy(avail Credits) []int {
 		spent = plus(spent, m.groups[gi].opts[k].cost)
 	}
 	hulls := make([][]int, len(m.groups))
-	h := &moveHeap{}
+	// A typed binary heap, filled at once and sifted in place: no move is boxed
+	// into an interface, which on a month of 100,000 groups is most of the work.
+	var h moveHeap
 	for gi := range m.groups {
 		hulls[gi] = m.groups[gi].hull()
 		if mv, ok := m.hullMove(gi, hulls[gi], len(hulls[gi])-2); ok {
-			heap.Push(h, mv)
+			h = append(h, mv)
 		}
 	}
-	for spent > avail && h.Len() > 0 {
-		mv := heap.Pop(h).(fitMove)
+	h.init()
+	for spent > avail && len(h) > 0 {
+		mv := h[0]
 		g := &m.groups[mv.group]
 		spent = minus(spent, minus(g.opts[choice[mv.group]].cost, g.opts[mv.to].cost))
 		choice[mv.group] = mv.to
 		if next, ok := m.hullMove(mv.group, hulls[mv.group], mv.at-1); ok {
-			heap.Push(h, next)
+			h[0] = next
+		} else {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
 		}
+		h.down(0)
 	}
 	return choice
 }
@@ -1185,17 +1204,31 @@ func (a fitMove) less(b fitMove) bool {
 	return a.saved > b.saved
 }
 
+// moveHeap is a binary min-heap of moves by less.
 type moveHeap []fitMove
 
-func (h moveHeap) Len() int           { return len(h) }
-func (h moveHeap) Less(i, j int) bool { return h[i].less(h[j]) }
-func (h moveHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *moveHeap) Push(x any)        { *h = append(*h, x.(fitMove)) }
-func (h *moveHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h moveHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h moveHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		j := l
+		if r := l + 1; r < len(h) && h[r].less(h[l]) {
+			j = r
+		}
+		if !h[j].less(h[i]) {
+			return
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
 }
 
 // explain turns the chosen options into changes, each with its saving and the
