@@ -23,6 +23,10 @@ type Line struct {
 	Credits Credits
 }
 
+// Total is what the line costs over count copies of the video, saturating
+// rather than wrapping (see maxAmount).
+func (l Line) Total(count int) Credits { return times(l.Credits, int64(count)) }
+
 // Premium reports whether the line spends credits.
 func (l Line) Premium() bool { return l.Feature.Premium }
 
@@ -154,7 +158,7 @@ func (c *RateCard) VideoCredits(v *Video) Credits {
 	var total Credits
 	for s := Slot(0); s < NumSlots; s++ {
 		if f := c.featureFor(v, s); f != nil && f.Premium {
-			total += c.charge(f, v).Credits
+			total = plus(total, c.charge(f, v).Credits)
 		}
 	}
 	return total
@@ -192,27 +196,33 @@ func (a Alternative) Text(c *RateCard) string {
 	return fmt.Sprintf("Use %s instead of %s: saves %s", a.To.Name, a.From.Name, c.CreditWord(a.Saves))
 }
 
-// alternatives lists, for one video, every premium line whose card alternative the
-// plan offers and which saves credits, largest saving first.
+// alternatives lists, for one video, every premium line with a cheaper step
+// down its alternative chain: the first step the plan can use (see chain.go),
+// when it saves credits, largest saving first. A video made zero times this
+// month saves nothing by changing, so it offers none.
 func (c *RateCard) alternatives(dst []Alternative, plan *Plan, idx int, v *Video, lines []Line) []Alternative {
+	if v.Count <= 0 {
+		return dst
+	}
 	start := len(dst)
 	for _, l := range lines {
 		f := l.Feature
 		if !f.Premium || f.Alternative == "" {
 			continue
 		}
-		to, ok := c.Feature(f.Alternative)
-		if !ok || (plan != nil && c.Unavailable(plan, to) != "") {
+		step, ok := c.firstStep(plan, f)
+		if !ok {
 			continue
 		}
+		to := &c.Features[step.feature]
 		alt := c.charge(to, v)
 		if alt.Credits >= l.Credits {
 			continue
 		}
-		each := l.Credits - alt.Credits
+		each := minus(l.Credits, alt.Credits)
 		dst = append(dst, Alternative{
 			Video: idx, VideoName: v.Name, Slot: f.Slot, From: f, To: to,
-			Each: each, Saves: each * Credits(v.Count), Reason: f.AlternativeReason,
+			Each: each, Saves: times(each, int64(v.Count)), Reason: step.reason,
 		})
 	}
 	sortAlternatives(dst[start:])
@@ -245,7 +255,7 @@ func (c *RateCard) UpfrontMessage(use, balance Credits) string {
 	shown := max(balance, 0)
 	msg := fmt.Sprintf("This will use %s (%s remaining)", c.CreditWord(use), shown.Grouped())
 	if use > shown {
-		return msg + fmt.Sprintf(": %s short.", (use-shown).Grouped())
+		return msg + fmt.Sprintf(": %s short.", minus(use, shown).Grouped())
 	}
 	return msg + "."
 }

@@ -1,5 +1,7 @@
 package pricing
 
+import "math/bits"
+
 // PlanOption is one plan's answer for a month in a comparison.
 type PlanOption struct {
 	Plan *Plan
@@ -75,8 +77,8 @@ func (c *RateCard) Compare(p *Project) *Comparison {
 			}
 		}
 		if !plan.ContactSales {
-			o.MonthlyTotal = c.monthCost(plan, p, Monthly) + o.TopUp.Cost
-			o.AnnualTotal = c.monthCost(plan, p, Annual) + o.TopUp.Cost
+			o.MonthlyTotal = plus(c.monthCost(plan, p, Monthly), o.TopUp.Cost)
+			o.AnnualTotal = plus(c.monthCost(plan, p, Annual), o.TopUp.Cost)
 			o.Total = o.MonthlyTotal
 			if p.Billing == Annual {
 				o.Total = o.AnnualTotal
@@ -96,10 +98,21 @@ func (c *RateCard) Compare(p *Project) *Comparison {
 }
 
 // PerFinishedMinute divides a cost by finished minutes, rounding half up to the
-// Money unit; it is 0 when nothing is finished.
+// Money unit; it is 0 when nothing is finished (or the cost is not positive).
+// The product is taken in 128 bits, so a saturated cost gives a saturated, not a
+// wrapped, figure.
 func PerFinishedMinute(cost Money, seconds int64) Money {
-	if seconds <= 0 {
+	if seconds <= 0 || cost <= 0 {
 		return 0
 	}
-	return Money((int64(cost)*60*2 + seconds) / (seconds * 2))
+	// (cost × 120 + seconds) / (2 × seconds): cost × 60 / seconds, rounded half up.
+	hi, lo := bits.Mul64(uint64(cost), 120)
+	lo, carry := bits.Add64(lo, uint64(seconds), 0)
+	hi += carry
+	den := uint64(seconds) * 2
+	if hi >= den {
+		return Money(maxAmount)
+	}
+	q, _ := bits.Div64(hi, lo, den)
+	return Money(min(q, uint64(maxAmount)))
 }

@@ -34,35 +34,50 @@ type Money int64
 const MoneyScale = 10000
 
 // Cents rounds m half away from zero to whole cents, the precision prices are shown in.
+// It is exact for every int64, the most negative included.
 func (m Money) Cents() int64 {
 	const perCent = MoneyScale / 100
-	if m >= 0 {
-		return (int64(m) + perCent/2) / perCent
+	q, r := int64(m)/perCent, int64(m)%perCent
+	switch {
+	case r >= perCent/2:
+		q++
+	case r <= -perCent/2:
+		q--
 	}
-	return -((-int64(m) + perCent/2) / perCent)
+	return q
 }
 
 // Format writes m rounded to cents with the currency symbol: "$29.00", "€4.50", "CHF 9.90".
 func (m Money) Format(currency string) string {
-	cents := m.Cents()
+	neg, cents := splitSign(m.Cents())
 	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
+	if neg {
+		sign = "-"
 	}
 	return sign + currencySymbol(currency) + formatCents(cents)
 }
 
 // Plain writes m rounded to cents without a symbol, for CSV and JSON: "29.00".
 func (m Money) Plain() string {
-	cents := m.Cents()
-	if cents < 0 {
-		return "-" + strconv.FormatInt((-cents)/100, 10) + fmt.Sprintf(".%02d", (-cents)%100)
+	neg, cents := splitSign(m.Cents())
+	s := strconv.FormatUint(cents/100, 10) + fmt.Sprintf(".%02d", cents%100)
+	if neg {
+		return "-" + s
 	}
-	return strconv.FormatInt(cents/100, 10) + fmt.Sprintf(".%02d", cents%100)
+	return s
 }
 
-func formatCents(cents int64) string {
-	return groupThousands(strconv.FormatInt(cents/100, 10)) + fmt.Sprintf(".%02d", cents%100)
+// splitSign is v's sign and magnitude; the magnitude is unsigned so that the
+// most negative int64 has one too.
+func splitSign(v int64) (neg bool, mag uint64) {
+	if v < 0 {
+		return true, uint64(-(v + 1)) + 1
+	}
+	return false, uint64(v)
+}
+
+func formatCents(cents uint64) string {
+	return groupThousands(strconv.FormatUint(cents/100, 10)) + fmt.Sprintf(".%02d", cents%100)
 }
 
 func currencySymbol(code string) string {
@@ -78,21 +93,20 @@ func currencySymbol(code string) string {
 	}
 }
 
-// formatFixed prints v/10^scale with trailing zeros trimmed.
+// formatFixed prints v/10^scale with trailing zeros trimmed. It is exact for
+// every int64, the most negative included, so no amount ever prints a sign
+// twice or inside its decimals.
 func formatFixed(v int64, scale int, group bool) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	pow := int64(1)
+	neg, mag := splitSign(v)
+	pow := uint64(1)
 	for range scale {
 		pow *= 10
 	}
-	whole := strconv.FormatInt(v/pow, 10)
+	whole := strconv.FormatUint(mag/pow, 10)
 	if group {
 		whole = groupThousands(whole)
 	}
-	frac := v % pow
+	frac := mag % pow
 	s := whole
 	if frac != 0 {
 		fs := fmt.Sprintf("%0*d", scale, frac)

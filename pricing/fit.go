@@ -1,10 +1,11 @@
 package pricing
 
 import (
-	"container/heap"
+	"cmp"
 	"fmt"
 	"math/bits"
-	"sort"
+	"slices"
+	"unsafe"
 )
 
 // Fitting a month to a budget.
@@ -109,10 +110,12 @@ type FitResult struct {
 	// video longer than the plan allows, a feature it lacks with no alternative
 	// it offers. Credits fitting (Fits) does not make the month possible on its own.
 	Blocked []string
-	// Exact is false only for months too large to solve exactly in memory (more
-	// than fitCellLimit table cells); a greedy choice by least value lost per
-	// credit saved is used then, and every other promise (never above the
-	// balance when a fit exists, never more credits) still holds.
+	// Exact is false only for months too large to solve exactly within the
+	// fitter's budgets (fitTableBytes of table, fitTableWork cell updates, or a
+	// video whose combined choices exceed fitGroupOptions); a greedy choice by
+	// least value lost per credit saved, or the best over a spread subset of the
+	// choices, is used then, and every other promise (never above the balance
+	// when a fit exists, never more credits) still holds.
 	Exact bool
 }
 
@@ -123,7 +126,7 @@ func (c *RateCard) PremiumValue(v *Video) int64 {
 	var total int64
 	for s := Slot(0); s < NumSlots; s++ {
 		if f := c.featureFor(v, s); f != nil {
-			total += featureValue(f, v)
+			total = plus(total, featureValue(f, v))
 		}
 	}
 	return total
@@ -144,9 +147,9 @@ func featureValue(f *Feature, v *Video) int64 {
 		return 0
 	}
 	w := int64(max(f.Weight, 1)) // 0 in a hand-built card means the default, 1
-	val := int64(v.Seconds) * w
+	val := satMul(int64(v.Seconds), w)
 	if f.Unit == PerLanguageMinute {
-		val *= int64(len(v.Languages))
+		val = satMul(val, int64(len(v.Languages)))
 	}
 	return val
 }
@@ -179,7 +182,7 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	r.ValueBefore = c.MonthPremiumValue(p)
 	r.FitsBefore = r.Before <= budget
 
-	avail := budget - m.fixed
+	avail := minus(budget, m.fixed)
 	var choice []int
 	switch {
 	case avail < m.minSum:
@@ -203,11 +206,11 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 		r.Blocked = c.Blocked(plan, applied)
 	}
 	if !r.Fits && plan != nil {
-		r.Short = r.After - budget
+		r.Short = minus(r.After, budget)
 		r.TopUp, r.CanTopUp = plan.CheapestTopUp(r.Short)
 		r.Upgrade = c.fitUpgrade(p, plan)
 	} else if !r.Fits {
-		r.Short = r.After - budget
+		r.Short = minus(r.After, budget)
 	}
 	return r
 }
@@ -256,29 +259,26 @@ type fitModel struct {
 	// month as planned; minSum and maxSum the groups' cheapest and dearest totals.
 	fixed, current, minSum, maxSum Credits
 	fixedValue                     int64
+	// thinned is set when some video's choices were cut down (see comboPlan),
+	// so the answer is the best over a subset of them; comboWork is the work
+	// spent so far on combining big videos.
+	thinned bool
+	// jointVideos counts the videos whose re-renders may be cut, which share
+	// the month's budget for combining choices (fitComboWork).
+	jointVideos int
+	chains      [][]int16 // per feature index, its chain on the plan (chainOf)
 }
 
 // chain lists the feature indexes a slot can take on the plan: the current
-// pick first, then each alternative down the card's chain that the plan can use
-// (an unusable link is skipped, and the chain followed on past it). When the plan
-// cannot use the current pick itself (4K on a 1080p plan) and the chain offers
+// pick first, then each step down the card's alternative chain that the plan
+// can use (the rule in chain.go, the same Quote follows). When the plan cannot
+// use the current pick itself (4K on a 1080p plan) and the chain offers
 // something it can, the current pick is left out: a fit must not keep a choice
 // that blocks the plan.
 func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
 	out := []int16{int16(c.featureIndex[f.ID])}
-	cur := f
-	for steps := 0; cur.Alternative != "" && steps < len(c.Features); steps++ {
-		j, ok := c.featureIndex[cur.Alternative]
-		if !ok {
-			break
-		}
-		cur = &c.Features[j]
-		if cur.ID == f.ID {
-			break // a cycle; the loader forbids them, a hand-built card might not
-		}
-		if plan == nil || c.Unavailable(plan, cur) == "" {
-			out = append(out, int16(j))
-		}
+	for _, st := range c.chainSteps(plan, f) {
+		out = append(out, int16(st.feature))
 	}
 	if plan != nil && len(out) > 1 && c.Unavailable(plan, f) != "" {
 		out = out[1:]
@@ -288,13 +288,20 @@ func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
 
 func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 	m := &fitModel{}
+	if p.AllowFewerRerenders {
+		for i := range p.Videos {
+			if p.Videos[i].Count > 0 && p.Videos[i].Rerenders > 0 {
+				m.jointVideos++
+			}
+		}
+	}
 	for vi := range p.Videos {
 		v := &p.Videos[vi]
 		if v.Count <= 0 {
 			continue
 		}
 		count := Credits(v.Count)
-		var chains [NumSlots][]int16
+		var chains, joint [NumSlots][]int16
 		cutRerenders := false
 		for s := Slot(0); s < NumSlots; s++ {
 			f := c.featureFor(v, s)
@@ -302,19 +309,36 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 				continue
 			}
 			m.current = plus(m.current, times(c.charge(f, v).Credits, int64(count)))
-			chains[s] = c.chain(plan, f)
+			chains[s] = m.chainOf(c, plan, f)
 			if p.AllowFewerRerenders && v.Rerenders > 0 {
 				for _, fi := range chains[s] {
 					if c.Features[fi].Rerender && c.Features[fi].Premium {
+						// This slot's price depends on the re-render count: it is
+						// chosen together with it. Other slots stay groups of their own.
+						joint[s], chains[s] = chains[s], nil
 						cutRerenders = true
+						break
 					}
 				}
 			}
 		}
 		if cutRerenders {
-			g := fitGroup{video: vi, opts: c.videoOptions(v, chains)}
-			m.add(g)
-			continue
+			rs, k, ok := m.comboPlan(v, &joint)
+			if ok {
+				opts, exact := c.videoOptions(v, joint, rs, k)
+				m.thinned = m.thinned || !exact
+				m.add(fitGroup{video: vi, opts: opts})
+			} else {
+				// Over the month's budget for combinations: this video keeps its
+				// re-renders, and its slots are chosen one by one as without
+				// allow_fewer_rerenders.
+				m.thinned = true
+				for s := range joint {
+					if joint[s] != nil {
+						chains[s] = joint[s]
+					}
+				}
+			}
 		}
 		for s := Slot(0); s < NumSlots; s++ {
 			ch := chains[s]
@@ -329,7 +353,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 				// group, and counting them per slot would count a video's many times.
 				o := fitOption{
 					cost:   times(c.charge(f, v).Credits, int64(count)),
-					value:  featureValue(f, v) * int64(v.Count),
+					value:  times(featureValue(f, v), int64(v.Count)),
 					rerend: int32(v.Rerenders),
 				}
 				for i := range o.feat {
@@ -344,13 +368,25 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 			opts = pruneOptions(opts)
 			if len(opts) == 1 && opts[0].changes == 0 {
 				m.fixed = plus(m.fixed, opts[0].cost)
-				m.fixedValue += opts[0].value
+				m.fixedValue = plus(m.fixedValue, opts[0].value)
 				continue
 			}
 			m.add(fitGroup{video: vi, opts: opts})
 		}
 	}
 	return m
+}
+
+// chainOf is c.chain(plan, f), worked out once per feature for the month.
+func (m *fitModel) chainOf(c *RateCard, plan *Plan, f *Feature) []int16 {
+	i := c.featureIndex[f.ID]
+	if m.chains == nil {
+		m.chains = make([][]int16, len(c.Features))
+	}
+	if m.chains[i] == nil {
+		m.chains[i] = c.chain(plan, f)
+	}
+	return m.chains[i]
 }
 
 func (m *fitModel) add(g fitGroup) {
@@ -364,16 +400,74 @@ func (m *fitModel) add(g fitGroup) {
 	m.groups = append(m.groups, g)
 }
 
-// videoOptions lists every non-dominated way to make a video whose re-renders may
-// be cut: for each re-render count r from the planned one down to 0, the Pareto
-// front of its slots' choices at r.
-func (c *RateCard) videoOptions(v *Video, chains [NumSlots][]int16) []fitOption {
+// Combining a video's slots with its re-render count multiplies their choices,
+// so the month has a budget for it: fitComboWork partial options built, shared
+// evenly by the videos whose re-renders may be cut. A video whose combinations
+// fit its share is combined exactly. A bigger one is combined over at most
+// fitSpreadRerenders re-render counts (0, the planned count and an even spread
+// between), keeping as many options of each partial front as its share allows
+// (at most fitThinOptions, at least 2); a video whose share does not even allow
+// that keeps its planned re-renders. Each of these marks the fit approximate.
+// Building a month's options so costs about fitComboWork, whatever its numbers.
+const (
+	fitComboWork       = 1 << 22
+	fitSpreadRerenders = 17
+	fitThinOptions     = 32
+)
+
+// comboPlan chooses the re-render counts and the thinning bound for video v's
+// combined group within its share of the month's budget, or reports false when
+// the share cannot pay even for the smallest combination.
+func (m *fitModel) comboPlan(v *Video, joint *[NumSlots][]int16) (rs []int, k int, ok bool) {
+	share := int64(fitComboWork / max(m.jointVideos, 1))
+	// Exactly: every re-render count, every partial front whole. A front is
+	// never larger than the product of the chains so far.
+	exact, prefix := int64(0), int64(1)
+	for _, ch := range joint {
+		if ch != nil {
+			prefix = satMul(prefix, int64(len(ch)))
+			exact = satAdd(exact, prefix)
+		}
+	}
+	exact = satMul(exact, int64(v.Rerenders)+1)
+	if exact <= share && prefix <= fitGroupOptions {
+		for r := v.Rerenders; r >= 0; r-- {
+			rs = append(rs, r)
+		}
+		return rs, fitGroupOptions, true
+	}
+	n := min(v.Rerenders+1, fitSpreadRerenders)
+	for i := range n {
+		r := v.Rerenders - i*v.Rerenders/max(n-1, 1)
+		if len(rs) == 0 || rs[len(rs)-1] != r {
+			rs = append(rs, r)
+		}
+	}
+	links := int64(0)
+	for _, ch := range joint {
+		links = satAdd(links, int64(len(ch)))
+	}
+	per := satMul(links, int64(len(rs))) // work per option kept of each front
+	k = int(min(share/max(per, 1), fitThinOptions))
+	m.thinned = true
+	if k < 2 {
+		return nil, 0, false
+	}
+	return rs, k, true
+}
+
+// videoOptions lists the non-dominated ways to make a video whose re-renders may
+// be cut, over the slots in joint: for each re-render count in rs, the
+// non-dominated choices of those slots at that count, each partial front kept to
+// at most k options. exact is false when a front had to be thinned.
+func (c *RateCard) videoOptions(v *Video, joint [NumSlots][]int16, rs []int, k int) (opts []fitOption, exact bool) {
 	var all []fitOption
+	cut := false
 	w := *v
 	count := int64(v.Count)
-	for r := v.Rerenders; r >= 0; r-- {
+	for _, r := range rs {
 		w.Rerenders = r
-		base := fitOption{rerend: int32(r), kept: int64(r) * count}
+		base := fitOption{rerend: int32(r), kept: satMul(int64(r), count)}
 		for i := range base.feat {
 			base.feat[i] = -1
 		}
@@ -382,18 +476,20 @@ func (c *RateCard) videoOptions(v *Video, chains [NumSlots][]int16) []fitOption 
 		}
 		front := []fitOption{base}
 		for s := Slot(0); s < NumSlots; s++ {
-			ch := chains[s]
+			ch := joint[s]
 			if ch == nil {
 				continue
 			}
 			current := int16(c.pickIndex(v, s))
 			next := make([]fitOption, 0, len(front)*len(ch))
-			for _, o := range front {
-				for _, fi := range ch {
-					f := &c.Features[fi]
+			for _, fi := range ch {
+				f := &c.Features[fi]
+				cost := times(c.charge(f, &w).Credits, count)
+				value := times(featureValue(f, &w), count)
+				for _, o := range front {
 					n := o
-					n.cost = plus(n.cost, times(c.charge(f, &w).Credits, count))
-					n.value = plus(n.value, times(featureValue(f, &w), count))
+					n.cost = plus(n.cost, cost)
+					n.value = plus(n.value, value)
 					n.feat[s] = fi
 					if fi != current {
 						n.changes++
@@ -401,47 +497,78 @@ func (c *RateCard) videoOptions(v *Video, chains [NumSlots][]int16) []fitOption 
 					next = append(next, n)
 				}
 			}
-			front = pruneOptions(next)
+			front, cut = thinTo(pruneOptions(next), k, cut)
 		}
 		all = append(all, front...)
+		if len(all) > 4*k {
+			all, cut = thinTo(pruneOptions(all), k, cut)
+		}
 	}
-	return pruneOptions(all)
+	all, cut = thinTo(pruneOptions(all), min(k, fitGroupOptions), cut)
+	return all, !cut
 }
 
-// pruneOptions drops every option another option dominates (no dearer, no less
-// value, no fewer re-renders kept, no more changes): swapping it in can never make
-// a month worse, so the exact answer survives. The keep-as-planned option (no
-// changes) is never dominated by a different option unless that one is at least
-// as good in every respect. The result is sorted by cost.
+func thinTo(opts []fitOption, k int, cut bool) ([]fitOption, bool) {
+	out, dropped := thin(opts, k)
+	return out, cut || dropped
+}
+
+// pruneOptions drops every option another option dominates, and sorts the
+// rest by cost. The fitter's order is lexicographic (value, then re-renders
+// kept, then credits, then changes), so option k dominates option o when k costs
+// no more and is at least as good by that order: swapping k in for o keeps any
+// month within its budget and never makes it worse, so the exact answer
+// survives. What is left is a chain: costs rise strictly and so does (value,
+// re-renders kept), so a group never has more options than distinct costs.
 func pruneOptions(opts []fitOption) []fitOption {
-	sort.SliceStable(opts, func(i, j int) bool {
-		a, b := &opts[i], &opts[j]
-		if a.cost != b.cost {
-			return a.cost < b.cost
+	// A total order (the features chosen break the last ties), so the unstable
+	// sort gives the same answer every time.
+	slices.SortFunc(opts, func(a, b fitOption) int {
+		switch {
+		case a.cost != b.cost:
+			return cmp.Compare(a.cost, b.cost)
+		case a.value != b.value:
+			return cmp.Compare(b.value, a.value)
+		case a.kept != b.kept:
+			return cmp.Compare(b.kept, a.kept)
+		case a.changes != b.changes:
+			return cmp.Compare(a.changes, b.changes)
+		case a.rerend != b.rerend:
+			return cmp.Compare(b.rerend, a.rerend)
 		}
-		if a.value != b.value {
-			return a.value > b.value
-		}
-		if a.kept != b.kept {
-			return a.kept > b.kept
-		}
-		return a.changes < b.changes
+		return slices.Compare(a.feat[:], b.feat[:])
 	})
 	out := opts[:0]
 	for _, o := range opts {
-		dominated := false
-		for i := range out {
-			k := &out[i]
-			if k.value >= o.value && k.kept >= o.kept && k.changes <= o.changes {
-				dominated = true
-				break
+		if n := len(out); n > 0 {
+			k := &out[n-1] // the best option costing no more than o
+			if k.value > o.value || (k.value == o.value && k.kept >= o.kept) {
+				continue
 			}
 		}
-		if !dominated {
-			out = append(out, o)
-		}
+		out = append(out, o)
 	}
 	return out
+}
+
+// fitGroupOptions bounds the options of one combined group (see comboPlan). A
+// group thinned to k keeps an evenly spread subset of its chain, always its
+// cheapest and its best option, so "nothing fits" and "the budget binds
+// nothing" are still answered exactly.
+const fitGroupOptions = 512
+
+// thin keeps at most k of a pruned chain, evenly spread, the first (cheapest)
+// and last (best) among them. It reports whether it dropped any.
+func thin(opts []fitOption, k int) ([]fitOption, bool) {
+	n := len(opts)
+	if n <= k || k < 2 {
+		return opts, false
+	}
+	out := make([]fitOption, 0, k)
+	for i := range k {
+		out = append(out, opts[i*(n-1)/(k-1)])
+	}
+	return out, true
 }
 
 // betterAlone orders two options of one group when the budget binds nothing:
@@ -507,9 +634,22 @@ func (a *fitCell) better(b *fitCell) bool {
 	return a.changes < b.changes
 }
 
-// fitCellLimit bounds the choice table (groups × capacity): 64 MiB of bytes.
-// Beyond it the month is fitted greedily and the result says so.
-const fitCellLimit = 1 << 26
+// The exact table is sized before anything is allocated, and refused (the
+// month is then fitted greedily and marked approximate) when it would need more
+// than fitTableBytes of memory or more than fitTableWork cell updates:
+//
+//	bytes = entries × groups × (1 or 2 bytes of picks) + 2 rows × entries × cell
+//	work  = entries × Σ options per group
+//
+// where entries is the capacity in gcd units plus one and cell is 8 bytes (one
+// score) or the wide cell when scores could overflow. So no number in a project
+// (a balance, a count, a length) can make the fitter allocate more than
+// fitTableBytes or loop more than fitTableWork times; together they keep a fit
+// within about a second and 200 MB on one core.
+const (
+	fitTableBytes = 128 << 20
+	fitTableWork  = 1 << 28
+)
 
 func gcd(a, b int64) int64 {
 	for b != 0 {
@@ -542,14 +682,36 @@ func (m *fitModel) solve(avail Credits) ([]int, bool) {
 	if covering {
 		size = need / unit
 	}
-	maxOpts := 0
-	for _, g := range m.groups {
-		maxOpts = max(maxOpts, len(g.opts))
-	}
-	if (size+1)*int64(len(m.groups)) > fitCellLimit || maxOpts > 1<<16 {
+	sc, scored := m.scales(unit)
+	if !m.tableFits(size, scored) {
 		return m.greedy(avail), false
 	}
-	return m.table(size, unit, covering), true
+	if scored {
+		return m.tableScored(size, unit, covering, sc), !m.thinned
+	}
+	return m.tableWide(size, unit, covering), !m.thinned
+}
+
+// tableFits reports whether the exact table for `size` fits the memory and work
+// budgets (fitTableBytes, fitTableWork), computed without overflow.
+func (m *fitModel) tableFits(size int64, scored bool) bool {
+	entries := satAdd(size, 1)
+	pick, opts := int64(1), int64(0)
+	for _, g := range m.groups {
+		if len(g.opts) > 1<<16 {
+			return false
+		}
+		if len(g.opts) > 256 {
+			pick = 2
+		}
+		opts = satAdd(opts, int64(len(g.opts)))
+	}
+	cell := int64(8)
+	if !scored {
+		cell = int64(unsafe.Sizeof(fitCell{}))
+	}
+	bytes := satAdd(satMul(satMul(entries, int64(len(m.groups))), pick), satMul(entries, 2*cell))
+	return bytes <= fitTableBytes && satMul(entries, opts) <= fitTableWork
 }
 
 // fitPicks remembers, for every group and table entry, which option the best
@@ -644,10 +806,10 @@ func (m *fitModel) scales(unit int64) (fitScales, bool) {
 			k = max(k, uint64(o.kept))
 			c = max(c, uint64(o.changes))
 		}
-		value += v
-		kept += k
-		changes += c
-		spent += uint64(g.max-g.min) / uint64(unit)
+		value = satAddU(value, v)
+		kept = satAddU(kept, k)
+		changes = satAddU(changes, c)
+		spent = satAddU(spent, uint64(g.max-g.min)/uint64(unit))
 	}
 	const limit = 1 << 62
 	mul := func(x, y uint64) (uint64, bool) {
@@ -662,6 +824,15 @@ func (m *fitModel) scales(unit int64) (fitScales, bool) {
 		return fitScales{}, false
 	}
 	return fitScales{a: int64(a), b: int64(b), d: int64(d), offset: int64(spent*d + changes)}, true
+}
+
+// satAddU adds two unsigned measures, saturating at the top of the range, so
+// an absurd month makes scales refuse rather than wrap.
+func satAddU(a, b uint64) uint64 {
+	if a > ^uint64(0)-b {
+		return ^uint64(0)
+	}
+	return a + b
 }
 
 // emptyScore marks a table entry no choice reaches. It is so low that adding
@@ -933,54 +1104,91 @@ func (m *fitModel) reconstruct(picks *fitPicks, end, size, unit int64, covering 
 
 // greedy fits a month too large for the exact table: every group starts at its
 // best option and, while the month is over budget, the move with the least value
-// lost per credit saved is taken. It never stops above the budget, because the
-// cheapest options together fit (avail >= minSum).
+// lost per credit saved is taken. Moves go down each group's upper hull of
+// (cost, value), where the next vertex down is always that group's cheapest
+// loss per credit, so the whole descent costs O(options × log groups). It never
+// stops above the budget, because the cheapest options together fit (avail >=
+// minSum) and each group's cheapest option is on its hull.
 func (m *fitModel) greedy(avail Credits) []int {
 	choice := m.each(func(a, b *fitOption) bool { return betterAlone(a, b) })
 	spent := Credits(0)
 	for gi, k := range choice {
-		spent += m.groups[gi].opts[k].cost
+		spent = plus(spent, m.groups[gi].opts[k].cost)
 	}
-	h := &moveHeap{}
+	hulls := make([][]int, len(m.groups))
+	// A typed binary heap, filled at once and sifted in place: no move is boxed
+	// into an interface, which on a month of 100,000 groups is most of the work.
+	var h moveHeap
 	for gi := range m.groups {
-		if mv, ok := m.nextMove(gi, choice[gi]); ok {
-			heap.Push(h, mv)
+		hulls[gi] = m.groups[gi].hull()
+		if mv, ok := m.hullMove(gi, hulls[gi], len(hulls[gi])-2); ok {
+			h = append(h, mv)
 		}
 	}
-	for spent > avail && h.Len() > 0 {
-		mv := heap.Pop(h).(fitMove)
+	h.init()
+	for spent > avail && len(h) > 0 {
+		mv := h[0]
 		g := &m.groups[mv.group]
-		spent -= g.opts[choice[mv.group]].cost - g.opts[mv.to].cost
+		spent = minus(spent, minus(g.opts[choice[mv.group]].cost, g.opts[mv.to].cost))
 		choice[mv.group] = mv.to
-		if next, ok := m.nextMove(mv.group, mv.to); ok {
-			heap.Push(h, next)
+		if next, ok := m.hullMove(mv.group, hulls[mv.group], mv.at-1); ok {
+			h[0] = next
+		} else {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
 		}
+		h.down(0)
 	}
 	return choice
 }
 
-// fitMove is one step down a group's options: the cheaper option with the
-// least value lost per credit saved.
-type fitMove struct {
-	group, to   int
-	lost, saved uint64
-}
-
-func (m *fitModel) nextMove(gi, from int) (fitMove, bool) {
-	g := &m.groups[gi]
-	cur := &g.opts[from]
-	best := fitMove{group: gi, to: -1}
+// hull is the upper hull of the group's options by (cost, value), as indices
+// into opts from the cheapest to the best. opts is a pruned chain (sorted by
+// cost, value rising), so its first and last options are on it.
+func (g *fitGroup) hull() []int {
+	var out []int
 	for k := range g.opts {
 		o := &g.opts[k]
-		if o.cost >= cur.cost {
-			continue
+		for len(out) >= 2 {
+			a, b := &g.opts[out[len(out)-2]], &g.opts[out[len(out)-1]]
+			// b is under the segment a-o (or on it): drop it. Compare slopes
+			// (b-a) and (o-a) exactly in 128 bits.
+			if !above(a, b, o) {
+				out = out[:len(out)-1]
+				continue
+			}
+			break
 		}
-		mv := fitMove{group: gi, to: k, lost: uint64(max(cur.value-o.value, 0)), saved: uint64(cur.cost - o.cost)}
-		if best.to < 0 || mv.less(best) {
-			best = mv
-		}
+		out = append(out, k)
 	}
-	return best, best.to >= 0
+	return out
+}
+
+// above reports whether b lies strictly above the segment from a to o
+// (a.cost < b.cost < o.cost): (b.v - a.v)(o.c - a.c) > (o.v - a.v)(b.c - a.c).
+func above(a, b, o *fitOption) bool {
+	bv, oc := uint64(max(b.value-a.value, 0)), uint64(o.cost-a.cost)
+	ov, bc := uint64(max(o.value-a.value, 0)), uint64(b.cost-a.cost)
+	lh, ll := bits.Mul64(bv, oc)
+	rh, rl := bits.Mul64(ov, bc)
+	return lh > rh || (lh == rh && ll > rl)
+}
+
+// fitMove is one step down a group's hull: from hull vertex at+1 to vertex at
+// (option index to), losing `lost` value to save `saved` credits.
+type fitMove struct {
+	group, to, at int
+	lost, saved   uint64
+}
+
+// hullMove is the move from hull vertex at+1 down to vertex at, if there is one.
+func (m *fitModel) hullMove(gi int, hull []int, at int) (fitMove, bool) {
+	if at < 0 || at+1 >= len(hull) {
+		return fitMove{}, false
+	}
+	g := &m.groups[gi]
+	cur, to := &g.opts[hull[at+1]], &g.opts[hull[at]]
+	return fitMove{group: gi, to: hull[at], at: at, lost: uint64(max(cur.value-to.value, 0)), saved: uint64(max(cur.cost-to.cost, 0))}, true
 }
 
 // less compares lost/saved ratios exactly, in 128 bits.
@@ -996,17 +1204,31 @@ func (a fitMove) less(b fitMove) bool {
 	return a.saved > b.saved
 }
 
+// moveHeap is a binary min-heap of moves by less.
 type moveHeap []fitMove
 
-func (h moveHeap) Len() int           { return len(h) }
-func (h moveHeap) Less(i, j int) bool { return h[i].less(h[j]) }
-func (h moveHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *moveHeap) Push(x any)        { *h = append(*h, x.(fitMove)) }
-func (h *moveHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h moveHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h moveHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		j := l
+		if r := l + 1; r < len(h) && h[r].less(h[l]) {
+			j = r
+		}
+		if !h[j].less(h[i]) {
+			return
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
 }
 
 // explain turns the chosen options into changes, each with its saving and the
@@ -1054,14 +1276,14 @@ func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) 
 			var saves Credits
 			for s := Slot(0); s < NumSlots; s++ {
 				if f := c.featureFor(v, s); f != nil {
-					saves = plus(saves, times(c.charge(f, v).Credits-c.charge(f, &w).Credits, int64(count)))
+					saves = plus(saves, times(minus(c.charge(f, v).Credits, c.charge(f, &w).Credits), int64(count)))
 				}
 			}
 			r.Changes = append(r.Changes, FitChange{
 				Video: vi, VideoName: v.Name, Rerenders: true,
 				RerendersFrom: v.Rerenders, RerendersTo: pl.rerenders, Saves: saves,
 			})
-			r.After -= saves
+			r.After = minus(r.After, saves)
 		}
 		for s := Slot(0); s < NumSlots; s++ {
 			from := c.featureFor(v, s)
@@ -1072,17 +1294,17 @@ func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) 
 			if to.ID == from.ID {
 				continue
 			}
-			saves := times(c.charge(from, &w).Credits-c.charge(to, &w).Credits, int64(count))
-			lost := (featureValue(from, v) - featureValue(to, v)) * int64(v.Count)
+			saves := times(minus(c.charge(from, &w).Credits, c.charge(to, &w).Credits), int64(count))
+			lost := times(minus(featureValue(from, v), featureValue(to, v)), int64(v.Count))
 			r.Changes = append(r.Changes, FitChange{
 				Video: vi, VideoName: v.Name, Slot: s, From: from, To: to,
-				Saves: saves, ValueLost: lost, Reason: from.AlternativeReason,
+				Saves: saves, ValueLost: lost, Reason: c.chainReason(from, to),
 			})
-			r.After -= saves
-			r.ValueKept -= lost
+			r.After = minus(r.After, saves)
+			r.ValueKept = minus(r.ValueKept, lost)
 		}
 	}
-	r.ValueLost = r.ValueBefore - r.ValueKept
+	r.ValueLost = minus(r.ValueBefore, r.ValueKept)
 }
 
 // fitUpgrade finds the cheapest other plan with a public price, under the

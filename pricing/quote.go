@@ -56,7 +56,7 @@ func (q *Quote) Message() string { return q.Card.UpfrontMessage(q.Premium, q.Bal
 // BalanceBefore is what is left for video i once every other video of the month
 // has been paid for: the balance the Video screen's message quotes.
 func (q *Quote) BalanceBefore(i int) Credits {
-	return q.Balance - (q.Premium - q.Videos[i].Credits)
+	return minus(q.Balance, minus(q.Premium, q.Videos[i].Credits))
 }
 
 // VideoMessage is the upfront sentence for all copies of video i.
@@ -211,7 +211,7 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
 	}
 	if !plan.ContactSales {
-		q.Cost = c.monthCost(plan, p, p.Billing) + q.TopUp.Cost
+		q.Cost = plus(c.monthCost(plan, p, p.Billing), q.TopUp.Cost)
 	}
 }
 
@@ -321,47 +321,4 @@ func (t TopUpPurchase) Describe(c *RateCard) string {
 		s += fmt.Sprintf("%d × %s", pc.Count, pc.TopUp.Name)
 	}
 	return s + fmt.Sprintf(" (%s, %s)", c.CreditWord(t.Credits), c.Money(t.Cost))
-}
-
-// CheapestTopUp finds the cheapest mix of at most two pack kinds that adds at least
-// `need` credits; ties go to fewer credits bought. It reports false when the plan
-// sells no top-ups (or need is zero).
-func (p *Plan) CheapestTopUp(need Credits) (TopUpPurchase, bool) {
-	if need <= 0 || len(p.TopUps) == 0 {
-		return TopUpPurchase{}, false
-	}
-	var best TopUpPurchase
-	found := false
-	consider := func(t TopUpPurchase) {
-		if !found || t.Cost < best.Cost || (t.Cost == best.Cost && t.Credits < best.Credits) {
-			best, found = t, true
-		}
-	}
-	for i := range p.TopUps {
-		a := &p.TopUps[i]
-		if a.Credits <= 0 {
-			continue
-		}
-		na := ceilDiv(int64(need), int64(a.Credits))
-		consider(TopUpPurchase{Packs: []PackCount{{a, na}}, Credits: Credits(satMul(int64(a.Credits), na)), Cost: Money(satMul(int64(a.Price), na))})
-		for j := range p.TopUps {
-			b := &p.TopUps[j]
-			if j == i || b.Credits <= 0 {
-				continue
-			}
-			// Some of a, the rest from b. Mixing is searched only while it stays cheap
-			// (10,000 packs of a); past that the single-kind answers above stand.
-			for k := int64(1); k < na && k <= 10_000; k++ {
-				rest := need - a.Credits*Credits(k)
-				nb := ceilDiv(int64(rest), int64(b.Credits))
-				cost := Money(satAdd(satMul(int64(a.Price), k), satMul(int64(b.Price), nb)))
-				credits := Credits(satAdd(int64(a.Credits)*k, satMul(int64(b.Credits), nb)))
-				if found && (cost > best.Cost || (cost == best.Cost && credits >= best.Credits)) {
-					continue // not better: skip building the purchase
-				}
-				consider(TopUpPurchase{Packs: []PackCount{{a, k}, {b, nb}}, Credits: credits, Cost: cost})
-			}
-		}
-	}
-	return best, found
 }

@@ -2,6 +2,8 @@ package pricing
 
 import (
 	"fmt"
+	"math/big"
+	"math/bits"
 	"sort"
 )
 
@@ -55,6 +57,10 @@ type BreakEven struct {
 	// above its own credits it cannot make the month at all.
 	LowerRunsOut bool
 	// Never is set when Upper never costs less, at any usage up to ScannedTo.
+	// ScannedTo is the range stated (four times the larger plan's credits, and
+	// twenty of the largest pack past them) when "never" is proven for every
+	// usage; it is less only when the search ran out of jumps (breakEvenJumps),
+	// and then no usage up to it has Upper cheaper.
 	Never     bool
 	ScannedTo Credits
 	// Terms is Credits in the month's own terms: "70 minutes of Avatar IV".
@@ -110,8 +116,8 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		for s := Slot(0); s < NumSlots; s++ {
 			if f := c.featureFor(v, s); f != nil && f.Premium {
 				cr := times(c.charge(f, v).Credits, int64(v.Count))
-				byFeature[f] += cr
-				rs.Premium += cr
+				byFeature[f] = plus(byFeature[f], cr)
+				rs.Premium = plus(rs.Premium, cr)
 			}
 		}
 	}
@@ -131,7 +137,7 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		}
 		reasons := c.Blocked(plan, p)
 		var top TopUpPurchase
-		if short := rs.Premium - plan.Credits; short > 0 {
+		if short := minus(rs.Premium, plan.Credits); short > 0 {
 			var ok bool
 			if top, ok = plan.CheapestTopUp(short); !ok {
 				reasons = append(reasons, "short "+c.CreditWord(short)+" and "+plan.Name+" sells no top-ups")
@@ -142,7 +148,7 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		} else {
 			for _, b := range []Billing{Monthly, Annual} {
 				price := c.monthCost(plan, p, b)
-				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: price, TopUp: top, Total: price + top.Cost})
+				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: price, TopUp: top, Total: plus(price, top.Cost)})
 			}
 		}
 		// Break-evens vary the usage, so a plan short of credits today still
@@ -165,8 +171,13 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 	sort.SliceStable(usable, func(i, j int) bool {
 		return c.monthCost(usable[i], p, p.Billing) < c.monthCost(usable[j], p, p.Billing)
 	})
+	jumps := breakEvenJumps
 	for i := 0; i+1 < len(usable); i++ {
-		be := c.breakEven(p, usable[i], usable[i+1], p.Billing)
+		// Each pair may spend an even share of what the pairs before it left.
+		// (at least 8, so the month's total stays within breakEvenJumps + 8 a pair).
+		give := max(jumps/(len(usable)-1-i), 8)
+		be, left := c.breakEven(p, usable[i], usable[i+1], p.Billing, give)
+		jumps = max(jumps-(give-left), 0)
 		be.Terms = c.UsageTerms(rs.Dominant, be.Credits)
 		rs.BreakEvens = append(rs.BreakEvens, be)
 	}
@@ -182,38 +193,47 @@ func (c *RateCard) planCost(p *Project, plan *Plan, b Billing, use Credits) (Mon
 		if !ok {
 			return 0, false
 		}
-		cost += t.Cost
+		cost = plus(cost, t.Cost)
 	}
 	return cost, true
 }
 
-// nextChange is the least usage above `use` at which the plan's cost (topped up)
-// can change: its credits plus one milli-credit, then one milli-credit past
-// whatever the cheapest top-up for the current shortfall covers. Between two
-// such points the cost is constant, because the cheapest top-up's cost only
-// grows with the shortfall and the purchase for a shortfall also covers every
-// smaller one.
-func nextChange(plan *Plan, use Credits) Credits {
-	if use < plan.Credits+1 {
-		return plan.Credits + 1
-	}
-	t, ok := plan.CheapestTopUp(use - plan.Credits)
-	if !ok {
-		return -1 // no top-ups: nothing changes any more (the plan cannot make it)
-	}
-	return plan.Credits + t.Credits + 1
-}
-
-// breakEvenSteps bounds the scan: a real card has a few packs, so the crossing,
-// if any, comes within a few dozen steps.
-const breakEvenSteps = 10_000
+// Break-even, exactly.
+//
+// On a plan, the month's cost as a function of its usage u is a staircase: the
+// plan's price up to its credits K, then price + T(u - K), where T is the
+// cheapest top-up (see topup.go) and never falls as the shortfall grows. The
+// break-even of a lower and an upper plan is the least usage at which the
+// upper one costs strictly less. It is found by jumping, not by walking the
+// steps one by one:
+//
+//   - at usage u, if upper costs less, u is the answer; if upper cannot make u
+//     at all (no top-ups), it never will at any higher usage: never;
+//   - otherwise upper costs at least lower's cost at u, and at every higher
+//     usage, since costs only rise, so no crossing can come before lower's cost
+//     first exceeds upper's current one: the usage K + B + 1, where B is the
+//     most lower's top-ups buy for that money (a binary search over T). Jump
+//     there and look again.
+//
+// Each jump raises lower's cost past upper's, so jumps are few when the plans'
+// prices per credit differ. When both sell top-ups, their best prices per credit
+// bound the costs by lines, which prove "never" (upper never cheaper per credit,
+// and past the point where the lines cannot cross) or let the search jump
+// straight to where the lines first allow a crossing. Upper is also never
+// cheaper when it costs no less, has no more credits, and each of its packs is
+// matched on lower by one at least as big for no more money. The jumps a month's
+// break-evens may take are bounded (breakEvenJumps, shared by the pairs); a
+// pair that runs out of them reports Never with ScannedTo the usage up to which
+// no crossing exists, which is then exact but not the whole range.
+const breakEvenJumps = 1024
 
 // breakEven finds the least usage at which upper costs less than lower with
-// top-ups, scanning the points where either cost changes. It looks up to a
-// bound past both plans' credits (four times the larger, and at least twenty of
-// the largest pack past it) and reports Never when the crossing is not there.
-func (c *RateCard) breakEven(p *Project, lower, upper *Plan, b Billing) BreakEven {
+// top-ups (see above). jumps is the budget it may spend; it returns what is left.
+func (c *RateCard) breakEven(p *Project, lower, upper *Plan, b Billing, jumps int) (BreakEven, int) {
 	be := BreakEven{Lower: lower, Upper: upper, Billing: b}
+	// The range "never" is stated over when it is proven for every usage: four
+	// times the larger plan's credits and at least twenty of the largest pack
+	// past it, as people read it.
 	var pack Credits
 	for _, pl := range []*Plan{lower, upper} {
 		for _, t := range pl.TopUps {
@@ -221,30 +241,153 @@ func (c *RateCard) breakEven(p *Project, lower, upper *Plan, b Billing) BreakEve
 		}
 	}
 	top := max(lower.Credits, upper.Credits)
-	be.ScannedTo = max(4*top, top+20*pack, WholeCredits(100))
+	shown := max(times(top, 4), plus(top, times(pack, 20)), WholeCredits(100))
+	be.ScannedTo = shown
+	never := func(to Credits) (BreakEven, int) {
+		be.Never, be.ScannedTo = true, to
+		return be, jumps
+	}
+	lp, up := c.monthCost(lower, p, b), c.monthCost(upper, p, b)
+	if up >= lp && upper.Credits <= lower.Credits && packsMatched(upper, lower) {
+		return never(shown)
+	}
+	lines := c.costLines(lower, upper, lp, up)
 	use := Credits(0)
-	for range breakEvenSteps {
+	for jumps > 0 {
+		jumps--
 		lc, lok := c.planCost(p, lower, b, use)
 		uc, uok := c.planCost(p, upper, b, use)
 		if uok && (!lok || uc < lc) {
 			be.Credits = use - 1
 			be.LowerRunsOut = !lok
-			return be
+			return be, jumps
 		}
-		if !uok && !lok {
-			break
+		if !uok {
+			return never(shown) // upper sells no top-ups and is past its credits
 		}
-		next := nextChange(lower, use)
-		if n := nextChange(upper, use); next < 0 || (n >= 0 && n < next) {
-			next = n
+		// Both make `use` and upper costs at least as much: jump to where lower
+		// first costs more than upper does now.
+		next := Credits(maxAmount)
+		if budget := uc - lp; len(lower.TopUps) == 0 {
+			next = plus(lower.Credits, 1)
+		} else if budget >= 0 {
+			next = plus(plus(lower.Credits, maxCovered(lower, budget)), 1)
 		}
-		if next < 0 || next > be.ScannedTo {
-			break
+		if lines.ok && use >= lines.from {
+			if lines.neverAfter >= 0 && use > lines.neverAfter {
+				return never(max(shown, use))
+			}
+			next = max(next, lines.notBefore)
+		}
+		if next <= use {
+			next = use + 1
+		}
+		if next >= Credits(maxAmount) {
+			return never(max(shown, use))
 		}
 		use = next
 	}
-	be.Never = true
-	return be
+	be.Never, be.ScannedTo = true, use-1
+	return be, jumps
+}
+
+// packsMatched reports whether each of upper's packs is matched on lower by one
+// with at least its credits for at most its price, so lower's cheapest top-up
+// never costs more than upper's for the same shortfall.
+func packsMatched(upper, lower *Plan) bool {
+	for _, u := range upper.TopUps {
+		ok := false
+		for _, l := range lower.TopUps {
+			if l.Credits >= u.Credits && l.Price <= u.Price {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// costLines bounds both plans' costs by lines once usage is past both plans'
+// credits (from): upper costs at least its price + rU·(u - KU), lower at most
+// its price + rL·(u - KL) + the price of its best pack, where rU and rL are the
+// best prices per credit of their packs. A crossing at u then needs
+// (rL - rU)·u > A, A = up - lp + rL·KL - rU·KU - pack. So no crossing comes
+// before notBefore when rL > rU, and none after neverAfter (>= 0) otherwise.
+type costBounds struct {
+	ok                          bool
+	from, notBefore, neverAfter Credits
+}
+
+func (c *RateCard) costLines(lower, upper *Plan, lp, up Money) costBounds {
+	lb, lok := bestPack(lower)
+	ub, uok := bestPack(upper)
+	if !lok || !uok {
+		return costBounds{}
+	}
+	rl := new(big.Rat).SetFrac(big.NewInt(int64(lb.Price)), big.NewInt(int64(lb.Credits)))
+	ru := new(big.Rat).SetFrac(big.NewInt(int64(ub.Price)), big.NewInt(int64(ub.Credits)))
+	a := new(big.Rat).SetInt64(int64(up) - int64(lp) - int64(lb.Price))
+	a.Add(a, new(big.Rat).Mul(rl, new(big.Rat).SetInt64(int64(lower.Credits))))
+	a.Sub(a, new(big.Rat).Mul(ru, new(big.Rat).SetInt64(int64(upper.Credits))))
+	cb := costBounds{ok: true, from: max(lower.Credits, upper.Credits), neverAfter: -1}
+	diff := new(big.Rat).Sub(rl, ru)
+	switch diff.Sign() {
+	case 1: // crossing needs u > A / (rL - rU)
+		cb.notBefore = ratFloorCredits(new(big.Rat).Quo(a, diff))
+	case -1: // crossing needs u < A / (rL - rU) = -A / (rU - rL)
+		cb.neverAfter = max(ratFloorCredits(new(big.Rat).Quo(a, diff)), 0)
+	default: // parallel lines: a crossing needs A < 0
+		if a.Sign() >= 0 {
+			cb.neverAfter = 0
+		}
+	}
+	return cb
+}
+
+// ratFloorCredits is floor(r) as Credits, clamped to [0, maxAmount].
+func ratFloorCredits(r *big.Rat) Credits {
+	q := new(big.Int).Div(r.Num(), r.Denom()) // Euclidean division: floor for a positive denominator
+	switch {
+	case q.Sign() < 0:
+		return 0
+	case q.Cmp(big.NewInt(maxAmount)) > 0:
+		return Credits(maxAmount)
+	}
+	return Credits(q.Int64())
+}
+
+// bestPack is the plan's pack with the lowest price per credit.
+func bestPack(plan *Plan) (*TopUp, bool) {
+	var best *TopUp
+	for i := range plan.TopUps {
+		t := &plan.TopUps[i]
+		if t.Credits > 0 && (best == nil || ratioLess(t, best)) {
+			best = t
+		}
+	}
+	return best, best != nil
+}
+
+// maxCovered is the largest shortfall the plan's cheapest top-up covers for at
+// most budget: T only rises with the shortfall, so a binary search finds it in
+// 62 steps.
+func maxCovered(plan *Plan, budget Money) Credits {
+	lo, hi := Credits(0), Credits(maxAmount)
+	if t, ok := plan.CheapestTopUp(hi); ok && t.Cost <= budget {
+		return hi
+	}
+	for lo+1 < hi { // T(lo) <= budget < T(hi)
+		mid := lo + (hi-lo)/2
+		if t, ok := plan.CheapestTopUp(mid); ok && t.Cost <= budget {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // UsageTerms writes a number of credits in the month's own terms: minutes of
@@ -256,8 +399,9 @@ func (c *RateCard) UsageTerms(f *Feature, credits Credits) string {
 	if f == nil || f.Rate <= 0 {
 		return c.CreditWord(credits)
 	}
-	// tenths of the unit: credits / rate × 10, rounded up.
-	num, den := int64(credits)*10, int64(f.Rate)
+	// tenths of the unit: credits / rate × 10, rounded up (in 128 bits: a
+	// saturated month times ten does not fit in 64).
+	den := uint64(f.Rate)
 	var word string
 	switch f.Unit {
 	case PerMinute:
@@ -274,7 +418,19 @@ func (c *RateCard) UsageTerms(f *Feature, credits Credits) string {
 	case PerGeneration:
 		word = "generation"
 	}
-	tenths := ceilDiv(max(num, 0), den)
+	tenths := int64(0)
+	if credits > 0 {
+		hi, lo := bits.Mul64(uint64(credits), 10)
+		if hi >= den {
+			tenths = maxAmount
+		} else {
+			q, rem := bits.Div64(hi, lo, den)
+			if rem != 0 {
+				q++
+			}
+			tenths = int64(min(q, uint64(maxAmount)))
+		}
+	}
 	amount := formatFixed(tenths, 1, true)
 	if tenths != 10 {
 		word += "s"

@@ -1,8 +1,10 @@
 package pricing
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 )
 
 // avatarIVMonth is a month on the default card: n minutes of Avatar IV in one
@@ -171,5 +173,87 @@ func TestUsageTermsUnits(t *testing.T) {
 		if got := c.UsageTerms(tc.f, tc.cr); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.cr, got, tc.want)
 		}
+	}
+}
+
+// TestBreakEvenMatchesAScanOfEveryUsage: on random small plans (prices, credits
+// and packs of a few milli-credits, so every usage can be tried), the break-even
+// is the first usage at which the upper plan costs less, found by trying every
+// milli-credit; Never only when there is none in the scanned range.
+func TestBreakEvenMatchesAScanOfEveryUsage(t *testing.T) {
+	c := heygenCard(t)
+	p := &Project{Seats: 1}
+	rng := rand.New(rand.NewPCG(5, 8))
+	randomPlan := func() *Plan {
+		pl := &Plan{MonthlyPrice: Money(rng.Int64N(400)), Credits: Credits(rng.Int64N(300))}
+		for k := range rng.IntN(3) {
+			pl.TopUps = append(pl.TopUps, TopUp{ID: string(rune('a' + k)), Credits: Credits(1 + rng.Int64N(40)), Price: Money(1 + rng.Int64N(60))})
+		}
+		return pl
+	}
+	const limit = 6000
+	for trial := range 2000 {
+		lower, upper := randomPlan(), randomPlan()
+		be, _ := c.breakEven(p, lower, upper, Monthly, breakEvenJumps)
+		first := Credits(-1)
+		for u := Credits(0); u <= limit; u++ {
+			lc, lok := c.planCost(p, lower, Monthly, u)
+			uc, uok := c.planCost(p, upper, Monthly, u)
+			if uok && (!lok || uc < lc) {
+				first = u
+				break
+			}
+		}
+		switch {
+		case first >= 0 && (be.Never || be.Credits != first-1):
+			t.Fatalf("trial %d: lower %+v upper %+v: break-even %+v, scan finds upper cheaper first at %d", trial, lower, upper, be, first)
+		case first < 0 && !be.Never && be.Credits < limit:
+			t.Fatalf("trial %d: lower %+v upper %+v: break-even %+v, scan finds none up to %d", trial, lower, upper, be, limit)
+		}
+	}
+}
+
+// TestBreakEvenWithSmallPacksIsExactAndFast is the issue's case: a lower plan
+// selling one-credit packs ($0.10, and a worse 7-credit one) against an upper
+// plan at $1,900 whose own 4,000 credits and a 100,000-credit pack for a cent
+// cover everything. Lower costs $0.10 a credit past its 100, so it first costs
+// more than $1,900.01 at 19,001 credits short: the break-even is 19,100
+// credits. The old scan, one pack at a time, gave up after 10,000 steps and
+// said "never"; each step also searched 10,000 pack mixes.
+func TestBreakEvenWithSmallPacksIsExactAndFast(t *testing.T) {
+	c := mustCard(t, 0, starterPlan+`
+[[plans]]
+id = "small"
+name = "Small"
+monthly_price = 0
+credits = 100
+  [[plans.topups]]
+  id = "one"
+  credits = 1
+  price = 0.10
+  [[plans.topups]]
+  id = "seven"
+  credits = 7
+  price = 0.75
+
+[[plans]]
+id = "large"
+name = "Large"
+monthly_price = 1900
+credits = 4000
+  [[plans.topups]]
+  id = "bulk"
+  credits = 100000
+  price = 0.01
+`)
+	small, large := planOf(t, c, "small"), planOf(t, c, "large")
+	p := &Project{Plan: "small", Seats: 1}
+	start := time.Now()
+	be, _ := c.breakEven(p, small, large, Monthly, breakEvenJumps)
+	if be.Never || be.Credits != WholeCredits(19_100) {
+		t.Fatalf("break-even %+v, want 19,100 credits", be)
+	}
+	if d := time.Since(start); d > 200*time.Millisecond {
+		t.Errorf("took %v", d)
 	}
 }

@@ -499,10 +499,15 @@ func TestAlternativesLargestSavingFirst(t *testing.T) {
 	}
 }
 
-func TestAlternativeNotOfferedOnPlanIsNotSuggested(t *testing.T) {
-	// Avatar Ultra (40/min) has Avatar Pro (20/min) as its alternative; the
-	// "basic" plan does not offer Avatar Pro. 8K (20 a video) falls back to 4K
-	// (10), which the "hd" plan cannot render.
+// TestQuoteFollowsTheAlternativeChainAsFitDoes: a step the plan cannot use is
+// skipped and the chain followed on to the first step it can, by the one rule
+// in chain.go that Fit follows too; the reason is the one for the feature
+// landed on.
+func TestQuoteFollowsTheAlternativeChainAsFitDoes(t *testing.T) {
+	// Avatar Ultra (40/min) has Avatar Pro (20/min) as its alternative, and Pro
+	// the basic avatar; the "basic" plan does not offer Avatar Pro, so Ultra
+	// goes straight to the basic avatar there. 8K (20 a video) falls back to 4K
+	// (10), which the "hd" plan cannot render, and 4K to 1080p, which it can.
 	c := mustCard(t, 1, premiumFeatures+`
 [[features]]
 id = "avatar-ultra"
@@ -569,11 +574,38 @@ max_resolution = "1080p"
 	if got, want := alts("all"), map[Slot]string{SlotAvatar: "avatar-pro", SlotResolution: "4k"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("all: %v, want %v", got, want)
 	}
-	if got := alts("basic"); got[SlotAvatar] != "" {
-		t.Errorf("basic suggests %q, which it does not offer", got[SlotAvatar])
+	if got := alts("basic"); got[SlotAvatar] != "basic-avatar" {
+		t.Errorf("basic suggests %q for Avatar Ultra; want basic-avatar, the first step it offers", got[SlotAvatar])
 	}
-	if got := alts("hd"); got[SlotResolution] != "" {
-		t.Errorf("hd suggests %q, above its 1080p maximum", got[SlotResolution])
+	if got := alts("hd"); got[SlotResolution] != "1080p" {
+		t.Errorf("hd suggests %q for 8K; want 1080p, the first step it can render", got[SlotResolution])
+	}
+	// Quote and Fit agree on the step and its reason.
+	q, err := c.Quote(&Project{Plan: "basic", Seats: 1, Videos: []Video{v}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	basic, _ := c.Plan("basic")
+	f := c.Fit(&Project{Plan: "basic", Seats: 1, Videos: []Video{v}}, basic, 0)
+	for _, a := range q.Alternatives {
+		if a.Slot != SlotAvatar {
+			continue
+		}
+		if a.Reason != "the basic avatar is included" {
+			t.Errorf("quote's reason for Ultra -> basic is %q, want the Pro -> basic one", a.Reason)
+		}
+		found := false
+		for _, ch := range f.Changes {
+			if ch.Slot == SlotAvatar && !ch.Rerenders {
+				found = true
+				if ch.To.ID != a.To.ID || ch.Reason != a.Reason {
+					t.Errorf("fit switches to %s (%q), quote offers %s (%q)", ch.To.ID, ch.Reason, a.To.ID, a.Reason)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("fit to 0 credits does not switch the avatar: %+v", f.Changes)
+		}
 	}
 }
 

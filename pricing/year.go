@@ -119,11 +119,11 @@ func (c *RateCard) Year(p *Project, plan *Plan, billing Billing) *YearResult {
 	m, a := r.Monthly, r.Annual
 	switch {
 	case a.Short < m.Short || (a.Short == m.Short && a.Cost < m.Cost):
-		r.Cheaper, r.CheaperBy = Annual, m.Cost-a.Cost
+		r.Cheaper, r.CheaperBy = Annual, minus(m.Cost, a.Cost)
 	case m.Short == a.Short && m.Cost == a.Cost:
 		r.Cheaper, r.SameCost = Monthly, true
 	default:
-		r.Cheaper, r.CheaperBy = Monthly, a.Cost-m.Cost
+		r.Cheaper, r.CheaperBy = Monthly, minus(a.Cost, m.Cost)
 	}
 	return r
 }
@@ -200,7 +200,7 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 
 		switch {
 		case upfront && m == 0:
-			wm.Granted = plan.Credits * 12
+			wm.Granted = times(plan.Credits, 12)
 			lots = addLot(lots, walletLot{wm.Granted, grantLast(plan, billing, m, 12)})
 		case !upfront:
 			wm.Granted = plan.Credits
@@ -210,14 +210,14 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 			if billing == Monthly {
 				wm.Cost = c.monthCost(plan, p, Monthly)
 			} else if m == 0 {
-				wm.Cost = c.monthCost(plan, p, Annual) * 12
+				wm.Cost = times(c.monthCost(plan, p, Annual), 12)
 			}
-			run.Subscription += wm.Cost
+			run.Subscription = plus(run.Subscription, wm.Cost)
 		}
 
-		have := wm.Opening + wm.Granted
+		have := plus(wm.Opening, wm.Granted)
 		if wm.Need > have {
-			short := wm.Need - have
+			short := minus(wm.Need, have)
 			if buy, ok := plan.CheapestTopUp(short); ok {
 				wm.TopUp, wm.Bought = buy, buy.Credits
 				for _, pc := range buy.Packs {
@@ -228,8 +228,8 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 					lots = addLot(lots, walletLot{times(pc.TopUp.Credits, pc.Count), last})
 				}
 				if !plan.ContactSales {
-					wm.Cost += buy.Cost
-					run.TopUps += buy.Cost
+					wm.Cost = plus(wm.Cost, buy.Cost)
+					run.TopUps = plus(run.TopUps, buy.Cost)
 				}
 				run.MonthsToppedUp++
 			} else {
@@ -254,10 +254,10 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 			switch {
 			case l.credits == 0:
 			case l.last <= m:
-				wm.Expired += l.credits
+				wm.Expired = plus(wm.Expired, l.credits)
 			default:
 				kept = append(kept, l)
-				wm.Closing += l.credits
+				wm.Closing = plus(wm.Closing, l.credits)
 			}
 		}
 		lots = kept
@@ -271,7 +271,7 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 		run.Short = plus(run.Short, wm.Short)
 	}
 	run.Closing = opening
-	run.Cost = run.Subscription + run.TopUps
+	run.Cost = plus(run.Subscription, run.TopUps)
 	return run
 }
 

@@ -108,7 +108,7 @@ func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote) error {
 		count := strconv.Itoa(v.Count)
 		for _, l := range vq.Lines {
 			if err := cw.row(v.Name, count, l.Feature.ID, l.Slot.Key(), strconv.FormatBool(l.Premium()), l.Quantity(),
-				l.Feature.RateText(), l.Credits.String(), (l.Credits * pricing.Credits(v.Count)).String()); err != nil {
+				l.Feature.RateText(), l.Credits.String(), l.Total(v.Count).String()); err != nil {
 				return err
 			}
 		}

@@ -215,7 +215,7 @@ func videoOf(c *pricing.RateCard, vq *pricing.VideoQuote) videoJSON {
 		vj.Lines[j] = lineJSON{
 			Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
 			Quantity: l.Quantity(), Rate: f.RateText(), RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
-			Credits: credits(l.Credits), CreditsTotal: credits(l.Credits * pricing.Credits(v.Count)),
+			Credits: credits(l.Credits), CreditsTotal: credits(l.Total(v.Count)),
 		}
 	}
 	for j, a := range vq.Alternatives {
