@@ -26,7 +26,7 @@ var (
 // ParseRateCard reads a rate card. name is what errors call the file. Every
 // problem is reported at once, with its line and column; on error no card is returned.
 func ParseRateCard(name string, src []byte) (*RateCard, error) {
-	tree, err := decodeTOML(name, src)
+	tree, err := decodeTOML(name, src, cardSource)
 	if err != nil {
 		return nil, err
 	}
