@@ -18,10 +18,10 @@ const (
 	// (maxCardCounts plans of maxTopUps packs each and maxCardCounts
 	// features, every key written, with comments) is under 2 MB.
 	MaxCardBytes = 4 << 20
-	// MaxProjectBytes bounds a project's file: MaxVideos videos of
-	// maxVideoBytes each, as a person or the planner writes them, fit with
-	// room to spare (TestLargestMonthFitsTheSourceLimits measures it).
-	MaxProjectBytes = 40 << 20
+	// MaxProjectBytes bounds a project's file: the largest month, MaxVideos
+	// videos of maxVideoValues written at their longest, fits with room to
+	// spare (TestLargestMonthFitsTheSourceLimits measures it).
+	MaxProjectBytes = 32 << 20
 	// MaxNesting bounds arrays and inline tables inside one another. A real
 	// file nests two deep (topups = [{...}]).
 	MaxNesting = 16
@@ -34,19 +34,19 @@ const (
 	// is one path however many videos set it). A real file has under 100;
 	// each new one costs the decoder a record of its own.
 	MaxDistinctKeys = 4096
-	// maxVideoBytes is the size of one video as a person writes it with
-	// every key: a long name, every slot, a few languages, a comment.
-	maxVideoBytes = 320
+	// maxVideoBytes is the size of one video of the largest month written at
+	// its longest: a comment, a long name and long feature ids.
+	maxVideoBytes = 200
 	// maxVideoValues is the values of one video of the largest month: its
-	// table, name, count, length, three features, re-renders and a language.
-	// A video with every key and three languages has 17; BurntSushi/toml
-	// alone takes 2.9 s on one core to decode 100,000 of those, so the
-	// month's budget is set by time, not by what a video could hold.
-	maxVideoValues = 10
+	// table, name, count, length and one feature. The budget is set by time,
+	// not by what a video could hold: BurntSushi/toml alone takes about 2 µs
+	// a value on one core (100,000 videos of ten values: 2.2 s), so half a
+	// million values keep decoding near a second and leave the rest of the
+	// 2 s every command promises to pricing. A month of richer videos is
+	// smaller: 50,000 videos of ten values fit.
+	maxVideoValues = 5
 	// MaxProjectValues bounds the values in a project: each key's value, each
-	// array element, each table. MaxVideos videos of maxVideoValues fit;
-	// decoding that many of the costliest kind stays within the 2 s and
-	// 512 MB every command promises (the hostile-input suite measures it).
+	// array element, each table.
 	MaxProjectValues = MaxVideos*maxVideoValues + 1000 // and the month's own keys
 	// MaxCardValues bounds the values in a rate card likewise.
 	MaxCardValues = 200_000

@@ -65,7 +65,7 @@ func TestSourceLimitsRefuseBeforeDecoding(t *testing.T) {
 func TestSourceSizeCaps(t *testing.T) {
 	big := strings.Repeat("# padding\n", MaxProjectBytes/10+1)
 	_, err := ParseProject("m.toml", []byte(big), defaultCard(t))
-	problemAt(t, err, MaxProjectBytes/10+1, MaxProjectBytes%10+1, "larger than 40 MiB, the most a project may be")
+	problemAt(t, err, MaxProjectBytes/10+1, MaxProjectBytes%10+1, "larger than 32 MiB, the most a project may be")
 	_, err = ParseRateCard("c.toml", []byte(strings.Repeat("#\n", MaxCardBytes/2)+"x"))
 	problemAt(t, err, MaxCardBytes/2+1, 1, "larger than 4 MiB, the most a rate card may be")
 	_, err = ParseRateCard("c.toml", nil)
@@ -110,14 +110,14 @@ func TestLargestMonthFitsTheSourceLimits(t *testing.T) {
 	b.WriteString("# the largest month\nplan = \"business\"\nbilling = \"annual\"\nbalance = 123456.5\nseats = 20\n")
 	b.WriteString("volume = [1, 1.5, 2, 1, 1, 1, 1, 1, 1, 1, 1, 3]\n")
 	for i := range MaxVideos {
-		// The most a video of the largest month says, at its longest.
+		// A video of the largest month (maxVideoValues values), at its longest.
 		fmt.Fprintf(&b, "\n[[videos]]  # video %d of the month, with a comment\nname = \"Product walkthrough for the spring launch, part %06d\"\ncount = 10000\nlength = \"12m30s\"\n", i, i)
-		b.WriteString("avatar = \"avatar-iv\"\nresolution = \"4k\"\ntranslation = \"lipsync\"\nlanguages = [\"es-419\"]\nrerenders = 100\n")
+		b.WriteString("avatar = \"avatar-iv-with-expressive-gestures\"\n")
 	}
 	src := []byte(b.String())
 	per := len(src) / MaxVideos
 	if per > maxVideoBytes {
-		t.Fatalf("a full video is %d bytes, over maxVideoBytes %d", per, maxVideoBytes)
+		t.Fatalf("a video of the largest month is %d bytes, over maxVideoBytes %d", per, maxVideoBytes)
 	}
 	if len(src)*5/4 > MaxProjectBytes {
 		t.Fatalf("the largest month is %d bytes: less than a quarter's margin under %d", len(src), MaxProjectBytes)
