@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/BurntSushi/toml"
 
 	"creditplan/pricing"
 	"creditplan/pricing/report"
@@ -326,7 +325,7 @@ func loadCard(path string) (*pricing.RateCard, error) {
 	if path == "" {
 		return pricing.ParseRateCard(defaultCardOrigin, defaultCard)
 	}
-	src, err := os.ReadFile(path)
+	src, err := readCardFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("rate card: %w", err)
 	}
@@ -344,16 +343,12 @@ func loadProject(path string, card *pricing.RateCard) (*pricing.Project, time.Ti
 // planner's save edits them, keeping the file's layout, and compares them with
 // the file to tell whether someone changed it since.
 func loadProjectSource(path string, card *pricing.RateCard) (*pricing.Project, []byte, time.Time, error) {
-	src, err := os.ReadFile(path)
+	src, info, err := readProjectFile(path)
 	if err != nil {
 		return nil, nil, time.Time{}, fmt.Errorf("project: %w", err)
 	}
-	var mod time.Time
-	if st, err := os.Stat(path); err == nil {
-		mod = st.ModTime()
-	}
 	p, err := pricing.ParseProject(path, src, card)
-	return p, src, mod, err
+	return p, src, info.ModTime(), err
 }
 
 // choosePlan checks a --plan id against the card: a usage error lists the valid ids.
@@ -418,7 +413,10 @@ func (a *app) readMonth(cmd string, args []string) (*monthRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f.balance != "" {
+	// --balance "" is given, and wrong, not the same as leaving it out.
+	hasBalance := false
+	fs.Visit(func(fl *flag.Flag) { hasBalance = hasBalance || fl.Name == "balance" })
+	if hasBalance {
 		if _, err := pricing.ParseCredits(f.balance); err != nil {
 			return nil, balanceError(cmd, f.balance, err)
 		}
@@ -427,7 +425,7 @@ func (a *app) readMonth(cmd string, args []string) (*monthRequest, error) {
 		return nil, err
 	}
 	var balance pricing.Credits
-	if f.balance != "" {
+	if hasBalance {
 		// The syntax is known good here, so the error names the card's decimals.
 		if balance, err = req.card.ParseBalance(f.balance); err != nil {
 			return nil, usagef(cmd, "--balance %q: %v", f.balance, err)
@@ -444,7 +442,7 @@ func (a *app) readMonth(cmd string, args []string) (*monthRequest, error) {
 	if f.plan != "" {
 		req.project.Plan = f.plan
 	}
-	if f.balance != "" {
+	if hasBalance {
 		req.project.Balance, req.project.HasBalance = balance, true
 	}
 	if setBilling {
@@ -540,21 +538,29 @@ func (a *app) check(args []string) error {
 	var cardErr error
 	cardLoaded := false
 	bad := 0
+	// A write that fails (a full disk, a closed pipe) fails the check, as it
+	// fails every other command.
+	var writeErr error
+	say := func(format string, args ...any) {
+		if _, err := fmt.Fprintf(a.stdout, format, args...); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	}
 	for _, path := range files {
-		src, err := os.ReadFile(path)
+		src, err := readCheckedFile(path)
 		if err != nil {
 			fmt.Fprintf(a.stderr, "creditplan check: %v\n", err)
 			bad++
 			continue
 		}
-		if isRateCard(src) {
+		if pricing.SourceIsRateCard(src) {
 			c, err := pricing.ParseRateCard(path, src)
 			if err != nil {
 				a.reportBad(err)
 				bad++
 				continue
 			}
-			fmt.Fprintf(a.stdout, "ok  %s (rate card %q, %s, %s)\n", path, c.Name, plural(len(c.Plans), "plan"), plural(len(c.Features), "feature"))
+			say("ok  %s (rate card %q, %s, %s)\n", path, c.Name, plural(len(c.Plans), "plan"), plural(len(c.Features), "feature"))
 			continue
 		}
 		if !cardLoaded {
@@ -575,7 +581,7 @@ func (a *app) check(args []string) error {
 			bad++
 			continue
 		}
-		fmt.Fprintf(a.stdout, "ok  %s (project, %s)\n", path, plural(len(p.Videos), "video"))
+		say("ok  %s (project, %s)\n", path, plural(len(p.Videos), "video"))
 	}
 	if bad > 0 {
 		verb := "have"
@@ -585,7 +591,7 @@ func (a *app) check(args []string) error {
 		fmt.Fprintf(a.stderr, "creditplan check: %d of %s %s problems\n", bad, plural(len(files), "file"), verb)
 		return errReported
 	}
-	return nil
+	return writeOut(writeErr)
 }
 
 // plural words a count with its noun: "1 video", "2 videos".
@@ -603,18 +609,6 @@ func (a *app) reportBad(err error) {
 		return
 	}
 	fmt.Fprintf(a.stderr, "creditplan check: %v\n", err)
-}
-
-// isRateCard reports whether the TOML has a top-level [card] table. A file that
-// does not parse is not a card; the project loader then reports its syntax error
-// with its line and column.
-func isRateCard(src []byte) bool {
-	var top map[string]any
-	if _, err := toml.Decode(string(src), &top); err != nil {
-		return false
-	}
-	_, ok := top["card"].(map[string]any)
-	return ok
 }
 
 // planner opens the interactive planner.

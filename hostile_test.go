@@ -35,6 +35,9 @@ import (
 //	                          with \n and \t read as newline and tab: big and
 //	                          deep inputs without committing megabytes.
 //	symlink TARGET LINK       make a symbolic link.
+//
+// With CREDITPLAN_STDOUT=PATH set (env CREDITPLAN_STDOUT=/dev/full), creditplan's
+// standard output is that file instead of the script's stdout.
 const (
 	hostileCPU  = 2 * time.Second   // the target: 2 s on one core
 	hostileRSS  = 512 << 20         // and 512 MB
@@ -105,6 +108,12 @@ func runBounded(ts *testscript.TestScript, neg bool, args []string) {
 	cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "HOME="+ts.Getenv("HOME"), "NO_COLOR=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if path := ts.Getenv("CREDITPLAN_STDOUT"); path != "" {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		ts.Check(err)
+		defer f.Close()
+		cmd.Stdout = f
+	}
 	ts.Check(cmd.Start())
 	// Cap the address space so that a runaway allocation fails in the child
 	// instead of swapping the machine; the RSS check below is the real bound.

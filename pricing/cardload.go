@@ -26,7 +26,7 @@ var (
 // ParseRateCard reads a rate card. name is what errors call the file. Every
 // problem is reported at once, with its line and column; on error no card is returned.
 func ParseRateCard(name string, src []byte) (*RateCard, error) {
-	tree, err := decodeTOML(name, src)
+	tree, err := decodeTOML(name, src, cardSource)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +162,20 @@ func readDate(t *table, key string) string {
 	}
 	switch x := v.(type) {
 	case time.Time:
+		// The decoder marks what a TOML date-time held by its zone's name:
+		// only a plain date (2026-01-06) is a date; 12:30:00 is a time of day
+		// (on 0000-01-01) and 2026-01-06T12:30:00 a moment.
+		if name, _ := x.Zone(); name != "date-local" {
+			what, written := "a date and time", x.Format(time.RFC3339)
+			switch name {
+			case "time-local":
+				what, written = "a time of day", x.Format("15:04:05")
+			case "datetime-local":
+				written = x.Format("2006-01-02T15:04:05")
+			}
+			t.d.addf(t.keyPath(key), "must be a date like 2026-01-06, not %s (%s)", what, written)
+			return ""
+		}
 		return x.Format("2006-01-02")
 	case string:
 		if _, err := time.Parse("2006-01-02", x); err != nil {

@@ -135,6 +135,9 @@ func TestParseLength(t *testing.T) {
 		{"1440", MaxVideoSeconds},
 		{"1:00", 60},
 		{"90:00", 5400},
+		{"1440:00", MaxVideoSeconds},
+		{"0000000000000000000002m", 120}, // leading zeros are not a big number
+		{"1440.000", MaxVideoSeconds},
 	}
 	for _, tc := range valid {
 		got, err := ParseLength(tc.in)
@@ -165,7 +168,23 @@ func TestParseLength(t *testing.T) {
 		{"2m2m", `length "2m2m" is not like "2m30s", "90s" or "2:30" (units h, m, s in that order, once each)`},
 		{"2:3", `length "2:3" is not minutes:seconds like "2:30"`},
 		{"2:75", `length "2:75" has 75 seconds; seconds after minutes must be under 60`},
-		{"1234567s", `length "1234567s" is not like "2m30s", "90s" or "2:30"`},
+		{"1234567s", `length "1234567s" is longer than 24 hours`},
+		// Numbers are digits only, and never wrap: issue 7.
+		{"307445734561825861:00", `length "307445734561825861:00" is longer than 24 hours`}, // was 44 s
+		{"1537228672809129301:05", `length "1537228672809129301:05" is longer than 24 hours`},
+		{"99999999h", `length "99999999h" is longer than 24 hours`},
+		{"99999999999999999999999s", `length "99999999999999999999999s" is longer than 24 hours`},
+		{"1441", `length "1441" is longer than 24 hours`},
+		{"99999999999999999999", `length "99999999999999999999" is longer than 24 hours`},
+		{"+1:+5", `length "+1:+5" is not minutes:seconds like "2:30"`},
+		{"1:+5", `length "1:+5" is not minutes:seconds like "2:30"`},
+		{"-0:30", `length "-0:30" is not minutes:seconds like "2:30"`},
+		{"1_0", `length "1_0" is not like "2m30s", "90s" or "2:30"`},
+		{"1_0m", `length "1_0m" is not like "2m30s", "90s" or "2:30" (units h, m, s in that order, once each)`},
+		{"1:3_0", `length "1:3_0" is not minutes:seconds like "2:30"`},
+		{"+2", `length "+2" is not like "2m30s", "90s" or "2:30"`},
+		{"2.", `length "2." is not like "2m30s", "90s" or "2:30"`},
+		{"2.+5", `length "2.+5" is not like "2m30s", "90s" or "2:30"`},
 	}
 	for _, tc := range invalid {
 		got, err := ParseLength(tc.in)

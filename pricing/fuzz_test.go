@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"math/big"
 	"os"
 	"reflect"
 	"strings"
@@ -192,13 +193,28 @@ func FuzzParseProject(f *testing.F) {
 }
 
 func FuzzParseLength(f *testing.F) {
+	for _, s := range []string{"307445734561825861:00", "+1:+5", "-0:30", "1_0", "99999999h", "1440:00", "0001:00"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		sec, err := ParseLength(s)
+		// minutes:seconds worked out in big numbers: what no overflow can change.
+		if m, se, ok := strings.Cut(strings.TrimSpace(s), ":"); ok && len(se) == 2 && allDigits(m) && allDigits(se) {
+			mins, _ := new(big.Int).SetString(m, 10)
+			want := mins.Mul(mins, big.NewInt(60)).Add(mins, big.NewInt(int64((se[0]-'0')*10+se[1]-'0')))
+			fits := se[0] < '6' && want.Sign() > 0 && want.Cmp(big.NewInt(MaxVideoSeconds)) <= 0
+			if fits != (err == nil) || (fits && int64(sec) != want.Int64()) {
+				t.Fatalf("ParseLength(%q) = %d, %v; worked out: %s", s, sec, err, want)
+			}
+		}
 		if err != nil {
 			if sec != 0 || err.Error() == "" {
 				t.Fatalf("ParseLength(%q) = %d with error %v", s, sec, err)
 			}
 			return
+		}
+		if strings.ContainsAny(s, "+-_") {
+			t.Fatalf("ParseLength(%q) = %d: a sign or an underscore was read as a number", s, sec)
 		}
 		if sec <= 0 || sec > MaxVideoSeconds {
 			t.Fatalf("ParseLength(%q) = %d, outside (0, 24h]", s, sec)
@@ -262,4 +278,8 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+func allDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }

@@ -95,8 +95,13 @@ func (d *decoder) addAt(path string, at problemAt, format string, args ...any) {
 	d.problems = append(d.problems, pathProblem{path: path, msg: fmt.Sprintf(format, args...), at: at})
 }
 
-// decodeTOML parses src into a generic tree; a syntax error is the one problem returned.
-func decodeTOML(file string, src []byte) (map[string]any, error) {
+// decodeTOML parses src into a generic tree; a syntax error is the one problem
+// returned. The text must first pass the source limits of its kind, so the
+// decoder never starts on input whose work is unbounded.
+func decodeTOML(file string, src []byte, kind sourceKind) (map[string]any, error) {
+	if ps := checkSource(file, src, kind); ps != nil {
+		return nil, ps
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		var pe toml.ParseError

@@ -28,7 +28,7 @@ const (
 // it names is checked to exist. Slots a video leaves out take the card's defaults.
 // All problems are reported at once; on error no project is returned.
 func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
-	tree, err := decodeTOML(name, src)
+	tree, err := decodeTOML(name, src, projectSource)
 	if err != nil {
 		return nil, err
 	}
