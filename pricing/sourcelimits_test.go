@@ -9,8 +9,8 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// problemAt checks that err is exactly one problem at line:col whose message holds want.
-func problemAt(t *testing.T, err error, line, col int, want string) {
+// oneProblemAt checks that err is exactly one problem at line:col whose message holds want.
+func oneProblemAt(t *testing.T, err error, line, col int, want string) {
 	t.Helper()
 	ps, ok := AsProblems(err)
 	if !ok || len(ps) != 1 {
@@ -54,7 +54,7 @@ func TestSourceLimitsRefuseBeforeDecoding(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
 			_, err := ParseProject("m.toml", []byte(c.src), card)
-			problemAt(t, err, c.line, c.col, c.want)
+			oneProblemAt(t, err, c.line, c.col, c.want)
 			if d := time.Since(start); d > time.Second {
 				t.Errorf("took %s to refuse", d)
 			}
@@ -65,11 +65,11 @@ func TestSourceLimitsRefuseBeforeDecoding(t *testing.T) {
 func TestSourceSizeCaps(t *testing.T) {
 	big := strings.Repeat("# padding\n", MaxProjectBytes/10+1)
 	_, err := ParseProject("m.toml", []byte(big), defaultCard(t))
-	problemAt(t, err, MaxProjectBytes/10+1, MaxProjectBytes%10+1, "larger than 32 MiB, the most a project may be")
+	oneProblemAt(t, err, MaxProjectBytes/10+1, MaxProjectBytes%10+1, "larger than 32 MiB, the most a project may be")
 	_, err = ParseRateCard("c.toml", []byte(strings.Repeat("#\n", MaxCardBytes/2)+"x"))
-	problemAt(t, err, MaxCardBytes/2+1, 1, "larger than 4 MiB, the most a rate card may be")
+	oneProblemAt(t, err, MaxCardBytes/2+1, 1, "larger than 4 MiB, the most a rate card may be")
 	_, err = ParseRateCard("c.toml", nil)
-	problemAt(t, err, 1, 1, "empty: a rate card needs")
+	oneProblemAt(t, err, 1, 1, "empty: a rate card needs")
 }
 
 // Text inside strings and comments is not structure: a name holding
