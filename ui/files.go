@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"creditplan/sourcefile"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -188,7 +189,8 @@ func conflict(job saveJob, target string, st fs.FileInfo) (string, error) {
 	case st.Size() != int64(len(job.expect)):
 		why = append(why, name+" changed on disk since it was read or saved here; overwrite it")
 	default:
-		now, err := os.ReadFile(target)
+		// Read no more than the file should hold, and never a FIFO or device.
+		now, _, err := sourcefile.Read(target, len(job.expect))
 		if err != nil {
 			return "", plainErr(err)
 		}
@@ -482,7 +484,7 @@ func (m *Model) export() tea.Cmd {
 			return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
 		}
 		if st != nil {
-			now, err := os.ReadFile(target)
+			now, _, err := sourcefile.Read(target, len(mine))
 			if err != nil || mine == nil || !bytes.Equal(now, mine) {
 				return questionMsg{question{kind: askExport, path: path, data: data, text: filepath.Base(path) + " already exists; overwrite it"}}
 			}
