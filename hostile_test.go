@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -119,6 +121,7 @@ func runBounded(ts *testscript.TestScript, neg bool, args []string) {
 	// instead of swapping the machine; the RSS check below is the real bound.
 	lim := syscall.Rlimit{Cur: hostileAS, Max: hostileAS}
 	_ = prlimit(cmd.Process.Pid, syscall.RLIMIT_AS, &lim)
+	peak := watchPeakRSS(cmd.Process.Pid)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	var err error
@@ -127,6 +130,7 @@ func runBounded(ts *testscript.TestScript, neg bool, args []string) {
 	case <-time.After(hostileWall):
 		cmd.Process.Kill()
 		<-done
+		peak()
 		ts.Fatalf("creditplan %s: still running after %s (killed)", strings.Join(args, " "), hostileWall)
 	}
 	fmt.Fprint(ts.Stdout(), stdout.String())
@@ -141,7 +145,9 @@ func runBounded(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv(hostileExit, strconv.Itoa(code))
 	st := cmd.ProcessState
 	cpu := st.UserTime() + st.SystemTime()
-	rss := int64(st.SysUsage().(*syscall.Rusage).Maxrss) << 10 // Linux reports KiB
+	// Not rusage's Maxrss: Go starts the child with vfork, so that figure holds
+	// the test process's own peak from before exec.
+	rss := peak()
 	ts.Logf("creditplan %s: exit %d, cpu %s, max RSS %.1f MB", strings.Join(args, " "), code, cpu.Round(time.Millisecond), float64(rss)/(1<<20))
 	if cpu > hostileCPU {
 		ts.Fatalf("used %s of CPU, over the %s bound", cpu, hostileCPU)
@@ -170,4 +176,41 @@ func prlimit(pid int, resource int, lim *syscall.Rlimit) error {
 		return errno
 	}
 	return nil
+}
+
+// watchPeakRSS samples the process's own peak RSS (VmHWM in /proc, counted
+// from its exec) every 2 ms until it exits, and returns a function giving the
+// largest value seen. A run that passes the bound for longer than a sample
+// is caught; the address-space cap backs it up.
+func watchPeakRSS(pid int) func() int64 {
+	var peak atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		path := fmt.Sprintf("/proc/%d/status", pid)
+		for {
+			if b, err := os.ReadFile(path); err == nil {
+				if i := bytes.Index(b, []byte("VmHWM:")); i >= 0 {
+					f := strings.Fields(string(b[i+len("VmHWM:"):]))
+					if len(f) > 0 {
+						if kb, err := strconv.ParseInt(f[0], 10, 64); err == nil && kb<<10 > peak.Load() {
+							peak.Store(kb << 10)
+						}
+					}
+				}
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	return func() int64 {
+		close(stop)
+		wg.Wait()
+		return peak.Load()
+	}
 }
