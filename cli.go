@@ -380,15 +380,14 @@ type monthRequest struct {
 
 // parseBilling reads --billing: "" keeps the project's billing.
 func parseBilling(cmd, text string) (b pricing.Billing, set bool, err error) {
-	switch strings.ToLower(strings.TrimSpace(text)) {
-	case "":
+	if text == "" {
 		return pricing.Monthly, false, nil
-	case "monthly":
-		return pricing.Monthly, true, nil
-	case "annual", "annually", "yearly":
-		return pricing.Annual, true, nil
 	}
-	return pricing.Monthly, false, usagef(cmd, "--billing %q: choose monthly or annual", text)
+	b, err = pricing.ParseBilling(text)
+	if err != nil {
+		return pricing.Monthly, false, usagef(cmd, "--%v", err)
+	}
+	return b, true, nil
 }
 
 // readMonth parses a month command's arguments and loads its files. Mistakes on

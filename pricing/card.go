@@ -296,10 +296,14 @@ func (c *RateCard) Unavailable(p *Plan, f *Feature) string {
 // Money formats an amount in the card's currency.
 func (c *RateCard) Money(m Money) string { return m.Format(c.Currency) }
 
-// PriceLabel is the plan's monthly price under a billing, or "contact sales".
+// ContactSales is how a plan without a public price is shown wherever a price
+// would be: never as $0, never as free.
+const ContactSales = "contact sales"
+
+// PriceLabel is the plan's monthly price under a billing, or ContactSales.
 func (c *RateCard) PriceLabel(p *Plan, b Billing) string {
 	if p.ContactSales {
-		return "contact sales"
+		return ContactSales
 	}
 	return c.Money(p.Price(b))
 }
