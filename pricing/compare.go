@@ -49,41 +49,17 @@ type Comparison struct {
 func (c *RateCard) Compare(p *Project) *Comparison {
 	cmp := &Comparison{Card: c, Billing: p.Billing, FinishedSeconds: p.FinishedSeconds()}
 	u := c.newUsage()
-	for i := range p.Videos {
-		v := &p.Videos[i]
-		idx := c.pickIndices(v)
-		u.add(c, i, v, &idx)
-		var each int64
-		for _, fi := range idx {
-			if fi >= 0 && c.Features[fi].Premium {
-				each = satAdd(each, int64(c.charge(&c.Features[fi], v).Credits))
-			}
-		}
-		cmp.Premium = Credits(satAdd(int64(cmp.Premium), satMul(each, int64(v.Count))))
-	}
+	cmp.Premium = c.monthTally(p, u, nil)
 	cmp.Options = make([]PlanOption, len(c.Plans))
 	best := -1
 	for i := range c.Plans {
 		plan := &c.Plans[i]
-		o := PlanOption{Plan: plan, Premium: cmp.Premium, Blocked: c.blocked(plan, p, u)}
-		o.Fits = cmp.Premium <= plan.Credits
-		if o.Fits {
-			o.Remaining = plan.Credits - cmp.Premium
-		} else {
-			o.Short = cmp.Premium - plan.Credits
-			o.TopUp, o.CanTopUp = plan.CheapestTopUp(o.Short)
-			if !o.CanTopUp {
-				o.Blocked = append(o.Blocked, shortNoTopUps(c, plan, o.Short))
-			}
-		}
-		if !plan.ContactSales {
-			o.MonthlyTotal = plus(c.monthCost(plan, p, Monthly), o.TopUp.Cost)
-			o.AnnualTotal = plus(c.monthCost(plan, p, Annual), o.TopUp.Cost)
-			o.Total = o.MonthlyTotal
-			if p.Billing == Annual {
-				o.Total = o.AnnualTotal
-			}
-			o.PerMinute = PerFinishedMinute(o.Total, cmp.FinishedSeconds)
+		s := c.standing(plan, p, u, cmp.Premium, plan.Credits)
+		o := PlanOption{
+			Plan: plan, Fits: s.Fits, Premium: s.Premium, Remaining: s.Remaining, Short: s.Short,
+			TopUp: s.TopUp, CanTopUp: s.CanTopUp, Blocked: s.Blocked,
+			MonthlyTotal: s.Total(Monthly), AnnualTotal: s.Total(Annual), Total: s.Cost,
+			PerMinute: PerFinishedMinute(s.Cost, cmp.FinishedSeconds),
 		}
 		cmp.Options[i] = o
 		if o.Usable() && (best < 0 || o.Total < cmp.Options[best].Total) {

@@ -160,13 +160,13 @@ func (c *RateCard) priceVideo(vq *VideoQuote, lines []Line, alts []Alternative, 
 	vl := lines[start:len(lines):len(lines)]
 	var each Credits
 	for _, l := range vl {
-		each = Credits(satAdd(int64(each), int64(l.Credits)))
+		each = plus(each, l.Credits)
 	}
 	altStart := len(alts)
 	alts = c.alternatives(alts, plan, i, v, vl)
 	*vq = VideoQuote{
 		Index: i, Video: v, Lines: vl, Each: each,
-		Credits:      Credits(satMul(int64(each), int64(v.Count))),
+		Credits:      copiesOf(each, v.Count),
 		Alternatives: alts[altStart:len(alts):len(alts)],
 		picks:        idx,
 	}
@@ -193,25 +193,15 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 			}
 			q.RunsOutAt = q.Copies + fitting + 1
 		}
-		q.Premium = Credits(satAdd(int64(q.Premium), int64(vq.Credits)))
+		q.Premium = plus(q.Premium, vq.Credits)
 		q.Copies += int64(v.Count)
 		q.FinishedSeconds += int64(v.Seconds) * int64(v.Count)
 	}
-	q.Fits = q.Premium <= q.Balance
-	q.Blocked = c.blocked(plan, p, u)
-	if q.Fits {
-		q.Remaining = q.Balance - q.Premium
-	} else {
-		q.Short = q.Premium - max(q.Balance, 0)
-		var canTopUp bool
-		q.TopUp, canTopUp = plan.CheapestTopUp(q.Short)
-		if !canTopUp {
-			q.Blocked = append(q.Blocked, shortNoTopUps(c, plan, q.Short))
-		}
+	s := c.standing(plan, p, u, q.Premium, q.Balance)
+	q.Fits, q.Remaining, q.Short = s.Fits, s.Remaining, s.Short
+	q.TopUp, q.Blocked, q.Cost = s.TopUp, s.Blocked, s.Cost
+	if !q.Fits {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
-	}
-	if !plan.ContactSales {
-		q.Cost = plus(c.monthCost(plan, p, p.Billing), q.TopUp.Cost)
 	}
 }
 
@@ -231,12 +221,6 @@ func mergeAlternatives(month []Alternative, i int, fresh []Alternative) []Altern
 		out = append(out, month[j])
 	}
 	return append(out, fresh[k:]...)
-}
-
-// shortNoTopUps is the reason a plan that is short and sells no top-ups cannot
-// make the month; Quote and Compare give it in the same words.
-func shortNoTopUps(c *RateCard, plan *Plan, short Credits) string {
-	return "short " + c.CreditWord(short) + " and " + plan.Name + " sells no top-ups"
 }
 
 // sortedAlternatives orders a month's alternatives, largest saving first. It sorts
@@ -266,15 +250,6 @@ func sortedAlternatives(alts []Alternative) []Alternative {
 		out[i] = alts[j]
 	}
 	return out
-}
-
-// monthCost is the plan's price for one month under a billing, with extra seats.
-func (c *RateCard) monthCost(plan *Plan, p *Project, b Billing) Money {
-	cost := plan.Price(b)
-	if extra := p.Seats - plan.IncludedSeats; extra > 0 && plan.ExtraSeats {
-		cost = Money(satAdd(int64(cost), satMul(int64(plan.SeatPrice), int64(extra))))
-	}
-	return cost
 }
 
 // cheapestCovering finds the cheapest priced plan, other than `not`, whose own

@@ -110,21 +110,12 @@ type RightSize struct {
 // its credits miss), and the break-even usage between neighbouring plans.
 func (c *RateCard) RightSize(p *Project) *RightSize {
 	rs := &RightSize{Card: c, Billing: p.Billing}
-	byFeature := map[*Feature]Credits{}
-	for i := range p.Videos {
-		v := &p.Videos[i]
-		for s := Slot(0); s < NumSlots; s++ {
-			if f := c.featureFor(v, s); f != nil && f.Premium {
-				cr := times(c.charge(f, v).Credits, int64(v.Count))
-				byFeature[f] = plus(byFeature[f], cr)
-				rs.Premium = plus(rs.Premium, cr)
-			}
-		}
-	}
-	for i := range c.Features {
-		f := &c.Features[i]
-		if cr := byFeature[f]; cr > rs.DominantCredits {
-			rs.Dominant, rs.DominantCredits = f, cr
+	u := c.newUsage()
+	byFeature := make([]Credits, len(c.Features))
+	rs.Premium = c.monthTally(p, u, byFeature)
+	for i, cr := range byFeature {
+		if cr > rs.DominantCredits {
+			rs.Dominant, rs.DominantCredits = &c.Features[i], cr
 		}
 	}
 
@@ -135,25 +126,17 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 			rs.ContactSales = append(rs.ContactSales, plan)
 			continue
 		}
-		reasons := c.Blocked(plan, p)
-		var top TopUpPurchase
-		if short := minus(rs.Premium, plan.Credits); short > 0 {
-			var ok bool
-			if top, ok = plan.CheapestTopUp(short); !ok {
-				reasons = append(reasons, "short "+c.CreditWord(short)+" and "+plan.Name+" sells no top-ups")
-			}
-		}
-		if len(reasons) > 0 {
-			rs.Blocked = append(rs.Blocked, BlockedPlan{Plan: plan, Reasons: reasons})
+		s := c.standing(plan, p, u, rs.Premium, plan.Credits)
+		if len(s.Blocked) > 0 {
+			rs.Blocked = append(rs.Blocked, BlockedPlan{Plan: plan, Reasons: s.Blocked})
 		} else {
 			for _, b := range []Billing{Monthly, Annual} {
-				price := c.monthCost(plan, p, b)
-				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: price, TopUp: top, Total: plus(price, top.Cost)})
+				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: s.Price(b), TopUp: s.TopUp, Total: s.Total(b)})
 			}
 		}
 		// Break-evens vary the usage, so a plan short of credits today still
 		// takes part; only what usage cannot change rules a plan out.
-		if len(c.Blocked(plan, p)) == 0 {
+		if len(s.Limits()) == 0 {
 			usable = append(usable, plan)
 		}
 	}

@@ -108,15 +108,6 @@ func (c *RateCard) blocked(plan *Plan, p *Project, u *monthUsage) []string {
 	return out
 }
 
-// monthCredits is what every copy of every video of the month spends.
-func (c *RateCard) monthCredits(p *Project) Credits {
-	var total Credits
-	for i := range p.Videos {
-		total = plus(total, times(c.VideoCredits(&p.Videos[i]), int64(p.Videos[i].Count)))
-	}
-	return total
-}
-
 // The largest amount any total may reach. Products and sums saturate here rather
 // than wrap round to a negative number on absurd input (a rate of a billion credits
 // a second): the total is then absurd but never wrong in sign.

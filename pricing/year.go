@@ -108,7 +108,7 @@ func (c *RateCard) YearProject(p *Project) (*YearResult, error) {
 // under both billings, and returns the run for `billing` with the comparison.
 // See the comment at the top of year.go for the rules.
 func (c *RateCard) Year(p *Project, plan *Plan, billing Billing) *YearResult {
-	month := c.monthCredits(p)
+	month := c.MonthPremium(p)
 	r := &YearResult{Card: c, Plan: plan, MonthCredits: month, ContactSales: plan.ContactSales}
 	r.Monthly = c.simulateYear(p, plan, Monthly, month)
 	r.Annual = c.simulateYear(p, plan, Annual, month)
