@@ -296,18 +296,6 @@ func (c *RateCard) Unavailable(p *Plan, f *Feature) string {
 // Money formats an amount in the card's currency.
 func (c *RateCard) Money(m Money) string { return m.Format(c.Currency) }
 
-// ContactSales is how a plan without a public price is shown wherever a price
-// would be: never as $0, never as free.
-const ContactSales = "contact sales"
-
-// PriceLabel is the plan's monthly price under a billing, or ContactSales.
-func (c *RateCard) PriceLabel(p *Plan, b Billing) string {
-	if p.ContactSales {
-		return ContactSales
-	}
-	return c.Money(p.Price(b))
-}
-
 // Price is one month of the plan under the given billing.
 func (p *Plan) Price(b Billing) Money {
 	if b == Annual {

@@ -2,7 +2,6 @@ package pricing
 
 import (
 	"fmt"
-	"slices"
 )
 
 // VideoQuote is one video's price in a month: its breakdown for one copy, its
@@ -48,20 +47,6 @@ type Quote struct {
 	Upgrade *Plan
 	// Cost is the plan's month under the billing, extra seats and TopUp included.
 	Cost Money
-}
-
-// Message is the upfront sentence for the whole month.
-func (q *Quote) Message() string { return q.Card.UpfrontMessage(q.Premium, q.Balance) }
-
-// BalanceBefore is what is left for video i once every other video of the month
-// has been paid for: the balance the Video screen's message quotes.
-func (q *Quote) BalanceBefore(i int) Credits {
-	return minus(q.Balance, minus(q.Premium, q.Videos[i].Credits))
-}
-
-// VideoMessage is the upfront sentence for all copies of video i.
-func (q *Quote) VideoMessage(i int) string {
-	return q.Card.UpfrontMessage(q.Videos[i].Credits, q.BalanceBefore(i))
 }
 
 // Quote prices the project's month against its plan. The balance is the project's
@@ -205,53 +190,6 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 	}
 }
 
-// mergeAlternatives replaces video i's entries in a month list already sorted
-// largest saving first with fresh (sorted the same way), in one linear pass.
-func mergeAlternatives(month []Alternative, i int, fresh []Alternative) []Alternative {
-	out := make([]Alternative, 0, len(month)+len(fresh))
-	k := 0
-	for j := range month {
-		if month[j].Video == i {
-			continue
-		}
-		for k < len(fresh) && lessAlt(fresh[k], month[j]) {
-			out = append(out, fresh[k])
-			k++
-		}
-		out = append(out, month[j])
-	}
-	return append(out, fresh[k:]...)
-}
-
-// sortedAlternatives orders a month's alternatives, largest saving first. It sorts
-// a permutation of small indices rather than the structs themselves, which carry
-// pointers and strings and are slow to swap by the tens of thousands.
-func sortedAlternatives(alts []Alternative) []Alternative {
-	perm := make([]int32, len(alts))
-	for i := range perm {
-		perm[i] = int32(i)
-	}
-	slices.SortStableFunc(perm, func(a, b int32) int {
-		x, y := &alts[a], &alts[b]
-		switch {
-		case x.Saves != y.Saves:
-			if x.Saves > y.Saves {
-				return -1
-			}
-			return 1
-		case x.Video != y.Video:
-			return x.Video - y.Video
-		default:
-			return int(x.Slot) - int(y.Slot)
-		}
-	})
-	out := make([]Alternative, len(alts))
-	for i, j := range perm {
-		out[i] = alts[j]
-	}
-	return out
-}
-
 // cheapestCovering finds the cheapest priced plan, other than `not`, whose own
 // credits cover `need` and which nothing blocks.
 func (c *RateCard) cheapestCovering(p *Project, u *monthUsage, need Credits, not *Plan) *Plan {
@@ -268,32 +206,4 @@ func (c *RateCard) cheapestCovering(p *Project, u *monthUsage, need Credits, not
 		}
 	}
 	return best
-}
-
-// PackCount is how many of one top-up pack to buy.
-type PackCount struct {
-	TopUp *TopUp
-	Count int64
-}
-
-// TopUpPurchase is a set of top-up packs: what they add and what they cost.
-type TopUpPurchase struct {
-	Packs   []PackCount
-	Credits Credits
-	Cost    Money
-}
-
-// Describe writes the purchase for people: "2 × Add-on 300 (600 credits, $30.00)".
-func (t TopUpPurchase) Describe(c *RateCard) string {
-	if len(t.Packs) == 0 {
-		return "none"
-	}
-	s := ""
-	for i, pc := range t.Packs {
-		if i > 0 {
-			s += " + "
-		}
-		s += fmt.Sprintf("%d × %s", pc.Count, pc.TopUp.Name)
-	}
-	return s + fmt.Sprintf(" (%s, %s)", c.CreditWord(t.Credits), c.Money(t.Cost))
 }

@@ -153,10 +153,7 @@ func (c *RateCard) scaleCredits(month Credits, volume int64) Credits {
 	if month <= 0 || volume <= 0 {
 		return 0
 	}
-	step := uint64(CreditScale)
-	for range c.Precision {
-		step /= 10
-	}
+	step := uint64(c.creditStep())
 	den := uint64(1000) * step
 	hi, lo := bits.Mul64(uint64(month), uint64(volume))
 	if hi >= den {
