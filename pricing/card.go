@@ -55,9 +55,6 @@ func SlotByKey(key string) (Slot, bool) {
 	return 0, false
 }
 
-// SlotKeys lists every slot's TOML name, for error messages.
-func SlotKeys() []string { return slotKeys[:] }
-
 // Unit is what a feature's rate is charged per.
 type Unit int
 
@@ -94,21 +91,6 @@ func (u Unit) Label() string {
 // IsTime reports whether the unit is charged by the video's length, so a billing
 // increment applies.
 func (u Unit) IsTime() bool { return u == PerMinute || u == PerSecond || u == PerLanguageMinute }
-
-// Rollover says what happens to a plan's unused credits at the end of a cycle.
-type Rollover int
-
-// The rollover rules a card can name.
-const (
-	RolloverNone         Rollover = iota // unused credits expire at the end of the cycle
-	RolloverNextCycle                    // unused credits last one more cycle, then expire
-	RolloverUntilRenewal                 // unused credits last until the subscription renews (a year when annual)
-)
-
-var rolloverKeys = []string{"none", "next_cycle", "until_renewal"}
-
-// Key is the rule's name in TOML files.
-func (r Rollover) Key() string { return rolloverKeys[r] }
 
 // Billing is how a subscription is paid.
 type Billing int

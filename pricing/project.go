@@ -87,12 +87,3 @@ func (p *Project) FinishedSeconds() int64 {
 	}
 	return s
 }
-
-// Copies is how many videos the month makes in all.
-func (p *Project) Copies() int64 {
-	var n int64
-	for i := range p.Videos {
-		n += int64(p.Videos[i].Count)
-	}
-	return n
-}

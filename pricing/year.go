@@ -136,17 +136,6 @@ type walletLot struct {
 	last int
 }
 
-const neverExpires = 1 << 30
-
-// monthsOfDays converts a top-up's lifetime to whole months, rounding up
-// (90 days is 3 months); 0 means the credits never expire.
-func monthsOfDays(days int) int {
-	if days <= 0 {
-		return neverExpires
-	}
-	return (days + 29) / 30
-}
-
 // scaleCredits is month × volume/1000, rounded up to the card's precision, in
 // 128-bit arithmetic so no month and multiplier can overflow.
 func (c *RateCard) scaleCredits(month Credits, volume int64) Credits {
@@ -164,20 +153,6 @@ func (c *RateCard) scaleCredits(month Credits, volume int64) Credits {
 		q++
 	}
 	return Credits(q * step)
-}
-
-// grantLast is the last month index a cycle grant made in month m can be spent in.
-func grantLast(plan *Plan, billing Billing, m, cycle int) int {
-	switch plan.Rollover {
-	case RolloverNextCycle:
-		return m + 2*cycle - 1
-	case RolloverUntilRenewal:
-		if billing == Annual {
-			return 11
-		}
-		return m + cycle - 1
-	}
-	return m + cycle - 1
 }
 
 func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month Credits) *YearRun {
