@@ -1,10 +1,3 @@
-// Package pricing is creditplan's engine: the rate card and project models, their
-// loaders, and every pricing rule (billing increments, re-render charges, plan
-// limits, upfront messages, cheaper alternatives, plan comparison).
-//
-// It is pure: no terminal, no Bubble Tea, no files opened behind the caller's back.
-// Callers hand it bytes and a name to report errors against, and present what it
-// returns. Credits and money are fixed-point integers (Credits, Money) throughout.
 package pricing
 
 import "strings"
