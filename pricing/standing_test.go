@@ -164,3 +164,28 @@ func checkRightSize(t *testing.T, where string, rs *RightSize, plan *Plan, s Sta
 		t.Errorf("%s: rightsize options not cheapest first", where)
 	}
 }
+
+// TestFitStatesThePlanAsStandDoes: what Fit says of the month once its changes
+// are made (spent, fits, short, top-up, what still blocks the plan) is the
+// standing of the changed month against the balance it fits into.
+func TestFitStatesThePlanAsStandDoes(t *testing.T) {
+	for name, m := range agreementMonths(t) {
+		c := m.c
+		for i := range c.Plans {
+			plan := &c.Plans[i]
+			balances := []Credits{0, plan.Credits, c.MonthPremium(m.p) / 2, -WholeCredits(5)}
+			if len(m.p.Videos) > 100 {
+				balances = balances[1:2] // a big month's fit is slow to solve; one balance will do
+			}
+			for _, balance := range balances {
+				r := c.Fit(m.p, plan, balance)
+				s := c.Stand(r.Apply(m.p), plan, max(balance, 0))
+				if r.After != s.Premium || r.Fits != s.Fits || r.Short != s.Short || r.CanTopUp != s.CanTopUp ||
+					!reflect.DeepEqual(r.TopUp, s.TopUp) || !reflect.DeepEqual(r.Blocked, s.Limits()) {
+					t.Errorf("%s, %s, balance %s: fit after %s fits %v short %s top-up %v blocked %q; standing %+v",
+						name, plan.ID, balance, r.After, r.Fits, r.Short, r.CanTopUp, r.Blocked, s)
+				}
+			}
+		}
+	}
+}
