@@ -145,17 +145,6 @@ func (c *RateCard) pickIndex(v *Video, s Slot) int {
 	return i
 }
 
-// VideoCredits is what one copy of a video spends.
-func (c *RateCard) VideoCredits(v *Video) Credits {
-	var total Credits
-	for s := Slot(0); s < NumSlots; s++ {
-		if f := c.featureFor(v, s); f != nil && f.Premium {
-			total = plus(total, c.charge(f, v).Credits)
-		}
-	}
-	return total
-}
-
 // Lines is the breakdown of one copy of a video, one line per active slot, in slot order.
 func (c *RateCard) Lines(v *Video) []Line {
 	return c.appendLines(make([]Line, 0, NumSlots), v)

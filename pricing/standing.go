@@ -32,20 +32,33 @@ func (c *RateCard) monthTally(p *Project, u *monthUsage, byFeature []Credits) Cr
 		if u != nil {
 			u.add(c, i, v, &idx)
 		}
-		var each Credits
-		for _, fi := range idx {
-			if fi < 0 || !c.Features[fi].Premium {
-				continue
-			}
-			cr := c.charge(&c.Features[fi], v).Credits
-			each = plus(each, cr)
-			if byFeature != nil {
-				byFeature[fi] = plus(byFeature[fi], copiesOf(cr, v.Count))
-			}
-		}
+		each := c.copyCredits(v, &idx, byFeature)
 		total = plus(total, copiesOf(each, v.Count))
 	}
 	return total
+}
+
+// VideoCredits is what one copy of a video spends.
+func (c *RateCard) VideoCredits(v *Video) Credits {
+	idx := c.pickIndices(v)
+	return c.copyCredits(v, &idx, nil)
+}
+
+// copyCredits is what one copy of v spends, given its picks; it adds each
+// premium feature's share over all copies to byFeature when that is not nil.
+func (c *RateCard) copyCredits(v *Video, idx *[NumSlots]int, byFeature []Credits) Credits {
+	var each Credits
+	for _, fi := range idx {
+		if fi < 0 || !c.Features[fi].Premium {
+			continue
+		}
+		cr := c.charge(&c.Features[fi], v).Credits
+		each = plus(each, cr)
+		if byFeature != nil {
+			byFeature[fi] = plus(byFeature[fi], copiesOf(cr, v.Count))
+		}
+	}
+	return each
 }
 
 // monthCredits is MonthPremium under the name fit.go still calls it by.
