@@ -4,17 +4,10 @@ import "math/bits"
 
 // PlanOption is one plan's answer for a month in a comparison.
 type PlanOption struct {
-	Plan *Plan
-	// Fits is set when the plan's own credits for a fresh cycle cover the month.
-	Fits      bool
-	Premium   Credits
-	Remaining Credits
-	Short     Credits
-	// TopUp is the cheapest top-up covering Short; CanTopUp is false when the plan
-	// is short and sells none that would do.
-	TopUp    TopUpPurchase
-	CanTopUp bool
-	Blocked  []string
+	// Standing is where the month stands on the plan with a fresh cycle of
+	// its own credits (Balance is the plan's Credits): Fits, Short, TopUp,
+	// CanTopUp, Blocked, and Usable when the plan can make the month.
+	Standing
 	// MonthlyTotal and AnnualTotal are one month's cost under monthly and annual
 	// billing: the plan, extra seats and top-ups. Total is the one for the
 	// project's billing, PerMinute that divided by the finished minutes.
@@ -23,12 +16,6 @@ type PlanOption struct {
 	Total        Money
 	PerMinute    Money
 	Recommended  bool
-}
-
-// Usable reports whether the plan can make the month: nothing blocks it, it has a
-// public price, and its credits, topped up if need be, cover the month.
-func (o *PlanOption) Usable() bool {
-	return len(o.Blocked) == 0 && !o.Plan.ContactSales && (o.Fits || o.CanTopUp)
 }
 
 // Comparison is every plan of a card for the same month.
@@ -56,8 +43,7 @@ func (c *RateCard) Compare(p *Project) *Comparison {
 		plan := &c.Plans[i]
 		s := c.standing(plan, p, u, cmp.Premium, plan.Credits)
 		o := PlanOption{
-			Plan: plan, Fits: s.Fits, Premium: s.Premium, Remaining: s.Remaining, Short: s.Short,
-			TopUp: s.TopUp, CanTopUp: s.CanTopUp, Blocked: s.Blocked,
+			Standing:     s,
 			MonthlyTotal: s.Total(Monthly), AnnualTotal: s.Total(Annual), Total: s.Cost,
 			PerMinute: PerFinishedMinute(s.Cost, cmp.FinishedSeconds),
 		}

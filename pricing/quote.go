@@ -18,19 +18,16 @@ type VideoQuote struct {
 	picks [NumSlots]int // feature index of each active slot, -1 if none; kept for Requote
 }
 
-// Quote is a month priced against one plan and a balance.
+// Quote is a month priced against one plan and a balance: where the month
+// stands on the plan (the embedded Standing, so q.Fits, q.Short, q.TopUp,
+// q.Blocked and q.Cost read directly), each video's price, and what follows.
 type Quote struct {
-	Card    *RateCard
-	Plan    *Plan
-	Billing Billing
-	// Balance is the credits available before the month is made.
-	Balance Credits
-	Videos  []VideoQuote
+	Card *RateCard
+	// Standing holds the plan, the billing and the balance (the credits
+	// available before the month is made) the month is priced against; its
 	// Premium is every credit the month spends.
-	Premium   Credits
-	Remaining Credits
-	Short     Credits
-	Fits      bool
+	Standing
+	Videos []VideoQuote
 	// RunsOutAt is the 1-based number of the video copy, in file order, that no
 	// longer fits in the balance; 0 when the month fits. Copies is how many copies there are.
 	RunsOutAt int64
@@ -39,14 +36,8 @@ type Quote struct {
 	FinishedSeconds int64
 	// Alternatives holds every video's alternatives, largest saving first.
 	Alternatives []Alternative
-	// Blocked lists why the plan cannot make this month at all.
-	Blocked []string
-	// TopUp is the cheapest top-up that covers Short, when the plan sells one.
-	TopUp TopUpPurchase
 	// Upgrade is the cheapest other plan whose own credits cover the month, or nil.
 	Upgrade *Plan
-	// Cost is the plan's month under the billing, extra seats and TopUp included.
-	Cost Money
 }
 
 // Quote prices the project's month against its plan. The balance is the project's
@@ -129,7 +120,7 @@ func (c *RateCard) startQuote(p *Project) (*Quote, *Plan, error) {
 	if p.HasBalance {
 		balance = p.Balance
 	}
-	return &Quote{Card: c, Plan: plan, Billing: p.Billing, Balance: balance}, plan, nil
+	return &Quote{Card: c, Standing: Standing{Plan: plan, Billing: p.Billing, Balance: balance}}, plan, nil
 }
 
 // priceVideo fills vq with video i's lines, total and alternatives, appending
@@ -182,9 +173,7 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 		q.Copies += int64(v.Count)
 		q.FinishedSeconds += int64(v.Seconds) * int64(v.Count)
 	}
-	s := c.standing(plan, p, u, q.Premium, q.Balance)
-	q.Fits, q.Remaining, q.Short = s.Fits, s.Remaining, s.Short
-	q.TopUp, q.Blocked, q.Cost = s.TopUp, s.Blocked, s.Cost
+	q.Standing = c.standing(plan, p, u, q.Premium, q.Balance)
 	if !q.Fits {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
 	}
