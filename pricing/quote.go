@@ -1,9 +1,5 @@
 package pricing
 
-import (
-	"fmt"
-)
-
 // VideoQuote is one video's price in a month: its breakdown for one copy, its
 // total over all copies, and the cheaper alternatives for its premium lines.
 type VideoQuote struct {
@@ -112,15 +108,11 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 
 // startQuote finds the plan and the balance a quote starts from.
 func (c *RateCard) startQuote(p *Project) (*Quote, *Plan, error) {
-	plan, ok := c.Plan(p.Plan)
-	if !ok {
-		return nil, nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
+	plan, err := c.projectPlan(p)
+	if err != nil {
+		return nil, nil, err
 	}
-	balance := plan.Credits
-	if p.HasBalance {
-		balance = p.Balance
-	}
-	return &Quote{Card: c, Standing: Standing{Plan: plan, Billing: p.Billing, Balance: balance}}, plan, nil
+	return &Quote{Card: c, Standing: Standing{Plan: plan, Billing: p.Billing, Balance: p.BalanceOn(plan)}}, plan, nil
 }
 
 // priceVideo fills vq with video i's lines, total and alternatives, appending

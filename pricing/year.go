@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"math/bits"
 )
 
@@ -97,9 +96,9 @@ type YearResult struct {
 
 // YearProject simulates the project's own plan and billing.
 func (c *RateCard) YearProject(p *Project) (*YearResult, error) {
-	plan, ok := c.Plan(p.Plan)
-	if !ok {
-		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
+	plan, err := c.projectPlan(p)
+	if err != nil {
+		return nil, err
 	}
 	return c.Year(p, plan, p.Billing), nil
 }
