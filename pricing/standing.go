@@ -5,13 +5,15 @@ package pricing
 // Every screen and command asks the same questions of a month on a plan: what
 // does it spend, does that fit in the credits at hand, how much is missing, which
 // top-up covers it, what rules the plan out whatever the usage, and what does the
-// month cost. Quote, Compare, RightSize, Year and Fit all answer them here, so
-// they cannot disagree:
+// month cost. They are answered here once, so no two screens can disagree:
 //
 //   - the premium total is the sum, over every video, of one copy's premium
-//     lines times its count, saturating at maxAmount (monthTally);
+//     lines times its count, saturating at maxAmount (monthTally). Quote,
+//     Compare, RightSize, Year and Fit all add the month up this way;
 //   - the standing (Standing) is worked out once per plan from that total, the
-//     month's usage and a balance (RateCard.standing).
+//     month's usage and a balance (RateCard.standing). Quote and Compare embed
+//     it, RightSize reads it for every plan, and what Fit says of the month as
+//     changed is its Stand.
 
 // MonthPremium is what every copy of every video of the month spends: the total
 // Quote, Compare, RightSize, Year and Fit agree on. It saturates at the largest
@@ -98,7 +100,7 @@ type Standing struct {
 }
 
 // Limits is what rules the plan out whatever the month's usage: Blocked
-// without the shortfall. Break-evens and upgrades, which vary the usage, read it.
+// without the shortfall. Break-evens, which vary the usage, read it.
 func (s *Standing) Limits() []string {
 	if s.limits == 0 {
 		return nil
@@ -133,8 +135,9 @@ func billingIndex(b Billing) int {
 }
 
 // Stand works out the project's month on a plan against a balance, under the
-// project's billing. Fit calls it on the month as changed, with the balance it
-// fits into.
+// project's billing. What Fit states of the month as changed (spent, fits,
+// short, top-up, what still blocks) is Stand of that month against the balance
+// it fits into, max(balance, 0).
 func (c *RateCard) Stand(p *Project, plan *Plan, balance Credits) Standing {
 	u := c.newUsage()
 	premium := c.monthTally(p, u, nil)
