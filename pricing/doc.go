@@ -32,6 +32,7 @@
 //	top-ups (the cheapest purchase)                topup.go
 //	the upfront message ("This will use ...")      upfront.go
 //	contact sales (plans without a public price)   contactsales.go
+//	upgrade (the cheapest plan covering the month) upgrade.go
 //	rollover (when unused credits expire)          rollover.go
 //	break-even between plans, usage terms          breakeven.go
 //	quote (one plan, Requote after an edit)        quote.go

@@ -170,21 +170,3 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
 	}
 }
-
-// cheapestCovering finds the cheapest priced plan, other than `not`, whose own
-// credits cover `need` and which nothing blocks.
-func (c *RateCard) cheapestCovering(p *Project, u *monthUsage, need Credits, not *Plan) *Plan {
-	var best *Plan
-	var bestCost Money
-	for i := range c.Plans {
-		pl := &c.Plans[i]
-		if pl == not || pl.ContactSales || pl.Credits < need || len(c.blocked(pl, p, u)) > 0 {
-			continue
-		}
-		cost := c.monthCost(pl, p, p.Billing)
-		if best == nil || cost < bestCost {
-			best, bestCost = pl, cost
-		}
-	}
-	return best
-}
