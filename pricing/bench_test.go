@@ -68,6 +68,30 @@ func BenchmarkQuoteThousandVideos(b *testing.B) {
 	}
 }
 
+// BenchmarkRightSizeThousandVideos is `creditplan rightsize` on a big month:
+// every plan under both billings, and the break-evens between them.
+func BenchmarkRightSizeThousandVideos(b *testing.B) {
+	c := defaultCard(b)
+	p := thousandVideoMonth(c, "creator")
+	b.ReportAllocs()
+	for b.Loop() {
+		c.RightSize(p)
+	}
+}
+
+// BenchmarkYearThousandVideos is the Year screen's work for a big month: the
+// wallet over twelve months under both billings.
+func BenchmarkYearThousandVideos(b *testing.B) {
+	c := defaultCard(b)
+	p := thousandVideoMonth(c, "creator")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.YearProject(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkParseProjectThousandVideos reads the 1,000-video month from its file.
 func BenchmarkParseProjectThousandVideos(b *testing.B) {
 	c := defaultCard(b)

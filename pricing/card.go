@@ -1,10 +1,3 @@
-// Package pricing is creditplan's engine: the rate card and project models, their
-// loaders, and every pricing rule (billing increments, re-render charges, plan
-// limits, upfront messages, cheaper alternatives, plan comparison).
-//
-// It is pure: no terminal, no Bubble Tea, no files opened behind the caller's back.
-// Callers hand it bytes and a name to report errors against, and present what it
-// returns. Credits and money are fixed-point integers (Credits, Money) throughout.
 package pricing
 
 import "strings"
@@ -55,9 +48,6 @@ func SlotByKey(key string) (Slot, bool) {
 	return 0, false
 }
 
-// SlotKeys lists every slot's TOML name, for error messages.
-func SlotKeys() []string { return slotKeys[:] }
-
 // Unit is what a feature's rate is charged per.
 type Unit int
 
@@ -94,21 +84,6 @@ func (u Unit) Label() string {
 // IsTime reports whether the unit is charged by the video's length, so a billing
 // increment applies.
 func (u Unit) IsTime() bool { return u == PerMinute || u == PerSecond || u == PerLanguageMinute }
-
-// Rollover says what happens to a plan's unused credits at the end of a cycle.
-type Rollover int
-
-// The rollover rules a card can name.
-const (
-	RolloverNone         Rollover = iota // unused credits expire at the end of the cycle
-	RolloverNextCycle                    // unused credits last one more cycle, then expire
-	RolloverUntilRenewal                 // unused credits last until the subscription renews (a year when annual)
-)
-
-var rolloverKeys = []string{"none", "next_cycle", "until_renewal"}
-
-// Key is the rule's name in TOML files.
-func (r Rollover) Key() string { return rolloverKeys[r] }
 
 // Billing is how a subscription is paid.
 type Billing int
@@ -295,18 +270,6 @@ func (c *RateCard) Unavailable(p *Plan, f *Feature) string {
 
 // Money formats an amount in the card's currency.
 func (c *RateCard) Money(m Money) string { return m.Format(c.Currency) }
-
-// ContactSales is how a plan without a public price is shown wherever a price
-// would be: never as $0, never as free.
-const ContactSales = "contact sales"
-
-// PriceLabel is the plan's monthly price under a billing, or ContactSales.
-func (c *RateCard) PriceLabel(p *Plan, b Billing) string {
-	if p.ContactSales {
-		return ContactSales
-	}
-	return c.Money(p.Price(b))
-}
 
 // Price is one month of the plan under the given billing.
 func (p *Plan) Price(b Billing) Money {

@@ -93,16 +93,14 @@ func (v *Video) Active(s Slot) bool { return v.active(s) }
 // charge prices one feature for one copy of a video. Each charge (one render,
 // one language) is rounded up once, to the card's precision, and raised to the
 // feature's minimum: that is where the vendor rounds, so that is where we do.
+// The rules it applies each have their file: rounding.go (billing increments,
+// the card's precision), minimum.go, rerender.go.
 func (c *RateCard) charge(f *Feature, v *Video) Line {
-	l := Line{Slot: f.Slot, Feature: f, Renders: 1, Languages: 1, Units: 1}
-	if f.Rerender {
-		l.Renders = 1 + v.Rerenders
-	}
+	l := Line{Slot: f.Slot, Feature: f, Renders: renders(f, v), Languages: 1, Units: 1}
 	var num, den int64 = int64(f.Rate), 1
 	switch f.Unit {
 	case PerMinute, PerSecond, PerLanguageMinute:
-		inc := max(f.IncrementSeconds, 1)
-		l.BilledSeconds = (v.Seconds + inc - 1) / inc * inc
+		l.BilledSeconds = billedSeconds(f, v.Seconds)
 		num = satMul(num, int64(l.BilledSeconds))
 		if f.Unit != PerSecond {
 			den = 60
@@ -120,13 +118,7 @@ func (c *RateCard) charge(f *Feature, v *Video) Line {
 		l.Credits = 0
 		return l
 	}
-	// Round up to the card's precision: step is one unit of the last allowed decimal.
-	step := int64(CreditScale)
-	for range c.Precision {
-		step /= 10
-	}
-	one := satMul(ceilDiv(num, den*step), step)
-	one = max(one, int64(f.Minimum))
+	one := atLeastMinimum(f, c.roundUpCredits(num, den))
 	l.Credits = Credits(satMul(satMul(one, int64(l.Languages)), int64(l.Renders)))
 	return l
 }
@@ -153,17 +145,6 @@ func (c *RateCard) pickIndex(v *Video, s Slot) int {
 	return i
 }
 
-// VideoCredits is what one copy of a video spends.
-func (c *RateCard) VideoCredits(v *Video) Credits {
-	var total Credits
-	for s := Slot(0); s < NumSlots; s++ {
-		if f := c.featureFor(v, s); f != nil && f.Premium {
-			total = plus(total, c.charge(f, v).Credits)
-		}
-	}
-	return total
-}
-
 // Lines is the breakdown of one copy of a video, one line per active slot, in slot order.
 func (c *RateCard) Lines(v *Video) []Line {
 	return c.appendLines(make([]Line, 0, NumSlots), v)
@@ -178,84 +159,11 @@ func (c *RateCard) appendLines(dst []Line, v *Video) []Line {
 	return dst
 }
 
-// Alternative is a cheaper choice for one slot of one video, and what it saves.
-type Alternative struct {
-	// Video is the index of the video in the project; VideoName its name.
-	Video     int
-	VideoName string
-	Slot      Slot
-	From, To  *Feature
-	// Saves is what the change saves over the month (all copies); Each, per copy.
-	Saves  Credits
-	Each   Credits
-	Reason string
-}
-
-// Text is the suggestion as a person reads it: "Use Avatar III instead of Avatar IV: saves 40 premium credits".
-func (a Alternative) Text(c *RateCard) string {
-	return fmt.Sprintf("Use %s instead of %s: saves %s", a.To.Name, a.From.Name, c.CreditWord(a.Saves))
-}
-
-// alternatives lists, for one video, every premium line with a cheaper step
-// down its alternative chain: the first step the plan can use (see chain.go),
-// when it saves credits, largest saving first. A video made zero times this
-// month saves nothing by changing, so it offers none.
-func (c *RateCard) alternatives(dst []Alternative, plan *Plan, idx int, v *Video, lines []Line) []Alternative {
-	if v.Count <= 0 {
-		return dst
+// pickIndices looks up, once, the feature index of each active slot of a video
+// (-1 for an inactive slot or an id the card does not know).
+func (c *RateCard) pickIndices(v *Video) (idx [NumSlots]int) {
+	for s := Slot(0); s < NumSlots; s++ {
+		idx[s] = c.pickIndex(v, s)
 	}
-	start := len(dst)
-	for _, l := range lines {
-		f := l.Feature
-		if !f.Premium || f.Alternative == "" {
-			continue
-		}
-		step, ok := c.firstStep(plan, f)
-		if !ok {
-			continue
-		}
-		to := &c.Features[step.feature]
-		alt := c.charge(to, v)
-		if alt.Credits >= l.Credits {
-			continue
-		}
-		each := minus(l.Credits, alt.Credits)
-		dst = append(dst, Alternative{
-			Video: idx, VideoName: v.Name, Slot: f.Slot, From: f, To: to,
-			Each: each, Saves: times(each, int64(v.Count)), Reason: step.reason,
-		})
-	}
-	sortAlternatives(dst[start:])
-	return dst
-}
-
-func sortAlternatives(a []Alternative) {
-	// Insertion sort: a video has at most a handful; the month list is sorted by sortByte.
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && lessAlt(a[j], a[j-1]); j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-}
-
-func lessAlt(a, b Alternative) bool {
-	if a.Saves != b.Saves {
-		return a.Saves > b.Saves
-	}
-	if a.Video != b.Video {
-		return a.Video < b.Video
-	}
-	return a.Slot < b.Slot
-}
-
-// UpfrontMessage is the sentence shown before spending: "This will use 50 premium
-// credits (200 remaining)." where 200 is the balance before the action, or, when
-// it does not fit, "This will use 80 premium credits (48 remaining): 32 short."
-func (c *RateCard) UpfrontMessage(use, balance Credits) string {
-	shown := max(balance, 0)
-	msg := fmt.Sprintf("This will use %s (%s remaining)", c.CreditWord(use), shown.Grouped())
-	if use > shown {
-		return msg + fmt.Sprintf(": %s short.", minus(use, shown).Grouped())
-	}
-	return msg + "."
+	return idx
 }

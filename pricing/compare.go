@@ -4,17 +4,10 @@ import "math/bits"
 
 // PlanOption is one plan's answer for a month in a comparison.
 type PlanOption struct {
-	Plan *Plan
-	// Fits is set when the plan's own credits for a fresh cycle cover the month.
-	Fits      bool
-	Premium   Credits
-	Remaining Credits
-	Short     Credits
-	// TopUp is the cheapest top-up covering Short; CanTopUp is false when the plan
-	// is short and sells none that would do.
-	TopUp    TopUpPurchase
-	CanTopUp bool
-	Blocked  []string
+	// Standing is where the month stands on the plan with a fresh cycle of
+	// its own credits (Balance is the plan's Credits): Fits, Short, TopUp,
+	// CanTopUp, Blocked, and Usable when the plan can make the month.
+	Standing
 	// MonthlyTotal and AnnualTotal are one month's cost under monthly and annual
 	// billing: the plan, extra seats and top-ups. Total is the one for the
 	// project's billing, PerMinute that divided by the finished minutes.
@@ -23,12 +16,6 @@ type PlanOption struct {
 	Total        Money
 	PerMinute    Money
 	Recommended  bool
-}
-
-// Usable reports whether the plan can make the month: nothing blocks it, it has a
-// public price, and its credits, topped up if need be, cover the month.
-func (o *PlanOption) Usable() bool {
-	return len(o.Blocked) == 0 && !o.Plan.ContactSales && (o.Fits || o.CanTopUp)
 }
 
 // Comparison is every plan of a card for the same month.
@@ -49,41 +36,16 @@ type Comparison struct {
 func (c *RateCard) Compare(p *Project) *Comparison {
 	cmp := &Comparison{Card: c, Billing: p.Billing, FinishedSeconds: p.FinishedSeconds()}
 	u := c.newUsage()
-	for i := range p.Videos {
-		v := &p.Videos[i]
-		idx := c.pickIndices(v)
-		u.add(c, i, v, &idx)
-		var each int64
-		for _, fi := range idx {
-			if fi >= 0 && c.Features[fi].Premium {
-				each = satAdd(each, int64(c.charge(&c.Features[fi], v).Credits))
-			}
-		}
-		cmp.Premium = Credits(satAdd(int64(cmp.Premium), satMul(each, int64(v.Count))))
-	}
+	cmp.Premium = c.monthTally(p, u, nil)
 	cmp.Options = make([]PlanOption, len(c.Plans))
 	best := -1
 	for i := range c.Plans {
 		plan := &c.Plans[i]
-		o := PlanOption{Plan: plan, Premium: cmp.Premium, Blocked: c.blocked(plan, p, u)}
-		o.Fits = cmp.Premium <= plan.Credits
-		if o.Fits {
-			o.Remaining = plan.Credits - cmp.Premium
-		} else {
-			o.Short = cmp.Premium - plan.Credits
-			o.TopUp, o.CanTopUp = plan.CheapestTopUp(o.Short)
-			if !o.CanTopUp {
-				o.Blocked = append(o.Blocked, shortNoTopUps(c, plan, o.Short))
-			}
-		}
-		if !plan.ContactSales {
-			o.MonthlyTotal = plus(c.monthCost(plan, p, Monthly), o.TopUp.Cost)
-			o.AnnualTotal = plus(c.monthCost(plan, p, Annual), o.TopUp.Cost)
-			o.Total = o.MonthlyTotal
-			if p.Billing == Annual {
-				o.Total = o.AnnualTotal
-			}
-			o.PerMinute = PerFinishedMinute(o.Total, cmp.FinishedSeconds)
+		s := c.standing(plan, p, u, cmp.Premium, plan.Credits)
+		o := PlanOption{
+			Standing:     s,
+			MonthlyTotal: s.Total(Monthly), AnnualTotal: s.Total(Annual), Total: s.Cost,
+			PerMinute: PerFinishedMinute(s.Cost, cmp.FinishedSeconds),
 		}
 		cmp.Options[i] = o
 		if o.Usable() && (best < 0 || o.Total < cmp.Options[best].Total) {

@@ -6,67 +6,6 @@ import (
 	"strings"
 )
 
-// Credits is an amount of credits in thousandths of a credit (milli-credits).
-// Every credit figure in creditplan is an exact integer of this type: rates such
-// as 0.5 credit per script generation add up without float rounding.
-type Credits int64
-
-// CreditScale is how many Credits units make one whole credit.
-const CreditScale = 1000
-
-// WholeCredits returns n whole credits.
-func WholeCredits(n int64) Credits { return Credits(n * CreditScale) }
-
-// String formats c with as few decimals as it needs: "50", "0.5", "12.25".
-func (c Credits) String() string { return formatFixed(int64(c), 3, false) }
-
-// Grouped formats c like String but with thousands separators: "3,600".
-func (c Credits) Grouped() string { return formatFixed(int64(c), 3, true) }
-
-// IsWhole reports whether c has no fractional part.
-func (c Credits) IsWhole() bool { return c%CreditScale == 0 }
-
-// Money is an amount of money in ten-thousandths of the card's currency unit,
-// so that a per-credit price like $0.16 times 0.5 credit stays exact.
-type Money int64
-
-// MoneyScale is how many Money units make one currency unit.
-const MoneyScale = 10000
-
-// Cents rounds m half away from zero to whole cents, the precision prices are shown in.
-// It is exact for every int64, the most negative included.
-func (m Money) Cents() int64 {
-	const perCent = MoneyScale / 100
-	q, r := int64(m)/perCent, int64(m)%perCent
-	switch {
-	case r >= perCent/2:
-		q++
-	case r <= -perCent/2:
-		q--
-	}
-	return q
-}
-
-// Format writes m rounded to cents with the currency symbol: "$29.00", "€4.50", "CHF 9.90".
-func (m Money) Format(currency string) string {
-	neg, cents := splitSign(m.Cents())
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	return sign + currencySymbol(currency) + formatCents(cents)
-}
-
-// Plain writes m rounded to cents without a symbol, for CSV and JSON: "29.00".
-func (m Money) Plain() string {
-	neg, cents := splitSign(m.Cents())
-	s := strconv.FormatUint(cents/100, 10) + fmt.Sprintf(".%02d", cents%100)
-	if neg {
-		return "-" + s
-	}
-	return s
-}
-
 // splitSign is v's sign and magnitude; the magnitude is unsigned so that the
 // most negative int64 has one too.
 func splitSign(v int64) (neg bool, mag uint64) {
@@ -74,23 +13,6 @@ func splitSign(v int64) (neg bool, mag uint64) {
 		return true, uint64(-(v + 1)) + 1
 	}
 	return false, uint64(v)
-}
-
-func formatCents(cents uint64) string {
-	return groupThousands(strconv.FormatUint(cents/100, 10)) + fmt.Sprintf(".%02d", cents%100)
-}
-
-func currencySymbol(code string) string {
-	switch strings.ToUpper(code) {
-	case "USD", "":
-		return "$"
-	case "EUR":
-		return "€"
-	case "GBP":
-		return "£"
-	default:
-		return strings.ToUpper(code) + " "
-	}
 }
 
 // formatFixed prints v/10^scale with trailing zeros trimmed. It is exact for
@@ -184,12 +106,6 @@ func parseDecimal(text string, scale int) (value int64, decimals int, err error)
 		}
 	}
 	return w*pow + f, decimals, nil
-}
-
-// ParseCredits reads a credit amount such as "200" or "0.5" (at most three decimals).
-func ParseCredits(text string) (Credits, error) {
-	v, _, err := parseDecimal(strings.TrimSpace(text), 3)
-	return Credits(v), err
 }
 
 // ceilDiv divides a non-negative numerator by a positive denominator, rounding up

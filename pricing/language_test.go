@@ -73,10 +73,7 @@ func TestParseLanguagesSplitsAndRefusesRepeats(t *testing.T) {
 			t.Errorf("ParseLanguages(%q) = %q, %v; want %q", c.in, got, err, c.want)
 		}
 	}
-	var many []string
-	for _, n := range languageNames().tags {
-		many = append(many, n)
-	}
+	many := append([]string(nil), languageNames().tags...)
 	if len(many) <= MaxLanguages {
 		t.Fatalf("only %d known tags; the test needs more than %d", len(many), MaxLanguages)
 	}

@@ -1,5 +1,7 @@
 package pricing
 
+import "fmt"
+
 // Project is one month of videos to be priced: what a creator plans, or what a
 // salesperson types in while the customer talks.
 type Project struct {
@@ -88,11 +90,21 @@ func (p *Project) FinishedSeconds() int64 {
 	return s
 }
 
-// Copies is how many videos the month makes in all.
-func (p *Project) Copies() int64 {
-	var n int64
-	for i := range p.Videos {
-		n += int64(p.Videos[i].Count)
+// projectPlan is the plan the project names on this card, or the error every
+// command gives for a plan the card does not have.
+func (c *RateCard) projectPlan(p *Project) (*Plan, error) {
+	plan, ok := c.Plan(p.Plan)
+	if !ok {
+		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
 	}
-	return n
+	return plan, nil
+}
+
+// BalanceOn is the credits the month starts from on a plan: the project's
+// balance when it gives one, otherwise the plan's credits for a fresh cycle.
+func (p *Project) BalanceOn(plan *Plan) Credits {
+	if p.HasBalance {
+		return p.Balance
+	}
+	return plan.Credits
 }

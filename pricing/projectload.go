@@ -47,8 +47,12 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 		}
 	}
 	if b := root.str("billing", false); b != "" {
-		if d.oneOf("billing", "billing", b, []string{"monthly", "annual"}) && b == "annual" {
-			p.Billing = Annual
+		// The one billing parser decides; the refusal keeps the file's own
+		// form (file:line:col, "choose one of").
+		if billing, err := ParseBilling(b); err == nil {
+			p.Billing = billing
+		} else {
+			d.oneOf("billing", "billing", b, BillingKeys)
 		}
 	}
 	if bal, ok := root.credits("balance", false, card.Precision); ok {
@@ -114,23 +118,6 @@ func readVideos(card *RateCard, d *decoder, tables []table) []Video {
 	return out
 }
 
-// ParseBalance reads a balance a person typed (the --balance flag, the
-// planner's balance field): credits at the card's precision, "200" or "12.5".
-// More decimals than the card's credits have is an error naming what the card
-// allows, as in a project file: a balance the card cannot hold would quote a
-// month no one can have.
-func (c *RateCard) ParseBalance(text string) (Credits, error) {
-	text = strings.TrimSpace(text)
-	v, decimals, err := parseDecimal(text, 3)
-	if err == nil && decimals > c.Precision {
-		err = fmt.Errorf("%s has %s; this card allows %s", text, decimalCount(decimals), decimalCount(c.Precision))
-	}
-	if err != nil {
-		return 0, err
-	}
-	return Credits(v), nil
-}
-
 // readVolume reads 12 monthly multipliers (1 = the month as planned, 0.5 = half).
 func readVolume(d *decoder, v any) []int64 {
 	arr, ok := v.([]any)
@@ -145,7 +132,7 @@ func readVolume(d *decoder, v any) []int64 {
 	out := make([]int64, 12)
 	for i, e := range arr {
 		m, ok := d.decimalValue(fmt.Sprintf("volume[%d]", i), e, 3, 3, "multiplier")
-		if ok && m > 100_000 {
+		if ok && m > MaxVolume {
 			d.addf(fmt.Sprintf("volume[%d]", i), "multiplier above 100 is not a plausible month")
 		}
 		out[i] = m
@@ -274,60 +261,4 @@ func readLanguages(t *table) []string {
 		return nil
 	}
 	return out
-}
-
-// EncodeProject writes a project as TOML that ParseProject reads back to the same
-// project. Slots that hold the card's default are left out to keep files short.
-// It writes a new file; EditProject saves over an existing one, keeping its layout.
-func EncodeProject(p *Project, card *RateCard) []byte {
-	var b strings.Builder
-	b.WriteString("# creditplan project: one month of videos. `creditplan quote` prices it.\n")
-	fmt.Fprintf(&b, "plan = %s\n", tomlQuote(p.Plan))
-	fmt.Fprintf(&b, "billing = %q\n", p.Billing.Key())
-	if p.HasBalance {
-		fmt.Fprintf(&b, "balance = %s\n", p.Balance.String())
-	}
-	if p.Seats > 1 {
-		fmt.Fprintf(&b, "seats = %d\n", p.Seats)
-	}
-	if p.WatermarkOK {
-		b.WriteString("watermark_ok = true\n")
-	}
-	if p.AllowFewerRerenders {
-		b.WriteString("allow_fewer_rerenders = true\n")
-	}
-	if len(p.Volume) == 12 {
-		b.WriteString("volume = " + volumeValue(p.Volume) + "\n")
-	}
-	for i := range p.Videos {
-		b.WriteString("\n")
-		writeVideo(&b, &p.Videos[i], card, "\n")
-	}
-	return []byte(b.String())
-}
-
-// tomlQuote writes s as a TOML basic string, escaping what TOML requires.
-func tomlQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -1,10 +1,5 @@
 package pricing
 
-import (
-	"fmt"
-	"slices"
-)
-
 // VideoQuote is one video's price in a month: its breakdown for one copy, its
 // total over all copies, and the cheaper alternatives for its premium lines.
 type VideoQuote struct {
@@ -19,19 +14,16 @@ type VideoQuote struct {
 	picks [NumSlots]int // feature index of each active slot, -1 if none; kept for Requote
 }
 
-// Quote is a month priced against one plan and a balance.
+// Quote is a month priced against one plan and a balance: where the month
+// stands on the plan (the embedded Standing, so q.Fits, q.Short, q.TopUp,
+// q.Blocked and q.Cost read directly), each video's price, and what follows.
 type Quote struct {
-	Card    *RateCard
-	Plan    *Plan
-	Billing Billing
-	// Balance is the credits available before the month is made.
-	Balance Credits
-	Videos  []VideoQuote
+	Card *RateCard
+	// Standing holds the plan, the billing and the balance (the credits
+	// available before the month is made) the month is priced against; its
 	// Premium is every credit the month spends.
-	Premium   Credits
-	Remaining Credits
-	Short     Credits
-	Fits      bool
+	Standing
+	Videos []VideoQuote
 	// RunsOutAt is the 1-based number of the video copy, in file order, that no
 	// longer fits in the balance; 0 when the month fits. Copies is how many copies there are.
 	RunsOutAt int64
@@ -40,28 +32,8 @@ type Quote struct {
 	FinishedSeconds int64
 	// Alternatives holds every video's alternatives, largest saving first.
 	Alternatives []Alternative
-	// Blocked lists why the plan cannot make this month at all.
-	Blocked []string
-	// TopUp is the cheapest top-up that covers Short, when the plan sells one.
-	TopUp TopUpPurchase
 	// Upgrade is the cheapest other plan whose own credits cover the month, or nil.
 	Upgrade *Plan
-	// Cost is the plan's month under the billing, extra seats and TopUp included.
-	Cost Money
-}
-
-// Message is the upfront sentence for the whole month.
-func (q *Quote) Message() string { return q.Card.UpfrontMessage(q.Premium, q.Balance) }
-
-// BalanceBefore is what is left for video i once every other video of the month
-// has been paid for: the balance the Video screen's message quotes.
-func (q *Quote) BalanceBefore(i int) Credits {
-	return minus(q.Balance, minus(q.Premium, q.Videos[i].Credits))
-}
-
-// VideoMessage is the upfront sentence for all copies of video i.
-func (q *Quote) VideoMessage(i int) string {
-	return q.Card.UpfrontMessage(q.Videos[i].Credits, q.BalanceBefore(i))
 }
 
 // Quote prices the project's month against its plan. The balance is the project's
@@ -136,15 +108,11 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 
 // startQuote finds the plan and the balance a quote starts from.
 func (c *RateCard) startQuote(p *Project) (*Quote, *Plan, error) {
-	plan, ok := c.Plan(p.Plan)
-	if !ok {
-		return nil, nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
+	plan, err := c.projectPlan(p)
+	if err != nil {
+		return nil, nil, err
 	}
-	balance := plan.Credits
-	if p.HasBalance {
-		balance = p.Balance
-	}
-	return &Quote{Card: c, Plan: plan, Billing: p.Billing, Balance: balance}, plan, nil
+	return &Quote{Card: c, Standing: Standing{Plan: plan, Billing: p.Billing, Balance: p.BalanceOn(plan)}}, plan, nil
 }
 
 // priceVideo fills vq with video i's lines, total and alternatives, appending
@@ -160,13 +128,13 @@ func (c *RateCard) priceVideo(vq *VideoQuote, lines []Line, alts []Alternative, 
 	vl := lines[start:len(lines):len(lines)]
 	var each Credits
 	for _, l := range vl {
-		each = Credits(satAdd(int64(each), int64(l.Credits)))
+		each = plus(each, l.Credits)
 	}
 	altStart := len(alts)
 	alts = c.alternatives(alts, plan, i, v, vl)
 	*vq = VideoQuote{
 		Index: i, Video: v, Lines: vl, Each: each,
-		Credits:      Credits(satMul(int64(each), int64(v.Count))),
+		Credits:      copiesOf(each, v.Count),
 		Alternatives: alts[altStart:len(alts):len(alts)],
 		picks:        idx,
 	}
@@ -193,132 +161,12 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 			}
 			q.RunsOutAt = q.Copies + fitting + 1
 		}
-		q.Premium = Credits(satAdd(int64(q.Premium), int64(vq.Credits)))
+		q.Premium = plus(q.Premium, vq.Credits)
 		q.Copies += int64(v.Count)
 		q.FinishedSeconds += int64(v.Seconds) * int64(v.Count)
 	}
-	q.Fits = q.Premium <= q.Balance
-	q.Blocked = c.blocked(plan, p, u)
-	if q.Fits {
-		q.Remaining = q.Balance - q.Premium
-	} else {
-		q.Short = q.Premium - max(q.Balance, 0)
-		var canTopUp bool
-		q.TopUp, canTopUp = plan.CheapestTopUp(q.Short)
-		if !canTopUp {
-			q.Blocked = append(q.Blocked, shortNoTopUps(c, plan, q.Short))
-		}
+	q.Standing = c.standing(plan, p, u, q.Premium, q.Balance)
+	if !q.Fits {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
 	}
-	if !plan.ContactSales {
-		q.Cost = plus(c.monthCost(plan, p, p.Billing), q.TopUp.Cost)
-	}
-}
-
-// mergeAlternatives replaces video i's entries in a month list already sorted
-// largest saving first with fresh (sorted the same way), in one linear pass.
-func mergeAlternatives(month []Alternative, i int, fresh []Alternative) []Alternative {
-	out := make([]Alternative, 0, len(month)+len(fresh))
-	k := 0
-	for j := range month {
-		if month[j].Video == i {
-			continue
-		}
-		for k < len(fresh) && lessAlt(fresh[k], month[j]) {
-			out = append(out, fresh[k])
-			k++
-		}
-		out = append(out, month[j])
-	}
-	return append(out, fresh[k:]...)
-}
-
-// shortNoTopUps is the reason a plan that is short and sells no top-ups cannot
-// make the month; Quote and Compare give it in the same words.
-func shortNoTopUps(c *RateCard, plan *Plan, short Credits) string {
-	return "short " + c.CreditWord(short) + " and " + plan.Name + " sells no top-ups"
-}
-
-// sortedAlternatives orders a month's alternatives, largest saving first. It sorts
-// a permutation of small indices rather than the structs themselves, which carry
-// pointers and strings and are slow to swap by the tens of thousands.
-func sortedAlternatives(alts []Alternative) []Alternative {
-	perm := make([]int32, len(alts))
-	for i := range perm {
-		perm[i] = int32(i)
-	}
-	slices.SortStableFunc(perm, func(a, b int32) int {
-		x, y := &alts[a], &alts[b]
-		switch {
-		case x.Saves != y.Saves:
-			if x.Saves > y.Saves {
-				return -1
-			}
-			return 1
-		case x.Video != y.Video:
-			return x.Video - y.Video
-		default:
-			return int(x.Slot) - int(y.Slot)
-		}
-	})
-	out := make([]Alternative, len(alts))
-	for i, j := range perm {
-		out[i] = alts[j]
-	}
-	return out
-}
-
-// monthCost is the plan's price for one month under a billing, with extra seats.
-func (c *RateCard) monthCost(plan *Plan, p *Project, b Billing) Money {
-	cost := plan.Price(b)
-	if extra := p.Seats - plan.IncludedSeats; extra > 0 && plan.ExtraSeats {
-		cost = Money(satAdd(int64(cost), satMul(int64(plan.SeatPrice), int64(extra))))
-	}
-	return cost
-}
-
-// cheapestCovering finds the cheapest priced plan, other than `not`, whose own
-// credits cover `need` and which nothing blocks.
-func (c *RateCard) cheapestCovering(p *Project, u *monthUsage, need Credits, not *Plan) *Plan {
-	var best *Plan
-	var bestCost Money
-	for i := range c.Plans {
-		pl := &c.Plans[i]
-		if pl == not || pl.ContactSales || pl.Credits < need || len(c.blocked(pl, p, u)) > 0 {
-			continue
-		}
-		cost := c.monthCost(pl, p, p.Billing)
-		if best == nil || cost < bestCost {
-			best, bestCost = pl, cost
-		}
-	}
-	return best
-}
-
-// PackCount is how many of one top-up pack to buy.
-type PackCount struct {
-	TopUp *TopUp
-	Count int64
-}
-
-// TopUpPurchase is a set of top-up packs: what they add and what they cost.
-type TopUpPurchase struct {
-	Packs   []PackCount
-	Credits Credits
-	Cost    Money
-}
-
-// Describe writes the purchase for people: "2 × Add-on 300 (600 credits, $30.00)".
-func (t TopUpPurchase) Describe(c *RateCard) string {
-	if len(t.Packs) == 0 {
-		return "none"
-	}
-	s := ""
-	for i, pc := range t.Packs {
-		if i > 0 {
-			s += " + "
-		}
-		s += fmt.Sprintf("%d × %s", pc.Count, pc.TopUp.Name)
-	}
-	return s + fmt.Sprintf(" (%s, %s)", c.CreditWord(t.Credits), c.Money(t.Cost))
 }

@@ -1,6 +1,9 @@
 package pricing
 
-import "math/bits"
+import (
+	"fmt"
+	"math/bits"
+)
 
 // The cheapest top-up.
 //
@@ -172,4 +175,32 @@ func leastMultipleIn(a, m, lo, hi int64) int64 {
 		return -1
 	}
 	return int64(q)
+}
+
+// PackCount is how many of one top-up pack to buy.
+type PackCount struct {
+	TopUp *TopUp
+	Count int64
+}
+
+// TopUpPurchase is a set of top-up packs: what they add and what they cost.
+type TopUpPurchase struct {
+	Packs   []PackCount
+	Credits Credits
+	Cost    Money
+}
+
+// Describe writes the purchase for people: "2 × Add-on 300 (600 credits, $30.00)".
+func (t TopUpPurchase) Describe(c *RateCard) string {
+	if len(t.Packs) == 0 {
+		return "none"
+	}
+	s := ""
+	for i, pc := range t.Packs {
+		if i > 0 {
+			s += " + "
+		}
+		s += fmt.Sprintf("%d × %s", pc.Count, pc.TopUp.Name)
+	}
+	return s + fmt.Sprintf(" (%s, %s)", c.CreditWord(t.Credits), c.Money(t.Cost))
 }

@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"math/bits"
 )
 
@@ -97,9 +96,9 @@ type YearResult struct {
 
 // YearProject simulates the project's own plan and billing.
 func (c *RateCard) YearProject(p *Project) (*YearResult, error) {
-	plan, ok := c.Plan(p.Plan)
-	if !ok {
-		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
+	plan, err := c.projectPlan(p)
+	if err != nil {
+		return nil, err
 	}
 	return c.Year(p, plan, p.Billing), nil
 }
@@ -108,7 +107,7 @@ func (c *RateCard) YearProject(p *Project) (*YearResult, error) {
 // under both billings, and returns the run for `billing` with the comparison.
 // See the comment at the top of year.go for the rules.
 func (c *RateCard) Year(p *Project, plan *Plan, billing Billing) *YearResult {
-	month := c.monthCredits(p)
+	month := c.MonthPremium(p)
 	r := &YearResult{Card: c, Plan: plan, MonthCredits: month, ContactSales: plan.ContactSales}
 	r.Monthly = c.simulateYear(p, plan, Monthly, month)
 	r.Annual = c.simulateYear(p, plan, Annual, month)
@@ -136,27 +135,13 @@ type walletLot struct {
 	last int
 }
 
-const neverExpires = 1 << 30
-
-// monthsOfDays converts a top-up's lifetime to whole months, rounding up
-// (90 days is 3 months); 0 means the credits never expire.
-func monthsOfDays(days int) int {
-	if days <= 0 {
-		return neverExpires
-	}
-	return (days + 29) / 30
-}
-
 // scaleCredits is month × volume/1000, rounded up to the card's precision, in
 // 128-bit arithmetic so no month and multiplier can overflow.
 func (c *RateCard) scaleCredits(month Credits, volume int64) Credits {
 	if month <= 0 || volume <= 0 {
 		return 0
 	}
-	step := uint64(CreditScale)
-	for range c.Precision {
-		step /= 10
-	}
+	step := uint64(c.creditStep())
 	den := uint64(1000) * step
 	hi, lo := bits.Mul64(uint64(month), uint64(volume))
 	if hi >= den {
@@ -169,98 +154,27 @@ func (c *RateCard) scaleCredits(month Credits, volume int64) Credits {
 	return Credits(q * step)
 }
 
-// grantLast is the last month index a cycle grant made in month m can be spent in.
-func grantLast(plan *Plan, billing Billing, m, cycle int) int {
-	switch plan.Rollover {
-	case RolloverNextCycle:
-		return m + 2*cycle - 1
-	case RolloverUntilRenewal:
-		if billing == Annual {
-			return 11
-		}
-		return m + cycle - 1
-	}
-	return m + cycle - 1
-}
-
+// simulateYear plays the month through the 12 months of a year under one
+// billing, by the rules at the top of this file.
 func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month Credits) *YearRun {
 	run := &YearRun{Billing: billing}
 	var lots []walletLot
 	var opening Credits
-	upfront := billing == Annual && plan.AnnualUpfront
 	for m := range 12 {
 		wm := &run.Months[m]
-		wm.Month = m + 1
-		wm.Volume = 1000
+		wm.Month, wm.Volume = m+1, VolumeAsPlanned
 		if len(p.Volume) == 12 {
 			wm.Volume = p.Volume[m]
 		}
 		wm.Need = c.scaleCredits(month, wm.Volume)
 		wm.Opening = opening
-
-		switch {
-		case upfront && m == 0:
-			wm.Granted = times(plan.Credits, 12)
-			lots = addLot(lots, walletLot{wm.Granted, grantLast(plan, billing, m, 12)})
-		case !upfront:
-			wm.Granted = plan.Credits
-			lots = addLot(lots, walletLot{wm.Granted, grantLast(plan, billing, m, 1)})
-		}
+		lots = grantCredits(lots, plan, billing, m, wm)
 		if !plan.ContactSales {
-			if billing == Monthly {
-				wm.Cost = c.monthCost(plan, p, Monthly)
-			} else if m == 0 {
-				wm.Cost = times(c.monthCost(plan, p, Annual), 12)
-			}
+			wm.Cost = c.subscriptionDue(p, plan, billing, m)
 			run.Subscription = plus(run.Subscription, wm.Cost)
 		}
-
-		have := plus(wm.Opening, wm.Granted)
-		if wm.Need > have {
-			short := minus(wm.Need, have)
-			if buy, ok := plan.CheapestTopUp(short); ok {
-				wm.TopUp, wm.Bought = buy, buy.Credits
-				for _, pc := range buy.Packs {
-					last := m + monthsOfDays(pc.TopUp.LastsDays) - 1
-					if pc.TopUp.LastsDays <= 0 {
-						last = neverExpires
-					}
-					lots = addLot(lots, walletLot{times(pc.TopUp.Credits, pc.Count), last})
-				}
-				if !plan.ContactSales {
-					wm.Cost = plus(wm.Cost, buy.Cost)
-					run.TopUps = plus(run.TopUps, buy.Cost)
-				}
-				run.MonthsToppedUp++
-			} else {
-				wm.Short = short
-				run.MonthsShort++
-			}
-		}
-
-		// Spend soonest-expiring first: lots are kept in order of expiry.
-		want := wm.Need - wm.Short
-		for i := range lots {
-			if want == 0 {
-				break
-			}
-			take := min(lots[i].credits, want)
-			lots[i].credits -= take
-			want -= take
-			wm.Used += take
-		}
-		kept := lots[:0]
-		for _, l := range lots {
-			switch {
-			case l.credits == 0:
-			case l.last <= m:
-				wm.Expired = plus(wm.Expired, l.credits)
-			default:
-				kept = append(kept, l)
-				wm.Closing = plus(wm.Closing, l.credits)
-			}
-		}
-		lots = kept
+		lots = buyTopUp(lots, plan, m, wm, run)
+		lots = spendAndExpire(lots, m, wm)
 		opening = wm.Closing
 
 		run.Need = plus(run.Need, wm.Need)
@@ -273,6 +187,91 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 	run.Closing = opening
 	run.Cost = plus(run.Subscription, run.TopUps)
 	return run
+}
+
+// grantCredits adds month m's grant to the wallet: the plan's credits every
+// month, or the whole year's in month 1 when annual billing pays upfront.
+func grantCredits(lots []walletLot, plan *Plan, billing Billing, m int, wm *WalletMonth) []walletLot {
+	switch upfront := billing == Annual && plan.AnnualUpfront; {
+	case upfront && m == 0:
+		wm.Granted = times(plan.Credits, 12)
+		lots = addLot(lots, walletLot{wm.Granted, grantLast(plan, billing, m, 12)})
+	case !upfront:
+		wm.Granted = plan.Credits
+		lots = addLot(lots, walletLot{wm.Granted, grantLast(plan, billing, m, 1)})
+	}
+	return lots
+}
+
+// subscriptionDue is what the subscription costs in month m: a month's price
+// each month when billed monthly, the year's in month 1 when billed annually.
+func (c *RateCard) subscriptionDue(p *Project, plan *Plan, billing Billing, m int) Money {
+	switch {
+	case billing == Monthly:
+		return c.monthCost(plan, p, Monthly)
+	case m == 0:
+		return times(c.monthCost(plan, p, Annual), 12)
+	}
+	return 0
+}
+
+// buyTopUp buys the plan's cheapest top-up when the month needs more than
+// its opening balance and grant, or leaves the month short when the plan
+// sells none that would do.
+func buyTopUp(lots []walletLot, plan *Plan, m int, wm *WalletMonth, run *YearRun) []walletLot {
+	have := plus(wm.Opening, wm.Granted)
+	if wm.Need <= have {
+		return lots
+	}
+	short := minus(wm.Need, have)
+	buy, ok := plan.CheapestTopUp(short)
+	if !ok {
+		wm.Short = short
+		run.MonthsShort++
+		return lots
+	}
+	wm.TopUp, wm.Bought = buy, buy.Credits
+	for _, pc := range buy.Packs {
+		last := m + monthsOfDays(pc.TopUp.LastsDays) - 1
+		if pc.TopUp.LastsDays <= 0 {
+			last = neverExpires
+		}
+		lots = addLot(lots, walletLot{times(pc.TopUp.Credits, pc.Count), last})
+	}
+	if !plan.ContactSales {
+		wm.Cost = plus(wm.Cost, buy.Cost)
+		run.TopUps = plus(run.TopUps, buy.Cost)
+	}
+	run.MonthsToppedUp++
+	return lots
+}
+
+// spendAndExpire spends what the month makes, soonest-expiring credits first
+// (lots are kept in order of expiry), then lets the credits whose last month
+// this is expire; what is left is the month's closing balance.
+func spendAndExpire(lots []walletLot, m int, wm *WalletMonth) []walletLot {
+	want := wm.Need - wm.Short
+	for i := range lots {
+		if want == 0 {
+			break
+		}
+		take := min(lots[i].credits, want)
+		lots[i].credits -= take
+		want -= take
+		wm.Used += take
+	}
+	kept := lots[:0]
+	for _, l := range lots {
+		switch {
+		case l.credits == 0:
+		case l.last <= m:
+			wm.Expired = plus(wm.Expired, l.credits)
+		default:
+			kept = append(kept, l)
+			wm.Closing = plus(wm.Closing, l.credits)
+		}
+	}
+	return kept
 }
 
 // addLot inserts a lot keeping the wallet ordered by expiry (stable: among lots
