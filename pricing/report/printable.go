@@ -22,7 +22,9 @@ import (
 //     a name that reached the output by a path not listed above is escaped all
 //     the same: text, Markdown and CSV show it as pricing.Printable does; JSON
 //     writes it as a \u escape, which a JSON reader decodes to the very same
-//     string, so JSON stays exact.
+//     string, so JSON stays exact. The quote's JSON (jsonWriter) writes those
+//     same escapes as it writes each string (jsonPrintable), and skips the
+//     second pass.
 //
 // Loaders refuse such names with file:line:col; this rule is for the names
 // that are built in code, and for whatever input path comes next.

@@ -1,0 +1,29 @@
+package report
+
+import "creditplan/pricing"
+
+// quoteDoc is a quote's whole JSON document as encoding/json sees it: the
+// oracle the hand-written writeQuoteJSON is held to. encoding/json writes an
+// embedded struct's fields in its place, so the keys come in the document's
+// order.
+type quoteDoc struct {
+	quoteTop
+	Videos       []videoJSON `json:"videos"`
+	Alternatives []altJSON   `json:"alternatives"`
+	quoteTail
+}
+
+// quoteJSON turns a quote into its JSON document for encoding/json.
+func quoteJSON(q *pricing.Quote) *quoteDoc {
+	c := q.Card
+	top, tail := quoteHead(q)
+	d := &quoteDoc{quoteTop: top, quoteTail: tail, Videos: make([]videoJSON, len(q.Videos)),
+		Alternatives: make([]altJSON, len(q.Alternatives))}
+	for i := range q.Videos {
+		d.Videos[i] = videoOf(c, &q.Videos[i])
+	}
+	for i, a := range q.Alternatives {
+		d.Alternatives[i] = altOf(c, a)
+	}
+	return d
+}
