@@ -128,10 +128,11 @@ type quoteTail struct {
 	Upgrade *upgradeJSON `json:"upgrade"`
 }
 
-func altOf(c *pricing.RateCard, a pricing.Alternative) altJSON {
+// altOf is one alternative's entry; text is its sentence, a.Text(card).
+func altOf(a *pricing.Alternative, text string) altJSON {
 	return altJSON{
 		Video: a.VideoName, VideoIndex: a.Video, Slot: a.Slot.Key(), From: a.From.ID, With: a.To.ID,
-		Saves: credits(a.Saves), SavesEach: credits(a.Each), Reason: a.Reason, Text: a.Text(c),
+		Saves: credits(a.Saves), SavesEach: credits(a.Each), Reason: a.Reason, Text: text,
 	}
 }
 
@@ -173,26 +174,71 @@ func quoteHead(q *pricing.Quote) (quoteTop, quoteTail) {
 	return d, tail
 }
 
-// videoOf is one video's entry in a quote's JSON.
-func videoOf(c *pricing.RateCard, vq *pricing.VideoQuote) videoJSON {
+// videoHeadOf is one video's entry without its two lists; length is
+// pricing.FormatLength(its seconds).
+func videoHeadOf(vq *pricing.VideoQuote, length string) videoJSON {
 	v := vq.Video
-	vj := videoJSON{
-		Name: v.Name, Count: v.Count, Length: pricing.FormatLength(v.Seconds), Seconds: v.Seconds,
-		Each: credits(vq.Each), PremiumCredits: credits(vq.Credits),
-		Lines: make([]lineJSON, len(vq.Lines)), Alternatives: make([]altJSON, len(vq.Alternatives)),
+	return videoJSON{Name: v.Name, Count: v.Count, Length: length, Seconds: v.Seconds,
+		Each: credits(vq.Each), PremiumCredits: credits(vq.Credits)}
+}
+
+// lineOf is one line's entry for a video made count times; rate is
+// l.Feature.RateText().
+func lineOf(l *pricing.Line, count int, rate string) lineJSON {
+	f := l.Feature
+	return lineJSON{
+		Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
+		Quantity: l.Quantity(), Rate: rate, RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
+		Credits: credits(l.Credits), CreditsTotal: credits(l.Total(count)),
 	}
-	for j, l := range vq.Lines {
-		f := l.Feature
-		vj.Lines[j] = lineJSON{
-			Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
-			Quantity: l.Quantity(), Rate: f.RateText(), RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
-			Credits: credits(l.Credits), CreditsTotal: credits(l.Total(v.Count)),
-		}
+}
+
+// quoteTexts builds the sentences a quote repeats on every video (a
+// feature's rate, a length, an alternative's sentence) once per document:
+// on a 100,000-video month they are most of the writer's work otherwise.
+type quoteTexts struct {
+	card    *pricing.RateCard
+	rates   map[*pricing.Feature]string
+	lengths map[int]string
+	alts    map[altText]string
+}
+
+// altText is what an alternative's sentence depends on.
+type altText struct {
+	from, to *pricing.Feature
+	saves    pricing.Credits
+}
+
+func newQuoteTexts(c *pricing.RateCard) *quoteTexts {
+	return &quoteTexts{card: c, rates: map[*pricing.Feature]string{}, lengths: map[int]string{}, alts: map[altText]string{}}
+}
+
+func (t *quoteTexts) rate(f *pricing.Feature) string {
+	s, ok := t.rates[f]
+	if !ok {
+		s = f.RateText()
+		t.rates[f] = s
 	}
-	for j, a := range vq.Alternatives {
-		vj.Alternatives[j] = altOf(c, a)
+	return s
+}
+
+func (t *quoteTexts) length(seconds int) string {
+	s, ok := t.lengths[seconds]
+	if !ok {
+		s = pricing.FormatLength(seconds)
+		t.lengths[seconds] = s
 	}
-	return vj
+	return s
+}
+
+func (t *quoteTexts) alt(a *pricing.Alternative) string {
+	k := altText{a.From, a.To, a.Saves}
+	s, ok := t.alts[k]
+	if !ok {
+		s = a.Text(t.card)
+		t.alts[k] = s
+	}
+	return s
 }
 
 // writeQuoteJSON writes a quote's JSON document: the fields before the lists,
@@ -210,17 +256,18 @@ func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote) error {
 	top.writeMembers(j)
 	j.key("videos")
 	j.beginArray()
+	texts := newQuoteTexts(c)
 	for i := range q.Videos {
 		j.elem()
-		v := videoOf(c, &q.Videos[i])
-		v.write(j)
+		writeVideoJSON(j, texts, &q.Videos[i])
 	}
 	j.endArray()
 	j.key("alternatives")
 	j.beginArray()
-	for _, a := range q.Alternatives {
+	for i := range q.Alternatives {
 		j.elem()
-		alt := altOf(c, a)
+		a := &q.Alternatives[i]
+		alt := altOf(a, texts.alt(a))
 		alt.write(j)
 	}
 	j.endArray()
@@ -277,7 +324,10 @@ func (d *altJSON) write(j *jsonWriter) {
 	j.endObject()
 }
 
-func (d *videoJSON) write(j *jsonWriter) {
+// writeVideoJSON writes one video's entry (videoJSON) as each of its lines
+// and alternatives is made, without holding them.
+func writeVideoJSON(j *jsonWriter, texts *quoteTexts, vq *pricing.VideoQuote) {
+	d := videoHeadOf(vq, texts.length(vq.Video.Seconds))
 	j.beginObject()
 	j.str("name", d.Name)
 	j.integer("count", int64(d.Count))
@@ -287,16 +337,20 @@ func (d *videoJSON) write(j *jsonWriter) {
 	j.credits("premium_credits", d.PremiumCredits)
 	j.key("lines")
 	j.beginArray()
-	for i := range d.Lines {
+	for i := range vq.Lines {
 		j.elem()
-		d.Lines[i].write(j)
+		l := &vq.Lines[i]
+		line := lineOf(l, d.Count, texts.rate(l.Feature))
+		line.write(j)
 	}
 	j.endArray()
 	j.key("alternatives")
 	j.beginArray()
-	for i := range d.Alternatives {
+	for i := range vq.Alternatives {
 		j.elem()
-		d.Alternatives[i].write(j)
+		a := &vq.Alternatives[i]
+		alt := altOf(a, texts.alt(a))
+		alt.write(j)
 	}
 	j.endArray()
 	j.endObject()

@@ -20,10 +20,20 @@ func quoteJSON(q *pricing.Quote) *quoteDoc {
 	d := &quoteDoc{quoteTop: top, quoteTail: tail, Videos: make([]videoJSON, len(q.Videos)),
 		Alternatives: make([]altJSON, len(q.Alternatives))}
 	for i := range q.Videos {
-		d.Videos[i] = videoOf(c, &q.Videos[i])
+		vq := &q.Videos[i]
+		v := videoHeadOf(vq, pricing.FormatLength(vq.Video.Seconds))
+		v.Lines = make([]lineJSON, len(vq.Lines))
+		for k := range vq.Lines {
+			v.Lines[k] = lineOf(&vq.Lines[k], v.Count, vq.Lines[k].Feature.RateText())
+		}
+		v.Alternatives = make([]altJSON, len(vq.Alternatives))
+		for k := range vq.Alternatives {
+			v.Alternatives[k] = altOf(&vq.Alternatives[k], vq.Alternatives[k].Text(c))
+		}
+		d.Videos[i] = v
 	}
-	for i, a := range q.Alternatives {
-		d.Alternatives[i] = altOf(c, a)
+	for i := range q.Alternatives {
+		d.Alternatives[i] = altOf(&q.Alternatives[i], q.Alternatives[i].Text(c))
 	}
 	return d
 }
