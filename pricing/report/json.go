@@ -183,61 +183,92 @@ func videoHeadOf(vq *pricing.VideoQuote, length string) videoJSON {
 }
 
 // lineOf is one line's entry for a video made count times; rate is
-// l.Feature.RateText().
-func lineOf(l *pricing.Line, count int, rate string) lineJSON {
+// l.Feature.RateText() and quantity l.Quantity().
+func lineOf(l *pricing.Line, count int, rate, quantity string) lineJSON {
 	f := l.Feature
 	return lineJSON{
 		Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
-		Quantity: l.Quantity(), Rate: rate, RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
+		Quantity: quantity, Rate: rate, RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
 		Credits: credits(l.Credits), CreditsTotal: credits(l.Total(count)),
 	}
 }
 
-// quoteTexts builds the sentences a quote repeats on every video (a
-// feature's rate, a length, an alternative's sentence) once per document:
-// on a 100,000-video month they are most of the writer's work otherwise.
+// quoteTexts builds the texts a quote repeats on every video (a feature's
+// rate, a line's quantity, a length, an alternative's sentence) once per
+// document: on a 100,000-video month they were most of the writer's work and
+// most of its garbage otherwise.
 type quoteTexts struct {
-	card    *pricing.RateCard
-	rates   map[*pricing.Feature]string
-	lengths map[int]string
-	alts    map[altText]string
+	card       *pricing.RateCard
+	rates      textMemo[*pricing.Feature]
+	quantities textMemo[quantityText]
+	lengths    textMemo[int]
+	alts       textMemo[altText]
 }
 
-// altText is what an alternative's sentence depends on.
+// quantityText is what a line's Quantity reads: every field of the line but
+// its credits and slot.
+type quantityText struct {
+	feature                                  *pricing.Feature
+	billedSeconds, renders, languages, units int
+}
+
+// altText is what an alternative's sentence reads.
 type altText struct {
 	from, to *pricing.Feature
 	saves    pricing.Credits
 }
 
-func newQuoteTexts(c *pricing.RateCard) *quoteTexts {
-	return &quoteTexts{card: c, rates: map[*pricing.Feature]string{}, lengths: map[int]string{}, alts: map[altText]string{}}
-}
+func newQuoteTexts(c *pricing.RateCard) *quoteTexts { return &quoteTexts{card: c} }
 
 func (t *quoteTexts) rate(f *pricing.Feature) string {
-	s, ok := t.rates[f]
-	if !ok {
-		s = f.RateText()
-		t.rates[f] = s
+	if s, ok := t.rates.get(f); ok {
+		return s
 	}
-	return s
+	return t.rates.put(f, f.RateText())
+}
+
+func (t *quoteTexts) quantity(l *pricing.Line) string {
+	k := quantityText{l.Feature, l.BilledSeconds, l.Renders, l.Languages, l.Units}
+	if s, ok := t.quantities.get(k); ok {
+		return s
+	}
+	return t.quantities.put(k, l.Quantity())
 }
 
 func (t *quoteTexts) length(seconds int) string {
-	s, ok := t.lengths[seconds]
-	if !ok {
-		s = pricing.FormatLength(seconds)
-		t.lengths[seconds] = s
+	if s, ok := t.lengths.get(seconds); ok {
+		return s
 	}
-	return s
+	return t.lengths.put(seconds, pricing.FormatLength(seconds))
 }
 
 func (t *quoteTexts) alt(a *pricing.Alternative) string {
 	k := altText{a.From, a.To, a.Saves}
-	s, ok := t.alts[k]
-	if !ok {
-		s = a.Text(t.card)
-		t.alts[k] = s
+	if s, ok := t.alts.get(k); ok {
+		return s
 	}
+	return t.alts.put(k, a.Text(t.card))
+}
+
+// textMemo remembers texts by what they are made from, up to maxRemembered
+// of them: a month whose texts all differ starts over rather than growing
+// without end.
+type textMemo[K comparable] struct{ m map[K]string }
+
+const maxRemembered = 4096
+
+func (t *textMemo[K]) get(k K) (string, bool) {
+	s, ok := t.m[k]
+	return s, ok
+}
+
+func (t *textMemo[K]) put(k K, s string) string {
+	if t.m == nil {
+		t.m = map[K]string{}
+	} else if len(t.m) >= maxRemembered {
+		clear(t.m)
+	}
+	t.m[k] = s
 	return s
 }
 
@@ -340,7 +371,7 @@ func writeVideoJSON(j *jsonWriter, texts *quoteTexts, vq *pricing.VideoQuote) {
 	for i := range vq.Lines {
 		j.elem()
 		l := &vq.Lines[i]
-		line := lineOf(l, d.Count, texts.rate(l.Feature))
+		line := lineOf(l, d.Count, texts.rate(l.Feature), texts.quantity(l))
 		line.write(j)
 	}
 	j.endArray()

@@ -22,6 +22,9 @@ type jsonWriter struct {
 	w     *bufio.Writer
 	b     []byte
 	depth int
+	// amounts remembers each credit amount's text: a month repeats a few
+	// amounts on every line, and each text would be garbage at once.
+	amounts textMemo[credits]
 	// first is set right after an object or array opens: its next member
 	// needs no comma, and closing it now writes {} or [].
 	first bool
@@ -117,7 +120,11 @@ func (j *jsonWriter) null(name string) {
 // credits writes an amount as an exact JSON number, as credits.MarshalJSON does.
 func (j *jsonWriter) credits(name string, c credits) {
 	j.key(name)
-	j.b = append(j.b, pricing.Credits(c).String()...)
+	s, ok := j.amounts.get(c)
+	if !ok {
+		s = j.amounts.put(c, pricing.Credits(c).String())
+	}
+	j.b = append(j.b, s...)
 }
 
 // money writes an amount as a quoted two-decimal string, as money.MarshalJSON does.
