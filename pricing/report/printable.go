@@ -74,8 +74,8 @@ func lastRuneStart(b []byte) int {
 
 // attention marks the bytes that may begin a character to escape in valid
 // UTF-8: the controls but newline, DEL, and the lead bytes of U+0080-U+009F
-// (0xc2), U+061C (0xd8) and U+200E-U+2069 (0xe2). A 10,000-video quote is
-// 32 MB of JSON, so the common byte costs one table look-up.
+// (0xc2), U+061C (0xd8) and U+200E-U+2069 (0xe2). A big month runs to
+// megabytes of text, so the common byte costs one table look-up.
 var attention = func() (t [256]bool) {
 	for c := range 0x20 {
 		t[c] = c != '\n'
