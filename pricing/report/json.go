@@ -289,6 +289,9 @@ func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote) error {
 	j.beginArray()
 	texts := newQuoteTexts(c)
 	for i := range q.Videos {
+		if j.err != nil {
+			return j.err // the output is gone (a closed pipe, a full disk): stop writing
+		}
 		j.elem()
 		writeVideoJSON(j, texts, &q.Videos[i])
 	}
