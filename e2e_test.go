@@ -23,17 +23,25 @@ import (
 // binary is the real creditplan, built once for the end-to-end tests.
 var binary string
 
+// TestMain builds the binary into a temporary directory (never inside the
+// tree) and removes it after the tests.
 func TestMain(m *testing.M) {
-	binary = filepath.Join("tmp", "creditplan")
+	os.Exit(runWithBinary(m))
+}
+
+func runWithBinary(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "creditplan-e2e-")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "temporary directory for the binary: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	binary = filepath.Join(dir, "creditplan")
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building creditplan: %v\n%s", err, out)
-		os.Exit(1)
+		return 1
 	}
-	abs, err := filepath.Abs(binary)
-	if err == nil {
-		binary = abs
-	}
-	os.Exit(m.Run())
+	return m.Run()
 }
 
 // terminal is the planner running in a pseudo-terminal, with a VT screen of what it drew.

@@ -2,8 +2,11 @@
 // spends a credit: an interactive planner, and the quote, compare and check
 // commands that print the same numbers as text, JSON, Markdown or CSV.
 //
-// main.go and cli.go only read flags and files, turn errors into messages and
-// exit codes, and hand bytes to package pricing; every rule lives there.
+// The root package only reads flags and files, turns errors into messages and
+// exit codes, and hands bytes to package pricing; every rule lives there. The
+// commands are one table (commands.go): each command's flags (flags.go), its
+// run (month.go, check.go, planner.go), and one exit error type that becomes
+// the exit code in one place (exit.go).
 package main
 
 import (

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
+	"time"
 
 	"creditplan/pricing"
 	"creditplan/sourcefile"
@@ -26,4 +28,35 @@ func readProjectFile(path string) ([]byte, fs.FileInfo, error) {
 func readCheckedFile(path string) ([]byte, error) {
 	src, _, err := sourcefile.Read(path, max(pricing.MaxCardBytes, pricing.MaxProjectBytes))
 	return src, err
+}
+
+// loadCard reads the rate card at path, or the embedded one when path is "".
+func loadCard(path string) (*pricing.RateCard, error) {
+	if path == "" {
+		return pricing.ParseRateCard(defaultCardOrigin, defaultCard)
+	}
+	src, err := readCardFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("rate card: %w", err)
+	}
+	return pricing.ParseRateCard(path, src)
+}
+
+// loadProject reads a project file against the card, and when it was last
+// modified.
+func loadProject(path string, card *pricing.RateCard) (*pricing.Project, time.Time, error) {
+	p, _, mod, err := loadProjectSource(path, card)
+	return p, mod, err
+}
+
+// loadProjectSource is loadProject that also returns the bytes it read: the
+// planner's save edits them, keeping the file's layout, and compares them with
+// the file to tell whether someone changed it since.
+func loadProjectSource(path string, card *pricing.RateCard) (*pricing.Project, []byte, time.Time, error) {
+	src, info, err := readProjectFile(path)
+	if err != nil {
+		return nil, nil, time.Time{}, fmt.Errorf("project: %w", err)
+	}
+	p, err := pricing.ParseProject(path, src, card)
+	return p, src, info.ModTime(), err
 }

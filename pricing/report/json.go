@@ -2,9 +2,7 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
-	"fmt"
 
 	"creditplan/pricing"
 )
@@ -105,17 +103,6 @@ type upgradeJSON struct {
 	Price   money   `json:"price"`
 }
 
-// quoteDoc is a quote's JSON document. It is three parts, so that
-// writeQuoteJSON can stream the two long lists between the head's fields and
-// the tail's; encoding/json writes an embedded struct's fields in its place,
-// so encoding a quoteDoc whole gives the same keys in the same order.
-type quoteDoc struct {
-	quoteTop
-	Videos       []videoJSON `json:"videos"`
-	Alternatives []altJSON   `json:"alternatives"`
-	quoteTail
-}
-
 // quoteTop is the quote's fields before the lists.
 type quoteTop struct {
 	Card            cardJSON    `json:"card"`
@@ -141,10 +128,11 @@ type quoteTail struct {
 	Upgrade *upgradeJSON `json:"upgrade"`
 }
 
-func altOf(c *pricing.RateCard, a pricing.Alternative) altJSON {
+// altOf is one alternative's entry; text is its sentence, a.Text(card).
+func altOf(a *pricing.Alternative, text string) altJSON {
 	return altJSON{
 		Video: a.VideoName, VideoIndex: a.Video, Slot: a.Slot.Key(), From: a.From.ID, With: a.To.ID,
-		Saves: credits(a.Saves), SavesEach: credits(a.Each), Reason: a.Reason, Text: a.Text(c),
+		Saves: credits(a.Saves), SavesEach: credits(a.Each), Reason: a.Reason, Text: text,
 	}
 }
 
@@ -158,22 +146,6 @@ func topUpOf(c *pricing.RateCard, t pricing.TopUpPurchase) *topUpJSON {
 			Credits: credits(p.TopUp.Credits), Price: money(p.TopUp.Price)})
 	}
 	return out
-}
-
-// quoteJSON turns a quote into its JSON document; lists are never null so a
-// consumer can iterate without checking.
-func quoteJSON(q *pricing.Quote) *quoteDoc {
-	c := q.Card
-	top, tail := quoteHead(q)
-	d := &quoteDoc{quoteTop: top, quoteTail: tail, Videos: make([]videoJSON, len(q.Videos)),
-		Alternatives: make([]altJSON, len(q.Alternatives))}
-	for i := range q.Videos {
-		d.Videos[i] = videoOf(c, &q.Videos[i])
-	}
-	for i, a := range q.Alternatives {
-		d.Alternatives[i] = altOf(c, a)
-	}
-	return d
 }
 
 // quoteHead is the quote's document without its two long lists: the fields
@@ -202,102 +174,299 @@ func quoteHead(q *pricing.Quote) (quoteTop, quoteTail) {
 	return d, tail
 }
 
-// videoOf is one video's entry in a quote's JSON.
-func videoOf(c *pricing.RateCard, vq *pricing.VideoQuote) videoJSON {
+// videoHeadOf is one video's entry without its two lists; length is
+// pricing.FormatLength(its seconds).
+func videoHeadOf(vq *pricing.VideoQuote, length string) videoJSON {
 	v := vq.Video
-	vj := videoJSON{
-		Name: v.Name, Count: v.Count, Length: pricing.FormatLength(v.Seconds), Seconds: v.Seconds,
-		Each: credits(vq.Each), PremiumCredits: credits(vq.Credits),
-		Lines: make([]lineJSON, len(vq.Lines)), Alternatives: make([]altJSON, len(vq.Alternatives)),
-	}
-	for j, l := range vq.Lines {
-		f := l.Feature
-		vj.Lines[j] = lineJSON{
-			Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
-			Quantity: l.Quantity(), Rate: f.RateText(), RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
-			Credits: credits(l.Credits), CreditsTotal: credits(l.Total(v.Count)),
-		}
-	}
-	for j, a := range vq.Alternatives {
-		vj.Alternatives[j] = altOf(c, a)
-	}
-	return vj
+	return videoJSON{Name: v.Name, Count: v.Count, Length: length, Seconds: v.Seconds,
+		Each: credits(vq.Each), PremiumCredits: credits(vq.Credits)}
 }
 
-// writeQuoteJSON writes exactly what writeJSON(quoteJSON(q)) would, but encodes
-// the videos and the month's alternatives one element at a time: a 10,000-video
-// month is 32 MB of JSON, and encoding it as one value builds and re-indents it
-// all in memory (hundreds of MB). It writes the head's fields, then each list,
-// then the tail's fields, every value by encoding/json. Nothing is searched
-// for in the encoded text (no placeholder), so no name, whatever it holds, can
-// move a list: the only cuts are the braces encoding/json puts around the head
-// and the tail.
+// lineOf is one line's entry for a video made count times; rate is
+// l.Feature.RateText() and quantity l.Quantity().
+func lineOf(l *pricing.Line, count int, rate, quantity string) lineJSON {
+	f := l.Feature
+	return lineJSON{
+		Feature: f.ID, FeatureName: f.Name, Slot: l.Slot.Key(), Premium: l.Premium(),
+		Quantity: quantity, Rate: rate, RateCredits: credits(f.Rate), Unit: f.Unit.Key(),
+		Credits: credits(l.Credits), CreditsTotal: credits(l.Total(count)),
+	}
+}
+
+// quoteTexts builds the texts a quote repeats on every video (a feature's
+// rate, a line's quantity, a length, an alternative's sentence) once per
+// document: on a 100,000-video month they were most of the writer's work and
+// most of its garbage otherwise.
+type quoteTexts struct {
+	card       *pricing.RateCard
+	rates      textMemo[*pricing.Feature]
+	quantities textMemo[quantityText]
+	lengths    textMemo[int]
+	alts       textMemo[altText]
+}
+
+// quantityText is what a line's Quantity reads: every field of the line but
+// its credits and slot.
+type quantityText struct {
+	feature                                  *pricing.Feature
+	billedSeconds, renders, languages, units int
+}
+
+// altText is what an alternative's sentence reads.
+type altText struct {
+	from, to *pricing.Feature
+	saves    pricing.Credits
+}
+
+func newQuoteTexts(c *pricing.RateCard) *quoteTexts { return &quoteTexts{card: c} }
+
+func (t *quoteTexts) rate(f *pricing.Feature) string {
+	if s, ok := t.rates.get(f); ok {
+		return s
+	}
+	return t.rates.put(f, f.RateText())
+}
+
+func (t *quoteTexts) quantity(l *pricing.Line) string {
+	k := quantityText{l.Feature, l.BilledSeconds, l.Renders, l.Languages, l.Units}
+	if s, ok := t.quantities.get(k); ok {
+		return s
+	}
+	return t.quantities.put(k, l.Quantity())
+}
+
+func (t *quoteTexts) length(seconds int) string {
+	if s, ok := t.lengths.get(seconds); ok {
+		return s
+	}
+	return t.lengths.put(seconds, pricing.FormatLength(seconds))
+}
+
+func (t *quoteTexts) alt(a *pricing.Alternative) string {
+	k := altText{a.From, a.To, a.Saves}
+	if s, ok := t.alts.get(k); ok {
+		return s
+	}
+	return t.alts.put(k, a.Text(t.card))
+}
+
+// textMemo remembers texts by what they are made from, up to maxRemembered
+// of them: a month whose texts all differ starts over rather than growing
+// without end.
+type textMemo[K comparable] struct{ m map[K]string }
+
+const maxRemembered = 4096
+
+func (t *textMemo[K]) get(k K) (string, bool) {
+	s, ok := t.m[k]
+	return s, ok
+}
+
+func (t *textMemo[K]) put(k K, s string) string {
+	if t.m == nil {
+		t.m = map[K]string{}
+	} else if len(t.m) >= maxRemembered {
+		clear(t.m)
+	}
+	t.m[k] = s
+	return s
+}
+
+// writeQuoteJSON writes a quote's JSON document: the fields before the lists,
+// each video and each of the month's alternatives, the fields after. It writes
+// by hand what encoding/json would write for the types above (their tags are
+// the schema; TestQuoteJSONStreamsExactlyWhatOneEncodeWrites holds the two to
+// the same bytes), one element at a time, so a 100,000-video month never sits
+// in memory as JSON. Lists are never null, so a consumer can iterate without
+// checking.
 func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote) error {
 	c := q.Card
 	top, tail := quoteHead(q)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	w.WriteString("{\n")
-	if err := writeMembers(w, enc, &buf, top); err != nil {
-		return err
-	}
-	elemEnc := json.NewEncoder(&buf)
-	elemEnc.SetEscapeHTML(false)
-	elemEnc.SetIndent("    ", "  ") // a top-level list's elements sit two levels in
-	lists := []struct {
-		key string
-		n   int
-		of  func(i int) any
-	}{
-		{`"videos"`, len(q.Videos), func(i int) any { return videoOf(c, &q.Videos[i]) }},
-		{`"alternatives"`, len(q.Alternatives), func(i int) any { return altOf(c, q.Alternatives[i]) }},
-	}
-	for _, l := range lists {
-		w.WriteString(",\n  " + l.key + ": ")
-		if l.n == 0 {
-			w.WriteString("[]")
-			continue
+	j := newJSONWriter(w)
+	j.beginObject()
+	top.writeMembers(j)
+	j.key("videos")
+	j.beginArray()
+	texts := newQuoteTexts(c)
+	for i := range q.Videos {
+		if j.err != nil {
+			return j.err // the output is gone (a closed pipe, a full disk): stop writing
 		}
-		w.WriteString("[\n")
-		for i := range l.n {
-			buf.Reset()
-			if err := elemEnc.Encode(l.of(i)); err != nil {
-				return err
-			}
-			w.WriteString("    ")
-			w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-			if i < l.n-1 {
-				w.WriteString(",\n")
-			} else {
-				w.WriteString("\n")
-			}
-		}
-		w.WriteString("  ]")
+		j.elem()
+		writeVideoJSON(j, texts, &q.Videos[i])
 	}
-	w.WriteString(",\n")
-	if err := writeMembers(w, enc, &buf, tail); err != nil {
-		return err
+	j.endArray()
+	j.key("alternatives")
+	j.beginArray()
+	for i := range q.Alternatives {
+		j.elem()
+		a := &q.Alternatives[i]
+		alt := altOf(a, texts.alt(a))
+		alt.write(j)
 	}
-	_, err := w.WriteString("\n}\n")
-	return err
+	j.endArray()
+	tail.writeMembers(j)
+	j.endObject()
+	return j.finish()
 }
 
-// writeMembers writes the members of the object v encodes to, without its
-// braces: enc (indenting by two spaces, writing into buf) encodes an object of
-// at least one member as "{\n", the members, "\n}\n".
-func writeMembers(w *bufio.Writer, enc *json.Encoder, buf *bytes.Buffer, v any) error {
-	buf.Reset()
-	if err := enc.Encode(v); err != nil {
-		return err
+func (d *cardJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("name", d.Name)
+	j.str("vendor", d.Vendor)
+	j.str("as_of", d.AsOf)
+	j.str("origin", d.Origin)
+	j.str("currency", d.Currency)
+	j.str("credit_name", d.CreditName)
+	j.str("credit_name_plural", d.CreditNamePlural)
+	j.endObject()
+}
+
+func (d *planRefJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("id", d.ID)
+	j.str("name", d.Name)
+	j.endObject()
+}
+
+func (d *lineJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("feature", d.Feature)
+	j.str("feature_name", d.FeatureName)
+	j.str("slot", d.Slot)
+	j.boolean("premium", d.Premium)
+	j.str("quantity", d.Quantity)
+	j.str("rate", d.Rate)
+	j.credits("rate_credits", d.RateCredits)
+	j.str("unit", d.Unit)
+	j.credits("credits", d.Credits)
+	j.credits("credits_total", d.CreditsTotal)
+	j.endObject()
+}
+
+func (d *altJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("video", d.Video)
+	j.integer("video_index", int64(d.VideoIndex))
+	j.str("slot", d.Slot)
+	j.str("from", d.From)
+	j.str("with", d.With)
+	j.credits("saves", d.Saves)
+	j.credits("saves_each", d.SavesEach)
+	j.str("reason", d.Reason)
+	j.str("text", d.Text)
+	j.endObject()
+}
+
+// writeVideoJSON writes one video's entry (videoJSON) as each of its lines
+// and alternatives is made, without holding them.
+func writeVideoJSON(j *jsonWriter, texts *quoteTexts, vq *pricing.VideoQuote) {
+	d := videoHeadOf(vq, texts.length(vq.Video.Seconds))
+	j.beginObject()
+	j.str("name", d.Name)
+	j.integer("count", int64(d.Count))
+	j.str("length", d.Length)
+	j.integer("seconds", int64(d.Seconds))
+	j.credits("each", d.Each)
+	j.credits("premium_credits", d.PremiumCredits)
+	j.key("lines")
+	j.beginArray()
+	for i := range vq.Lines {
+		j.elem()
+		l := &vq.Lines[i]
+		line := lineOf(l, d.Count, texts.rate(l.Feature), texts.quantity(l))
+		line.write(j)
 	}
-	b := buf.Bytes()
-	if !bytes.HasPrefix(b, []byte("{\n")) || !bytes.HasSuffix(b, []byte("\n}\n")) || len(b) < 6 {
-		return fmt.Errorf("report: %T did not encode as an indented object", v)
+	j.endArray()
+	j.key("alternatives")
+	j.beginArray()
+	for i := range vq.Alternatives {
+		j.elem()
+		a := &vq.Alternatives[i]
+		alt := altOf(a, texts.alt(a))
+		alt.write(j)
 	}
-	_, err := w.Write(b[2 : len(b)-3])
-	return err
+	j.endArray()
+	j.endObject()
+}
+
+func (d *packJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("id", d.ID)
+	j.str("name", d.Name)
+	j.integer("count", d.Count)
+	j.credits("credits_each", d.Credits)
+	j.money("price_each", d.Price)
+	j.endObject()
+}
+
+func (d *topUpJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.key("packs")
+	if d.Packs == nil {
+		j.b = append(j.b, "null"...)
+	} else {
+		j.beginArray()
+		for i := range d.Packs {
+			j.elem()
+			d.Packs[i].write(j)
+		}
+		j.endArray()
+	}
+	j.credits("credits", d.Credits)
+	j.money("cost", d.Cost)
+	j.str("text", d.Text)
+	j.endObject()
+}
+
+func (d *upgradeJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("id", d.ID)
+	j.str("name", d.Name)
+	j.credits("credits", d.Credits)
+	j.money("price", d.Price)
+	j.endObject()
+}
+
+// writeMembers writes the quote's fields before the lists into the open object.
+func (d *quoteTop) writeMembers(j *jsonWriter) {
+	j.key("card")
+	d.Card.write(j)
+	j.key("plan")
+	d.Plan.write(j)
+	j.str("billing", d.Billing)
+	j.credits("balance", d.Balance)
+	j.credits("premium_credits", d.PremiumCredits)
+	j.credits("remaining", d.Remaining)
+	j.credits("short", d.Short)
+	j.boolean("fits", d.Fits)
+	j.str("message", d.Message)
+	j.moneyPtr("cost", d.Cost)
+	j.boolean("contact_sales", d.ContactSales)
+	j.integer("copies", d.Copies)
+	j.integer("finished_seconds", d.FinishedSeconds)
+	if d.RunsOutAt == nil {
+		j.null("runs_out_at")
+	} else {
+		j.integer("runs_out_at", *d.RunsOutAt)
+	}
+}
+
+// writeMembers writes the quote's fields after the lists into the open object.
+func (d *quoteTail) writeMembers(j *jsonWriter) {
+	j.strings("blocked", d.Blocked)
+	if d.TopUp == nil {
+		j.null("top_up")
+	} else {
+		j.key("top_up")
+		d.TopUp.write(j)
+	}
+	if d.Upgrade == nil {
+		j.null("upgrade")
+	} else {
+		j.key("upgrade")
+		d.Upgrade.write(j)
+	}
 }
 
 type planJSON struct {

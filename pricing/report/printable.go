@@ -22,7 +22,9 @@ import (
 //     a name that reached the output by a path not listed above is escaped all
 //     the same: text, Markdown and CSV show it as pricing.Printable does; JSON
 //     writes it as a \u escape, which a JSON reader decodes to the very same
-//     string, so JSON stays exact.
+//     string, so JSON stays exact. The quote's JSON (jsonWriter) writes those
+//     same escapes as it writes each string (jsonPrintable), and skips the
+//     second pass.
 //
 // Loaders refuse such names with file:line:col; this rule is for the names
 // that are built in code, and for whatever input path comes next.
@@ -72,8 +74,8 @@ func lastRuneStart(b []byte) int {
 
 // attention marks the bytes that may begin a character to escape in valid
 // UTF-8: the controls but newline, DEL, and the lead bytes of U+0080-U+009F
-// (0xc2), U+061C (0xd8) and U+200E-U+2069 (0xe2). A 10,000-video quote is
-// 32 MB of JSON, so the common byte costs one table look-up.
+// (0xc2), U+061C (0xd8) and U+200E-U+2069 (0xe2). A big month runs to
+// megabytes of text, so the common byte costs one table look-up.
 var attention = func() (t [256]bool) {
 	for c := range 0x20 {
 		t[c] = c != '\n'

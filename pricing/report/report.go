@@ -73,15 +73,25 @@ func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
 type writers struct {
 	text, markdown func(*bufio.Writer)
 	json           func() any
-	// jsonTo, when set, writes the JSON itself instead of json (to stream it).
+	// jsonTo, when set, writes the JSON itself instead of json (to stream
+	// it), with jsonWriter, which keeps the printable-output rule itself.
 	jsonTo func(*bufio.Writer) error
 	csv    func(*bufio.Writer) error
 }
 
 // write sends one document to w in format f, through a buffer flushed at the
 // end and a printableWriter (see printable.go), so no format ever carries a
-// raw control character from a name.
+// raw control character from a name; a jsonTo writer escapes them itself.
 func write(w io.Writer, f Format, ws writers) error {
+	if f == JSON && ws.jsonTo != nil {
+		// The JSON writer escapes every refused character itself
+		// (jsonPrintable), so its output needs no second pass.
+		bw := bufio.NewWriterSize(w, bufferSize)
+		if err := ws.jsonTo(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 	pw := &printableWriter{w: w, json: f == JSON}
 	bw := bufio.NewWriterSize(pw, bufferSize)
 	var err error

@@ -362,7 +362,12 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 	empty := &pricing.Project{Plan: p.Plan, Seats: 1}
 	odd := p.Clone()
 	odd.Videos[0].Name = `<b>"Launch" & co</b>`
-	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd} {
+	// Names no loader lets through, built in code: the writer escapes them
+	// as encoding/json and then the printableWriter would.
+	unsafe := p.Clone()
+	unsafe.Videos[0].Name = "tab\there\x7f del \u0085 c1 \u202e bidi \xff bad \u2028 sep"
+	unsafe.Videos[1].Name = "\x1b[31mred\x1b[0m"
+	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe} {
 		q := quoteOf(t, c, month)
 		var whole bytes.Buffer
 		bw := bufio.NewWriter(&whole)
@@ -371,7 +376,14 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 		}
 		bw.Flush()
 		streamed := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, JSON) })
-		if !bytes.Equal(streamed, whole.Bytes()) {
+		if name == "unsafe names" {
+			for _, esc := range []string{`\t`, `\u007f`, `\u0085`, `\u202e`, `\ufffd`, `\u2028`, `\u001b`} {
+				if !bytes.Contains(streamed, []byte(esc)) {
+					t.Errorf("unsafe names: no %s in the JSON", esc)
+				}
+			}
+		}
+		if !bytes.Equal(streamed, printablePass(t, whole.Bytes())) {
 			t.Errorf("%s: streamed JSON differs from one Encode:\n%s\n---\n%s", name, streamed, whole.Bytes())
 		}
 	}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+
+	"creditplan/pricing"
+)
+
+var checkCommand = &command{
+	name:     "check",
+	synopsis: "check   [--rates FILE] FILE...",
+	summary:  "validate rate cards and projects",
+	usage: `Usage: creditplan check [--rates FILE] FILE...
+
+Validates rate cards and project files and prints every problem as
+file:line:col. A file whose TOML has a top-level [card] table is checked as a
+rate card; any other file is checked as a project against the --rates card
+(default: the built-in plans.toml). Exit 1 if any file has a problem.
+
+Flags:
+`,
+	flags: ratesFlag,
+	batch: true,
+	run:   runCheck,
+}
+
+// runCheck validates each file as a rate card or a project (as
+// pricing.SourceIsRateCard tells them apart) and reports them all.
+func runCheck(a *app, c *command, o *options, files []string) error {
+	if len(files) == 0 {
+		return usagef(c, "name at least one rate card or project FILE to check")
+	}
+	// The card projects are checked against is loaded only if a project needs it,
+	// so checking a broken --rates file on its own still reports its problems.
+	var card *pricing.RateCard
+	var cardErr error
+	cardLoaded := false
+	bad := 0
+	// A write that fails (a full disk, a closed pipe) fails the check, as it
+	// fails every other command.
+	var writeErr error
+	say := func(format string, args ...any) {
+		if _, err := fmt.Fprintf(a.stdout, format, args...); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	}
+	for _, path := range files {
+		src, err := readCheckedFile(path)
+		if err != nil {
+			fmt.Fprintf(a.stderr, "creditplan check: %v\n", err)
+			bad++
+			continue
+		}
+		if pricing.SourceIsRateCard(src) {
+			rc, err := pricing.ParseRateCard(path, src)
+			if err != nil {
+				a.reportBad(err)
+				bad++
+				continue
+			}
+			say("ok  %s (rate card %q, %s, %s)\n", path, rc.Name, plural(len(rc.Plans), "plan"), plural(len(rc.Features), "feature"))
+			continue
+		}
+		if !cardLoaded {
+			card, cardErr = loadCard(o.rates)
+			cardLoaded = true
+			if cardErr != nil {
+				a.reportBad(cardErr)
+			}
+		}
+		if cardErr != nil {
+			fmt.Fprintf(a.stderr, "creditplan check: %s not checked: the rate card has problems\n", path)
+			bad++
+			continue
+		}
+		p, err := pricing.ParseProject(path, src, card)
+		if err != nil {
+			a.reportBad(err)
+			bad++
+			continue
+		}
+		say("ok  %s (project, %s)\n", path, plural(len(p.Videos), "video"))
+	}
+	if bad > 0 {
+		verb := "have"
+		if bad == 1 {
+			verb = "has"
+		}
+		fmt.Fprintf(a.stderr, "creditplan check: %d of %s %s problems\n", bad, plural(len(files), "file"), verb)
+		return exitWith(exitInvalid)
+	}
+	return writeOut(writeErr)
+}
+
+// plural words a count with its noun: "1 video", "2 videos".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// reportBad prints a loader's problems, one per line.
+func (a *app) reportBad(err error) {
+	if ps, ok := pricing.AsProblems(err); ok {
+		a.printProblems(ps)
+		return
+	}
+	fmt.Fprintf(a.stderr, "creditplan check: %v\n", err)
+}

@@ -1,0 +1,23 @@
+package main
+
+import "runtime/debug"
+
+// batchHeapLimit is the heap past which a batch command collects garbage as
+// often as it must, whatever the GC percentage says.
+const batchHeapLimit = 512 << 20
+
+// batchGCPercent lets a batch command's heap grow to five times what was live
+// after the last collection before collecting again: decoding a month's TOML
+// allocates a tree that is garbage moments later, and at Go's default (100) a
+// big month's quote spends a fifth of its time collecting it. A plain
+// percentage does about as well as switching the collector off, with less
+// memory (docs/performance.md has the figures and how to measure them).
+const batchGCPercent = 400
+
+// relaxGC sets a batch command's garbage collection: batchGCPercent, with
+// batchHeapLimit as the bound, so even the largest month allowed (100,000
+// videos) peaks near the limit, not at five times its live heap.
+func relaxGC() {
+	debug.SetMemoryLimit(batchHeapLimit)
+	debug.SetGCPercent(batchGCPercent)
+}

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"flag"
+	"strings"
+
+	"creditplan/pricing"
+	"creditplan/pricing/report"
+)
+
+// The month commands: each reads one project (with the card) and prints one
+// document of package report.
+
+var quoteCommand = &command{
+	name:     "quote",
+	synopsis: "quote   [flags] PROJECT.toml",
+	summary:  "price a month on one plan",
+	usage: `Usage: creditplan quote [--rates FILE] [--plan ID] [--balance N] [--format F] PROJECT.toml
+
+Prices the project's month on its plan (or --plan): every video's lines and
+cheaper alternatives, the month's total, the upfront message, and when the
+balance is short, the cheapest top-up and the cheapest plan upgrade.
+
+Flags:
+`,
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		planFlag(fs, o, "quote on plan `ID` instead of the project's plan")
+		balanceFlag(fs, o)
+		formatFlag(fs, o)
+	},
+	batch: true,
+	run: func(a *app, c *command, o *options, args []string) error {
+		req, err := readMonth(c, o, args)
+		if err != nil {
+			return err
+		}
+		q, err := req.card.Quote(req.project)
+		if err != nil {
+			return err
+		}
+		return writeOut(report.WriteQuote(a.stdout, q, req.format))
+	},
+}
+
+var compareCommand = &command{
+	name:     "compare",
+	synopsis: "compare [flags] PROJECT.toml",
+	summary:  "price a month on every plan, and right-size it",
+	usage: `Usage: creditplan compare [--rates FILE] [--format F] PROJECT.toml
+
+Prices the project's month on every plan of the card, each with a fresh cycle of
+its own credits: fits, credits used, remaining or short, top-ups, the month's cost
+on monthly and annual billing, cost per finished minute, why a plan is blocked,
+and the recommended plan (the cheapest one that can make the month).
+
+After the plans: the cheapest way to make the month over every plan and both
+billings (plan, extra seats and top-ups), and the break-even usage between
+neighbouring plans ("Pro becomes cheaper than Creator + top-ups above 70
+minutes of Avatar IV a month"). JSON adds a right_size object; CSV adds the
+columns cheapest_billing, cheapest_month_cost and cheapest_overall.
+
+Flags:
+`,
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		formatFlag(fs, o)
+	},
+	batch: true,
+	run: func(a *app, c *command, o *options, args []string) error {
+		req, err := readMonth(c, o, args)
+		if err != nil {
+			return err
+		}
+		card, p := req.card, req.project
+		return writeOut(report.WriteComparison(a.stdout, card.Compare(p), card.RightSize(p), req.format))
+	},
+}
+
+var fitCommand = &command{
+	name:     "fit",
+	synopsis: "fit     [flags] PROJECT.toml",
+	summary:  "fit a balance, keeping the most premium value",
+	usage: `Usage: creditplan fit [--rates FILE] [--plan ID] [--balance N] [--format F] PROJECT.toml
+
+Fits the month to a balance: the substitutions from the card's cheaper
+alternatives (Avatar IV -> Avatar III, lip-sync -> dubbing, 4K -> 1080p...)
+that bring it within the balance while keeping the most premium value (premium
+minutes weighted by the card's weight), each with its saving; fewer re-renders
+only when the project sets allow_fewer_rerenders = true. A choice the plan cannot make (4K on a 1080p
+plan) is always switched; what no switch can cure is listed as still blocking.
+When nothing fits, the top-up or plan that would.
+
+Flags:
+`,
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		planFlag(fs, o, "fit the month to plan `ID` (its credits and features) instead of the project's plan")
+		balanceFlag(fs, o)
+		formatFlag(fs, o)
+	},
+	batch: true,
+	run: func(a *app, c *command, o *options, args []string) error {
+		req, err := readMonth(c, o, args)
+		if err != nil {
+			return err
+		}
+		r, err := req.card.FitProject(req.project)
+		if err != nil {
+			return err
+		}
+		return writeOut(report.WriteFit(a.stdout, r, req.format))
+	},
+}
+
+var yearCommand = &command{
+	name:     "year",
+	synopsis: "year    [flags] PROJECT.toml",
+	summary:  "the credit wallet over 12 months, monthly vs annual",
+	usage: `Usage: creditplan year [--rates FILE] [--plan ID] [--billing B] [--format F] PROJECT.toml
+
+Plays the month through a year on its plan: each month's need (scaled by the
+project's volume = [12 multipliers]), credits granted, top-ups bought, used,
+expired unused and carried, shortfalls and cost; then the year's totals on
+monthly and on annual billing, and which billing is cheaper for this pattern.
+
+Flags:
+`,
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		planFlag(fs, o, "simulate plan `ID` instead of the project's plan")
+		billingFlag(fs, o)
+		formatFlag(fs, o)
+	},
+	batch: true,
+	run: func(a *app, c *command, o *options, args []string) error {
+		req, err := readMonth(c, o, args)
+		if err != nil {
+			return err
+		}
+		y, err := req.card.YearProject(req.project)
+		if err != nil {
+			return err
+		}
+		return writeOut(report.WriteYear(a.stdout, y, req.format))
+	},
+}
+
+// monthRequest is what a month command reads before computing: the output
+// format, the card, and the project with --plan, --balance and --billing
+// applied.
+type monthRequest struct {
+	format  report.Format
+	card    *pricing.RateCard
+	project *pricing.Project
+}
+
+// readMonth checks a month command's flags and loads its files. Mistakes on
+// the command line are found before any file is read, except those that need
+// the card (an unknown --plan, a --balance with more decimals than the card's
+// credits have). A flag the command does not take is left at its zero value.
+func readMonth(c *command, o *options, pos []string) (*monthRequest, error) {
+	req := &monthRequest{}
+	var err error
+	if req.format, err = c.outputFormat(o); err != nil {
+		return nil, err
+	}
+	billing, setBilling, err := c.billing(o)
+	if err != nil {
+		return nil, err
+	}
+	path, err := oneProject(c, pos)
+	if err != nil {
+		return nil, err
+	}
+	if o.hasBalance {
+		if _, err := pricing.ParseCredits(o.balance); err != nil {
+			return nil, usagef(c, "--balance %q: %v (give credits like 200 or 12.5)", o.balance, err)
+		}
+	}
+	if req.card, err = loadCard(o.rates); err != nil {
+		return nil, err
+	}
+	var balance pricing.Credits
+	if o.hasBalance {
+		// The syntax is known good here, so the error names the card's decimals.
+		if balance, err = req.card.ParseBalance(o.balance); err != nil {
+			return nil, usagef(c, "--balance %q: %v", o.balance, err)
+		}
+	}
+	if o.plan != "" {
+		if err := choosePlan(c, req.card, o.plan); err != nil {
+			return nil, err
+		}
+	}
+	if req.project, _, err = loadProject(path, req.card); err != nil {
+		return nil, err
+	}
+	if o.plan != "" {
+		req.project.Plan = o.plan
+	}
+	if o.hasBalance {
+		req.project.Balance, req.project.HasBalance = balance, true
+	}
+	if setBilling {
+		req.project.Billing = billing
+	}
+	return req, nil
+}
+
+// choosePlan checks a --plan id against the card: a usage error lists the valid ids.
+func choosePlan(c *command, card *pricing.RateCard, id string) error {
+	if _, ok := card.Plan(id); !ok {
+		return usagef(c, "unknown plan %q; choose one of: %s", id, strings.Join(card.PlanIDs(), ", "))
+	}
+	return nil
+}
+
+// oneProject checks that exactly one project file was named.
+func oneProject(c *command, pos []string) (string, error) {
+	switch len(pos) {
+	case 0:
+		return "", usagef(c, "missing the PROJECT.toml file to price")
+	case 1:
+		return pos[0], nil
+	}
+	return "", usagef(c, "one PROJECT.toml at a time, got %d: %s", len(pos), strings.Join(pos, " "))
+}

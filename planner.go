@@ -1,0 +1,96 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"creditplan/ui"
+)
+
+// plannerCommand is the command without a name: the interactive planner on a
+// project, a new file, or an empty month.
+var plannerCommand = &command{
+	synopsis: "[--rates FILE] [--plan ID] [PROJECT.toml]",
+	summary:  "open the interactive planner",
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		planFlag(fs, o, "open the month on plan `ID` instead of the project's plan")
+		versionFlag(fs, o)
+	},
+	run: runPlanner,
+}
+
+// plannerHelp follows the overview in the planner's -h.
+const plannerHelp = `
+The planner opens the project (or an empty month with one draft video). It needs
+a terminal; to price a month in a script, use creditplan quote PROJECT.toml.
+
+Flags of the planner:
+`
+
+// runPlanner opens the interactive planner. Its interrupt (ctrl+c) comes back
+// as tea.ErrInterrupted, which exitCode turns into 130.
+func runPlanner(a *app, c *command, o *options, pos []string) error {
+	if o.version {
+		fmt.Fprintf(a.stdout, "creditplan %s\n", version)
+		return nil
+	}
+	path := ""
+	switch {
+	case len(pos) == 1 && !looksLikeFile(pos[0]):
+		return usagef(c, "unknown command %q; commands are %s", pos[0], commandList())
+	case len(pos) == 1:
+		path = pos[0]
+	case len(pos) > 1:
+		if !looksLikeFile(pos[0]) {
+			return usagef(c, "unknown command %q; commands are %s", pos[0], commandList())
+		}
+		return usagef(c, "the planner opens one PROJECT.toml at a time, got %d", len(pos))
+	}
+	if !a.interactive() {
+		fmt.Fprintln(a.stderr, "creditplan: the interactive planner needs a terminal (stdin and stdout are not both terminals).")
+		fmt.Fprintln(a.stderr, "To price a month without one, run: creditplan quote PROJECT.toml")
+		fmt.Fprintln(a.stderr, "(or creditplan compare PROJECT.toml; see creditplan --help).")
+		return exitWith(exitUsage)
+	}
+	card, err := loadCard(o.rates)
+	if err != nil {
+		return err
+	}
+	if o.plan != "" {
+		if err := choosePlan(c, card, o.plan); err != nil {
+			return err
+		}
+	}
+	opts := ui.Options{Card: card, Path: path}
+	// A file that does not exist yet is a new month the first save creates
+	// there (a link to nowhere too: the save writes its target).
+	if _, statErr := os.Stat(path); path != "" && errors.Is(statErr, os.ErrNotExist) {
+		opts.NewFile = true
+	} else if path != "" {
+		opts.Project, opts.Source, opts.ModTime, err = loadProjectSource(path, card)
+		if err != nil {
+			return err
+		}
+	}
+	if o.plan != "" {
+		if opts.Project == nil {
+			opts.Project = card.NewProject(o.plan)
+		}
+		opts.Project.Plan = o.plan
+	}
+	return a.runPlanner(opts)
+}
+
+// looksLikeFile tells a mistyped command ("qoute") from a project path: a path
+// ends in .toml or names a file that exists.
+func looksLikeFile(s string) bool {
+	if strings.HasSuffix(strings.ToLower(s), ".toml") || strings.ContainsAny(s, `/\`) {
+		return true
+	}
+	_, err := os.Stat(s)
+	return err == nil
+}
