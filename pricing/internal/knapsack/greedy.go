@@ -1,0 +1,177 @@
+package knapsack
+
+import (
+	"math/bits"
+	"slices"
+)
+
+// Greedy is the fallback for a problem too large to table. Every group starts
+// at its best option and, while the weights total more than capacity, the move
+// with the least gain lost per unit of weight shed is taken. Moves go down each
+// group's upper hull of (weight, gain) over its chain of options (each lighter
+// than the next and worse by value), where the next vertex down is always that
+// group's cheapest loss per unit, so the whole descent costs O(options × log
+// groups). When the lightest options together fit it never stops above
+// capacity, since each group's lightest option is on its hull.
+func Greedy[V Cell](p *Problem[V], capacity int64) []int {
+	switch q := any(p).(type) {
+	case *Problem[Score]:
+		return greedy[Score, scoreOps[uint8]](q, capacity)
+	case *Problem[Score128]:
+		return greedy[Score128, wideOps[uint8]](q, capacity)
+	case *Problem[Lex]:
+		return greedy[Lex, lexOps[uint8]](q, capacity)
+	}
+	panic("knapsack: unknown cell type")
+}
+
+func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64) []int {
+	var o O
+	choice := make([]int, p.Len())
+	hulls := make([][]int32, p.Len())
+	total := int64(0)
+	// A typed binary heap, filled at once and sifted in place: no move is boxed
+	// into an interface, which on many groups is most of the work.
+	var h moveHeap
+	var order []int32
+	for g := range choice {
+		opts := p.Group(g)
+		order = chainOf(opts, order[:0], o)
+		hull := hullOf(opts, order)
+		hulls[g] = hull
+		choice[g] = int(hull[len(hull)-1])
+		total = satAdd(total, opts[choice[g]].Weight)
+		if mv, ok := hullMove(opts, g, hull, len(hull)-2); ok {
+			h = append(h, mv)
+		}
+	}
+	h.init()
+	for total > capacity && len(h) > 0 {
+		mv := h[0]
+		opts := p.Group(mv.group)
+		total -= opts[choice[mv.group]].Weight - opts[mv.to].Weight
+		choice[mv.group] = mv.to
+		if next, ok := hullMove(opts, mv.group, hulls[mv.group], mv.at-1); ok {
+			h[0] = next
+		} else {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
+		}
+		h.down(0)
+	}
+	return choice
+}
+
+// chainOf lists the group's options from the lightest, each strictly better
+// by value than every lighter one: the others are never worth taking.
+func chainOf[V Cell, O ops[V, uint8]](opts []Option[V], out []int32, o O) []int32 {
+	for k := range opts {
+		out = append(out, int32(k))
+	}
+	slices.SortStableFunc(out, func(a, b int32) int {
+		switch wa, wb := opts[a].Weight, opts[b].Weight; {
+		case wa != wb:
+			if wa < wb {
+				return -1
+			}
+			return 1
+		case o.better(opts[a].Value, opts[b].Value):
+			return -1
+		case o.better(opts[b].Value, opts[a].Value):
+			return 1
+		}
+		return 0
+	})
+	keep := out[:1]
+	for _, k := range out[1:] {
+		if o.better(opts[k].Value, opts[keep[len(keep)-1]].Value) {
+			keep = append(keep, k)
+		}
+	}
+	return keep
+}
+
+// hullOf is the upper hull of a chain by (weight, gain), from the lightest
+// option to the best.
+func hullOf[V Cell](opts []Option[V], chain []int32) []int32 {
+	out := make([]int32, 0, len(chain))
+	for _, k := range chain {
+		c := &opts[k]
+		for len(out) >= 2 {
+			a, b := &opts[out[len(out)-2]], &opts[out[len(out)-1]]
+			if above(a, b, c) {
+				break
+			}
+			out = out[:len(out)-1] // b is under the segment a-c, or on it
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// above reports whether b lies strictly above the segment from a to c
+// (a lighter than b, lighter than c): (b.g - a.g)(c.w - a.w) > (c.g - a.g)(b.w - a.w),
+// compared exactly in 128 bits.
+func above[V Cell](a, b, c *Option[V]) bool {
+	bg, cw := uint64(max(b.Gain-a.Gain, 0)), uint64(c.Weight-a.Weight)
+	cg, bw := uint64(max(c.Gain-a.Gain, 0)), uint64(b.Weight-a.Weight)
+	lh, ll := bits.Mul64(bg, cw)
+	rh, rl := bits.Mul64(cg, bw)
+	return lh > rh || (lh == rh && ll > rl)
+}
+
+// move is one step down a group's hull: from vertex at+1 to vertex at (option
+// to), losing `lost` gain to shed `shed` weight.
+type move struct {
+	group, to, at int
+	lost, shed    uint64
+}
+
+func hullMove[V Cell](opts []Option[V], g int, hull []int32, at int) (move, bool) {
+	if at < 0 || at+1 >= len(hull) {
+		return move{}, false
+	}
+	cur, to := &opts[hull[at+1]], &opts[hull[at]]
+	return move{group: g, to: int(hull[at]), at: at,
+		lost: uint64(max(cur.Gain-to.Gain, 0)), shed: uint64(max(cur.Weight-to.Weight, 0))}, true
+}
+
+// less compares lost/shed ratios exactly, in 128 bits; a bigger shed first on ties.
+func (a move) less(b move) bool {
+	ah, al := bits.Mul64(a.lost, b.shed)
+	bh, bl := bits.Mul64(b.lost, a.shed)
+	if ah != bh {
+		return ah < bh
+	}
+	if al != bl {
+		return al < bl
+	}
+	return a.shed > b.shed
+}
+
+// moveHeap is a binary min-heap of moves by less.
+type moveHeap []move
+
+func (h moveHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h moveHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		j := l
+		if r := l + 1; r < len(h) && h[r].less(h[l]) {
+			j = r
+		}
+		if !h[j].less(h[i]) {
+			return
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
+}
