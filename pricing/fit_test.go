@@ -479,10 +479,11 @@ func fitDescribe(c *RateCard, r *FitResult) string {
 	return strings.Join(s, "; ")
 }
 
-// TestFitCoversBothTables forces each table layout (packing and covering, scored
-// and wide) on the same month, so a bug that only one of them has cannot hide
-// behind another being chosen.
-func TestFitCoversBothTables(t *testing.T) {
+// TestFitCoversEveryCell solves the same months with each knapsack value type
+// (one word, two words, four measures), so a bug in how one of them weighs the
+// fitter's order cannot hide behind another being chosen. The knapsack's own
+// tests force both table layouts.
+func TestFitCoversEveryCell(t *testing.T) {
 	c := fitCard(t)
 	for seed := range uint64(200) {
 		rng := rand.New(rand.NewPCG(seed, 11))
@@ -492,14 +493,9 @@ func TestFitCoversBothTables(t *testing.T) {
 		if len(m.groups) == 0 || m.minSum == m.maxSum {
 			continue
 		}
-		// Precision 1: every cost is a multiple of 100 milli-credits, so a budget
-		// on that grid lets both tables use a unit of 100.
-		avail := (m.minSum + Credits(rng.Int64N(int64(m.maxSum-m.minSum)))) / 100 * 100
-		pack := m.table(int64(avail-m.minSum)/100, 100, false)
-		cover := m.table(int64(m.maxSum-avail)/100, 100, true)
-		packWide := m.tableWide(int64(avail-m.minSum)/100, 100, false)
-		coverWide := m.tableWide(int64(m.maxSum-avail)/100, 100, true)
-		score := func(choice []int) fitKey {
+		avail := m.minSum + Credits(rng.Int64N(int64(m.maxSum-m.minSum)))
+		score := func(cell fitCell) fitKey {
+			choice, _ := m.solveAs(avail, cell, false)
 			var k fitKey
 			for gi, ki := range choice {
 				o := m.groups[gi].opts[ki]
@@ -510,10 +506,9 @@ func TestFitCoversBothTables(t *testing.T) {
 			}
 			return k
 		}
-		a, b := score(pack), score(cover)
-		aw, bw := score(packWide), score(coverWide)
-		if a != b || a != aw || a != bw || a.credits > avail {
-			t.Fatalf("seed %d: packing %+v, covering %+v, wide packing %+v, wide covering %+v, available %s", seed, a, b, aw, bw, avail)
+		a, b, l := score(cellScore), score(cellScore128), score(cellLex)
+		if a != b || a != l || a.credits > avail {
+			t.Fatalf("seed %d: score %+v, score128 %+v, lex %+v, available %s", seed, a, b, l, avail)
 		}
 	}
 }
