@@ -204,7 +204,7 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	m := c.buildFit(p, plan)
 	r := &FitResult{Card: c, Plan: plan, Billing: p.Billing, Balance: balance, Exact: true}
 	r.Before = m.current
-	r.ValueBefore = c.MonthPremiumValue(p)
+	r.ValueBefore = m.valueBefore
 	r.FitsBefore = r.Before <= budget
 
 	avail := minus(budget, m.fixed)

@@ -37,21 +37,22 @@ func (c *RateCard) explain(p *Project, m *fitModel, choice []int, r *FitResult) 
 				rerenders = int(o.rerend)
 			}
 		}
-		c.explainVideo(vi, v, &picks, rerenders, r)
+		c.explainVideo(vi, v, &m.picks[vi], &picks, rerenders, r)
 	}
 	r.ValueLost = minus(r.ValueBefore, r.ValueKept)
 }
 
 // explainVideo adds the changes of one video: its re-render cut first, then
 // its slots in slot order.
-func (c *RateCard) explainVideo(vi int, v *Video, picks *[NumSlots]int16, rerenders int, r *FitResult) {
+func (c *RateCard) explainVideo(vi int, v *Video, planned, picks *[NumSlots]int16, rerenders int, r *FitResult) {
 	count := Credits(v.Count)
 	w := *v
 	w.Rerenders = rerenders
 	if rerenders != v.Rerenders {
 		var saves Credits
 		for s := Slot(0); s < NumSlots; s++ {
-			if f := c.featureFor(v, s); f != nil {
+			if planned[s] >= 0 {
+				f := &c.Features[planned[s]]
 				saves = plus(saves, times(minus(c.charge(f, v).Credits, c.charge(f, &w).Credits), int64(count)))
 			}
 		}
@@ -62,14 +63,10 @@ func (c *RateCard) explainVideo(vi int, v *Video, picks *[NumSlots]int16, rerend
 		r.After = minus(r.After, saves)
 	}
 	for s := Slot(0); s < NumSlots; s++ {
-		if picks[s] < 0 {
+		if picks[s] < 0 || planned[s] < 0 {
 			continue
 		}
-		from := c.featureFor(v, s)
-		if from == nil {
-			continue
-		}
-		to := &c.Features[picks[s]]
+		from, to := &c.Features[planned[s]], &c.Features[picks[s]]
 		if to == from {
 			continue
 		}

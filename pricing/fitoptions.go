@@ -44,6 +44,10 @@ type fitModel struct {
 	jointVideos int
 	chains      [][]int16   // per feature index, its chain on the plan (chainOf)
 	arena       []fitOption // the block alloc carves options from
+	// picks is, per video, each slot's feature index as planned, -1 for an
+	// inactive slot; valueBefore the month's premium value as planned.
+	picks       [][NumSlots]int16
+	valueBefore int64
 }
 
 // chain lists the feature indexes a slot can take on the plan: the current
@@ -64,23 +68,29 @@ func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
 }
 
 func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
-	m := &fitModel{chains: make([][]int16, len(c.Features))}
-	// One pass to size the groups: a month of 100,000 videos would otherwise
-	// grow the slice a few dozen times.
+	m := &fitModel{chains: make([][]int16, len(c.Features)), picks: make([][NumSlots]int16, len(p.Videos))}
+	// One pass looks every pick up once (explain reads them again) and sizes
+	// the groups: a month of 100,000 videos would otherwise grow the slice a
+	// few dozen times.
 	groups := 0
 	for i := range p.Videos {
 		v := &p.Videos[i]
+		value := int64(0)
+		for s := Slot(0); s < NumSlots; s++ {
+			fi := c.pickIndex(v, s)
+			m.picks[i][s] = int16(fi)
+			if fi >= 0 && c.Features[fi].Premium {
+				groups++
+				value = plus(value, featureValue(&c.Features[fi], v))
+			}
+		}
 		if v.Count <= 0 {
 			continue
 		}
+		m.valueBefore = plus(m.valueBefore, times(value, int64(v.Count)))
 		if p.AllowFewerRerenders && v.Rerenders > 0 {
 			m.jointVideos++
 			groups++
-		}
-		for s := Slot(0); s < NumSlots; s++ {
-			if fi := c.pickIndex(v, s); fi >= 0 && c.Features[fi].Premium {
-				groups++
-			}
 		}
 	}
 	m.groups = make([]fitGroup, 0, groups)
@@ -91,15 +101,14 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 		}
 		count := Credits(v.Count)
 		var chains, joint [NumSlots][]int16
-		var current [NumSlots]int16
+		current := &m.picks[vi]
 		cutRerenders := false
 		for s := Slot(0); s < NumSlots; s++ {
-			fi := c.pickIndex(v, s)
+			fi := int(current[s])
 			if fi < 0 {
 				continue
 			}
 			f := &c.Features[fi]
-			current[s] = int16(fi)
 			m.current = plus(m.current, times(c.charge(f, v).Credits, int64(count)))
 			chains[s] = m.chainOf(c, plan, fi)
 			if p.AllowFewerRerenders && v.Rerenders > 0 {

@@ -162,6 +162,42 @@ func (wideOps[P]) relax(dst, src []Score128, d Score128, pk []P, k P) {
 	}
 }
 
+// fuse is scoreOps.fuse for two words.
+func (wideOps[P]) fuse(cur, next []Score128, pk []P, reach, newReach, st int64, d0, d1 Score128, z, o P) {
+	for j := int64(0); j < st && j <= newReach; j++ {
+		if j <= reach {
+			next[j] = cur[j].Add(d0)
+		} else {
+			next[j] = Score128{Hi: emptyScore}
+		}
+		pk[j] = z
+	}
+	if st <= reach {
+		n := reach - st + 1
+		a, b := cur[st:st+n], cur[:n]
+		dst, p := next[st:st+n], pk[st:st+n]
+		dst, p, b = dst[:len(a)], p[:len(a)], b[:len(a)]
+		for i := range a {
+			xl, cx := bits.Add64(a[i].Lo, d0.Lo, 0)
+			xh := a[i].Hi + d0.Hi + int64(cx)
+			yl, cy := bits.Add64(b[i].Lo, d1.Lo, 0)
+			yh := b[i].Hi + d1.Hi + int64(cy)
+			_, borrow := bits.Sub64(xl, yl, 0)
+			mask := (xh - yh - int64(borrow)) >> 63 // all ones when y > x
+			dst[i] = Score128{Hi: xh ^ ((xh ^ yh) & mask), Lo: xl ^ ((xl ^ yl) & uint64(mask))}
+			p[i] = z ^ ((z ^ o) & P(mask))
+		}
+	}
+	for j := max(st, reach+1); j <= newReach; j++ {
+		if j-st <= reach {
+			next[j] = cur[j-st].Add(d1)
+			pk[j] = o
+		} else {
+			next[j] = Score128{Hi: emptyScore}
+		}
+	}
+}
+
 func (wideOps[P]) best(src []Score128, d Score128) (int, Score128) {
 	at, v := -1, Score128{}
 	for i, b := range src {
