@@ -172,7 +172,7 @@ func fits[V Cell](p *Problem[V], l layout, b Budget) bool {
 	}
 	var zero V
 	cell := int64(cellSize(zero))
-	bytes := satAdd(satMul(satMul(entries, int64(len(p.ends))), pick), satMul(entries, 2*cell))
+	bytes := satAdd(picksBytes(p, entries, pick), satMul(entries, 2*cell))
 	return bytes <= b.Bytes && satMul(entries, int64(len(p.opts))) <= b.Work
 }
 

@@ -1,5 +1,7 @@
 package knapsack
 
+import "encoding/binary"
+
 // fuser is a cell type's optional packing pass that takes a group's zero move
 // and one other option together.
 type fuser[V any, P pick] interface {
@@ -24,7 +26,8 @@ func run[V Cell, P pick, O ops[V, P]](p *Problem[V], l layout) []int {
 	}
 	// The first entry holds the empty choice, worth zero.
 	cur[0] = *new(V)
-	picks := make([]P, n*groups)
+	t := newPicks[P](p, n)
+	scratch := make([]P, n)
 	// capPrev is, per group, the entry the covering table's last entry came
 	// from: that entry has many possible predecessors, every other entry one.
 	var capPrev []int32
@@ -51,7 +54,12 @@ func run[V Cell, P pick, O ops[V, P]](p *Problem[V], l layout) []int {
 			}
 		}
 		newReach := min(reach+top, size)
-		row := picks[n*g : n*(g+1)]
+		row := t.row(g, scratch)
+		if t.kind[g] != wideRow {
+			// A group of one or two options keeps a bit per entry: it is
+			// tabled into a scratch row, which must start empty, then packed.
+			clear(row[:newReach+1])
+		}
 		// Every group has an option that moves no entry (its lightest when
 		// packing, its heaviest when covering). It goes first, as a plain copy
 		// that needs no comparison, since the rest of the row is still empty.
@@ -105,6 +113,7 @@ func run[V Cell, P pick, O ops[V, P]](p *Problem[V], l layout) []int {
 				}
 			}
 		}
+		t.pack(g, row[:newReach+1])
 		reach = newReach
 		cur, next = next, cur
 	}
@@ -123,7 +132,7 @@ func run[V Cell, P pick, O ops[V, P]](p *Problem[V], l layout) []int {
 	for g := groups - 1; g >= 0; g-- {
 		opts := p.Group(g)
 		lo, hi := weightRange(opts)
-		k := int(picks[n*g+int(at)])
+		k := t.get(g, at)
 		choice[g] = k
 		w := opts[k].Weight
 		switch {
@@ -136,4 +145,121 @@ func run[V Cell, P pick, O ops[V, P]](p *Problem[V], l layout) []int {
 		}
 	}
 	return choice
+}
+
+// picks remembers, for every group and table entry, which option the best
+// entry took, so the choice can be walked back from the end: nothing for a
+// group of one option, a bit per entry for a group of two (most groups, in most
+// problems), a P per entry otherwise.
+type picks[P pick] struct {
+	n, words int
+	kind     []rowKind
+	at       []int // per group, its row's offset in wide or bits
+	wide     []P
+	bits     []uint64
+}
+
+type rowKind uint8
+
+const (
+	noRow rowKind = iota
+	bitRow
+	wideRow
+)
+
+func kindOf(options int) rowKind {
+	switch options {
+	case 1:
+		return noRow
+	case 2:
+		return bitRow
+	}
+	return wideRow
+}
+
+func newPicks[P pick, V Cell](p *Problem[V], n int) *picks[P] {
+	t := &picks[P]{n: n, words: (n + 63) / 64, kind: make([]rowKind, p.Len()), at: make([]int, p.Len())}
+	wide, small := 0, 0
+	for g := range t.at {
+		switch t.kind[g] = kindOf(len(p.Group(g))); t.kind[g] {
+		case bitRow:
+			t.at[g] = small * t.words
+			small++
+		case wideRow:
+			t.at[g] = wide * n
+			wide++
+		}
+	}
+	t.wide = make([]P, wide*n)
+	t.bits = make([]uint64, small*t.words)
+	return t
+}
+
+// picksBytes is the memory newPicks takes for a table of entries, P being
+// pick bytes wide.
+func picksBytes[V Cell](p *Problem[V], entries, pick int64) int64 {
+	bytes := int64(0)
+	for g := range p.ends {
+		switch kindOf(len(p.Group(g))) {
+		case bitRow:
+			bytes = satAdd(bytes, satMul(satAdd(entries, 63)/64, 8))
+		case wideRow:
+			bytes = satAdd(bytes, satMul(entries, pick))
+		}
+	}
+	return bytes
+}
+
+// row is where group g's picks are written: its own row, or scratch.
+func (t *picks[P]) row(g int, scratch []P) []P {
+	if t.kind[g] == wideRow {
+		return t.wide[t.at[g] : t.at[g]+t.n]
+	}
+	return scratch
+}
+
+// pack stores a two-option group's scratch row (every entry 0 or 1) as bits.
+func (t *picks[P]) pack(g int, row []P) {
+	if t.kind[g] != bitRow {
+		return
+	}
+	bits := t.bits[t.at[g] : t.at[g]+t.words]
+	if b, ok := any(row).([]uint8); ok {
+		packBytes(b, bits)
+		return
+	}
+	for w := range bits {
+		chunk := row[min(w*64, len(row)):min(w*64+64, len(row))]
+		x := uint64(0)
+		for i, k := range chunk {
+			x |= uint64(k&1) << i
+		}
+		bits[w] = x
+	}
+}
+
+// packBytes packs bytes that are 0 or 1 eight at a time: the multiplication
+// moves byte j's low bit to bit 56+j, and no two partial products meet.
+func packBytes(row []uint8, bits []uint64) {
+	for w := range bits {
+		chunk := row[min(w*64, len(row)):min(w*64+64, len(row))]
+		x, i := uint64(0), 0
+		for ; i+8 <= len(chunk); i += 8 {
+			x |= (binary.LittleEndian.Uint64(chunk[i:]) * 0x0102040810204080 >> 56) << i
+		}
+		for ; i < len(chunk); i++ {
+			x |= uint64(chunk[i]) << i
+		}
+		bits[w] = x
+	}
+}
+
+func (t *picks[P]) get(g int, at int64) int {
+	switch t.kind[g] {
+	case noRow:
+		return 0
+	case wideRow:
+		return int(t.wide[t.at[g]+int(at)])
+	}
+	return int(t.bits[t.at[g]+int(at/64)] >> (at % 64) & 1)
 }
