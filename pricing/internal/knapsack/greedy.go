@@ -28,7 +28,15 @@ func Greedy[V Cell](p *Problem[V], capacity int64) []int {
 func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64) []int {
 	var o O
 	choice := make([]int, p.Len())
-	hulls := make([][]int32, p.Len())
+	// Every group's hull, end to end: group g's is flat[ends[g-1]:ends[g]].
+	flat := make([]int32, 0, len(p.opts))
+	ends := make([]int, p.Len())
+	hull := func(g int) []int32 {
+		if g == 0 {
+			return flat[:ends[0]]
+		}
+		return flat[ends[g-1]:ends[g]]
+	}
 	total := int64(0)
 	// A typed binary heap, filled at once and sifted in place: no move is boxed
 	// into an interface, which on many groups is most of the work.
@@ -37,8 +45,9 @@ func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64) []int {
 	for g := range choice {
 		opts := p.Group(g)
 		order = chainOf(opts, order[:0], o)
-		hull := hullOf(opts, order)
-		hulls[g] = hull
+		flat = hullOf(opts, order, flat)
+		ends[g] = len(flat)
+		hull := hull(g)
 		choice[g] = int(hull[len(hull)-1])
 		total = satAdd(total, opts[choice[g]].Weight)
 		if mv, ok := hullMove(opts, g, hull, len(hull)-2); ok {
@@ -51,7 +60,7 @@ func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64) []int {
 		opts := p.Group(mv.group)
 		total -= opts[choice[mv.group]].Weight - opts[mv.to].Weight
 		choice[mv.group] = mv.to
-		if next, ok := hullMove(opts, mv.group, hulls[mv.group], mv.at-1); ok {
+		if next, ok := hullMove(opts, mv.group, hull(mv.group), mv.at-1); ok {
 			h[0] = next
 		} else {
 			h[0] = h[len(h)-1]
@@ -91,13 +100,14 @@ func chainOf[V Cell, O ops[V, uint8]](opts []Option[V], out []int32, o O) []int3
 	return keep
 }
 
-// hullOf is the upper hull of a chain by (weight, gain), from the lightest
-// option to the best.
-func hullOf[V Cell](opts []Option[V], chain []int32) []int32 {
-	out := make([]int32, 0, len(chain))
+// hullOf appends to flat the upper hull of a chain by (weight, gain), from
+// the lightest option to the best.
+func hullOf[V Cell](opts []Option[V], chain, flat []int32) []int32 {
+	start := len(flat)
+	out := flat
 	for _, k := range chain {
 		c := &opts[k]
-		for len(out) >= 2 {
+		for len(out)-start >= 2 {
 			a, b := &opts[out[len(out)-2]], &opts[out[len(out)-1]]
 			if above(a, b, c) {
 				break
