@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"creditplan/pricing/internal/knapsack"
 )
 
 // fitCardTOML is a card built to stress the fitter: a three-link avatar chain
@@ -493,9 +495,14 @@ func TestFitCoversEveryCell(t *testing.T) {
 		if len(m.groups) == 0 || m.minSum == m.maxSum {
 			continue
 		}
-		avail := m.minSum + Credits(rng.Int64N(int64(m.maxSum-m.minSum)))
+		// Precision 1: every cost is a multiple of 100 milli-credits, so a budget
+		// on that grid keeps the tables small.
+		avail := (m.minSum + Credits(rng.Int64N(int64(m.maxSum-m.minSum)))) / 100 * 100
 		score := func(cell fitCell) fitKey {
-			choice, _ := m.solveAs(avail, cell, false)
+			choice, why := m.solveAs(avail, cell, false, knapsack.Budget{Bytes: 1 << 30, Work: 1 << 34})
+			if why != 0 {
+				t.Fatalf("seed %d: cell %d: approximate (%v)", seed, cell, why)
+			}
 			var k fitKey
 			for gi, ki := range choice {
 				o := m.groups[gi].opts[ki]

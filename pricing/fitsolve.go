@@ -136,32 +136,32 @@ func (ms *fitMeasures) lex(g *fitGroup, o *fitOption, most int32) knapsack.Lex {
 // solve is the knapsack for a budget that binds (minSum <= avail < maxSum). It
 // returns each group's option index and why the answer is approximate, if it is.
 func (m *fitModel) solve(avail Credits) ([]int, FitApproximation) {
-	return m.solveAs(avail, cellAuto, false)
+	return m.solveAs(avail, cellAuto, false, fitBudget)
 }
 
 // greedy is the fallback alone, as a month too large to table gets it.
 func (m *fitModel) greedy(avail Credits) []int {
-	choice, _ := m.solveAs(avail, cellAuto, true)
+	choice, _ := m.solveAs(avail, cellAuto, true, fitBudget)
 	return choice
 }
 
 // solveAs solves with the given value type (cellAuto: the smallest that
-// holds the month), or greedily when greedy is set.
-func (m *fitModel) solveAs(avail Credits, cell fitCell, greedy bool) ([]int, FitApproximation) {
+// holds the month) and table budget, or greedily when greedy is set.
+func (m *fitModel) solveAs(avail Credits, cell fitCell, greedy bool, b knapsack.Budget) ([]int, FitApproximation) {
 	ms := m.measures()
 	if auto := ms.cell(); cell == cellAuto {
 		cell = auto
 	}
 	switch cell {
 	case cellScore:
-		return solveWith(m, avail, greedy, ms.score)
+		return solveWith(m, avail, greedy, b, ms.score)
 	case cellScore128:
-		return solveWith(m, avail, greedy, ms.score128)
+		return solveWith(m, avail, greedy, b, ms.score128)
 	}
-	return solveWith(m, avail, greedy, ms.lex)
+	return solveWith(m, avail, greedy, b, ms.lex)
 }
 
-func solveWith[V knapsack.Cell](m *fitModel, avail Credits, greedy bool, value func(*fitGroup, *fitOption, int32) V) ([]int, FitApproximation) {
+func solveWith[V knapsack.Cell](m *fitModel, avail Credits, greedy bool, b knapsack.Budget, value func(*fitGroup, *fitOption, int32) V) ([]int, FitApproximation) {
 	n := 0
 	for _, g := range m.groups {
 		n += len(g.opts)
@@ -188,7 +188,7 @@ func solveWith[V knapsack.Cell](m *fitModel, avail Credits, greedy bool, value f
 	var choice []int
 	st := knapsack.TooLarge
 	if !greedy {
-		choice, st = knapsack.Solve(p, int64(avail), fitBudget)
+		choice, st = knapsack.Solve(p, int64(avail), b)
 	}
 	switch st {
 	case knapsack.TooLarge:

@@ -60,7 +60,10 @@ func (p *Problem[V]) Group(g int) []Option[V] {
 }
 
 // Budget bounds the exact table: Bytes of memory for its rows and picks, Work
-// cell updates. A problem whose table would pass either is not tabled.
+// cell updates. A problem whose table would pass either is not tabled. An
+// update of a Lex cell counts as lexWork: its four measures are compared with
+// branches, where the scores' loops are branch-free, so the same Work is about
+// the same time whatever the cell type.
 type Budget struct {
 	Bytes, Work int64
 }
@@ -173,8 +176,15 @@ func fits[V Cell](p *Problem[V], l layout, b Budget) bool {
 	var zero V
 	cell := int64(cellSize(zero))
 	bytes := satAdd(picksBytes(p, entries, pick), satMul(entries, 2*cell))
-	return bytes <= b.Bytes && satMul(entries, int64(len(p.opts))) <= b.Work
+	work := satMul(entries, int64(len(p.opts)))
+	if _, lex := any(zero).(Lex); lex {
+		work = satMul(work, lexWork)
+	}
+	return bytes <= b.Bytes && work <= b.Work
 }
+
+// lexWork is what one Lex cell update counts for in Budget.Work.
+const lexWork = 16
 
 func cellSize(v any) int {
 	switch v.(type) {

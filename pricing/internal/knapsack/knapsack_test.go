@@ -269,3 +269,30 @@ func FuzzSolve(f *testing.F) {
 		check(t, in, capacity%200)
 	})
 }
+
+// BenchmarkSolve is a large packing table for each cell type: 100,000 groups
+// of two options and 200 units of capacity to spend among them.
+func BenchmarkSolve(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var in instance
+	for range 100_000 {
+		in.weights = append(in.weights, []int64{0, int64(1 + rng.IntN(3))})
+		in.values = append(in.values, []measures{{0, 0, 3, 1}, {int64(1 + rng.IntN(9)), 0, 0, 0}})
+	}
+	ps, pw, pl := in.problems()
+	b.Run("score", func(b *testing.B) {
+		for b.Loop() {
+			Solve(ps, 200, Budget{Bytes: 1 << 30, Work: 1 << 30})
+		}
+	})
+	b.Run("score128", func(b *testing.B) {
+		for b.Loop() {
+			Solve(pw, 200, Budget{Bytes: 1 << 30, Work: 1 << 30})
+		}
+	})
+	b.Run("lex", func(b *testing.B) {
+		for b.Loop() {
+			Solve(pl, 200, Budget{Bytes: 1 << 30, Work: 1 << 30})
+		}
+	})
+}
