@@ -223,21 +223,47 @@ func (lexOps[P]) add(a, b Lex) Lex {
 func (o lexOps[P]) better(a, b Lex) bool {
 	return a[0] >= 0 && (b[0] < 0 || b.Less(a))
 }
-func (o lexOps[P]) shift(dst, src []Lex, d Lex) {
-	for i, b := range src {
-		dst[i] = o.add(b, d)
+func (lexOps[P]) shift(dst, src []Lex, d Lex) {
+	dst = dst[:len(src)]
+	for i := range src {
+		b := &src[i]
+		if b[0] < 0 {
+			dst[i] = Lex{-1}
+			continue
+		}
+		dst[i] = Lex{b[0] + d[0], b[1] + d[1], b[2] + d[2], b[3] + d[3]}
 	}
 }
 
-func (o lexOps[P]) relax(dst, src []Lex, d Lex, pk []P, k P) {
-	for i, b := range src {
+func (lexOps[P]) relax(dst, src []Lex, d Lex, pk []P, k P) {
+	dst, pk = dst[:len(src)], pk[:len(src)]
+	for i := range src {
+		b := &src[i]
 		if b[0] < 0 {
 			continue
 		}
-		if c := o.add(b, d); o.better(c, dst[i]) {
-			dst[i], pk[i] = c, k
+		c := Lex{b[0] + d[0], b[1] + d[1], b[2] + d[2], b[3] + d[3]}
+		old := &dst[i]
+		// c is better unless old is reachable and at least as good.
+		if old[0] >= 0 && !lexLess(old, &c) {
+			continue
 		}
+		*old, pk[i] = c, k
 	}
+}
+
+// lexLess is a.Less(b) written out, for the inner loop.
+func lexLess(a, b *Lex) bool {
+	if a[0] != b[0] {
+		return a[0] < b[0]
+	}
+	if a[1] != b[1] {
+		return a[1] < b[1]
+	}
+	if a[2] != b[2] {
+		return a[2] < b[2]
+	}
+	return a[3] < b[3]
 }
 
 func (o lexOps[P]) best(src []Lex, d Lex) (int, Lex) {

@@ -1,16 +1,3 @@
-// Package knapsack solves the multiple-choice knapsack: from every group take
-// exactly one option so that the options' weights together stay within a
-// capacity and their values together are the best possible.
-//
-// It knows nothing of what the groups stand for. Values are one of three cell
-// types, chosen by the caller for the range its values need: Score (one int64),
-// Score128 (two words) and Lex (four int64 compared in order). The dynamic
-// programme is written once, generic over the cell type and over the width of
-// the table of picks (8 or 16 bits); each cell type brings its own row loops so
-// the inner loop is a plain, branch-free loop over a slice.
-//
-// The table is sized before anything is allocated and refused when it would
-// exceed the caller's Budget; Greedy is then the fallback.
 package knapsack
 
 import "math/bits"
@@ -62,8 +49,8 @@ func (p *Problem[V]) Group(g int) []Option[V] {
 // Budget bounds the exact table: Bytes of memory for its rows and picks, Work
 // cell updates. A problem whose table would pass either is not tabled. An
 // update of a Lex cell counts as lexWork: its four measures are compared with
-// branches, where the scores' loops are branch-free, so the same Work is about
-// the same time whatever the cell type.
+// branches, which cost most when they are least predictable, where the scores'
+// loops are branch-free; so the same Work bounds the time whatever the cell type.
 type Budget struct {
 	Bytes, Work int64
 }
@@ -184,7 +171,7 @@ func fits[V Cell](p *Problem[V], l layout, b Budget) bool {
 }
 
 // lexWork is what one Lex cell update counts for in Budget.Work.
-const lexWork = 16
+const lexWork = 4
 
 func cellSize(v any) int {
 	switch v.(type) {
