@@ -826,3 +826,32 @@ func TestFitReplacesAPickThePlanCannotUse(t *testing.T) {
 		}
 	}
 }
+
+// TestFitSaysWhyItIsApproximate checks both reasons: a table over the
+// fitter's budget (a balance with a thousandth of a credit makes the unit one
+// milli-credit) and a video with too many re-render counts to combine them all.
+func TestFitSaysWhyItIsApproximate(t *testing.T) {
+	c := fitCard(t)
+	plan := planOf(t, c, "big")
+	p := benchFitMonth(c)
+	before := c.Fit(p, plan, WholeCredits(1<<40)).Before
+	balance := before/2 + 1
+	r := c.Fit(p, plan, balance)
+	if r.Exact || r.ApproximateReason != FitTableTooLarge || r.After > balance {
+		t.Fatalf("greedy month: exact %v, reason %q, after %s of %s", r.Exact, r.ApproximateReason, r.After, balance)
+	}
+
+	v := c.NewVideo("Many takes")
+	v.Count, v.Seconds, v.Rerenders = 1, 60, 1_000_000
+	v.Picks[SlotAvatar] = "av5"
+	v.Picks[SlotResolution] = "4k"
+	q := &Project{Plan: "big", Seats: 1, AllowFewerRerenders: true, Videos: []Video{v}}
+	full := c.Fit(q, plan, WholeCredits(1<<40)).Before
+	r = c.Fit(q, plan, full/3/100*100)
+	if r.Exact || r.ApproximateReason&FitOptionsThinned == 0 || r.After > r.Balance {
+		t.Fatalf("thinned month: exact %v, reason %q, after %s of %s", r.Exact, r.ApproximateReason, r.After, r.Balance)
+	}
+	if r.ApproximateReason.String() == "" || FitApproximation(0).String() != "" {
+		t.Fatalf("reason names: %q and %q", r.ApproximateReason, FitApproximation(0))
+	}
+}
