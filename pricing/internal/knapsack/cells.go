@@ -46,7 +46,6 @@ type pick interface{ ~uint8 | ~uint16 }
 type ops[V any, P pick] interface {
 	empty() V
 	isEmpty(v V) bool
-	add(a, b V) V
 	better(a, b V) bool // a strictly better than b
 	// shift sets dst[i] = src[i] + d.
 	shift(dst, src []V, d V)
@@ -66,7 +65,6 @@ type scoreOps[P pick] struct{}
 
 func (scoreOps[P]) empty() Score           { return emptyScore }
 func (scoreOps[P]) isEmpty(v Score) bool   { return v < 0 }
-func (scoreOps[P]) add(a, b Score) Score   { return a + b }
 func (scoreOps[P]) better(a, b Score) bool { return a > b }
 func (scoreOps[P]) shift(dst, src []Score, d Score) {
 	dst = dst[:len(src)]
@@ -137,10 +135,9 @@ func (scoreOps[P]) fuse(cur, next []Score, pk []P, reach, newReach, st int64, d0
 // Score128: empty has a high word far below zero, as for Score.
 type wideOps[P pick] struct{}
 
-func (wideOps[P]) empty() Score128            { return Score128{Hi: emptyScore} }
-func (wideOps[P]) isEmpty(v Score128) bool    { return v.Hi < 0 }
-func (wideOps[P]) add(a, b Score128) Score128 { return a.Add(b) }
-func (wideOps[P]) better(a, b Score128) bool  { return b.Less(a) }
+func (wideOps[P]) empty() Score128           { return Score128{Hi: emptyScore} }
+func (wideOps[P]) isEmpty(v Score128) bool   { return v.Hi < 0 }
+func (wideOps[P]) better(a, b Score128) bool { return b.Less(a) }
 func (wideOps[P]) shift(dst, src []Score128, d Score128) {
 	dst = dst[:len(src)]
 	for i, b := range src {
