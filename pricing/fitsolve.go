@@ -177,7 +177,7 @@ func solveWith[V knapsack.Cell](m *fitModel, avail Credits, greedy bool, b knaps
 		buf = buf[:0]
 		for k := range g.opts {
 			o := &g.opts[k]
-			buf = append(buf, knapsack.Option[V]{Weight: int64(o.cost), Value: value(g, o, most), Gain: o.value})
+			buf = append(buf, knapsack.Option[V]{Weight: int64(o.cost), Value: value(g, o, most)})
 		}
 		p.Add(buf...)
 	}
@@ -192,7 +192,7 @@ func solveWith[V knapsack.Cell](m *fitModel, avail Credits, greedy bool, b knaps
 	}
 	switch st {
 	case knapsack.TooLarge:
-		choice = knapsack.Greedy(p, int64(avail))
+		choice = knapsack.Greedy(p, int64(avail), func(g, k int) int64 { return m.groups[g].opts[k].value })
 		why |= FitTableTooLarge
 	case knapsack.Infeasible:
 		// Not for a budget that binds; kept total for saturated months.

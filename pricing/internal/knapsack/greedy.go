@@ -13,21 +13,37 @@ import (
 // group's cheapest loss per unit, so the whole descent costs O(options × log
 // groups). When the lightest options together fit it never stops above
 // capacity, since each group's lightest option is on its hull.
-func Greedy[V Cell](p *Problem[V], capacity int64) []int {
+//
+// gain is an option's worth as one number (group g, option k), which Greedy
+// trades against weight; Value only orders a group's options.
+func Greedy[V Cell](p *Problem[V], capacity int64, gain func(g, k int) int64) []int {
 	switch q := any(p).(type) {
 	case *Problem[Score]:
-		return greedy[Score, scoreOps[uint8]](q, capacity)
+		return greedy[Score, scoreOps[uint8]](q, capacity, gain)
 	case *Problem[Score128]:
-		return greedy[Score128, wideOps[uint8]](q, capacity)
+		return greedy[Score128, wideOps[uint8]](q, capacity, gain)
 	case *Problem[Lex]:
-		return greedy[Lex, lexOps[uint8]](q, capacity)
+		return greedy[Lex, lexOps[uint8]](q, capacity, gain)
 	}
 	panic("knapsack: unknown cell type")
 }
 
-func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64) []int {
+func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64, gain func(g, k int) int64) []int {
 	var o O
 	choice := make([]int, p.Len())
+	// Every option's gain, asked once, laid out as p.opts is.
+	gains := make([]int64, 0, len(p.opts))
+	for g := range choice {
+		for k := range p.Group(g) {
+			gains = append(gains, gain(g, k))
+		}
+	}
+	gainsOf := func(g int) []int64 {
+		if g == 0 {
+			return gains[:p.ends[0]]
+		}
+		return gains[p.ends[g-1]:p.ends[g]]
+	}
 	// Every group's hull, end to end: group g's is flat[ends[g-1]:ends[g]].
 	flat := make([]int32, 0, len(p.opts))
 	ends := make([]int, p.Len())
@@ -45,12 +61,12 @@ func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64) []int {
 	for g := range choice {
 		opts := p.Group(g)
 		order = chainOf(opts, order[:0], o)
-		flat = hullOf(opts, order, flat)
+		flat = hullOf(opts, gainsOf(g), order, flat)
 		ends[g] = len(flat)
 		hull := hull(g)
 		choice[g] = int(hull[len(hull)-1])
 		total = satAdd(total, opts[choice[g]].Weight)
-		if mv, ok := hullMove(opts, g, hull, len(hull)-2); ok {
+		if mv, ok := hullMove(opts, gainsOf(g), g, hull, len(hull)-2); ok {
 			h = append(h, mv)
 		}
 	}
@@ -60,7 +76,7 @@ func greedy[V Cell, O ops[V, uint8]](p *Problem[V], capacity int64) []int {
 		opts := p.Group(mv.group)
 		total -= opts[choice[mv.group]].Weight - opts[mv.to].Weight
 		choice[mv.group] = mv.to
-		if next, ok := hullMove(opts, mv.group, hull(mv.group), mv.at-1); ok {
+		if next, ok := hullMove(opts, gainsOf(mv.group), mv.group, hull(mv.group), mv.at-1); ok {
 			h[0] = next
 		} else {
 			h[0] = h[len(h)-1]
@@ -100,15 +116,22 @@ func chainOf[V Cell, O ops[V, uint8]](opts []Option[V], out []int32, o O) []int3
 	return keep
 }
 
+// point is an option as Greedy sees it: weight and gain.
+type point struct{ w, g int64 }
+
+func pointOf[V Cell](opts []Option[V], gains []int64, k int32) point {
+	return point{opts[k].Weight, gains[k]}
+}
+
 // hullOf appends to flat the upper hull of a chain by (weight, gain), from
 // the lightest option to the best.
-func hullOf[V Cell](opts []Option[V], chain, flat []int32) []int32 {
+func hullOf[V Cell](opts []Option[V], gains []int64, chain, flat []int32) []int32 {
 	start := len(flat)
 	out := flat
 	for _, k := range chain {
-		c := &opts[k]
+		c := pointOf(opts, gains, k)
 		for len(out)-start >= 2 {
-			a, b := &opts[out[len(out)-2]], &opts[out[len(out)-1]]
+			a, b := pointOf(opts, gains, out[len(out)-2]), pointOf(opts, gains, out[len(out)-1])
 			if above(a, b, c) {
 				break
 			}
@@ -122,9 +145,9 @@ func hullOf[V Cell](opts []Option[V], chain, flat []int32) []int32 {
 // above reports whether b lies strictly above the segment from a to c
 // (a lighter than b, lighter than c): (b.g - a.g)(c.w - a.w) > (c.g - a.g)(b.w - a.w),
 // compared exactly in 128 bits.
-func above[V Cell](a, b, c *Option[V]) bool {
-	bg, cw := uint64(max(b.Gain-a.Gain, 0)), uint64(c.Weight-a.Weight)
-	cg, bw := uint64(max(c.Gain-a.Gain, 0)), uint64(b.Weight-a.Weight)
+func above(a, b, c point) bool {
+	bg, cw := uint64(max(b.g-a.g, 0)), uint64(c.w-a.w)
+	cg, bw := uint64(max(c.g-a.g, 0)), uint64(b.w-a.w)
 	lh, ll := bits.Mul64(bg, cw)
 	rh, rl := bits.Mul64(cg, bw)
 	return lh > rh || (lh == rh && ll > rl)
@@ -137,13 +160,13 @@ type move struct {
 	lost, shed    uint64
 }
 
-func hullMove[V Cell](opts []Option[V], g int, hull []int32, at int) (move, bool) {
+func hullMove[V Cell](opts []Option[V], gains []int64, g int, hull []int32, at int) (move, bool) {
 	if at < 0 || at+1 >= len(hull) {
 		return move{}, false
 	}
-	cur, to := &opts[hull[at+1]], &opts[hull[at]]
+	cur, to := pointOf(opts, gains, hull[at+1]), pointOf(opts, gains, hull[at])
 	return move{group: g, to: int(hull[at]), at: at,
-		lost: uint64(max(cur.Gain-to.Gain, 0)), shed: uint64(max(cur.Weight-to.Weight, 0))}, true
+		lost: uint64(max(cur.g-to.g, 0)), shed: uint64(max(cur.w-to.w, 0))}, true
 }
 
 // less compares lost/shed ratios exactly, in 128 bits; a bigger shed first on ties.

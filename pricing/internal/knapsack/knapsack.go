@@ -8,9 +8,6 @@ type Option[V Cell] struct {
 	Weight int64
 	// Value is what the option is worth. Its components are never negative.
 	Value V
-	// Gain is the option's worth as one number, which Greedy trades against
-	// weight. Solve ignores it.
-	Gain int64
 }
 
 // Problem is a list of groups, each a list of options, stored flat.

@@ -65,7 +65,7 @@ func build[V Cell](in instance, cell func(measures) V) *Problem[V] {
 	for g := range in.weights {
 		var opts []Option[V]
 		for k, w := range in.weights[g] {
-			opts = append(opts, Option[V]{Weight: w, Value: cell(in.values[g][k]), Gain: in.values[g][k][0]})
+			opts = append(opts, Option[V]{Weight: w, Value: cell(in.values[g][k])})
 		}
 		p.Add(opts...)
 	}
@@ -162,7 +162,8 @@ func check(t *testing.T, in instance, capacity int64) {
 	}
 	if feasible {
 		// Greedy is approximate, but never over capacity when a choice fits.
-		for _, picks := range [][]int{Greedy(ps, capacity), Greedy(pw, capacity), Greedy(pl, capacity)} {
+		gain := func(g, k int) int64 { return in.values[g][k][0] }
+		for _, picks := range [][]int{Greedy(ps, capacity, gain), Greedy(pw, capacity, gain), Greedy(pl, capacity, gain)} {
 			if w, _ := in.total(t, picks); w > capacity {
 				t.Fatalf("greedy: capacity %d: picks %v weigh %d\n%+v", capacity, picks, w, in)
 			}
@@ -231,7 +232,7 @@ func TestSolveRefusesAboveBudget(t *testing.T) {
 	if _, st := Solve(p, 1<<40+1, Budget{Bytes: 1 << 20, Work: 1 << 20}); st != TooLarge {
 		t.Fatalf("status %d, want TooLarge", st)
 	}
-	picks := Greedy(p, 1<<40+1)
+	picks := Greedy(p, 1<<40+1, func(g, k int) int64 { return int64(p.Group(g)[k].Value) })
 	if picks[0] != 0 || picks[1] != 0 {
 		t.Fatalf("greedy picks %v; only the two light options fit", picks)
 	}
