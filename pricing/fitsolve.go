@@ -17,8 +17,9 @@ import (
 // it would need more than fitTableBytes of memory or more than fitTableWork
 // cell updates:
 //
-//	bytes = entries × groups × (1 or 2 bytes of picks) + 2 rows × entries × cell
-//	work  = entries × Σ options per group
+//	bytes = Σ per group entries × (1 bit for two options, else 1 or 2 bytes of picks)
+//	        + 2 rows × entries × cell
+//	work  = entries × Σ options per group (× 4 for the Lex cell)
 //
 // where entries is the capacity in units of the greatest common divisor of the
 // options' costs (and the capacity) plus one, and cell is 8, 16 or 32 bytes
