@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"creditplan/pricing/internal/knapsack"
 )
 
 // fitCardTOML is a card built to stress the fitter: a three-link avatar chain
@@ -479,10 +481,11 @@ func fitDescribe(c *RateCard, r *FitResult) string {
 	return strings.Join(s, "; ")
 }
 
-// TestFitCoversBothTables forces each table layout (packing and covering, scored
-// and wide) on the same month, so a bug that only one of them has cannot hide
-// behind another being chosen.
-func TestFitCoversBothTables(t *testing.T) {
+// TestFitCoversEveryCell solves the same months with each knapsack value type
+// (one word, two words, four measures), so a bug in how one of them weighs the
+// fitter's order cannot hide behind another being chosen. The knapsack's own
+// tests force both table layouts.
+func TestFitCoversEveryCell(t *testing.T) {
 	c := fitCard(t)
 	for seed := range uint64(200) {
 		rng := rand.New(rand.NewPCG(seed, 11))
@@ -493,13 +496,13 @@ func TestFitCoversBothTables(t *testing.T) {
 			continue
 		}
 		// Precision 1: every cost is a multiple of 100 milli-credits, so a budget
-		// on that grid lets both tables use a unit of 100.
+		// on that grid keeps the tables small.
 		avail := (m.minSum + Credits(rng.Int64N(int64(m.maxSum-m.minSum)))) / 100 * 100
-		pack := m.table(int64(avail-m.minSum)/100, 100, false)
-		cover := m.table(int64(m.maxSum-avail)/100, 100, true)
-		packWide := m.tableWide(int64(avail-m.minSum)/100, 100, false)
-		coverWide := m.tableWide(int64(m.maxSum-avail)/100, 100, true)
-		score := func(choice []int) fitKey {
+		score := func(cell fitCell) fitKey {
+			choice, why := m.solveAs(avail, cell, false, knapsack.Budget{Bytes: 1 << 30, Work: 1 << 34})
+			if why != 0 {
+				t.Fatalf("seed %d: cell %d: approximate (%v)", seed, cell, why)
+			}
 			var k fitKey
 			for gi, ki := range choice {
 				o := m.groups[gi].opts[ki]
@@ -510,10 +513,9 @@ func TestFitCoversBothTables(t *testing.T) {
 			}
 			return k
 		}
-		a, b := score(pack), score(cover)
-		aw, bw := score(packWide), score(coverWide)
-		if a != b || a != aw || a != bw || a.credits > avail {
-			t.Fatalf("seed %d: packing %+v, covering %+v, wide packing %+v, wide covering %+v, available %s", seed, a, b, aw, bw, avail)
+		a, b, l := score(cellScore), score(cellScore128), score(cellLex)
+		if a != b || a != l || a.credits > avail {
+			t.Fatalf("seed %d: score %+v, score128 %+v, lex %+v, available %s", seed, a, b, l, avail)
 		}
 	}
 }
@@ -822,5 +824,34 @@ func TestFitReplacesAPickThePlanCannotUse(t *testing.T) {
 		if strings.Contains(b, "4K") {
 			t.Errorf("4K should no longer block after the fit: %q", b)
 		}
+	}
+}
+
+// TestFitSaysWhyItIsApproximate checks both reasons: a table over the
+// fitter's budget (a balance with a thousandth of a credit makes the unit one
+// milli-credit) and a video with too many re-render counts to combine them all.
+func TestFitSaysWhyItIsApproximate(t *testing.T) {
+	c := fitCard(t)
+	plan := planOf(t, c, "big")
+	p := benchFitMonth(c)
+	before := c.Fit(p, plan, WholeCredits(1<<40)).Before
+	balance := before/2 + 1
+	r := c.Fit(p, plan, balance)
+	if r.Exact || r.ApproximateReason != FitTableTooLarge || r.After > balance {
+		t.Fatalf("greedy month: exact %v, reason %q, after %s of %s", r.Exact, r.ApproximateReason, r.After, balance)
+	}
+
+	v := c.NewVideo("Many takes")
+	v.Count, v.Seconds, v.Rerenders = 1, 60, 1_000_000
+	v.Picks[SlotAvatar] = "av5"
+	v.Picks[SlotResolution] = "4k"
+	q := &Project{Plan: "big", Seats: 1, AllowFewerRerenders: true, Videos: []Video{v}}
+	full := c.Fit(q, plan, WholeCredits(1<<40)).Before
+	r = c.Fit(q, plan, full/3/100*100)
+	if r.Exact || r.ApproximateReason&FitOptionsThinned == 0 || r.After > r.Balance {
+		t.Fatalf("thinned month: exact %v, reason %q, after %s of %s", r.Exact, r.ApproximateReason, r.After, r.Balance)
+	}
+	if r.ApproximateReason.String() == "" || FitApproximation(0).String() != "" {
+		t.Fatalf("reason names: %q and %q", r.ApproximateReason, FitApproximation(0))
 	}
 }
