@@ -135,7 +135,7 @@ func BenchmarkFitCommand(b *testing.B) {
 	for b.Loop() {
 		cmd := m.startFit()
 		_ = cmd()
-		m.mode = modeNormal
+		m.fit = fitState{}
 	}
 }
 

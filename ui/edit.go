@@ -228,16 +228,11 @@ func (m *Model) toggleBilling() {
 }
 
 func (m *Model) askBalance() {
-	m.mode = modeBalance
-	m.input.Reset()
+	value := ""
 	if m.project.HasBalance {
-		m.input.SetValue(m.project.Balance.String())
+		value = m.project.Balance.String()
 	}
-	m.input.Placeholder = "plan's credits"
-	m.input.CursorEnd()
-	m.input.Focus()
-	m.promptErr = ""
-	m.inputFresh = m.input.Value() != ""
+	m.openTextPrompt(promptBalance, "Starting balance (empty = the plan's credits): ", "", "plan's credits", value)
 }
 
 // setBalance reads the starting balance typed by the user: empty means the plan's
@@ -275,18 +270,15 @@ func (m *Model) readBalance(text string) (pricing.Credits, error) {
 
 func (m *Model) submitPrompt() tea.Cmd {
 	value := m.input.Value()
-	switch m.mode {
-	case modeBalance:
+	switch m.prompt.kind {
+	case promptBalance:
 		if err := m.setBalance(value); err != nil {
-			m.promptErr = err.Error()
+			m.prompt.err = err.Error()
 			return nil // stay in the prompt, the error beside it, so the user can fix the number
 		}
-		m.mode = modeNormal
-		m.promptErr = ""
-		m.input.Blur()
-	case modeSavePath:
-		m.mode = modeNormal
-		m.input.Blur()
+		m.closePrompt()
+	case promptSaveAs:
+		m.closePrompt()
 		return m.saveTo(savePath(value), false)
 	}
 	return nil

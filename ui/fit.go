@@ -15,6 +15,7 @@ import (
 // command; rev is the project revision the proposal was asked for, and a result
 // for any other revision is dropped.
 type fitState struct {
+	open    bool // the proposal is shown and takes the keys
 	rev     int
 	pending bool
 	res     *pricing.FitResult
@@ -32,8 +33,7 @@ type fitDoneMsg struct {
 // startFit opens the proposal and fits a copy of the month in a command, so
 // edits made meanwhile can neither race with it nor be applied from it.
 func (m *Model) startFit() tea.Cmd {
-	m.mode = modeFit
-	m.fit = fitState{rev: m.version, pending: true}
+	m.fit = fitState{open: true, rev: m.version, pending: true}
 	card, p, rev := m.card, m.project.Clone(), m.version
 	return func() tea.Msg {
 		r, err := card.FitProject(p)
@@ -44,11 +44,11 @@ func (m *Model) startFit() tea.Cmd {
 // fitDone shows a result if it is for the proposal still open and the project
 // as it is now; anything else is stale and dropped.
 func (m *Model) fitDone(msg fitDoneMsg) {
-	if m.mode != modeFit || !m.fit.pending || msg.rev != m.fit.rev || msg.rev != m.version {
+	if !m.fit.open || !m.fit.pending || msg.rev != m.fit.rev || msg.rev != m.version {
 		return
 	}
 	if msg.err != nil {
-		m.mode, m.fit = modeNormal, fitState{}
+		m.fit = fitState{}
 		m.setError(msg.err)
 		return
 	}
@@ -58,12 +58,12 @@ func (m *Model) fitDone(msg fitDoneMsg) {
 // fitKey answers keys while the proposal is open: enter or f applies it, esc
 // closes it, ↑/↓ scroll its changes, q and ctrl+c close it and quit as usual.
 func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Prompt
 	switch {
-	case key.Matches(msg, k.Enter), key.Matches(msg, k.Fit):
+	case key.Matches(msg, k.Apply):
 		m.applyFit()
 	case key.Matches(msg, k.Cancel):
-		m.mode, m.fit = modeNormal, fitState{}
+		m.fit = fitState{}
 		m.setStatus("Fit closed; nothing changed.")
 	case key.Matches(msg, k.ScrollUp):
 		m.fit.offset = max(0, m.fit.offset-m.fitStep(msg))
@@ -71,15 +71,15 @@ func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r := m.fit.res; r != nil {
 			m.fit.offset = max(0, min(len(r.Changes)-m.fit.rows, m.fit.offset+m.fitStep(msg)))
 		}
-	case key.Matches(msg, k.Quit):
-		m.mode, m.fit = modeNormal, fitState{}
+	case key.Matches(msg, m.keys.Global.Quit):
+		m.fit = fitState{}
 		return m.handleKey(msg)
 	}
 	return nil
 }
 
 func (m *Model) fitStep(msg tea.KeyPressMsg) int {
-	if s := msg.String(); s == "pgup" || s == "pgdown" {
+	if key.Matches(msg, m.keys.Prompt.PageUp, m.keys.Prompt.PageDown) {
 		return max(m.fit.rows-1, 1)
 	}
 	return 1
@@ -94,7 +94,7 @@ func (m *Model) applyFit() {
 	case m.fit.rev != m.version:
 		return // cannot happen while the proposal is open; never apply a stale one
 	case len(r.Changes) == 0 || !r.Fits:
-		m.mode, m.fit = modeNormal, fitState{}
+		m.fit = fitState{}
 		if r.Fits {
 			m.setStatus("The month already fits; nothing to change.")
 		} else {
@@ -105,7 +105,7 @@ func (m *Model) applyFit() {
 	m.push(snapshot{whole: m.project, what: "fit to budget"})
 	m.lastEdit = editKey{}
 	m.project = r.Apply(m.project)
-	m.mode, m.fit = modeNormal, fitState{}
+	m.fit = fitState{}
 	m.changed()
 	if m.quote != nil {
 		m.setStatus("Applied " + plural(int64(len(r.Changes)), "change") + ": " + m.quote.Premium.Grouped() + " of " +

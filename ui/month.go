@@ -21,7 +21,7 @@ type monthPanel struct {
 const monthHeadRows = 6
 
 func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Month
 	n := len(m.project.Videos)
 	page := max(m.month.rows-1, 1)
 	switch {

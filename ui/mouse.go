@@ -6,7 +6,7 @@ import tea "charm.land/bubbletea/v2"
 // Positions follow the fixed layout: header, tabs, rule, then the body.
 func (m *Model) handleClick(ms tea.Mouse) {
 	// The help is modal: a click behind it (a tab included) does nothing.
-	if ms.Button != tea.MouseLeft || m.mode != modeNormal || m.help.ShowAll || m.width < MinWidth || m.height < MinHeight {
+	if ms.Button != tea.MouseLeft || !m.idle() || m.help.ShowAll || m.width < MinWidth || m.height < MinHeight {
 		return
 	}
 	if ms.Y == 1 {
@@ -49,7 +49,7 @@ func (m *Model) handleClick(ms tea.Mouse) {
 
 // handleWheel scrolls the list under the pointer by moving its selection.
 func (m *Model) handleWheel(ms tea.Mouse) {
-	if m.mode != modeNormal {
+	if !m.idle() {
 		return
 	}
 	d := 0

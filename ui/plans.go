@@ -29,7 +29,7 @@ type plansPanel struct {
 const plansHeadRows = 3
 
 func (m *Model) plansKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Plans
 	n := len(m.card.Plans)
 	switch {
 	case key.Matches(msg, k.BillMonthly):

@@ -55,8 +55,7 @@ func TestKeyAndResizeStorm(t *testing.T) {
 			_ = m.View()
 		}
 		q := requirePriced(t, m)
-		m.mode = modeNormal
-		m.help.ShowAll = false
+		closeAll(m)
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		m.setScreen(ScreenMonth)
 		s := screen(m)

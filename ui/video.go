@@ -104,6 +104,8 @@ type videoPanel struct {
 	focus    int
 	offset   int
 	formRows int // rows of the form shown, set by the last layout
+	// editing: a text field (the focused row) is open in Model.input.
+	editing  bool
 	editErr  string
 	editOrig pricing.Video
 	// editVersion and editRedo are the version and redo stack before the edit,
@@ -122,7 +124,7 @@ func (p *videoPanel) clamp(n int) {
 // videoKey answers a key on the Video screen; run is the number field the
 // previous key typed a digit into, if any.
 func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Video
 	v := m.currentVideo()
 	n := m.fieldCount()
 	f := field(m.video.focus)
@@ -132,7 +134,7 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	case key.Matches(msg, k.NextVideo):
 		m.selectVideo(m.sel + 1)
 	case v == nil:
-		if key.Matches(msg, k.Enter) || msg.String() == "a" {
+		if key.Matches(msg, k.Enter, k.Add) {
 			m.addVideo()
 		}
 	case key.Matches(msg, k.Up):
@@ -285,7 +287,7 @@ func (m *Model) textValue(f field, v *pricing.Video) string {
 // typed replaces it, ←/→ and ⌫ edit it.
 func (m *Model) startEdit(f field) {
 	v := m.currentVideo()
-	m.mode = modeEdit
+	m.video.editing = true
 	m.video.editErr = ""
 	m.video.editOrig = v.Clone()
 	m.video.editVersion, m.video.editRedo = m.version, m.redo
@@ -343,7 +345,7 @@ func (m *Model) applyTextField() {
 // version from before (so it is not marked unsaved) and its redo.
 func (m *Model) finishEdit(revert bool) {
 	v := m.currentVideo()
-	m.mode = modeNormal
+	m.video.editing = false
 	m.input.Blur()
 	m.video.editErr = ""
 	m.inputFresh = false
@@ -467,7 +469,7 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 	var value, tag string
 	switch {
 	case f.isText():
-		if focused && m.mode == modeEdit {
+		if focused && m.video.editing {
 			value = m.inputView()
 			if m.video.editErr != "" {
 				tag = s.Blocked.Render("✗ " + m.video.editErr)
@@ -513,7 +515,7 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 	}
 	line := marker + label + " " + fit(value, valueWidth) + " " + tag
 	line = fit(line, w)
-	if focused && m.mode != modeEdit {
+	if focused && !m.video.editing {
 		return s.Selected.Render(ansi.Strip(line))
 	}
 	return line

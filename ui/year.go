@@ -95,7 +95,7 @@ func (m *Model) background() tea.Cmd {
 }
 
 func (m *Model) yearKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Year
 	switch {
 	case key.Matches(msg, k.Up):
 		m.year.sel = max(0, m.year.sel-1)
