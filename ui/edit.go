@@ -308,7 +308,6 @@ func (m *Model) duplicateVideo() {
 		p.Videos[i+1] = c
 	})
 	m.sel = i + 1
-	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
 	m.setStatus("Duplicated.")
 }
 

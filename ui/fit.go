@@ -19,8 +19,6 @@ type fitState struct {
 	rev     int
 	pending bool
 	res     *pricing.FitResult
-	offset  int // first change row shown
-	rows    int // change rows shown, set by the last layout
 }
 
 // fitDoneMsg carries the fitter's answer for the project at revision rev.
@@ -59,6 +57,7 @@ func (m *Model) fitDone(msg fitDoneMsg) {
 // closes it, ↑/↓ scroll its changes, q and ctrl+c close it and quit as usual.
 func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys.Prompt
+	l := &m.layout.fit // the changes shown: the keys scroll them
 	switch {
 	case key.Matches(msg, k.Apply):
 		m.applyFit()
@@ -66,10 +65,10 @@ func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.fit = fitState{}
 		m.setStatus("Fit closed; nothing changed.")
 	case key.Matches(msg, k.ScrollUp):
-		m.fit.offset = max(0, m.fit.offset-m.fitStep(msg))
+		l.offset = max(0, l.offset-m.fitStep(msg))
 	case key.Matches(msg, k.ScrollDown):
 		if r := m.fit.res; r != nil {
-			m.fit.offset = max(0, min(len(r.Changes)-m.fit.rows, m.fit.offset+m.fitStep(msg)))
+			l.offset = max(0, min(len(r.Changes)-l.rows.h, l.offset+m.fitStep(msg)))
 		}
 	case key.Matches(msg, m.keys.Global.Quit):
 		m.fit = fitState{}
@@ -80,7 +79,7 @@ func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) fitStep(msg tea.KeyPressMsg) int {
 	if key.Matches(msg, m.keys.Prompt.PageUp, m.keys.Prompt.PageDown) {
-		return max(m.fit.rows-1, 1)
+		return max(m.layout.fit.rows.h-1, 1)
 	}
 	return 1
 }
@@ -170,9 +169,63 @@ func (m *Model) renderFit(w, h int) []string {
 	if m.fit.pending || r == nil {
 		return []string{" " + s.Heading.Render("Fit to budget"), "", " " + s.Muted.Render("Fitting the month to its balance…")}
 	}
+	out := m.fitHead(w)
+	if len(r.Changes) == 0 {
+		return out
+	}
+
+	// The changes, as many as the layout shows; the last body row says which are shown.
+	out = append(out, "")
+	const idxW, saveW, lostW = 4, 9, 9
+	showLost := w >= wideWidth
+	rest := w - 2 - idxW - saveW - 3
+	if showLost {
+		rest -= lostW + 1
+	}
+	changeW := min(max(rest*55/100, 20), 44)
+	videoW := max(rest-changeW, 10)
+	head := "  " + right("#", idxW) + " " + fit("Video", videoW) + " " + fit("Change", changeW) + " " + right("Saves", saveW)
+	if showLost {
+		head += " " + right("Min lost", lostW)
+	}
+	out = append(out, s.Muted.Render(head))
+	rows, offset := m.layout.fit.rows.h, m.layout.fit.offset
+	for i := offset; i < len(r.Changes) && i < offset+rows; i++ {
+		ch := &r.Changes[i]
+		change := "re-renders " + itoa(int64(ch.RerendersFrom)) + " → " + itoa(int64(ch.RerendersTo))
+		if !ch.Rerenders {
+			change = ch.From.Name + " → " + ch.To.Name
+		}
+		line := "  " + right(itoa(int64(i)+1), idxW) + " " + fit(ch.VideoName, videoW) + " " + fit(change, changeW) + " " +
+			s.Good.Render(right(ch.Saves.Grouped(), saveW))
+		if showLost {
+			line += " " + right(premiumMinutes(ch.ValueLost), lostW)
+		}
+		out = append(out, line)
+	}
+	foot := "Saves " + m.card.CreditWord(r.Before-r.After) + " in all"
+	if len(r.Changes) > rows {
+		foot += " · changes " + itoa(int64(offset)+1) + "–" + itoa(int64(min(len(r.Changes), offset+rows))) +
+			" of " + itoa(int64(len(r.Changes))) + " (↑/↓ scroll)"
+	}
+	for len(out) < h-1 {
+		out = append(out, "")
+	}
+	out = append(out, " "+s.Muted.Render(clip(foot, w-1)))
+	if len(out) > h {
+		out = out[:h]
+	}
+	return out
+}
+
+// fitHead is the proposal above its changes: the totals, the verdict, what
+// would cover a shortfall and what stays blocked. The layout counts its lines
+// to place the changes under it.
+func (m *Model) fitHead(w int) []string {
+	s := &m.styles
+	r := m.fit.res
 	c := m.card
-	out := make([]string, 0, h)
-	out = append(out, " "+s.Heading.Render(clip("Fit to budget on "+r.Plan.Name+", balance "+c.CreditWord(r.Balance), w-1)), "")
+	out := []string{" " + s.Heading.Render(clip("Fit to budget on "+r.Plan.Name+", balance "+c.CreditWord(r.Balance), w-1)), ""}
 	const numW = 8
 	out = append(out,
 		" "+fit("As planned", 15)+right(r.Before.Grouped(), numW)+"  "+clipStyle(s, r.FitsBefore, fitLeft(r, r.Before)),
@@ -208,54 +261,6 @@ func (m *Model) renderFit(w, h int) []string {
 		for _, b := range r.Blocked {
 			out = append(out, "   "+clip(b, w-3))
 		}
-	}
-	if len(r.Changes) == 0 {
-		m.fit.rows = 0
-		return out
-	}
-
-	// The changes, as many as fit; the last body row says which are shown.
-	out = append(out, "")
-	const idxW, saveW, lostW = 4, 9, 9
-	showLost := w >= wideWidth
-	rest := w - 2 - idxW - saveW - 3
-	if showLost {
-		rest -= lostW + 1
-	}
-	changeW := min(max(rest*55/100, 20), 44)
-	videoW := max(rest-changeW, 10)
-	head := "  " + right("#", idxW) + " " + fit("Video", videoW) + " " + fit("Change", changeW) + " " + right("Saves", saveW)
-	if showLost {
-		head += " " + right("Min lost", lostW)
-	}
-	out = append(out, s.Muted.Render(head))
-	rows := max(h-len(out)-1, 1)
-	m.fit.rows = rows
-	m.fit.offset = max(0, min(m.fit.offset, len(r.Changes)-rows))
-	for i := m.fit.offset; i < len(r.Changes) && i < m.fit.offset+rows; i++ {
-		ch := &r.Changes[i]
-		change := "re-renders " + itoa(int64(ch.RerendersFrom)) + " → " + itoa(int64(ch.RerendersTo))
-		if !ch.Rerenders {
-			change = ch.From.Name + " → " + ch.To.Name
-		}
-		line := "  " + right(itoa(int64(i)+1), idxW) + " " + fit(ch.VideoName, videoW) + " " + fit(change, changeW) + " " +
-			s.Good.Render(right(ch.Saves.Grouped(), saveW))
-		if showLost {
-			line += " " + right(premiumMinutes(ch.ValueLost), lostW)
-		}
-		out = append(out, line)
-	}
-	foot := "Saves " + c.CreditWord(r.Before-r.After) + " in all"
-	if len(r.Changes) > rows {
-		foot += " · changes " + itoa(int64(m.fit.offset)+1) + "–" + itoa(int64(min(len(r.Changes), m.fit.offset+rows))) +
-			" of " + itoa(int64(len(r.Changes))) + " (↑/↓ scroll)"
-	}
-	for len(out) < h-1 {
-		out = append(out, "")
-	}
-	out = append(out, " "+s.Muted.Render(clip(foot, w-1)))
-	if len(out) > h {
-		out = out[:h]
 	}
 	return out
 }

@@ -186,19 +186,19 @@ func TestFitProposalScrollsAndQuits(t *testing.T) {
 	m := newModel(t, bigMonth(card, 300), 80, 24)
 	pressSettle(m, "f")
 	r := m.fit.res
-	if r == nil || len(r.Changes) <= m.fit.rows {
+	if r == nil || len(r.Changes) <= m.layout.fit.rows.h {
 		t.Fatalf("300 videos need more changes than one screen shows")
 	}
 	mustContain(t, screen(m), "changes 1–")
 	press(m, "down", "down", "pgdown")
-	if m.fit.offset != 2+m.fit.rows-1 {
-		t.Fatalf("offset %d after ↓ ↓ pgdn with %d rows", m.fit.offset, m.fit.rows)
+	if m.layout.fit.offset != 2+m.layout.fit.rows.h-1 {
+		t.Fatalf("offset %d after ↓ ↓ pgdn with %d rows", m.layout.fit.offset, m.layout.fit.rows.h)
 	}
-	last := r.Changes[m.fit.offset]
+	last := r.Changes[m.layout.fit.offset]
 	mustContain(t, screen(m), last.VideoName)
 	press(m, "up")
-	if m.fit.offset != 2+m.fit.rows-2 {
-		t.Fatalf("↑: %d", m.fit.offset)
+	if m.layout.fit.offset != 2+m.layout.fit.rows.h-2 {
+		t.Fatalf("↑: %d", m.layout.fit.offset)
 	}
 	if !isQuit(press(m, "q")) || !m.idle() {
 		t.Fatal("q closes the proposal and quits an unchanged month")

@@ -92,7 +92,6 @@ type Model struct {
 	// sel is the current video: selected on the Month screen, edited on the Video screen.
 	sel   int
 	video videoPanel
-	month monthPanel
 	plans plansPanel
 	year  yearPanel
 
@@ -114,14 +113,13 @@ type Model struct {
 	inputFresh bool
 	// quitAfterSave: the quit question was answered "save and quit".
 	quitAfterSave bool
-	// helpOffset is the first line of the full help shown.
-	helpOffset int
 
 	// Questions waiting for y or n ("overwrite?"), the first one shown.
 	questions []question
 
-	helpLine    string // the footer's key help, cached; see shortHelpLine
-	helpLineFor helpLineKey
+	// layout is where everything goes on screen, worked out in Update (see
+	// generateLayout); View and the mouse read it.
+	layout uiLayout
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -282,7 +280,6 @@ func (m *Model) setSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.SetWidth(max(m.width-1, 0))
 	m.input.SetWidth(max(m.width/3, 1))
-	m.month.rows = max(m.bodyHeight()-monthHeadRows-1, 1)
 }
 
 func (m *Model) bodyHeight() int { return max(m.height-chromeRows, 0) }
@@ -306,8 +303,8 @@ func (m *Model) setScreen(s Screen) {
 // file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
-	m.layout()
 	m.showQuestion()
+	m.updateLayout()
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
@@ -485,7 +482,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return tea.Quit
 	case key.Matches(msg, g.Help):
-		m.help.ShowAll, m.helpOffset = true, 0
+		m.help.ShowAll, m.layout.help.offset = true, 0
 		return nil
 	case key.Matches(msg, g.NextScreen):
 		m.setScreen(m.screen + 1)
@@ -601,7 +598,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	page := max(m.bodyHeight()-1, 1)
 	switch {
 	case key.Matches(msg, k.Close):
-		m.help.ShowAll, m.helpOffset = false, 0
+		m.help.ShowAll, m.layout.help.offset = false, 0
 		m.setStatus("")
 	case key.Matches(msg, k.Up):
 		m.scrollHelp(-1)
@@ -612,7 +609,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageDown):
 		m.scrollHelp(page)
 	case key.Matches(msg, k.Home):
-		m.helpOffset = 0
+		m.layout.help.offset = 0
 	case key.Matches(msg, k.End):
 		m.scrollHelp(1 << 20)
 	default:
@@ -623,7 +620,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) scrollHelp(d int) {
 	most := max(len(m.helpBody(m.width))-m.bodyHeight(), 0)
-	m.helpOffset = max(0, min(most, m.helpOffset+d))
+	m.layout.help.offset = max(0, min(most, m.layout.help.offset+d))
 }
 
 // helpBody is the full help for the current screen, with the typing rule.
@@ -700,7 +697,7 @@ func (m *Model) render() string {
 		body = m.renderFit(w, bh)
 	case m.help.ShowAll:
 		body = m.helpBody(w)
-		body = body[min(m.helpOffset, max(len(body)-bh, 0)):]
+		body = body[min(m.layout.help.offset, len(body)):]
 	default:
 		switch m.screen {
 		case ScreenVideo:
@@ -730,38 +727,12 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// layout keeps what View draws from and clicks are mapped with: the scroll
-// of the lists and the footer's key help. It runs after every message, so
-// View itself writes nothing.
-func (m *Model) layout() {
-	if m.tooSmall() {
-		return
-	}
-	m.month.rows = max(m.bodyHeight()-monthHeadRows-1, 1)
-	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
-	if m.screen == ScreenVideo {
-		m.layoutVideo()
-	}
-	// The footer's key help depends only on the screen, the width and the light
-	// or dark styles, so it is rendered again only when one of them changes.
-	if k := (helpLineKey{screen: m.screen, width: m.width, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
-		m.helpLine, m.helpLineFor = fit(" "+m.help.ShortHelpView(m.screenHelp().ShortHelp()), m.width), k
-	}
-}
-
-// shortHelpLine is the footer's key help, as layout last rendered it.
+// shortHelpLine is the footer's key help, as the layout last rendered it.
 func (m *Model) shortHelpLine(w int) string {
-	if k := (helpLineKey{screen: m.screen, width: w, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
+	if k := (helpLineKey{screen: m.screen, width: w, dark: m.isDark}); m.layout.footer == "" || m.layout.footerFor != k {
 		return fit(" "+m.help.ShortHelpView(m.screenHelp().ShortHelp()), w) // a View before any Update
 	}
-	return m.helpLine
-}
-
-// helpLineKey is what the footer's key help depends on.
-type helpLineKey struct {
-	screen Screen
-	width  int
-	dark   bool
+	return m.layout.footer
 }
 
 func (m *Model) fileLabel() string {

@@ -10,12 +10,6 @@ import (
 	"creditplan/pricing"
 )
 
-// monthPanel is the Month screen's scroll state; the selection is Model.sel.
-type monthPanel struct {
-	offset int
-	rows   int // table rows shown, set by the last layout
-}
-
 // monthHeadRows is how many body rows come before the table's first video row:
 // plan line, gauge, run-out line, its fix, blocked line, column header.
 const monthHeadRows = 6
@@ -23,7 +17,7 @@ const monthHeadRows = 6
 func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys.Month
 	n := len(m.project.Videos)
-	page := max(m.month.rows-1, 1)
+	page := max(m.layout.month.rows.h-1, 1)
 	switch {
 	case key.Matches(msg, k.MoveUp):
 		m.moveVideo(-1)
@@ -61,7 +55,6 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.deleteVideo()
 	}
 	m.lastEdit = editKey{}
-	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
 	return nil
 }
 
@@ -125,9 +118,8 @@ func (m *Model) renderMonth(w, h int) []string {
 	nameW := max(w-2-numW-countW-lenW-eachW-subW-shareW-6, 8)
 	out = append(out, s.Muted.Render("  "+right("#", numW)+" "+fit("Video", nameW)+" "+right("Count", countW)+" "+right("Length", lenW)+" "+
 		right("Each", eachW)+" "+right("Subtotal", subW)+" "+right("Share", shareW)))
-	rows := max(h-monthHeadRows-1, 1)
+	rows, offset := m.layout.month.rows.h, m.layout.month.offset
 	n := len(p.Videos)
-	offset := window(m.month.offset, m.sel, n, rows)
 	if n == 0 {
 		out = append(out, "  "+s.Muted.Render("No videos yet. a adds one."))
 	}

@@ -20,6 +20,7 @@ func focusField(m *Model, i int, f field) {
 	m.selectVideo(i)
 	m.setScreen(ScreenVideo)
 	m.video.focus = int(f)
+	m.updateLayout() // as Update does after every message
 }
 
 func TestFirstDigitReplacesANumberFurtherDigitsAppend(t *testing.T) {

@@ -98,12 +98,11 @@ func (f field) setNumber(v *pricing.Video, n int) {
 	}
 }
 
-// videoPanel is the Video screen's own state: which row has focus, the first row
-// shown, and the text being typed into a field with its last error.
+// videoPanel is the Video screen's own state: which row has focus and the
+// text being typed into a field with its last error (the first row shown is
+// the layout's).
 type videoPanel struct {
-	focus    int
-	offset   int
-	formRows int // rows of the form shown, set by the last layout
+	focus int
 	// editing: a text field (the focused row) is open in Model.input.
 	editing  bool
 	editErr  string
@@ -404,10 +403,10 @@ func (m *Model) renderVideo(w, h int) []string {
 		"  " + s.Value.Render(v.Name) + s.Muted.Render("  × "+itoa(int64(v.Count))+"   [ ] other videos")
 	out := []string{clip(title, w)}
 	h--
-	if w >= wideWidth {
-		formW := max(56, min(76, w*55/100))
-		sumW := w - formW - 2
-		form := m.formLines(v, formW, h)
+	l := &m.layout
+	if l.wide {
+		formW, sumW := l.form.rows.w, l.summary.w
+		form := m.formLines(v, formW)
 		sum := m.videoSummary(sumW, h, false)
 		for i := 0; i < h; i++ {
 			l, r := "", ""
@@ -422,8 +421,7 @@ func (m *Model) renderVideo(w, h int) []string {
 		return out
 	}
 	sum := m.videoSummary(w-1, h, true)
-	form := m.formLines(v, w, narrowFormRows(h, len(sum)))
-	out = append(out, form...)
+	out = append(out, m.formLines(v, w)...)
 	out = append(out, "")
 	for _, l := range sum {
 		out = append(out, " "+l)
@@ -435,24 +433,11 @@ func (m *Model) renderVideo(w, h int) []string {
 // above a summary of sum lines.
 func narrowFormRows(h, sum int) int { return max(min(int(numFields), h-sum-1), min(7, h)) }
 
-// layoutVideo is the form's rows and first row as View will draw them; Update
-// keeps them (layout), so View only reads and clicks land on the rows drawn.
-func (m *Model) layoutVideo() {
-	w, h := m.width, m.bodyHeight()-1 // below the title line
-	rows := h
-	if w < wideWidth && m.currentVideo() != nil {
-		rows = narrowFormRows(h, len(m.videoSummary(w-1, h, true)))
-	}
-	m.video.formRows = rows
-	m.video.offset = window(m.video.offset, min(m.video.focus, int(numFields)-1), int(numFields), rows)
-}
-
-// formLines draws the form rows that fit in h, scrolled so the focused row shows.
-func (m *Model) formLines(v *pricing.Video, w, h int) []string {
-	focus := min(m.video.focus, int(numFields)-1)
-	offset := window(m.video.offset, focus, int(numFields), h)
-	out := make([]string, 0, h)
-	for i := offset; i < int(numFields) && len(out) < h; i++ {
+// formLines draws the form rows the layout shows, scrolled so the focused row shows.
+func (m *Model) formLines(v *pricing.Video, w int) []string {
+	f := &m.layout.form
+	out := make([]string, 0, f.rows.h)
+	for i := f.offset; i < int(numFields) && len(out) < f.rows.h; i++ {
 		out = append(out, m.formLine(field(i), v, w))
 	}
 	return out
