@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // fitState is the open fit-to-budget proposal. Fitting a long month takes tens
@@ -124,43 +124,6 @@ func (m *Model) fitPrompt() string {
 	return "enter or esc closes"
 }
 
-// premiumMinutes writes a premium value (weighted premium seconds) as minutes
-// to a tenth, rounded half up, in integers: 2310 -> "38.5".
-func premiumMinutes(v int64) string {
-	tenths := (max(v, 0)*10 + 30) / 60
-	s := strconv.FormatInt(tenths/10, 10)
-	if d := tenths % 10; d != 0 {
-		s += "." + strconv.FormatInt(d, 10)
-	}
-	return s
-}
-
-// fitVerdict says where the month stands after the proposal, in one sentence.
-func (m *Model) fitVerdict(r *pricing.FitResult) string {
-	switch {
-	case r.FitsBefore && len(r.Changes) == 0:
-		return "The month already fits: nothing to change."
-	case r.FitsBefore:
-		return "The month's credits already fit; " + plural(int64(len(r.Changes)), "change") + " replace choices " + r.Plan.Name + " cannot make."
-	case r.Fits:
-		kept := "100"
-		if r.ValueBefore > 0 {
-			kept = strconv.FormatInt(r.ValueKept*100/r.ValueBefore, 10)
-		}
-		return plural(int64(len(r.Changes)), "change") + " bring the month within the balance, keeping " + kept + "% of its premium value."
-	}
-	return "Nothing fits, even with every substitution: still " + m.card.CreditWord(r.Short) + " short."
-}
-
-// fitLeft is "12 left" or "438 short" against the balance.
-func fitLeft(r *pricing.FitResult, use pricing.Credits) string {
-	b := max(r.Balance, 0)
-	if use <= b {
-		return (b - use).Grouped() + " left"
-	}
-	return (use - b).Grouped() + " short"
-}
-
 // renderFit draws the proposal in the body: totals before → after, the
 // premium value kept, then the changes (scrolled) or what would make it fit.
 func (m *Model) renderFit(w, h int) []string {
@@ -199,7 +162,7 @@ func (m *Model) renderFit(w, h int) []string {
 		line := "  " + right(itoa(int64(i)+1), idxW) + " " + fit(ch.VideoName, videoW) + " " + fit(change, changeW) + " " +
 			s.Good.Render(right(ch.Saves.Grouped(), saveW))
 		if showLost {
-			line += " " + right(premiumMinutes(ch.ValueLost), lostW)
+			line += " " + right(report.PremiumMinutes(ch.ValueLost), lostW)
 		}
 		out = append(out, line)
 	}
@@ -228,36 +191,27 @@ func (m *Model) fitHead(w int) []string {
 	out := []string{" " + s.Heading.Render(clip("Fit to budget on "+r.Plan.Name+", balance "+c.CreditWord(r.Balance), w-1)), ""}
 	const numW = 8
 	out = append(out,
-		" "+fit("As planned", 15)+right(r.Before.Grouped(), numW)+"  "+clipStyle(s, r.FitsBefore, fitLeft(r, r.Before)),
-		" "+fit("After changes", 15)+right(r.After.Grouped(), numW)+"  "+clipStyle(s, r.Fits, fitLeft(r, r.After)),
-		" "+s.Muted.Render(clip("Premium value kept: "+premiumMinutes(r.ValueKept)+" of "+premiumMinutes(r.ValueBefore)+" weighted premium minutes", w-1)))
-	verdict := m.fitVerdict(r)
-	for _, l := range wrap(verdict, w-1) {
+		" "+fit("As planned", 15)+right(r.Before.Grouped(), numW)+"  "+clipStyle(s, r.FitsBefore, report.FitBalance(r, r.Before)),
+		" "+fit("After changes", 15)+right(r.After.Grouped(), numW)+"  "+clipStyle(s, r.Fits, report.FitBalance(r, r.After)),
+		" "+s.Muted.Render(clip(report.FitValueKept(r), w-1)))
+	for _, l := range wrap(report.FitVerdict(r), w-1) {
 		out = append(out, " "+clipStyle(s, r.Fits, l))
 	}
 	if !r.Exact {
-		out = append(out, " "+s.Muted.Render(clip("Approximate: too large to fit exactly; chosen by least value lost per credit saved.", w-1)))
+		for _, l := range wrap(report.FitApproximate, w-1) {
+			out = append(out, " "+s.Muted.Render(l))
+		}
 	}
 	if !r.Fits {
-		out = append(out, "", " "+s.Heading.Render("To cover the "+r.Short.Grouped()+" still short"))
-		top := "Smallest top-up: " + r.Plan.Name + " sells none"
-		if r.CanTopUp {
-			top = "Smallest top-up: " + r.TopUp.Describe(c)
-		}
-		for _, l := range wrap(top, w-3) {
-			out = append(out, "   "+l)
-		}
-		plan := "Plan: no other plan's credits cover it"
-		if r.Upgrade != nil {
-			plan = "Plan: " + r.Upgrade.Name + " (" + c.CreditWord(r.Upgrade.Credits) + ", " + c.PriceLabel(r.Upgrade, r.Billing) +
-				" a month billed " + r.Billing.Key() + ") fits it with its own substitutions"
-		}
-		for _, l := range wrap(plan, w-3) {
-			out = append(out, "   "+l)
+		out = append(out, "", " "+s.Heading.Render(report.FitToCover(r)))
+		for _, remedy := range report.FitRemedies(r) {
+			for _, l := range wrap(remedy, w-3) {
+				out = append(out, "   "+l)
+			}
 		}
 	}
 	if len(r.Blocked) > 0 {
-		out = append(out, "", " "+s.Bad.Render(clip("Still blocked on "+r.Plan.Name+":", w-1)))
+		out = append(out, "", " "+s.Bad.Render(clip(report.FitStillBlocked(r), w-1)))
 		for _, b := range r.Blocked {
 			out = append(out, "   "+clip(b, w-3))
 		}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // f fits the month in a command, shows pricing's proposal, applies it with enter
@@ -45,7 +46,7 @@ func TestFitProposesAppliesAndUndoes(t *testing.T) {
 	mustContain(t, s, want.Before.Grouped())
 	mustContain(t, s, "After changes")
 	mustContain(t, s, want.After.Grouped())
-	mustContain(t, s, "Premium value kept: "+premiumMinutes(want.ValueKept)+" of "+premiumMinutes(want.ValueBefore))
+	mustContain(t, s, "Premium value kept: "+report.PremiumMinutes(want.ValueKept)+" of "+report.PremiumMinutes(want.ValueBefore))
 	for _, ch := range want.Changes {
 		mustContain(t, s, ch.From.Name+" → "+ch.To.Name)
 	}
@@ -157,7 +158,7 @@ func TestFitNothingFitsNamesTopUpAndPlan(t *testing.T) {
 	s := screen(m)
 	mustContain(t, s, "Nothing fits, even with every substitution: still "+card.CreditWord(want.Short)+" short.")
 	if want.CanTopUp {
-		mustContain(t, s, "Smallest top-up: "+want.TopUp.Describe(card)[:20])
+		mustContain(t, s, "Top-up: "+want.TopUp.Describe(card)[:20])
 	}
 	if want.Upgrade != nil {
 		mustContain(t, s, "Plan: "+want.Upgrade.Name)
@@ -234,7 +235,7 @@ func TestFitProposalSaysWhatStillBlocksThePlan(t *testing.T) {
 	pressSettle(m, "f")
 	s := screen(m)
 	mustContain(t, s, "4K → 1080p")
-	mustContain(t, s, "replace choices Creator cannot make")
-	mustContain(t, s, "Still blocked on Creator:")
+	mustContain(t, s, "1 change replaces choices Creator cannot make")
+	mustContain(t, s, "Still blocked on Creator (no substitution cures these):")
 	mustContain(t, s, "“Webinar” is 45m, longer than Creator's 30m maximum")
 }

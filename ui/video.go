@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // field is one row of the Video screen's form. Rows after the last field are the
@@ -494,7 +495,7 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 			parts = append(parts, s.Muted.Render("included"))
 		}
 		if !v.Active(sl) {
-			parts = append(parts, s.Muted.Render("(not charged: "+inactiveReason(sl)+")"))
+			parts = append(parts, s.Muted.Render("(not charged: "+report.InactiveReason(sl)+")"))
 		}
 		tag = strings.Join(parts, " ")
 	}
@@ -504,18 +505,6 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 		return s.Selected.Render(ansi.Strip(line))
 	}
 	return line
-}
-
-func inactiveReason(s pricing.Slot) string {
-	switch s {
-	case pricing.SlotTranslation:
-		return "no languages"
-	case pricing.SlotBRoll:
-		return "no clips"
-	case pricing.SlotScript:
-		return "no generations"
-	}
-	return "inactive"
 }
 
 // videoSummary is the panel beside (or under) the form: the upfront message, the
