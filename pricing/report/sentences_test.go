@@ -26,16 +26,22 @@ func TestFitVerdictAgreesWithItsNumberOfChanges(t *testing.T) {
 	plan := &pricing.Plan{Name: "Creator"}
 	one := []pricing.FitChange{{}}
 	two := []pricing.FitChange{{}, {}}
+	// Fields are set one by one: the result's struct may embed some of them.
+	fitted := func(before bool, changes []pricing.FitChange, valueBefore, kept int64) *pricing.FitResult {
+		r := &pricing.FitResult{}
+		r.Plan, r.Fits, r.FitsBefore, r.Changes, r.ValueBefore, r.ValueKept = plan, true, before, changes, valueBefore, kept
+		return r
+	}
 	for _, c := range []struct {
-		r    pricing.FitResult
+		r    *pricing.FitResult
 		want string
 	}{
-		{pricing.FitResult{Plan: plan, Fits: true, Changes: one, ValueBefore: 10, ValueKept: 9}, "1 change brings the month within the balance, keeping 90%"},
-		{pricing.FitResult{Plan: plan, Fits: true, Changes: two, ValueBefore: 10, ValueKept: 5}, "2 changes bring the month within the balance, keeping 50%"},
-		{pricing.FitResult{Plan: plan, Fits: true, FitsBefore: true, Changes: one}, "1 change replaces choices Creator cannot make."},
-		{pricing.FitResult{Plan: plan, Fits: true, FitsBefore: true, Changes: two}, "2 changes replace choices Creator cannot make."},
+		{fitted(false, one, 10, 9), "1 change brings the month within the balance, keeping 90%"},
+		{fitted(false, two, 10, 5), "2 changes bring the month within the balance, keeping 50%"},
+		{fitted(true, one, 0, 0), "1 change replaces choices Creator cannot make."},
+		{fitted(true, two, 0, 0), "2 changes replace choices Creator cannot make."},
 	} {
-		if got := FitVerdict(&c.r); !strings.Contains(got, c.want) {
+		if got := FitVerdict(c.r); !strings.Contains(got, c.want) {
 			t.Errorf("got %q, want it to say %q", got, c.want)
 		}
 	}
@@ -73,7 +79,8 @@ func TestReadBalanceRefusesWhatBalanceRefuses(t *testing.T) {
 
 func TestPlanStandingSaysContactSales(t *testing.T) {
 	card := sentencesCard(t)
-	o := &pricing.PlanOption{Plan: &pricing.Plan{Name: "Enterprise", ContactSales: true}}
+	o := &pricing.PlanOption{}
+	o.Plan = &pricing.Plan{Name: "Enterprise", ContactSales: true}
 	if got := PlanStanding(card, o); got != "Enterprise: no public price; "+pricing.ContactSales+"." {
 		t.Fatalf("%q", got)
 	}
