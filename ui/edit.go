@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
-	"creditplan/pricing/report"
 )
 
 // snapshot is what one undo step restores: one video (most edits touch one), the
@@ -255,12 +254,16 @@ func (m *Model) setBalance(text string) error {
 	return nil
 }
 
-// readBalance is the check `creditplan quote --balance TEXT` makes
-// (report.ReadBalance), with its message less the flag's dashes.
+// readBalance is the check `creditplan quote --balance TEXT` makes, with its
+// message less the flag's dashes: first the syntax of a credit amount, then the
+// card's decimals.
 func (m *Model) readBalance(text string) (pricing.Credits, error) {
-	c, err := report.ReadBalance(m.card, text)
+	if _, err := pricing.ParseCredits(text); err != nil {
+		return 0, fmt.Errorf("balance %q: %v (give credits like 200 or 12.5)", text, err)
+	}
+	c, err := m.card.ParseBalance(text)
 	if err != nil {
-		return 0, fmt.Errorf("balance %w", err)
+		return 0, fmt.Errorf("balance %q: %v", text, err)
 	}
 	return c, nil
 }

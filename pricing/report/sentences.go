@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 
 	"creditplan/pricing"
@@ -150,22 +149,6 @@ func InactiveReason(s pricing.Slot) string {
 		return "no generations"
 	}
 	return "inactive"
-}
-
-// ReadBalance reads a starting balance as `--balance` and the planner's
-// prompt both take it: first the syntax of a credit amount (refused with an
-// example of a good one), then the card's decimals. Nothing is changed first:
-// "1,500" is refused, not read as 1500. The error names the text, not the
-// flag or prompt; callers put that before it.
-func ReadBalance(c *pricing.RateCard, text string) (pricing.Credits, error) {
-	if _, err := pricing.ParseCredits(text); err != nil {
-		return 0, fmt.Errorf("%q: %v (give credits like 200 or 12.5)", text, err)
-	}
-	v, err := c.ParseBalance(text)
-	if err != nil {
-		return 0, fmt.Errorf("%q: %v", text, err)
-	}
-	return v, nil
 }
 
 // FitValueKept is the premium value a fit keeps, in weighted premium minutes

@@ -62,21 +62,6 @@ func TestMonthFitsOrRunsOut(t *testing.T) {
 	}
 }
 
-func TestReadBalanceRefusesWhatBalanceRefuses(t *testing.T) {
-	card := sentencesCard(t)
-	if c, err := ReadBalance(card, "150"); err != nil || c != pricing.WholeCredits(150) {
-		t.Fatalf("150: %v %v", c, err)
-	}
-	_, err := ReadBalance(card, "1,500")
-	if err == nil || !strings.Contains(err.Error(), "give credits like 200 or 12.5") {
-		t.Fatalf("1,500 is refused with an example: %v", err)
-	}
-	_, want := card.ParseBalance("0.25")
-	if _, err := ReadBalance(card, "0.25"); err == nil || want == nil || !strings.Contains(err.Error(), want.Error()) {
-		t.Fatalf("0.25 is refused by the card's decimals: %v (card: %v)", err, want)
-	}
-}
-
 func TestPlanStandingSaysContactSales(t *testing.T) {
 	card := sentencesCard(t)
 	o := &pricing.PlanOption{}
