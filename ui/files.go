@@ -90,7 +90,8 @@ type (
 	saveErrMsg struct{ err error }
 )
 
-// save writes the month to its file, asking for a path the first time.
+// save writes the month to its file, asking for a path the first time (a
+// prompt whose suggested name the first character typed replaces).
 func (m *Model) save() tea.Cmd {
 	if m.path == "" {
 		m.openTextPrompt(promptSaveAs, "Save as: ", "enter saves · esc cancels", "month.toml", "month.toml")

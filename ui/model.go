@@ -491,7 +491,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setScreen(m.screen - 1)
 		return nil
 	case key.Matches(msg, g.Save):
-		return m.startSave()
+		return m.save()
 	case key.Matches(msg, g.Export):
 		return m.export()
 	case key.Matches(msg, g.Undo):
@@ -572,16 +572,6 @@ func (m *Model) smallKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	return nil
-}
-
-// startSave saves (m.save, in files.go); a path asked for is a prompt whose
-// suggested name the first character typed replaces.
-func (m *Model) startSave() tea.Cmd {
-	cmd := m.save()
-	if m.promptIs(promptSaveAs) {
-		m.inputFresh = m.input.Value() != ""
-	}
-	return cmd
 }
 
 // typesIntoRow reports whether msg types a character while a text row of the

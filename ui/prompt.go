@@ -91,7 +91,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.SaveQuit):
 			m.closePrompt()
 			m.quitAfterSave = true
-			return m.startSave()
+			return m.save()
 		case key.Matches(msg, k.No):
 			m.closePrompt()
 			m.setStatus("Still here.")
