@@ -78,21 +78,27 @@ func (m *Model) generateLayout() uiLayout {
 	}
 
 	// The Video screen: a title line, then the form (and the summary beside
-	// it when wide, under it when narrow).
-	h := bh - 1
-	formW, rows := w, h
-	if l.wide {
-		formW = max(56, min(76, w*55/100))
-		l.summary = rect{formW + 2, bodyTop + 1, w - formW - 2, h}
-	} else if m.currentVideo() != nil {
-		sum := len(m.videoSummary(w-1, h, true))
-		rows = narrowFormRows(h, sum)
-		l.summary = rect{1, bodyTop + 1 + rows + 1, w - 1, max(h-rows-1, 0)}
+	// it when wide, under it when narrow, where its length sets the form's).
+	// Worked out only while it shows, as the narrow summary is rendered to be
+	// measured; elsewhere the form keeps its scroll.
+	l.form, l.summary = prev.form, prev.summary
+	if m.screen == ScreenVideo {
+		h := bh - 1
+		formW, rows := w, h
+		l.summary = rect{}
+		if l.wide {
+			formW = max(56, min(76, w*55/100))
+			l.summary = rect{formW + 2, bodyTop + 1, w - formW - 2, h}
+		} else if m.currentVideo() != nil {
+			sum := len(m.videoSummary(w-1, h, true))
+			rows = narrowFormRows(h, sum)
+			l.summary = rect{1, bodyTop + 1 + rows + 1, w - 1, max(h-rows-1, 0)}
+		}
+		l.form = scrolled{rect{0, bodyTop + 1, formW, rows},
+			window(prev.form.offset, min(m.video.focus, int(numFields)-1), int(numFields), rows)}
 	}
-	l.form = scrolled{rect{0, bodyTop + 1, formW, rows},
-		window(prev.form.offset, min(m.video.focus, int(numFields)-1), int(numFields), rows)}
 
-	rows = max(bh-monthHeadRows-1, 1)
+	rows := max(bh-monthHeadRows-1, 1)
 	l.month = scrolled{rect{0, bodyTop + monthHeadRows, w, rows}, window(prev.month.offset, m.sel, len(m.project.Videos), rows)}
 	l.plans = scrolled{rows: rect{0, bodyTop + plansHeadRows, w, max(min(len(m.card.Plans), bh-plansHeadRows), 0)}}
 	l.year = scrolled{rows: rect{0, bodyTop + yearHeadRows, w, max(min(12, bh-yearHeadRows), 0)}}
