@@ -400,14 +400,6 @@ func (m *Model) showQuestion() {
 	}
 }
 
-// questionText is the question in the status line.
-func (m *Model) questionText() string {
-	if len(m.questions) == 0 {
-		return ""
-	}
-	return m.questions[0].text + " (y/n)"
-}
-
 // answerKey takes a key while a question waits: y does it, n or esc does not;
 // any other key means no as well, says so, and then does what it does, so no
 // key is lost behind a question.

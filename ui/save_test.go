@@ -120,7 +120,7 @@ func TestQuickSavesNeverAskAboutTheirOwnWrites(t *testing.T) {
 		run(m, c)
 	}
 	if m.promptIs(promptQuestion) || len(m.questions) > 0 {
-		t.Fatalf("the planner asked about its own save: %q", m.questionText())
+		t.Fatalf("the planner asked about its own save: %q", m.statusLine())
 	}
 	if m.Dirty() || readBack(t, m, path).Videos[0].Count != want {
 		t.Fatalf("dirty %v, saved count %d, want %d (status %q)", m.Dirty(), readBack(t, m, path).Videos[0].Count, want, m.status)
@@ -341,7 +341,7 @@ func TestANewFileOpensAnEmptyMonthThatSavesThere(t *testing.T) {
 	m2 := New(Options{Card: card, Path: other, NewFile: true})
 	m2.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	run(m2, press(m2, "ctrl+s"))
-	if !m2.promptIs(promptQuestion) || !strings.Contains(m2.questionText(), "already exists") {
+	if !m2.promptIs(promptQuestion) || !strings.Contains(m2.statusLine(), "already exists") {
 		t.Fatalf("status %q", m2.status)
 	}
 }
