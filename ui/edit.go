@@ -10,12 +10,16 @@ import (
 )
 
 // snapshot is what one undo step restores: one video (most edits touch one), the
-// month's header (plan, billing, balance, volume per month), or the whole project
-// (add, delete, reorder, fit to budget).
+// month's header (plan, billing, balance, volume per month), a video put back
+// into or taken out of the list or two videos swapped (add, duplicate, delete,
+// move: a long month is never copied for them), or the whole project (fit to
+// budget).
 type snapshot struct {
 	whole  *pricing.Project
 	header *header
+	list   listOp
 	index  int
+	other  int // the second video of a swap
 	video  pricing.Video
 	sel    int
 	what   string
@@ -23,6 +27,17 @@ type snapshot struct {
 	// snapshot restores it, so undoing back to the saved month clears the unsaved mark.
 	version int
 }
+
+// listOp is how a snapshot changes the list of videos back: it inserts video
+// at index, removes the video at index, or swaps the videos at index and other.
+type listOp int
+
+const (
+	listNone listOp = iota
+	listInsert
+	listRemove
+	listSwap
+)
 
 type header struct {
 	plan       string
@@ -87,7 +102,7 @@ func (m *Model) editVideo(what string, coalesce field, apply func(v *pricing.Vid
 	m.bump()
 	// A run of typing that ends where it began is the version it began at.
 	if n := len(m.undo); ek.ok && n > 0 && m.undo[n-1].index == m.sel && m.undo[n-1].whole == nil &&
-		m.undo[n-1].header == nil && sameVideo(*v, m.undo[n-1].video) {
+		m.undo[n-1].header == nil && m.undo[n-1].list == listNone && sameVideo(*v, m.undo[n-1].video) {
 		m.version = m.undo[n-1].version
 	}
 	m.repriceVideo(m.sel)
@@ -103,12 +118,37 @@ func (m *Model) editHeader(what string, apply func(p *pricing.Project)) {
 	m.repriceSettings()
 }
 
-// editWhole changes the list of videos, keeping a copy of the whole month to undo to.
-func (m *Model) editWhole(what string, apply func(p *pricing.Project)) {
-	m.push(snapshot{whole: m.project.Clone(), what: what})
+// editList changes the list of videos by op (at i, and j for a swap), with
+// the undo step that changes it back.
+func (m *Model) editList(what string, op listOp, i, j int, v pricing.Video) {
+	m.push(snapshot{what: what})
+	s := &m.undo[len(m.undo)-1]
+	inverse := m.applyList(snapshot{list: op, index: i, other: j, video: v})
+	s.list, s.index, s.other, s.video = inverse.list, inverse.index, inverse.other, inverse.video
 	m.lastEdit = editKey{}
-	apply(m.project)
 	m.changed()
+}
+
+// applyList makes the list change s names and returns the one that undoes it.
+func (m *Model) applyList(s snapshot) snapshot {
+	p := m.project
+	switch s.list {
+	case listInsert:
+		p.Videos = append(p.Videos, pricing.Video{})
+		copy(p.Videos[s.index+1:], p.Videos[s.index:])
+		p.Videos[s.index] = s.video.Clone()
+		return snapshot{list: listRemove, index: s.index}
+	case listRemove:
+		gone := p.Videos[s.index]
+		copy(p.Videos[s.index:], p.Videos[s.index+1:])
+		p.Videos[len(p.Videos)-1] = pricing.Video{}
+		p.Videos = p.Videos[:len(p.Videos)-1]
+		return snapshot{list: listInsert, index: s.index, video: gone}
+	case listSwap:
+		p.Videos[s.index], p.Videos[s.other] = p.Videos[s.other], p.Videos[s.index]
+		return snapshot{list: listSwap, index: s.index, other: s.other}
+	}
+	return snapshot{}
 }
 
 func (m *Model) undoLast() {
@@ -140,6 +180,9 @@ func (m *Model) restore(s snapshot) snapshot {
 	back := snapshot{index: s.index, sel: m.sel, what: s.what, version: m.version}
 	m.lastEdit = editKey{}
 	switch {
+	case s.list != listNone:
+		inv := m.applyList(s)
+		back.list, back.index, back.other, back.video = inv.list, inv.index, inv.other, inv.video
 	case s.whole != nil:
 		back.whole = m.project
 		m.project = s.whole
@@ -159,7 +202,7 @@ func (m *Model) restore(s snapshot) snapshot {
 	switch {
 	case s.header != nil:
 		m.repriceSettings()
-	case s.whole == nil:
+	case s.whole == nil && s.list == listNone:
 		m.repriceVideo(s.index)
 	default:
 		m.reprice()
@@ -228,16 +271,11 @@ func (m *Model) toggleBilling() {
 }
 
 func (m *Model) askBalance() {
-	m.mode = modeBalance
-	m.input.Reset()
+	value := ""
 	if m.project.HasBalance {
-		m.input.SetValue(m.project.Balance.String())
+		value = m.project.Balance.String()
 	}
-	m.input.Placeholder = "plan's credits"
-	m.input.CursorEnd()
-	m.input.Focus()
-	m.promptErr = ""
-	m.inputFresh = m.input.Value() != ""
+	m.openTextPrompt(promptBalance, "Starting balance (empty = the plan's credits): ", "", "plan's credits", value)
 }
 
 // setBalance reads the starting balance typed by the user: empty means the plan's
@@ -275,18 +313,15 @@ func (m *Model) readBalance(text string) (pricing.Credits, error) {
 
 func (m *Model) submitPrompt() tea.Cmd {
 	value := m.input.Value()
-	switch m.mode {
-	case modeBalance:
+	switch m.prompt.kind {
+	case promptBalance:
 		if err := m.setBalance(value); err != nil {
-			m.promptErr = err.Error()
+			m.prompt.err = err.Error()
 			return nil // stay in the prompt, the error beside it, so the user can fix the number
 		}
-		m.mode = modeNormal
-		m.promptErr = ""
-		m.input.Blur()
-	case modeSavePath:
-		m.mode = modeNormal
-		m.input.Blur()
+		m.closePrompt()
+	case promptSaveAs:
+		m.closePrompt()
 		return m.saveTo(savePath(value), false)
 	}
 	return nil
@@ -296,9 +331,7 @@ func (m *Model) submitPrompt() tea.Cmd {
 
 func (m *Model) addVideo() {
 	name := "Video " + itoa(int64(len(m.project.Videos))+1)
-	m.editWhole("add video", func(p *pricing.Project) {
-		p.Videos = append(p.Videos, m.card.NewVideo(name))
-	})
+	m.editList("add video", listInsert, len(m.project.Videos), 0, m.card.NewVideo(name))
 	m.sel = len(m.project.Videos) - 1
 	m.setStatus("Added " + name + ". enter edits it.")
 }
@@ -308,15 +341,10 @@ func (m *Model) duplicateVideo() {
 		return
 	}
 	i := m.sel
-	m.editWhole("duplicate", func(p *pricing.Project) {
-		c := p.Videos[i].Clone()
-		c.Name += " (copy)"
-		p.Videos = append(p.Videos, pricing.Video{})
-		copy(p.Videos[i+2:], p.Videos[i+1:])
-		p.Videos[i+1] = c
-	})
+	c := m.project.Videos[i].Clone()
+	c.Name += " (copy)"
+	m.editList("duplicate", listInsert, i+1, 0, c)
 	m.sel = i + 1
-	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
 	m.setStatus("Duplicated.")
 }
 
@@ -326,9 +354,7 @@ func (m *Model) deleteVideo() {
 		return
 	}
 	i, name := m.sel, v.Name
-	m.editWhole("delete "+name, func(p *pricing.Project) {
-		p.Videos = append(p.Videos[:i:i], p.Videos[i+1:]...)
-	})
+	m.editList("delete "+name, listRemove, i, 0, pricing.Video{})
 	m.setStatus("Deleted " + name + ". u brings it back.")
 }
 
@@ -337,6 +363,6 @@ func (m *Model) moveVideo(d int) {
 	if m.currentVideo() == nil || j < 0 || j >= len(m.project.Videos) {
 		return
 	}
-	m.editWhole("move", func(p *pricing.Project) { p.Videos[i], p.Videos[j] = p.Videos[j], p.Videos[i] })
+	m.editList("move", listSwap, i, j, pricing.Video{})
 	m.sel = j
 }

@@ -90,15 +90,11 @@ type (
 	saveErrMsg struct{ err error }
 )
 
-// save writes the month to its file, asking for a path the first time.
+// save writes the month to its file, asking for a path the first time (a
+// prompt whose suggested name the first character typed replaces).
 func (m *Model) save() tea.Cmd {
 	if m.path == "" {
-		m.mode = modeSavePath
-		m.input.Reset()
-		m.input.Placeholder = "month.toml"
-		m.input.SetValue("month.toml")
-		m.input.CursorEnd()
-		m.input.Focus()
+		m.openTextPrompt(promptSaveAs, "Save as: ", "enter saves · esc cancels", "month.toml", "month.toml")
 		return nil
 	}
 	return m.saveTo(m.path, false)
@@ -399,17 +395,9 @@ func (m *Model) ask(q question) {
 
 // showQuestion turns to the first waiting question once no prompt or editor is open.
 func (m *Model) showQuestion() {
-	if len(m.questions) > 0 && m.mode == modeNormal {
-		m.mode = modeConfirmOverwrite
+	if len(m.questions) > 0 && m.idle() {
+		m.prompt = &prompt{kind: promptQuestion, question: m.questions[0].text, options: "(y/n)"}
 	}
-}
-
-// questionText is the question in the status line.
-func (m *Model) questionText() string {
-	if len(m.questions) == 0 {
-		return ""
-	}
-	return m.questions[0].text + " (y/n)"
 }
 
 // answerKey takes a key while a question waits: y does it, n or esc does not;
@@ -418,13 +406,13 @@ func (m *Model) questionText() string {
 func (m *Model) answerKey(msg tea.KeyPressMsg) tea.Cmd {
 	q := m.questions[0]
 	m.questions = m.questions[1:]
-	m.mode = modeNormal
+	m.prompt = nil
 	notDone := "Not saved; " + q.path + " on disk is unchanged (ctrl+s asks again)."
 	if q.kind == askExport {
 		notDone = "Not exported; " + q.path + " is unchanged (e asks again)."
 	}
 	switch {
-	case key.Matches(msg, m.keys.Yes):
+	case key.Matches(msg, m.keys.Prompt.Yes):
 		var cmd tea.Cmd
 		if q.kind == askExport {
 			cmd = m.writeExport(q.path, q.data)
@@ -433,7 +421,7 @@ func (m *Model) answerKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.showQuestion()
 		return cmd
-	case key.Matches(msg, m.keys.No):
+	case key.Matches(msg, m.keys.Prompt.No):
 		m.setStatus(notDone)
 		m.showQuestion()
 		return nil

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // fitState is the open fit-to-budget proposal. Fitting a long month takes tens
@@ -15,11 +15,10 @@ import (
 // command; rev is the project revision the proposal was asked for, and a result
 // for any other revision is dropped.
 type fitState struct {
+	open    bool // the proposal is shown and takes the keys
 	rev     int
 	pending bool
 	res     *pricing.FitResult
-	offset  int // first change row shown
-	rows    int // change rows shown, set by the last layout
 }
 
 // fitDoneMsg carries the fitter's answer for the project at revision rev.
@@ -32,8 +31,7 @@ type fitDoneMsg struct {
 // startFit opens the proposal and fits a copy of the month in a command, so
 // edits made meanwhile can neither race with it nor be applied from it.
 func (m *Model) startFit() tea.Cmd {
-	m.mode = modeFit
-	m.fit = fitState{rev: m.version, pending: true}
+	m.fit = fitState{open: true, rev: m.version, pending: true}
 	card, p, rev := m.card, m.project.Clone(), m.version
 	return func() tea.Msg {
 		r, err := card.FitProject(p)
@@ -44,11 +42,11 @@ func (m *Model) startFit() tea.Cmd {
 // fitDone shows a result if it is for the proposal still open and the project
 // as it is now; anything else is stale and dropped.
 func (m *Model) fitDone(msg fitDoneMsg) {
-	if m.mode != modeFit || !m.fit.pending || msg.rev != m.fit.rev || msg.rev != m.version {
+	if !m.fit.open || !m.fit.pending || msg.rev != m.fit.rev || msg.rev != m.version {
 		return
 	}
 	if msg.err != nil {
-		m.mode, m.fit = modeNormal, fitState{}
+		m.fit = fitState{}
 		m.setError(msg.err)
 		return
 	}
@@ -58,29 +56,30 @@ func (m *Model) fitDone(msg fitDoneMsg) {
 // fitKey answers keys while the proposal is open: enter or f applies it, esc
 // closes it, ↑/↓ scroll its changes, q and ctrl+c close it and quit as usual.
 func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Prompt
+	l := &m.layout.fit // the changes shown: the keys scroll them
 	switch {
-	case key.Matches(msg, k.Enter), key.Matches(msg, k.Fit):
+	case key.Matches(msg, k.Apply):
 		m.applyFit()
 	case key.Matches(msg, k.Cancel):
-		m.mode, m.fit = modeNormal, fitState{}
+		m.fit = fitState{}
 		m.setStatus("Fit closed; nothing changed.")
 	case key.Matches(msg, k.ScrollUp):
-		m.fit.offset = max(0, m.fit.offset-m.fitStep(msg))
+		l.offset = max(0, l.offset-m.fitStep(msg))
 	case key.Matches(msg, k.ScrollDown):
 		if r := m.fit.res; r != nil {
-			m.fit.offset = max(0, min(len(r.Changes)-m.fit.rows, m.fit.offset+m.fitStep(msg)))
+			l.offset = max(0, min(len(r.Changes)-l.rows.h, l.offset+m.fitStep(msg)))
 		}
-	case key.Matches(msg, k.Quit):
-		m.mode, m.fit = modeNormal, fitState{}
+	case key.Matches(msg, m.keys.Global.Quit):
+		m.fit = fitState{}
 		return m.handleKey(msg)
 	}
 	return nil
 }
 
 func (m *Model) fitStep(msg tea.KeyPressMsg) int {
-	if s := msg.String(); s == "pgup" || s == "pgdown" {
-		return max(m.fit.rows-1, 1)
+	if key.Matches(msg, m.keys.Prompt.PageUp, m.keys.Prompt.PageDown) {
+		return max(m.layout.fit.rows.h-1, 1)
 	}
 	return 1
 }
@@ -94,7 +93,7 @@ func (m *Model) applyFit() {
 	case m.fit.rev != m.version:
 		return // cannot happen while the proposal is open; never apply a stale one
 	case len(r.Changes) == 0 || !r.Fits:
-		m.mode, m.fit = modeNormal, fitState{}
+		m.fit = fitState{}
 		if r.Fits {
 			m.setStatus("The month already fits; nothing to change.")
 		} else {
@@ -105,7 +104,7 @@ func (m *Model) applyFit() {
 	m.push(snapshot{whole: m.project, what: "fit to budget"})
 	m.lastEdit = editKey{}
 	m.project = r.Apply(m.project)
-	m.mode, m.fit = modeNormal, fitState{}
+	m.fit = fitState{}
 	m.changed()
 	if m.quote != nil {
 		m.setStatus("Applied " + plural(int64(len(r.Changes)), "change") + ": " + m.quote.Premium.Grouped() + " of " +
@@ -125,43 +124,6 @@ func (m *Model) fitPrompt() string {
 	return "enter or esc closes"
 }
 
-// premiumMinutes writes a premium value (weighted premium seconds) as minutes
-// to a tenth, rounded half up, in integers: 2310 -> "38.5".
-func premiumMinutes(v int64) string {
-	tenths := (max(v, 0)*10 + 30) / 60
-	s := strconv.FormatInt(tenths/10, 10)
-	if d := tenths % 10; d != 0 {
-		s += "." + strconv.FormatInt(d, 10)
-	}
-	return s
-}
-
-// fitVerdict says where the month stands after the proposal, in one sentence.
-func (m *Model) fitVerdict(r *pricing.FitResult) string {
-	switch {
-	case r.FitsBefore && len(r.Changes) == 0:
-		return "The month already fits: nothing to change."
-	case r.FitsBefore:
-		return "The month's credits already fit; " + plural(int64(len(r.Changes)), "change") + " replace choices " + r.Plan.Name + " cannot make."
-	case r.Fits:
-		kept := "100"
-		if r.ValueBefore > 0 {
-			kept = strconv.FormatInt(r.ValueKept*100/r.ValueBefore, 10)
-		}
-		return plural(int64(len(r.Changes)), "change") + " bring the month within the balance, keeping " + kept + "% of its premium value."
-	}
-	return "Nothing fits, even with every substitution: still " + m.card.CreditWord(r.Short) + " short."
-}
-
-// fitLeft is "12 left" or "438 short" against the balance.
-func fitLeft(r *pricing.FitResult, use pricing.Credits) string {
-	b := max(r.Balance, 0)
-	if use <= b {
-		return (b - use).Grouped() + " left"
-	}
-	return (use - b).Grouped() + " short"
-}
-
 // renderFit draws the proposal in the body: totals before → after, the
 // premium value kept, then the changes (scrolled) or what would make it fit.
 func (m *Model) renderFit(w, h int) []string {
@@ -170,51 +132,12 @@ func (m *Model) renderFit(w, h int) []string {
 	if m.fit.pending || r == nil {
 		return []string{" " + s.Heading.Render("Fit to budget"), "", " " + s.Muted.Render("Fitting the month to its balance…")}
 	}
-	c := m.card
-	out := make([]string, 0, h)
-	out = append(out, " "+s.Heading.Render(clip("Fit to budget on "+r.Plan.Name+", balance "+c.CreditWord(r.Balance), w-1)), "")
-	const numW = 8
-	out = append(out,
-		" "+fit("As planned", 15)+right(r.Before.Grouped(), numW)+"  "+clipStyle(s, r.FitsBefore, fitLeft(r, r.Before)),
-		" "+fit("After changes", 15)+right(r.After.Grouped(), numW)+"  "+clipStyle(s, r.Fits, fitLeft(r, r.After)),
-		" "+s.Muted.Render(clip("Premium value kept: "+premiumMinutes(r.ValueKept)+" of "+premiumMinutes(r.ValueBefore)+" weighted premium minutes", w-1)))
-	verdict := m.fitVerdict(r)
-	for _, l := range wrap(verdict, w-1) {
-		out = append(out, " "+clipStyle(s, r.Fits, l))
-	}
-	if !r.Exact {
-		out = append(out, " "+s.Muted.Render(clip("Approximate: too large to fit exactly; chosen by least value lost per credit saved.", w-1)))
-	}
-	if !r.Fits {
-		out = append(out, "", " "+s.Heading.Render("To cover the "+r.Short.Grouped()+" still short"))
-		top := "Smallest top-up: " + r.Plan.Name + " sells none"
-		if r.CanTopUp {
-			top = "Smallest top-up: " + r.TopUp.Describe(c)
-		}
-		for _, l := range wrap(top, w-3) {
-			out = append(out, "   "+l)
-		}
-		plan := "Plan: no other plan's credits cover it"
-		if r.Upgrade != nil {
-			plan = "Plan: " + r.Upgrade.Name + " (" + c.CreditWord(r.Upgrade.Credits) + ", " + c.PriceLabel(r.Upgrade, r.Billing) +
-				" a month billed " + r.Billing.Key() + ") fits it with its own substitutions"
-		}
-		for _, l := range wrap(plan, w-3) {
-			out = append(out, "   "+l)
-		}
-	}
-	if len(r.Blocked) > 0 {
-		out = append(out, "", " "+s.Bad.Render(clip("Still blocked on "+r.Plan.Name+":", w-1)))
-		for _, b := range r.Blocked {
-			out = append(out, "   "+clip(b, w-3))
-		}
-	}
+	out := m.fitHead(w)
 	if len(r.Changes) == 0 {
-		m.fit.rows = 0
 		return out
 	}
 
-	// The changes, as many as fit; the last body row says which are shown.
+	// The changes, as many as the layout shows; the last body row says which are shown.
 	out = append(out, "")
 	const idxW, saveW, lostW = 4, 9, 9
 	showLost := w >= wideWidth
@@ -229,10 +152,8 @@ func (m *Model) renderFit(w, h int) []string {
 		head += " " + right("Min lost", lostW)
 	}
 	out = append(out, s.Muted.Render(head))
-	rows := max(h-len(out)-1, 1)
-	m.fit.rows = rows
-	m.fit.offset = max(0, min(m.fit.offset, len(r.Changes)-rows))
-	for i := m.fit.offset; i < len(r.Changes) && i < m.fit.offset+rows; i++ {
+	rows, offset := m.layout.fit.rows.h, m.layout.fit.offset
+	for i := offset; i < len(r.Changes) && i < offset+rows; i++ {
 		ch := &r.Changes[i]
 		change := "re-renders " + itoa(int64(ch.RerendersFrom)) + " → " + itoa(int64(ch.RerendersTo))
 		if !ch.Rerenders {
@@ -241,13 +162,13 @@ func (m *Model) renderFit(w, h int) []string {
 		line := "  " + right(itoa(int64(i)+1), idxW) + " " + fit(ch.VideoName, videoW) + " " + fit(change, changeW) + " " +
 			s.Good.Render(right(ch.Saves.Grouped(), saveW))
 		if showLost {
-			line += " " + right(premiumMinutes(ch.ValueLost), lostW)
+			line += " " + right(report.PremiumMinutes(ch.ValueLost), lostW)
 		}
 		out = append(out, line)
 	}
-	foot := "Saves " + c.CreditWord(r.Before-r.After) + " in all"
+	foot := "Saves " + m.card.CreditWord(r.Before-r.After) + " in all"
 	if len(r.Changes) > rows {
-		foot += " · changes " + itoa(int64(m.fit.offset)+1) + "–" + itoa(int64(min(len(r.Changes), m.fit.offset+rows))) +
+		foot += " · changes " + itoa(int64(offset)+1) + "–" + itoa(int64(min(len(r.Changes), offset+rows))) +
 			" of " + itoa(int64(len(r.Changes))) + " (↑/↓ scroll)"
 	}
 	for len(out) < h-1 {
@@ -256,6 +177,44 @@ func (m *Model) renderFit(w, h int) []string {
 	out = append(out, " "+s.Muted.Render(clip(foot, w-1)))
 	if len(out) > h {
 		out = out[:h]
+	}
+	return out
+}
+
+// fitHead is the proposal above its changes: the totals, the verdict, what
+// would cover a shortfall and what stays blocked. The layout counts its lines
+// to place the changes under it.
+func (m *Model) fitHead(w int) []string {
+	s := &m.styles
+	r := m.fit.res
+	c := m.card
+	out := []string{" " + s.Heading.Render(clip("Fit to budget on "+r.Plan.Name+", balance "+c.CreditWord(r.Balance), w-1)), ""}
+	const numW = 8
+	out = append(out,
+		" "+fit("As planned", 15)+right(r.Before.Grouped(), numW)+"  "+clipStyle(s, r.FitsBefore, report.FitBalance(r, r.Before)),
+		" "+fit("After changes", 15)+right(r.After.Grouped(), numW)+"  "+clipStyle(s, r.Fits, report.FitBalance(r, r.After)),
+		" "+s.Muted.Render(clip(report.FitValueKept(r), w-1)))
+	for _, l := range wrap(report.FitVerdict(r), w-1) {
+		out = append(out, " "+clipStyle(s, r.Fits, l))
+	}
+	if !r.Exact {
+		for _, l := range wrap(report.FitApproximate, w-1) {
+			out = append(out, " "+s.Muted.Render(l))
+		}
+	}
+	if !r.Fits {
+		out = append(out, "", " "+s.Heading.Render(report.FitToCover(r)))
+		for _, remedy := range report.FitRemedies(r) {
+			for _, l := range wrap(remedy, w-3) {
+				out = append(out, "   "+l)
+			}
+		}
+	}
+	if len(r.Blocked) > 0 {
+		out = append(out, "", " "+s.Bad.Render(clip(report.FitStillBlocked(r), w-1)))
+		for _, b := range r.Blocked {
+			out = append(out, "   "+clip(b, w-3))
+		}
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // f fits the month in a command, shows pricing's proposal, applies it with enter
@@ -26,12 +27,12 @@ func TestFitProposesAppliesAndUndoes(t *testing.T) {
 	}
 
 	cmd := press(m, "f")
-	if cmd == nil || m.mode != modeFit {
-		t.Fatalf("f starts a fit in a command and opens the proposal: cmd %v, mode %v", cmd != nil, m.mode)
+	if cmd == nil || !m.fit.open {
+		t.Fatalf("f starts a fit in a command and opens the proposal: cmd %v, holding %v", cmd != nil, holder(m))
 	}
 	mustContain(t, screen(m), "Fitting the month")
 	press(m, "enter")
-	if m.mode != modeFit || !bytes.Equal(pricing.EncodeProject(m.Project(), card), orig) {
+	if !m.fit.open || !bytes.Equal(pricing.EncodeProject(m.Project(), card), orig) {
 		t.Fatal("enter before the answer arrives changes nothing")
 	}
 	settle(m, cmd)
@@ -45,7 +46,7 @@ func TestFitProposesAppliesAndUndoes(t *testing.T) {
 	mustContain(t, s, want.Before.Grouped())
 	mustContain(t, s, "After changes")
 	mustContain(t, s, want.After.Grouped())
-	mustContain(t, s, "Premium value kept: "+premiumMinutes(want.ValueKept)+" of "+premiumMinutes(want.ValueBefore))
+	mustContain(t, s, "Premium value kept: "+report.PremiumMinutes(want.ValueKept)+" of "+report.PremiumMinutes(want.ValueBefore))
 	for _, ch := range want.Changes {
 		mustContain(t, s, ch.From.Name+" → "+ch.To.Name)
 	}
@@ -54,8 +55,8 @@ func TestFitProposesAppliesAndUndoes(t *testing.T) {
 
 	steps := len(m.undo)
 	press(m, "enter")
-	if m.mode != modeNormal || len(m.undo) != steps+1 {
-		t.Fatalf("enter applies and closes, as one undo step: mode %v, %d steps", m.mode, len(m.undo)-steps)
+	if !m.idle() || len(m.undo) != steps+1 {
+		t.Fatalf("enter applies and closes, as one undo step: holding %v, %d steps", holder(m), len(m.undo)-steps)
 	}
 	if got := pricing.EncodeProject(m.Project(), card); !bytes.Equal(got, pricing.EncodeProject(want.Apply(fullMonth(card)), card)) {
 		t.Fatalf("the applied month is pricing's Apply:\n%s", got)
@@ -77,8 +78,8 @@ func TestFitAppliesWithFAgain(t *testing.T) {
 	want, _ := card.FitProject(m.Project())
 	pressSettle(m, "f")
 	press(m, "f")
-	if m.mode != modeNormal || requirePriced(t, m).Premium != want.After {
-		t.Fatalf("f twice applies: mode %v, premium %v, want %v", m.mode, m.Quote().Premium, want.After)
+	if !m.idle() || requirePriced(t, m).Premium != want.After {
+		t.Fatalf("f twice applies: holding %v, premium %v, want %v", holder(m), m.Quote().Premium, want.After)
 	}
 }
 
@@ -89,11 +90,11 @@ func TestFitEscClosesAndLateAnswerIsDropped(t *testing.T) {
 	orig := pricing.EncodeProject(m.Project(), card)
 	cmd := press(m, "f")
 	press(m, "esc")
-	if m.mode != modeNormal {
+	if !m.idle() {
 		t.Fatal("esc closes the proposal")
 	}
 	m.Update(cmd())
-	if m.mode != modeNormal || m.fit.res != nil {
+	if !m.idle() || m.fit.res != nil {
 		t.Fatal("an answer after esc must not reopen the proposal")
 	}
 	press(m, "enter") // Month: opens the video; must not apply anything
@@ -157,14 +158,14 @@ func TestFitNothingFitsNamesTopUpAndPlan(t *testing.T) {
 	s := screen(m)
 	mustContain(t, s, "Nothing fits, even with every substitution: still "+card.CreditWord(want.Short)+" short.")
 	if want.CanTopUp {
-		mustContain(t, s, "Smallest top-up: "+want.TopUp.Describe(card)[:20])
+		mustContain(t, s, "Top-up: "+want.TopUp.Describe(card)[:20])
 	}
 	if want.Upgrade != nil {
 		mustContain(t, s, "Plan: "+want.Upgrade.Name)
 	}
 	before := pricing.EncodeProject(m.Project(), card)
 	press(m, "enter")
-	if m.mode != modeNormal || !bytes.Equal(before, pricing.EncodeProject(m.Project(), card)) || len(m.undo) != 0 {
+	if !m.idle() || !bytes.Equal(before, pricing.EncodeProject(m.Project(), card)) || len(m.undo) != 0 {
 		t.Fatal("enter closes a proposal that cannot fit, changing nothing")
 	}
 	mustContain(t, m.status, "Nothing applied")
@@ -175,7 +176,7 @@ func TestFitOnAMonthThatFitsChangesNothing(t *testing.T) {
 	pressSettle(m, "tab", "f") // from Month: on the Video screen's Name row f types
 	mustContain(t, screen(m), "The month already fits: nothing to change.")
 	press(m, "f")
-	if m.mode != modeNormal || len(m.undo) != 0 {
+	if !m.idle() || len(m.undo) != 0 {
 		t.Fatal("applying an empty proposal closes it and leaves no undo step")
 	}
 }
@@ -186,21 +187,21 @@ func TestFitProposalScrollsAndQuits(t *testing.T) {
 	m := newModel(t, bigMonth(card, 300), 80, 24)
 	pressSettle(m, "f")
 	r := m.fit.res
-	if r == nil || len(r.Changes) <= m.fit.rows {
+	if r == nil || len(r.Changes) <= m.layout.fit.rows.h {
 		t.Fatalf("300 videos need more changes than one screen shows")
 	}
 	mustContain(t, screen(m), "changes 1–")
 	press(m, "down", "down", "pgdown")
-	if m.fit.offset != 2+m.fit.rows-1 {
-		t.Fatalf("offset %d after ↓ ↓ pgdn with %d rows", m.fit.offset, m.fit.rows)
+	if m.layout.fit.offset != 2+m.layout.fit.rows.h-1 {
+		t.Fatalf("offset %d after ↓ ↓ pgdn with %d rows", m.layout.fit.offset, m.layout.fit.rows.h)
 	}
-	last := r.Changes[m.fit.offset]
+	last := r.Changes[m.layout.fit.offset]
 	mustContain(t, screen(m), last.VideoName)
 	press(m, "up")
-	if m.fit.offset != 2+m.fit.rows-2 {
-		t.Fatalf("↑: %d", m.fit.offset)
+	if m.layout.fit.offset != 2+m.layout.fit.rows.h-2 {
+		t.Fatalf("↑: %d", m.layout.fit.offset)
 	}
-	if !isQuit(press(m, "q")) || m.mode != modeNormal {
+	if !isQuit(press(m, "q")) || !m.idle() {
 		t.Fatal("q closes the proposal and quits an unchanged month")
 	}
 }
@@ -213,7 +214,7 @@ func TestFitProposalIsModal(t *testing.T) {
 	m.Update(tea.MouseClickMsg{X: 10, Y: bodyTop + monthHeadRows + 2, Button: tea.MouseLeft})
 	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
 	press(m, "x", "a", "p")
-	if m.sel != sel || len(m.Project().Videos) != 5 || m.Project().Plan != "creator" || m.mode != modeFit {
+	if m.sel != sel || len(m.Project().Videos) != 5 || m.Project().Plan != "creator" || !m.fit.open {
 		t.Fatal("the proposal must keep keys and clicks from editing the month beneath it")
 	}
 	if !strings.Contains(m.statusLine(), "esc closes") {
@@ -234,7 +235,7 @@ func TestFitProposalSaysWhatStillBlocksThePlan(t *testing.T) {
 	pressSettle(m, "f")
 	s := screen(m)
 	mustContain(t, s, "4K → 1080p")
-	mustContain(t, s, "replace choices Creator cannot make")
-	mustContain(t, s, "Still blocked on Creator:")
+	mustContain(t, s, "1 change replaces choices Creator cannot make")
+	mustContain(t, s, "Still blocked on Creator (no substitution cures these):")
 	mustContain(t, s, "“Webinar” is 45m, longer than Creator's 30m maximum")
 }

@@ -184,3 +184,32 @@ func pressSettle(m *Model, keys ...string) {
 		settle(m, cmd)
 	}
 }
+
+// holder names what takes the keys, for test failures.
+func holder(m *Model) string {
+	switch {
+	case m.prompt != nil:
+		return "prompt " + itoa(int64(m.prompt.kind)) + " " + m.prompt.question
+	case m.fit.open:
+		return "fit proposal"
+	case m.video.editing:
+		return "field editor"
+	case m.help.ShowAll:
+		return "help"
+	}
+	return "screens"
+}
+
+// promptErr is why the open prompt refused its text, if it did.
+func promptErr(m *Model) string {
+	if m.prompt == nil {
+		return ""
+	}
+	return m.prompt.err
+}
+
+// closeAll closes whatever is open, as if it had never opened.
+func closeAll(m *Model) {
+	m.prompt, m.fit, m.video.editing = nil, fitState{}, false
+	m.help.ShowAll = false
+}

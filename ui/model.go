@@ -28,19 +28,6 @@ const (
 
 var screenTitles = [numScreens]string{"Video", "Month", "Plans", "Year"}
 
-// mode says who gets the next key: the screens, a text field, or a question.
-type mode int
-
-const (
-	modeNormal           mode = iota
-	modeEdit                  // typing into a Video screen text field
-	modeSavePath              // asking where to save a month saved for the first time
-	modeBalance               // typing the starting balance
-	modeConfirmQuit           // unsaved changes: quit anyway?
-	modeConfirmOverwrite      // the file changed on disk: overwrite?
-	modeFit                   // the fit-to-budget proposal is open
-)
-
 // The smallest terminal the planner draws in, and the width from which panels sit side by side.
 const (
 	MinWidth   = 60
@@ -87,7 +74,10 @@ type Model struct {
 	runsOutVideo int // index of the video whose copies no longer fit, -1 when the month fits
 
 	screen Screen
-	mode   mode
+	// prompt is the question the status line asks, if any; it takes the keys
+	// while open. Questions from file commands wait in questions, the first
+	// one shown once nothing else is open.
+	prompt *prompt
 	width  int
 	height int
 	isDark bool
@@ -102,7 +92,6 @@ type Model struct {
 	// sel is the current video: selected on the Month screen, edited on the Video screen.
 	sel   int
 	video videoPanel
-	month monthPanel
 	plans plansPanel
 	year  yearPanel
 
@@ -122,18 +111,15 @@ type Model struct {
 	// inputFresh: the input holds a value it was opened with, shown selected, and
 	// the first character typed replaces it (←/→ and ⌫ edit it instead).
 	inputFresh bool
-	// promptErr is why the text in a prompt was refused; the prompt stays open.
-	promptErr string
 	// quitAfterSave: the quit question was answered "save and quit".
 	quitAfterSave bool
-	// helpOffset is the first line of the full help shown.
-	helpOffset int
 
 	// Questions waiting for y or n ("overwrite?"), the first one shown.
 	questions []question
 
-	helpLine    string // the footer's key help, cached; see shortHelpLine
-	helpLineFor helpLineKey
+	// layout is where everything goes on screen, worked out in Update (see
+	// generateLayout); View and the mouse read it.
+	layout uiLayout
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -175,7 +161,6 @@ func New(opts Options) *Model {
 	if len(m.project.Videos) > 1 {
 		m.screen = ScreenMonth
 	}
-	m.keys.Screen = m.screen
 	m.reprice()
 	return m
 }
@@ -295,14 +280,12 @@ func (m *Model) setSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.SetWidth(max(m.width-1, 0))
 	m.input.SetWidth(max(m.width/3, 1))
-	m.month.rows = max(m.bodyHeight()-monthHeadRows-1, 1)
 }
 
 func (m *Model) bodyHeight() int { return max(m.height-chromeRows, 0) }
 
 func (m *Model) setScreen(s Screen) {
 	m.screen = (s + numScreens) % numScreens
-	m.keys.Screen = m.screen
 	m.ensureCompare()
 	m.ensureYear()
 	if m.screen == ScreenPlans {
@@ -320,8 +303,8 @@ func (m *Model) setScreen(s Screen) {
 // file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
-	m.layout()
 	m.showQuestion()
+	m.updateLayout()
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
@@ -341,9 +324,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleKey(msg)
 	case tea.PasteMsg:
 		switch {
-		case m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance:
+		case m.takesText():
 			return m.updateInput(msg)
-		case m.mode == modeNormal && !m.help.ShowAll && !m.tooSmall():
+		case m.idle() && !m.help.ShowAll && !m.tooSmall():
 			return m.paste(msg)
 		}
 		return nil
@@ -393,7 +376,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.yearDone(msg)
 		return nil
 	}
-	if m.mode == modeEdit || m.mode == modeSavePath || m.mode == modeBalance {
+	if m.takesText() {
 		return m.updateInput(msg)
 	}
 	return nil
@@ -417,14 +400,38 @@ func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
 	before := m.input.Value()
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
-	if m.mode == modeEdit {
+	if m.video.editing {
 		m.applyTextField()
 	}
-	if m.input.Value() != before {
-		m.promptErr = ""
+	if m.input.Value() != before && m.prompt != nil {
+		m.prompt.err = ""
 	}
 	return cmd
 }
+
+// editorKey answers a key while a Video screen text field is edited; done is
+// false when the key, having closed the field, goes on to do what it does
+// outside it (tab, ↑ and ↓ move on, as in any form).
+func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
+	k := &m.keys.Video
+	switch {
+	case key.Matches(msg, k.Keep), key.Matches(msg, k.MoveOn):
+		if m.video.editErr != "" {
+			// Text that does not read is never committed, in part or in full:
+			// the field stays open with its error until it is fixed or esc reverts.
+			return nil, true
+		}
+		m.finishEdit(false)
+		return nil, key.Matches(msg, k.Keep)
+	case key.Matches(msg, k.Revert):
+		m.finishEdit(true)
+		return nil, true
+	}
+	return m.updateInput(msg), true
+}
+
+// screenHelp is the key map as the current screen's help lists it.
+func (m *Model) screenHelp() ScreenHelp { return ScreenHelp{Keys: &m.keys, Screen: m.screen} }
 
 // typed reports whether a key types a character (a letter, digit, space or
 // symbol, with no ctrl or alt).
@@ -441,63 +448,19 @@ func (m *Model) inputView() string {
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	g := &m.keys.Global
 	run := m.video.run
 	m.video.run = editKey{} // a run of digits ends at any other key
-	if m.tooSmall() {
+	switch {
+	case m.tooSmall():
 		return m.smallKey(msg)
-	}
-	switch m.mode {
-	case modeConfirmQuit:
-		switch {
-		case key.Matches(msg, k.Yes):
-			return tea.Quit
-		case key.Matches(msg, k.SaveQuit):
-			m.mode = modeNormal
-			m.quitAfterSave = true
-			return m.startSave()
-		case key.Matches(msg, k.No):
-			m.mode = modeNormal
-			m.setStatus("Still here.")
-		}
-		return nil
-	case modeConfirmOverwrite:
-		if !key.Matches(msg, k.Yes) {
-			m.quitAfterSave = false // no save, so no quit after it
-		}
-		return m.answerKey(msg)
-	case modeFit:
+	case m.prompt != nil:
+		return m.promptKey(msg)
+	case m.fit.open:
 		return m.fitKey(msg)
-	case modeSavePath, modeBalance:
-		switch msg.String() {
-		case "enter":
-			return m.submitPrompt()
-		case "esc":
-			m.mode = modeNormal
-			m.input.Blur()
-			m.inputFresh, m.promptErr, m.quitAfterSave = false, "", false
-			m.setStatus("Cancelled.")
-			return nil
-		}
-		return m.updateInput(msg)
-	case modeEdit:
-		switch msg.String() {
-		case "enter", "tab", "up", "down":
-			if m.video.editErr != "" {
-				// Text that does not read is never committed, in part or in full:
-				// the field stays open with its error until it is fixed or esc reverts.
-				return nil
-			}
-			m.finishEdit(false)
-			if msg.String() == "enter" {
-				return nil
-			}
-			// Moving on from a field finishes it, as in any form.
-		case "esc":
-			m.finishEdit(true)
-			return nil
-		default:
-			return m.updateInput(msg)
+	case m.video.editing:
+		if cmd, done := m.editorKey(msg); done {
+			return cmd
 		}
 	}
 	if m.help.ShowAll {
@@ -512,56 +475,56 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updateInput(msg)
 	}
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, g.Quit):
 		if m.Dirty() {
-			m.mode = modeConfirmQuit
+			m.askQuit()
 			return nil
 		}
 		return tea.Quit
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll, m.helpOffset = true, 0
+	case key.Matches(msg, g.Help):
+		m.help.ShowAll, m.layout.help.offset = true, 0
 		return nil
-	case key.Matches(msg, k.NextScreen):
+	case key.Matches(msg, g.NextScreen):
 		m.setScreen(m.screen + 1)
 		return nil
-	case key.Matches(msg, k.PrevScreen):
+	case key.Matches(msg, g.PrevScreen):
 		m.setScreen(m.screen - 1)
 		return nil
-	case key.Matches(msg, k.Save):
-		return m.startSave()
-	case key.Matches(msg, k.Export):
+	case key.Matches(msg, g.Save):
+		return m.save()
+	case key.Matches(msg, g.Export):
 		return m.export()
-	case key.Matches(msg, k.Undo):
+	case key.Matches(msg, g.Undo):
 		m.undoLast()
 		return nil
-	case key.Matches(msg, k.Redo):
+	case key.Matches(msg, g.Redo):
 		m.redoLast()
 		return nil
-	case key.Matches(msg, k.CyclePlan):
+	case key.Matches(msg, g.CyclePlan):
 		m.cyclePlan()
 		return nil
-	case key.Matches(msg, k.Billing):
+	case key.Matches(msg, g.Billing):
 		m.toggleBilling()
 		return nil
-	case key.Matches(msg, k.Balance):
+	case key.Matches(msg, g.Balance):
 		m.askBalance()
 		return nil
-	case key.Matches(msg, k.Fit):
+	case key.Matches(msg, g.Fit):
 		return m.startFit()
 	}
 	// Digits type into a number field on the Video screen; elsewhere they pick a screen.
 	if !(m.screen == ScreenVideo && m.video.focus < int(numFields) && field(m.video.focus).isNumber()) {
 		switch {
-		case key.Matches(msg, k.GoVideo):
+		case key.Matches(msg, g.GoVideo):
 			m.setScreen(ScreenVideo)
 			return nil
-		case key.Matches(msg, k.GoMonth):
+		case key.Matches(msg, g.GoMonth):
 			m.setScreen(ScreenMonth)
 			return nil
-		case key.Matches(msg, k.GoPlans):
+		case key.Matches(msg, g.GoPlans):
 			m.setScreen(ScreenPlans)
 			return nil
-		case key.Matches(msg, k.GoYear):
+		case key.Matches(msg, g.GoYear):
 			m.setScreen(ScreenYear)
 			return nil
 		}
@@ -583,26 +546,27 @@ func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHei
 // smallKey answers keys while the terminal is too small to show the planner:
 // only quitting acts, as the screen says, so nothing changes unseen.
 func (m *Model) smallKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	asking := m.promptIs(promptQuit)
 	switch {
-	case m.mode == modeConfirmQuit && key.Matches(msg, k.Yes):
+	case asking && key.Matches(msg, m.keys.Prompt.Yes):
 		return tea.Quit
-	case m.mode == modeConfirmQuit && key.Matches(msg, k.No):
-		m.mode = modeNormal
-	case m.mode != modeConfirmQuit && key.Matches(msg, k.Quit):
+	case asking && key.Matches(msg, m.keys.Prompt.No):
+		m.closePrompt()
+	case !asking && key.Matches(msg, m.keys.Global.Quit):
 		// What is open is closed as esc would close it; then quit as q does.
-		switch m.mode {
-		case modeEdit:
+		switch {
+		case m.video.editing:
 			m.finishEdit(true)
-		case modeConfirmOverwrite:
+		case m.promptIs(promptQuestion):
 			m.questions = nil
-		case modeFit:
+		case m.fit.open:
 			m.fit = fitState{}
 		}
-		m.mode, m.inputFresh, m.promptErr, m.quitAfterSave = modeNormal, false, "", false
+		m.closePrompt()
+		m.inputFresh, m.quitAfterSave = false, false
 		m.input.Blur()
 		if m.Dirty() {
-			m.mode = modeConfirmQuit
+			m.askQuit()
 			return nil
 		}
 		return tea.Quit
@@ -610,31 +574,21 @@ func (m *Model) smallKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// startSave saves (m.save, in files.go); a path asked for is a prompt whose
-// suggested name the first character typed replaces.
-func (m *Model) startSave() tea.Cmd {
-	cmd := m.save()
-	if m.mode == modeSavePath {
-		m.inputFresh, m.promptErr = m.input.Value() != "", ""
-	}
-	return cmd
-}
-
 // typesIntoRow reports whether msg types a character while a text row of the
 // Video screen has focus (? still opens the help).
 func (m *Model) typesIntoRow(msg tea.KeyPressMsg) bool {
 	return m.screen == ScreenVideo && m.currentVideo() != nil && m.video.focus < int(numFields) &&
-		field(m.video.focus).isText() && typed(msg) && !key.Matches(msg, m.keys.Help)
+		field(m.video.focus).isText() && typed(msg) && !key.Matches(msg, m.keys.Global.Help)
 }
 
 // helpKey answers keys while the full help is open: it is modal, so only ? and
 // esc (close) and the scrolling keys act; nothing behind it changes.
 func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Prompt
 	page := max(m.bodyHeight()-1, 1)
 	switch {
-	case key.Matches(msg, k.Help), key.Matches(msg, k.Cancel):
-		m.help.ShowAll, m.helpOffset = false, 0
+	case key.Matches(msg, k.Close):
+		m.help.ShowAll, m.layout.help.offset = false, 0
 		m.setStatus("")
 	case key.Matches(msg, k.Up):
 		m.scrollHelp(-1)
@@ -645,7 +599,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageDown):
 		m.scrollHelp(page)
 	case key.Matches(msg, k.Home):
-		m.helpOffset = 0
+		m.layout.help.offset = 0
 	case key.Matches(msg, k.End):
 		m.scrollHelp(1 << 20)
 	default:
@@ -656,7 +610,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) scrollHelp(d int) {
 	most := max(len(m.helpBody(m.width))-m.bodyHeight(), 0)
-	m.helpOffset = max(0, min(most, m.helpOffset+d))
+	m.layout.help.offset = max(0, min(most, m.layout.help.offset+d))
 }
 
 // helpBody is the full help for the current screen, with the typing rule.
@@ -671,7 +625,7 @@ func (m *Model) helpBody(w int) []string {
 	}
 	// The columns side by side when they fit, else one group under the other,
 	// so no key is cut off a narrow help.
-	groups := m.keys.FullHelp()
+	groups := m.screenHelp().FullHelp()
 	wide := m.help
 	wide.SetWidth(0)
 	for i := len(groups); i > 0; i-- {
@@ -711,8 +665,8 @@ func (m *Model) render() string {
 	}
 	if m.width < MinWidth || m.height < MinHeight {
 		msg := fmt.Sprintf("creditplan needs at least %dx%d; this terminal is %dx%d. q quits.", MinWidth, MinHeight, m.width, m.height)
-		if m.mode == modeConfirmQuit {
-			msg = "Unsaved changes. Quit without saving? (y/n)"
+		if m.promptIs(promptQuit) {
+			msg = smallQuitQuestion
 		}
 		lines := strings.Split(ansi.Wordwrap(msg, max(m.width, 1), ""), "\n")
 		if len(lines) > max(m.height, 1) {
@@ -729,11 +683,11 @@ func (m *Model) render() string {
 	bh := m.bodyHeight()
 	var body []string
 	switch {
-	case m.mode == modeFit:
+	case m.fit.open:
 		body = m.renderFit(w, bh)
 	case m.help.ShowAll:
 		body = m.helpBody(w)
-		body = body[min(m.helpOffset, max(len(body)-bh, 0)):]
+		body = body[min(m.layout.help.offset, len(body)):]
 	default:
 		switch m.screen {
 		case ScreenVideo:
@@ -763,38 +717,12 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// layout keeps what View draws from and clicks are mapped with: the scroll
-// of the lists and the footer's key help. It runs after every message, so
-// View itself writes nothing.
-func (m *Model) layout() {
-	if m.tooSmall() {
-		return
-	}
-	m.month.rows = max(m.bodyHeight()-monthHeadRows-1, 1)
-	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
-	if m.screen == ScreenVideo {
-		m.layoutVideo()
-	}
-	// The footer's key help depends only on the screen, the width and the light
-	// or dark styles, so it is rendered again only when one of them changes.
-	if k := (helpLineKey{screen: m.keys.Screen, width: m.width, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
-		m.helpLine, m.helpLineFor = fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), m.width), k
-	}
-}
-
-// shortHelpLine is the footer's key help, as layout last rendered it.
+// shortHelpLine is the footer's key help, as the layout last rendered it.
 func (m *Model) shortHelpLine(w int) string {
-	if k := (helpLineKey{screen: m.keys.Screen, width: w, dark: m.isDark}); m.helpLine == "" || m.helpLineFor != k {
-		return fit(" "+m.help.ShortHelpView(m.keys.ShortHelp()), w) // a View before any Update
+	if k := (helpLineKey{screen: m.screen, width: w, dark: m.isDark}); m.layout.footer == "" || m.layout.footerFor != k {
+		return fit(" "+m.help.ShortHelpView(m.screenHelp().ShortHelp()), w) // a View before any Update
 	}
-	return m.helpLine
-}
-
-// helpLineKey is what the footer's key help depends on.
-type helpLineKey struct {
-	screen Screen
-	width  int
-	dark   bool
+	return m.layout.footer
 }
 
 func (m *Model) fileLabel() string {
@@ -881,28 +809,14 @@ func (m *Model) summaryText(withPlan bool) string {
 
 func (m *Model) statusLine() string {
 	s := &m.styles
-	switch m.mode {
-	case modeConfirmQuit:
-		name := "this month"
-		if m.path != "" {
-			name = filepath.Base(m.path)
-		}
-		return " " + s.Prompt.Render("Unsaved changes to "+name+". Quit without saving? (y/n · s: save and quit)")
-	case modeConfirmOverwrite:
+	switch {
+	case m.prompt != nil:
 		// The question, not the latest status: a message arriving while it
 		// waits must not hide it.
-		return " " + s.Prompt.Render(m.questionText())
-	case modeSavePath:
-		return " " + s.Prompt.Render("Save as: ") + m.inputView() + s.Muted.Render("  enter saves · esc cancels")
-	case modeBalance:
-		line := " " + s.Prompt.Render("Starting balance (empty = the plan's credits): ") + m.inputView()
-		if m.promptErr != "" {
-			return line + "  " + s.Error.Render("✗ "+m.promptErr) + s.Muted.Render(" · esc cancels")
-		}
-		return line
-	case modeFit:
+		return m.promptLine()
+	case m.fit.open:
 		return " " + s.Prompt.Render(m.fitPrompt())
-	case modeEdit:
+	case m.video.editing:
 		if m.video.editErr != "" {
 			return " " + s.Error.Render("✗ "+m.video.editErr) + s.Muted.Render(" · esc reverts")
 		}

@@ -184,7 +184,7 @@ func TestInvalidLengthShowsErrorAndKeepsLastValid(t *testing.T) {
 	m := newModel(t, fullMonth(loadCard(t)), 120, 40)
 	press(m, "down", "enter", "down") // Product short (45s), length field
 	press(m, "enter")
-	if m.mode != modeEdit {
+	if !m.video.editing {
 		t.Fatal("enter on a text field edits it")
 	}
 	m.input.SetValue("")
@@ -207,8 +207,8 @@ func TestInvalidLengthShowsErrorAndKeepsLastValid(t *testing.T) {
 	m.input.SetValue("")
 	typeText(m, "1:30")
 	press(m, "enter")
-	if s := m.Project().Videos[1].Seconds; s != 90 || m.mode != modeNormal {
-		t.Fatalf("1:30 commits 90 s, got %d (mode %v)", s, m.mode)
+	if s := m.Project().Videos[1].Seconds; s != 90 || !m.idle() {
+		t.Fatalf("1:30 commits 90 s, got %d (holding %v)", s, holder(m))
 	}
 	press(m, "ctrl+z") // on a text row u types; ctrl+z undoes everywhere
 	if s := m.Project().Videos[1].Seconds; s != 45 {
@@ -412,25 +412,25 @@ func TestPlanBillingAndBalanceKeys(t *testing.T) {
 		t.Fatalf("Pro annual costs $79 a month, got %v", m.Quote().Cost)
 	}
 	press(m, "B")
-	if m.mode != modeBalance {
+	if !m.promptIs(promptBalance) {
 		t.Fatal("B asks for the balance")
 	}
 	typeText(m, "abc")
 	press(m, "enter")
-	if m.mode != modeBalance || m.promptErr == "" {
-		t.Fatalf("a bad balance keeps the prompt open with an error: %v %q", m.mode, m.promptErr)
+	if !m.promptIs(promptBalance) || promptErr(m) == "" {
+		t.Fatalf("a bad balance keeps the prompt open with an error: %v %q", holder(m), promptErr(m))
 	}
 	m.input.SetValue("")
 	typeText(m, "0.25")
 	press(m, "enter")
 	_, wantErr := card.ParseBalance("0.25") // the planner and quote --balance share one rule and one message
-	if m.mode != modeBalance || wantErr == nil || !strings.Contains(m.promptErr, wantErr.Error()) {
-		t.Fatalf("0.25 has more decimals than the card's 1: error %q, pricing says %v", m.promptErr, wantErr)
+	if !m.promptIs(promptBalance) || wantErr == nil || !strings.Contains(promptErr(m), wantErr.Error()) {
+		t.Fatalf("0.25 has more decimals than the card's 1: error %q, pricing says %v", promptErr(m), wantErr)
 	}
 	m.input.SetValue("")
 	typeText(m, "150")
 	press(m, "enter")
-	if !m.Project().HasBalance || m.Project().Balance != pricing.WholeCredits(150) || m.mode != modeNormal {
+	if !m.Project().HasBalance || m.Project().Balance != pricing.WholeCredits(150) || !m.idle() {
 		t.Fatalf("balance %v %v", m.Project().HasBalance, m.Project().Balance)
 	}
 	mustContain(t, screen(m), "Balance 150")
@@ -492,12 +492,12 @@ func TestQuitAsksOnlyWithUnsavedChanges(t *testing.T) {
 	}
 	m = newModel(t, fullMonth(loadCard(t)), 80, 24)
 	press(m, "a")
-	if cmd := press(m, "ctrl+c"); cmd != nil || m.mode != modeConfirmQuit {
+	if cmd := press(m, "ctrl+c"); cmd != nil || !m.promptIs(promptQuit) {
 		t.Fatal("with unsaved changes ctrl+c asks first")
 	}
 	mustContain(t, screen(m), "Quit without saving? (y/n · s: save and quit)")
 	press(m, "n")
-	if m.mode != modeNormal {
+	if !m.idle() {
 		t.Fatal("n stays")
 	}
 	press(m, "q")
@@ -529,8 +529,8 @@ func TestSaveAsksForPathThenWritesAParsableFile(t *testing.T) {
 	}
 	mustContain(t, screen(m), "new month*")
 	press(m, "ctrl+s")
-	if m.mode != modeSavePath || m.input.Value() != "month.toml" {
-		t.Fatalf("first save asks for a path, default month.toml: %v %q", m.mode, m.input.Value())
+	if !m.promptIs(promptSaveAs) || m.input.Value() != "month.toml" {
+		t.Fatalf("first save asks for a path, default month.toml: %v %q", holder(m), m.input.Value())
 	}
 	path := filepath.Join(dir, "plan.toml")
 	m.input.SetValue(path)
@@ -582,8 +582,8 @@ func TestSaveDoesNotOverwriteAFileChangedOnDisk(t *testing.T) {
 	later := st.ModTime().Add(2 * time.Second)
 	os.Chtimes(path, later, later)
 	m.Update(press(m, "ctrl+s")())
-	if m.mode != modeConfirmOverwrite {
-		t.Fatalf("mode %v, status %q", m.mode, m.status)
+	if !m.promptIs(promptQuestion) {
+		t.Fatalf("holding %v, status %q", holder(m), m.status)
 	}
 	mustContain(t, screen(m), "changed on disk")
 	press(m, "n")

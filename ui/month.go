@@ -8,22 +8,17 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
-
-// monthPanel is the Month screen's scroll state; the selection is Model.sel.
-type monthPanel struct {
-	offset int
-	rows   int // table rows shown, set by the last layout
-}
 
 // monthHeadRows is how many body rows come before the table's first video row:
 // plan line, gauge, run-out line, its fix, blocked line, column header.
 const monthHeadRows = 6
 
 func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Month
 	n := len(m.project.Videos)
-	page := max(m.month.rows-1, 1)
+	page := max(m.layout.month.rows.h-1, 1)
 	switch {
 	case key.Matches(msg, k.MoveUp):
 		m.moveVideo(-1)
@@ -61,7 +56,6 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.deleteVideo()
 	}
 	m.lastEdit = editKey{}
-	m.month.offset = window(m.month.offset, m.sel, len(m.project.Videos), m.month.rows)
 	return nil
 }
 
@@ -94,17 +88,10 @@ func (m *Model) renderMonth(w, h int) []string {
 	out = append(out, " "+m.gauge(q, gw)+" "+clipStyle(s, q.Fits, used))
 
 	if q.Fits {
-		out = append(out, " "+s.Good.Render(clip(fitsText(q.Copies)+": "+m.card.CreditWord(q.Remaining)+" to spare.", w-1)), "")
+		out = append(out, " "+s.Good.Render(clip(report.MonthFits(q), w-1)), "")
 	} else {
-		out = append(out, " "+s.Bad.Render(clip("Credits run out at video "+itoa(q.RunsOutAt)+" of "+itoa(q.Copies)+": "+q.Short.Grouped()+" short.", w-1)))
-		var fix []string
-		if len(q.TopUp.Packs) > 0 {
-			fix = append(fix, "top up "+q.TopUp.Describe(m.card))
-		}
-		if q.Upgrade != nil {
-			fix = append(fix, "upgrade to "+q.Upgrade.Name)
-		}
-		if len(fix) > 0 {
+		out = append(out, " "+s.Bad.Render(clip(report.RunsOut(q), w-1)))
+		if fix := report.ShortfallFixes(q); len(fix) > 0 {
 			out = append(out, " "+clip("Fix: "+strings.Join(fix, " or ")+"; or see Cheaper options on the Video screen.", w-1))
 		} else {
 			out = append(out, " "+clip("See Cheaper options on the Video screen.", w-1))
@@ -125,9 +112,8 @@ func (m *Model) renderMonth(w, h int) []string {
 	nameW := max(w-2-numW-countW-lenW-eachW-subW-shareW-6, 8)
 	out = append(out, s.Muted.Render("  "+right("#", numW)+" "+fit("Video", nameW)+" "+right("Count", countW)+" "+right("Length", lenW)+" "+
 		right("Each", eachW)+" "+right("Subtotal", subW)+" "+right("Share", shareW)))
-	rows := max(h-monthHeadRows-1, 1)
+	rows, offset := m.layout.month.rows.h, m.layout.month.offset
 	n := len(p.Videos)
-	offset := window(m.month.offset, m.sel, n, rows)
 	if n == 0 {
 		out = append(out, "  "+s.Muted.Render("No videos yet. a adds one."))
 	}
@@ -168,10 +154,10 @@ func clipStyle(s *Styles, good bool, text string) string {
 	return s.Bad.Render(text)
 }
 
-// costLabel is the month's cost under its billing, or "contact sales".
+// costLabel is the month's cost under its billing, or pricing.ContactSales.
 func (m *Model) costLabel(q *pricing.Quote, long bool) string {
 	if q.Plan.ContactSales {
-		return "contact sales"
+		return pricing.ContactSales
 	}
 	if len(q.TopUp.Packs) > 0 && long {
 		return m.card.Money(q.Cost) + "/mo with top-up"
@@ -200,16 +186,6 @@ func (m *Model) gauge(q *pricing.Quote, w int) string {
 	empty := w - fill - red
 	return "[" + s.BarFill.Render(strings.Repeat("█", fill)) + s.BarShort.Render(strings.Repeat("▓", red)) +
 		s.BarEmpty.Render(strings.Repeat("░", empty)) + "]"
-}
-
-func fitsText(copies int64) string {
-	switch copies {
-	case 0:
-		return "Nothing to make"
-	case 1:
-		return "The month's one video fits"
-	}
-	return "All " + itoa(copies) + " videos fit"
 }
 
 func plural(n int64, word string) string {

@@ -29,7 +29,7 @@ type plansPanel struct {
 const plansHeadRows = 3
 
 func (m *Model) plansKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Plans
 	n := len(m.card.Plans)
 	switch {
 	case key.Matches(msg, k.BillMonthly):
@@ -105,7 +105,7 @@ func (m *Model) renderPlans(w, h int) []string {
 		}
 		var money string
 		if o.Plan.ContactSales {
-			money = right("contact sales", monW+1+annW) + " " + right("–", minW)
+			money = right(pricing.ContactSales, monW+1+annW) + " " + right("–", minW)
 		} else {
 			perMin := "–"
 			if c.FinishedSeconds > 0 {
@@ -120,7 +120,7 @@ func (m *Model) renderPlans(w, h int) []string {
 		line := marker + fit(name, planW) + " " + fitStyle.Render(fit(fits, fitsW)) + " " + right(left, leftW) + " " + money
 		if barW >= 6 {
 			if o.Plan.ContactSales {
-				line += " " + s.Muted.Render("contact sales")
+				line += " " + s.Muted.Render(pricing.ContactSales)
 			} else {
 				cells := bar(int64(o.Total), int64(most), barW-1)
 				if o.Total > 0 {
@@ -144,18 +144,7 @@ func (m *Model) renderPlans(w, h int) []string {
 
 	if m.plans.sel < len(c.Options) {
 		o := &c.Options[m.plans.sel]
-		head := o.Plan.Name + ": "
-		switch {
-		case o.Plan.ContactSales:
-			head += "no public price; contact sales."
-		case o.Fits:
-			head += m.card.CreditWord(o.Plan.Credits) + " a month covers it with " + o.Remaining.Grouped() + " to spare."
-		case o.CanTopUp:
-			head += "short " + m.card.CreditWord(o.Short) + "; top up " + o.TopUp.Describe(m.card) + "."
-		default:
-			head += "short " + m.card.CreditWord(o.Short) + "."
-		}
-		out = append(out, " "+s.Heading.Render(clip(head, w-1)))
+		out = append(out, " "+s.Heading.Render(clip(report.PlanStanding(m.card, o), w-1)))
 		if o.Recommended {
 			out = append(out, " "+s.Recommend.Render("★ Recommended: the cheapest plan that can make this month."))
 		} else if c.Recommended != "" {
@@ -163,7 +152,7 @@ func (m *Model) renderPlans(w, h int) []string {
 				out = append(out, " "+s.Muted.Render("Recommended: "+rp.Name+"."))
 			}
 		} else {
-			out = append(out, " "+s.Bad.Render("No plan can make this month as planned."))
+			out = append(out, " "+s.Bad.Render(report.NoPlanCanMake))
 		}
 		// The right-sizing goes below; the blocked reasons get the rows it leaves.
 		rsLines := m.rightSizeLines(w)

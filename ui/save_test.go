@@ -119,8 +119,8 @@ func TestQuickSavesNeverAskAboutTheirOwnWrites(t *testing.T) {
 	for _, c := range cmds {
 		run(m, c)
 	}
-	if m.mode == modeConfirmOverwrite || len(m.questions) > 0 {
-		t.Fatalf("the planner asked about its own save: %q", m.questionText())
+	if m.promptIs(promptQuestion) || len(m.questions) > 0 {
+		t.Fatalf("the planner asked about its own save: %q", m.statusLine())
 	}
 	if m.Dirty() || readBack(t, m, path).Videos[0].Count != want {
 		t.Fatalf("dirty %v, saved count %d, want %d (status %q)", m.Dirty(), readBack(t, m, path).Videos[0].Count, want, m.status)
@@ -151,7 +151,7 @@ func TestChangedOnDiskComparesTheBytesNotTheTime(t *testing.T) {
 	press(m, "right")
 	other := someoneEdits(t, path)
 	run(m, press(m, "ctrl+s"))
-	if m.mode != modeConfirmOverwrite {
+	if !m.promptIs(promptQuestion) {
 		t.Fatalf("a file changed on disk with its old time must be asked about; status %q", m.status)
 	}
 	mustContain(t, screen(m), "changed on disk")
@@ -173,7 +173,7 @@ func TestAQuestionStaysInSightAndKeysAreNotLost(t *testing.T) {
 	press(m, "right")
 	someoneEdits(t, path)
 	run(m, press(m, "ctrl+s"))
-	if m.mode != modeConfirmOverwrite {
+	if !m.promptIs(promptQuestion) {
 		t.Fatalf("no question: %q", m.status)
 	}
 	// An export finishing meanwhile does not cover the question.
@@ -183,8 +183,8 @@ func TestAQuestionStaysInSightAndKeysAreNotLost(t *testing.T) {
 	mustContain(t, screen(m), "(y/n)")
 	before := m.Project().Videos[0].Count
 	press(m, "right")
-	if m.mode == modeConfirmOverwrite || m.Project().Videos[0].Count != before+1 {
-		t.Fatalf("→ during the question: mode %v, count %d, want %d", m.mode, m.Project().Videos[0].Count, before+1)
+	if m.promptIs(promptQuestion) || m.Project().Videos[0].Count != before+1 {
+		t.Fatalf("→ during the question: holding %v, count %d, want %d", holder(m), m.Project().Videos[0].Count, before+1)
 	}
 	mustContain(t, screen(m), "Not saved")
 }
@@ -216,7 +216,7 @@ func TestSaveThroughASymlinkWritesItsTargetKeepingModeAndOwner(t *testing.T) {
 	}
 	st, _ := os.Stat(path)
 	if st.Mode().Perm() != 0o640 {
-		t.Fatalf("mode %v, want 0640", st.Mode().Perm())
+		t.Fatalf("holding %v, want 0640", st.Mode().Perm())
 	}
 	if sys := st.Sys().(*syscall.Stat_t); owned && (sys.Uid != 1234 || sys.Gid != 5678) {
 		t.Fatalf("owner %d:%d, want 1234:5678", sys.Uid, sys.Gid)
@@ -233,7 +233,7 @@ func TestAReadOnlyFileIsNotReplacedWithoutAsking(t *testing.T) {
 	}
 	press(m, "right")
 	run(m, press(m, "ctrl+s"))
-	if m.mode != modeConfirmOverwrite {
+	if !m.promptIs(promptQuestion) {
 		t.Fatalf("a read-only file was replaced without a question: %q", m.status)
 	}
 	mustContain(t, screen(m), "read-only")
@@ -300,7 +300,7 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	run(m, press(m, "e"))
-	if m.mode != modeConfirmOverwrite {
+	if !m.promptIs(promptQuestion) {
 		t.Fatalf("e replaced an existing file without asking: %q", m.status)
 	}
 	press(m, "n")
@@ -314,7 +314,7 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	}
 	// Its own export, unchanged, it replaces without asking.
 	run(m, press(m, "e"))
-	if m.mode == modeConfirmOverwrite || !strings.Contains(m.status, "Exported") {
+	if m.promptIs(promptQuestion) || !strings.Contains(m.status, "Exported") {
 		t.Fatalf("second export: %q", m.status)
 	}
 }
@@ -341,7 +341,7 @@ func TestANewFileOpensAnEmptyMonthThatSavesThere(t *testing.T) {
 	m2 := New(Options{Card: card, Path: other, NewFile: true})
 	m2.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	run(m2, press(m2, "ctrl+s"))
-	if m2.mode != modeConfirmOverwrite || !strings.Contains(m2.questionText(), "already exists") {
+	if !m2.promptIs(promptQuestion) || !strings.Contains(m2.statusLine(), "already exists") {
 		t.Fatalf("status %q", m2.status)
 	}
 }
@@ -351,25 +351,25 @@ func TestANewFileOpensAnEmptyMonthThatSavesThere(t *testing.T) {
 func TestQuestionsWaitTheirTurn(t *testing.T) {
 	m, _, _ := openFile(t, "creator-month.toml")
 	press(m, "1", "enter") // Video screen: edit the name
-	if m.mode != modeEdit {
-		t.Fatalf("mode %v", m.mode)
+	if !m.video.editing {
+		t.Fatalf("holding %v", holder(m))
 	}
 	m.Update(questionMsg{question{kind: askExport, path: "a.quote.md", text: "a.quote.md already exists; overwrite it"}})
 	m.Update(questionMsg{question{kind: askSave, path: "b.toml", text: "b.toml already exists; overwrite it"}})
-	if m.mode != modeEdit {
+	if !m.video.editing {
 		t.Fatal("a question must not close the editor")
 	}
 	typeText(m, "x")
 	press(m, "enter")
-	if m.mode != modeConfirmOverwrite || !strings.Contains(screen(m), "a.quote.md already exists") {
-		t.Fatalf("after the editor closes the first question shows: mode %v\n%s", m.mode, screen(m))
+	if !m.promptIs(promptQuestion) || !strings.Contains(screen(m), "a.quote.md already exists") {
+		t.Fatalf("after the editor closes the first question shows: holding %v\n%s", holder(m), screen(m))
 	}
 	press(m, "n")
-	if m.mode != modeConfirmOverwrite || !strings.Contains(screen(m), "b.toml already exists") {
-		t.Fatalf("then the second: mode %v", m.mode)
+	if !m.promptIs(promptQuestion) || !strings.Contains(screen(m), "b.toml already exists") {
+		t.Fatalf("then the second: holding %v", holder(m))
 	}
 	press(m, "n")
-	if m.mode != modeNormal || !strings.Contains(m.status, "Not saved") {
-		t.Fatalf("mode %v status %q", m.mode, m.status)
+	if !m.idle() || !strings.Contains(m.status, "Not saved") {
+		t.Fatalf("holding %v status %q", holder(m), m.status)
 	}
 }

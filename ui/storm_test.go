@@ -55,10 +55,10 @@ func TestKeyAndResizeStorm(t *testing.T) {
 			_ = m.View()
 		}
 		q := requirePriced(t, m)
-		m.mode = modeNormal
-		m.help.ShowAll = false
+		closeAll(m)
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		m.setScreen(ScreenMonth)
+		m.updateLayout()
 		s := screen(m)
 		if !strings.Contains(s, q.Premium.Grouped()+" used") {
 			t.Fatalf("seed %d: month screen does not show pricing's %s used:\n%s", seed, q.Premium.Grouped(), s)

@@ -20,6 +20,7 @@ func focusField(m *Model, i int, f field) {
 	m.selectVideo(i)
 	m.setScreen(ScreenVideo)
 	m.video.focus = int(f)
+	m.updateLayout() // as Update does after every message
 }
 
 func TestFirstDigitReplacesANumberFurtherDigitsAppend(t *testing.T) {
@@ -76,14 +77,14 @@ func TestBalancePromptReplacesAndRefusesLikeTheFlag(t *testing.T) {
 		t.Fatalf("typing into the prompt opened on 150 gives %q, want 320 (the value replaced)", got)
 	}
 	press(m, "enter")
-	if m.mode != modeNormal || m.Project().Balance != pricing.WholeCredits(320) {
-		t.Fatalf("320 is a balance: mode %v, balance %v", m.mode, m.Project().Balance)
+	if !m.idle() || m.Project().Balance != pricing.WholeCredits(320) {
+		t.Fatalf("320 is a balance: holding %v, balance %v", holder(m), m.Project().Balance)
 	}
 	for _, text := range []string{"150abc", "1,500", "-5", "0.25", "1e3"} {
 		press(m, "B")
 		typeText(m, text)
 		press(m, "enter")
-		if m.mode != modeBalance {
+		if !m.promptIs(promptBalance) {
 			t.Fatalf("%q: the prompt closed on a balance that does not read", text)
 		}
 		// The message is --balance's (cli.go balanceError and readMonth), less the flag's dashes.
@@ -106,8 +107,8 @@ func TestSavePromptReplacesTheSuggestedName(t *testing.T) {
 	m := newModel(t, nil, 80, 24)
 	focusField(m, 0, fieldCount)
 	press(m, "5", "ctrl+s")
-	if m.mode != modeSavePath || m.input.Value() != "month.toml" {
-		t.Fatalf("a first save asks for a path, suggesting month.toml: %v %q", m.mode, m.input.Value())
+	if !m.promptIs(promptSaveAs) || m.input.Value() != "month.toml" {
+		t.Fatalf("a first save asks for a path, suggesting month.toml: %v %q", holder(m), m.input.Value())
 	}
 	typeText(m, "june.toml")
 	if got := m.input.Value(); got != "june.toml" {
@@ -137,7 +138,7 @@ func TestInvalidLengthOrLanguagesStayOpenAndEscRestores(t *testing.T) {
 		typeText(m, c.text)
 		for _, k := range []string{"enter", "tab", "down", "up"} {
 			press(m, k)
-			if m.mode != modeEdit {
+			if !m.video.editing {
 				t.Fatalf("%q: %s closed the editor on text that does not read", c.text, k)
 			}
 		}
@@ -147,7 +148,7 @@ func TestInvalidLengthOrLanguagesStayOpenAndEscRestores(t *testing.T) {
 		}
 		mustContain(t, screen(m), "✗ "+want.Error())
 		press(m, "esc")
-		if m.mode != modeNormal || !sameVideo(m.Project().Videos[0], before) {
+		if !m.idle() || !sameVideo(m.Project().Videos[0], before) {
 			t.Fatalf("%q: esc restores the video from before editing: %+v", c.text, m.Project().Videos[0])
 		}
 		if m.Dirty() || len(m.undo) != 0 {
@@ -164,8 +165,8 @@ func TestLanguagesAreTagsAndNamesInThePlanner(t *testing.T) {
 	m.input.SetValue("")
 	typeText(m, "Spanish, pt_br")
 	press(m, "enter")
-	if got := strings.Join(m.Project().Videos[0].Languages, "|"); got != "es|pt-BR" || m.mode != modeNormal {
-		t.Fatalf("languages %q (mode %v), want the tags es|pt-BR", got, m.mode)
+	if got := strings.Join(m.Project().Videos[0].Languages, "|"); got != "es|pt-BR" || !m.idle() {
+		t.Fatalf("languages %q (holding %v), want the tags es|pt-BR", got, holder(m))
 	}
 	mustContain(t, screen(m), "es, pt-BR")
 	requirePriced(t, m)
@@ -182,8 +183,8 @@ func TestHelpIsModal(t *testing.T) {
 				t.Fatalf("%s behind the help quit", k)
 			}
 		}
-		if !m.help.ShowAll || m.screen != ScreenMonth || m.mode != modeNormal {
-			t.Fatalf("%s behind the help acted: help %v, screen %v, mode %v", k, m.help.ShowAll, m.screen, m.mode)
+		if !m.help.ShowAll || m.screen != ScreenMonth || !m.idle() {
+			t.Fatalf("%s behind the help acted: help %v, screen %v, holding %v", k, m.help.ShowAll, m.screen, holder(m))
 		}
 	}
 	m.Update(tea.MouseClickMsg{X: tabSpans()[2].start + 1, Y: 1, Button: tea.MouseLeft})
@@ -222,12 +223,12 @@ func TestAWordTypedOnATextRowNeverRunsCommands(t *testing.T) {
 					t.Fatalf("%s: %q quit", fieldLabels[f], r)
 				}
 			}
-			if m.mode != modeEdit {
-				t.Fatalf("%s: %q did not type into the row (mode %v)", fieldLabels[f], r, m.mode)
+			if !m.video.editing {
+				t.Fatalf("%s: %q did not type into the row (holding %v)", fieldLabels[f], r, holder(m))
 			}
 		}
-		if m.Project().Plan != plan || m.screen != ScreenVideo || m.project.Billing != pricing.Monthly || m.mode != modeEdit {
-			t.Fatalf("%s: typing changed plan %q, screen %v, billing %v, mode %v", fieldLabels[f], m.Project().Plan, m.screen, m.project.Billing, m.mode)
+		if m.Project().Plan != plan || m.screen != ScreenVideo || m.project.Billing != pricing.Monthly || !m.video.editing {
+			t.Fatalf("%s: typing changed plan %q, screen %v, billing %v, holding %v", fieldLabels[f], m.Project().Plan, m.screen, m.project.Billing, holder(m))
 		}
 		if got := m.input.Value(); got != "pe1qbf?" {
 			t.Fatalf("%s: the row holds %q, want what was typed", fieldLabels[f], got)
@@ -254,8 +255,8 @@ func TestEnterOnAChoiceRowSaysHowToChangeIt(t *testing.T) {
 	m := newModel(t, fullMonth(loadCard(t)), 120, 40)
 	focusField(m, 0, fieldAvatar)
 	press(m, "enter")
-	if m.mode != modeNormal || !strings.Contains(m.status, "←/→") {
-		t.Fatalf("enter on a choice row: mode %v, status %q", m.mode, m.status)
+	if !m.idle() || !strings.Contains(m.status, "←/→") {
+		t.Fatalf("enter on a choice row: holding %v, status %q", holder(m), m.status)
 	}
 	mustContain(t, screen(m), "Avatar is a choice: ←/→ pick another option")
 	focusField(m, 0, fieldCount)
@@ -356,8 +357,8 @@ func TestQuitQuestionOffersSaveAndQuit(t *testing.T) {
 	m = newModel(t, nil, 120, 40)
 	focusField(m, 0, fieldCount)
 	press(m, "3", "q", "s")
-	if m.mode != modeSavePath {
-		t.Fatalf("s on a month never saved asks for a path: mode %v", m.mode)
+	if !m.promptIs(promptSaveAs) {
+		t.Fatalf("s on a month never saved asks for a path: holding %v", holder(m))
 	}
 	typeText(m, filepath.Join(dir, "new.toml"))
 	cmd := press(m, "enter")

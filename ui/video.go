@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // field is one row of the Video screen's form. Rows after the last field are the
@@ -98,12 +99,13 @@ func (f field) setNumber(v *pricing.Video, n int) {
 	}
 }
 
-// videoPanel is the Video screen's own state: which row has focus, the first row
-// shown, and the text being typed into a field with its last error.
+// videoPanel is the Video screen's own state: which row has focus and the
+// text being typed into a field with its last error (the first row shown is
+// the layout's).
 type videoPanel struct {
-	focus    int
-	offset   int
-	formRows int // rows of the form shown, set by the last layout
+	focus int
+	// editing: a text field (the focused row) is open in Model.input.
+	editing  bool
 	editErr  string
 	editOrig pricing.Video
 	// editVersion and editRedo are the version and redo stack before the edit,
@@ -122,7 +124,7 @@ func (p *videoPanel) clamp(n int) {
 // videoKey answers a key on the Video screen; run is the number field the
 // previous key typed a digit into, if any.
 func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Video
 	v := m.currentVideo()
 	n := m.fieldCount()
 	f := field(m.video.focus)
@@ -132,7 +134,7 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	case key.Matches(msg, k.NextVideo):
 		m.selectVideo(m.sel + 1)
 	case v == nil:
-		if key.Matches(msg, k.Enter) || msg.String() == "a" {
+		if key.Matches(msg, k.Enter, k.Add) {
 			m.addVideo()
 		}
 	case key.Matches(msg, k.Up):
@@ -285,7 +287,7 @@ func (m *Model) textValue(f field, v *pricing.Video) string {
 // typed replaces it, ←/→ and ⌫ edit it.
 func (m *Model) startEdit(f field) {
 	v := m.currentVideo()
-	m.mode = modeEdit
+	m.video.editing = true
 	m.video.editErr = ""
 	m.video.editOrig = v.Clone()
 	m.video.editVersion, m.video.editRedo = m.version, m.redo
@@ -343,7 +345,7 @@ func (m *Model) applyTextField() {
 // version from before (so it is not marked unsaved) and its redo.
 func (m *Model) finishEdit(revert bool) {
 	v := m.currentVideo()
-	m.mode = modeNormal
+	m.video.editing = false
 	m.input.Blur()
 	m.video.editErr = ""
 	m.inputFresh = false
@@ -402,10 +404,10 @@ func (m *Model) renderVideo(w, h int) []string {
 		"  " + s.Value.Render(v.Name) + s.Muted.Render("  × "+itoa(int64(v.Count))+"   [ ] other videos")
 	out := []string{clip(title, w)}
 	h--
-	if w >= wideWidth {
-		formW := max(56, min(76, w*55/100))
-		sumW := w - formW - 2
-		form := m.formLines(v, formW, h)
+	l := &m.layout
+	if l.wide {
+		formW, sumW := l.form.rows.w, l.summary.w
+		form := m.formLines(v, formW)
 		sum := m.videoSummary(sumW, h, false)
 		for i := 0; i < h; i++ {
 			l, r := "", ""
@@ -420,8 +422,7 @@ func (m *Model) renderVideo(w, h int) []string {
 		return out
 	}
 	sum := m.videoSummary(w-1, h, true)
-	form := m.formLines(v, w, narrowFormRows(h, len(sum)))
-	out = append(out, form...)
+	out = append(out, m.formLines(v, w)...)
 	out = append(out, "")
 	for _, l := range sum {
 		out = append(out, " "+l)
@@ -433,24 +434,11 @@ func (m *Model) renderVideo(w, h int) []string {
 // above a summary of sum lines.
 func narrowFormRows(h, sum int) int { return max(min(int(numFields), h-sum-1), min(7, h)) }
 
-// layoutVideo is the form's rows and first row as View will draw them; Update
-// keeps them (layout), so View only reads and clicks land on the rows drawn.
-func (m *Model) layoutVideo() {
-	w, h := m.width, m.bodyHeight()-1 // below the title line
-	rows := h
-	if w < wideWidth && m.currentVideo() != nil {
-		rows = narrowFormRows(h, len(m.videoSummary(w-1, h, true)))
-	}
-	m.video.formRows = rows
-	m.video.offset = window(m.video.offset, min(m.video.focus, int(numFields)-1), int(numFields), rows)
-}
-
-// formLines draws the form rows that fit in h, scrolled so the focused row shows.
-func (m *Model) formLines(v *pricing.Video, w, h int) []string {
-	focus := min(m.video.focus, int(numFields)-1)
-	offset := window(m.video.offset, focus, int(numFields), h)
-	out := make([]string, 0, h)
-	for i := offset; i < int(numFields) && len(out) < h; i++ {
+// formLines draws the form rows the layout shows, scrolled so the focused row shows.
+func (m *Model) formLines(v *pricing.Video, w int) []string {
+	f := &m.layout.form
+	out := make([]string, 0, f.rows.h)
+	for i := f.offset; i < int(numFields) && len(out) < f.rows.h; i++ {
 		out = append(out, m.formLine(field(i), v, w))
 	}
 	return out
@@ -467,7 +455,7 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 	var value, tag string
 	switch {
 	case f.isText():
-		if focused && m.mode == modeEdit {
+		if focused && m.video.editing {
 			value = m.inputView()
 			if m.video.editErr != "" {
 				tag = s.Blocked.Render("✗ " + m.video.editErr)
@@ -507,28 +495,16 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 			parts = append(parts, s.Muted.Render("included"))
 		}
 		if !v.Active(sl) {
-			parts = append(parts, s.Muted.Render("(not charged: "+inactiveReason(sl)+")"))
+			parts = append(parts, s.Muted.Render("(not charged: "+report.InactiveReason(sl)+")"))
 		}
 		tag = strings.Join(parts, " ")
 	}
 	line := marker + label + " " + fit(value, valueWidth) + " " + tag
 	line = fit(line, w)
-	if focused && m.mode != modeEdit {
+	if focused && !m.video.editing {
 		return s.Selected.Render(ansi.Strip(line))
 	}
 	return line
-}
-
-func inactiveReason(s pricing.Slot) string {
-	switch s {
-	case pricing.SlotTranslation:
-		return "no languages"
-	case pricing.SlotBRoll:
-		return "no clips"
-	case pricing.SlotScript:
-		return "no generations"
-	}
-	return "inactive"
 }
 
 // videoSummary is the panel beside (or under) the form: the upfront message, the

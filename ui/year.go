@@ -95,7 +95,7 @@ func (m *Model) background() tea.Cmd {
 }
 
 func (m *Model) yearKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+	k := &m.keys.Year
 	switch {
 	case key.Matches(msg, k.Up):
 		m.year.sel = max(0, m.year.sel-1)
@@ -253,37 +253,28 @@ func (m *Model) renderYear(w, h int) []string {
 		out = append(out, "")
 	}
 
-	// The totals in sentences; on a short terminal, in two lines that always fit.
+	// The totals in sentences (waste and months short on one line); on a short
+	// terminal, in two lines that always fit.
 	good := y.Expired == 0 && y.MonthsShort == 0
-	waste := "Credits wasted (expired unused): " + c.CreditWord(y.Expired) + " · months short: " + itoa(int64(y.MonthsShort))
-	if y.MonthsShort > 0 {
-		waste += " (" + y.Plan.Name + " sells no top-ups)"
-	}
-	full := []string{" " + clipStyle(s, good, clip(waste, w-1))}
-	if y.MonthsToppedUp > 0 {
-		full = append(full, " "+clip("Top-ups in "+plural(int64(y.MonthsToppedUp), "month")+": "+c.CreditWord(y.Bought)+", "+m.yearMoney(y, y.TopUps), w-1))
-	}
-	cost := y.Plan.Name + " has no public price: contact sales for either billing."
-	if !y.ContactSales {
-		cost = "Year billed monthly: " + c.Money(y.Monthly.Cost) + " · billed annually: " + c.Money(y.Annual.Cost)
-	}
-	full = append(full, " "+clip(cost, w-1))
-	if !y.ContactSales {
-		for _, l := range wrap(report.BillingVerdict(y), w-1) {
-			full = append(full, " "+s.Recommend.Render(l))
+	sum := report.YearSummary(y)
+	full := []string{" " + clipStyle(s, good, clip(sum[0]+" · "+sum[1], w-1))}
+	for i, l := range sum[2:] {
+		if i == len(sum)-3 && !y.ContactSales {
+			for _, l := range wrap(l, w-1) { // the billing verdict
+				full = append(full, " "+s.Recommend.Render(l))
+			}
+			continue
 		}
+		full = append(full, " "+clip(l, w-1))
 	}
 	if wide {
-		full = append(full, "", " "+s.Muted.Render(clip(rolloverText(y.Plan), w-1)))
+		full = append(full, "", " "+s.Muted.Render(clip(report.RolloverText(y.Plan), w-1)))
 	}
 	if len(out)+len(full) > h {
-		waste = "Wasted " + y.Expired.Grouped() + " · " + plural(int64(y.MonthsShort), "month") + " short"
-		if y.MonthsToppedUp > 0 {
-			waste += " · top-ups " + y.Bought.Grouped() + " for " + m.yearMoney(y, y.TopUps)
-		}
-		full = []string{" " + clipStyle(s, good, clip(waste, w-1)), " " + s.Muted.Render(clip(cost, w-1))}
+		brief := report.YearBrief(y)
+		full = []string{" " + clipStyle(s, good, clip(brief[0], w-1)), " " + s.Muted.Render(clip(brief[1], w-1))}
 		if !y.ContactSales {
-			full[1] = " " + s.Recommend.Render(clip("Year: monthly "+c.Money(y.Monthly.Cost)+", annual "+c.Money(y.Annual.Cost)+": "+m.shortVerdict(y), w-1))
+			full[1] = " " + s.Recommend.Render(clip(brief[1], w-1))
 		}
 	}
 	out = append(out, full...)
@@ -325,36 +316,7 @@ func (m *Model) yearBar(wm *pricing.WalletMonth, most int64, w int) string {
 		s.BarShort.Render(strings.Repeat("▓", short))
 }
 
-// yearMoney is a cost, or "contact sales" for a plan with no public price.
+// yearMoney is a cost, or pricing.ContactSales for a plan with no public price.
 func (m *Model) yearMoney(y *pricing.YearResult, v pricing.Money) string {
-	if y.ContactSales {
-		return "contact sales"
-	}
-	return m.card.Money(v)
-}
-
-// shortVerdict is billingVerdict for a short terminal: "annual is cheaper by $60.00 a year".
-func (m *Model) shortVerdict(y *pricing.YearResult) string {
-	name := "monthly"
-	if y.Cheaper == pricing.Annual {
-		name = "annual"
-	}
-	switch {
-	case y.SameCost:
-		return "both cost the same"
-	case y.Monthly.Short != y.Annual.Short:
-		return name + " leaves less short"
-	}
-	return name + " is cheaper by " + m.card.Money(y.CheaperBy) + " a year"
-}
-
-// rolloverText says how the plan's unused credits expire, so the bars can be read.
-func rolloverText(p *pricing.Plan) string {
-	switch p.Rollover {
-	case pricing.RolloverNextCycle:
-		return p.Name + "'s unused credits last one more cycle."
-	case pricing.RolloverUntilRenewal:
-		return p.Name + "'s unused credits last until the subscription renews."
-	}
-	return p.Name + "'s unused credits expire at the end of each cycle."
+	return report.YearCost(y, v)
 }

@@ -55,7 +55,7 @@ func TestYearScreenShowsPricingsYear(t *testing.T) {
 	mustContain(t, s, "This project gives no volume per month: a flat year.")
 	mustContain(t, s, "Year on Creator, monthly (b): each month as planned needs "+card.CreditWord(y.MonthCredits))
 	mustContain(t, s, "Credits wasted (expired unused): "+card.CreditWord(y.Expired))
-	mustContain(t, s, "Year billed monthly: "+card.Money(y.Monthly.Cost)+" · billed annually: "+card.Money(y.Annual.Cost))
+	mustContain(t, s, "Year on monthly billing: "+card.Money(y.Monthly.Cost)+"; on annual billing: "+card.Money(y.Annual.Cost))
 	mustContain(t, s, report.BillingVerdict(y))
 	lines := strings.Split(s, "\n")
 	for i, wm := range y.Months {

@@ -1,0 +1,169 @@
+package report
+
+import (
+	"strconv"
+
+	"creditplan/pricing"
+)
+
+// The sentences below are the ones the planner (package ui) shows as well as
+// the reports: each is written once, here or in the report that prints it, so
+// the planner and `creditplan quote`, `fit` and `year` never word a month
+// differently. The planner lays them out (wraps, clips, colours); it does not
+// rewrite them.
+
+// FitVerdict says in one sentence where a fitted month stands: already
+// fitting, brought within the balance (keeping a share of its premium value),
+// or short even with every substitution.
+func FitVerdict(r *pricing.FitResult) string { return fitVerdict(r) }
+
+// FitBalance is a fit's use against its balance: "12 left" or "438 short".
+func FitBalance(r *pricing.FitResult, use pricing.Credits) string { return balanceWord(r, use) }
+
+// FitRemedies is what would cover a month the fitter cannot bring within its
+// balance: the smallest top-up (or that the plan sells none) and the plan
+// whose own credits cover it.
+func FitRemedies(r *pricing.FitResult) []string { return fitRemedies(r) }
+
+// FitApproximate says that a fit was chosen greedily, the month being too
+// large to fit exactly.
+const FitApproximate = approximateNote
+
+// PremiumMinutes writes a premium value (weighted premium seconds) as minutes
+// to a tenth, rounded half up: "52.5" (a negative value keeps its sign).
+func PremiumMinutes(v int64) string { return premiumMinutes(v) }
+
+// RolloverText says how a plan's unused credits expire (and whether annual
+// billing grants the year's credits up front), so a year can be read.
+func RolloverText(p *pricing.Plan) string { return rolloverText(p) }
+
+// YearSummary is the sentences under a year's table, in order: the credits
+// wasted, the months short, the top-ups bought (when any), the credits carried
+// past month 12 (when any), then either the cost of each billing and
+// BillingVerdict, or that the plan has no public price.
+func YearSummary(y *pricing.YearResult) []string { return yearSummary(y) }
+
+// YearCost is a year's cost for tables, or pricing.ContactSales.
+func YearCost(y *pricing.YearResult, m pricing.Money) string { return yearCost(y, m) }
+
+// YearBrief is the year's summary in two short lines, for a screen too short
+// for YearSummary: waste, months short and top-ups; then the cost of each
+// billing with which suits the pattern (or that the plan has no public price).
+func YearBrief(y *pricing.YearResult) [2]string {
+	c := y.Card
+	waste := "Wasted " + y.Expired.Grouped() + " · " + plural64(int64(y.MonthsShort), "month") + " short"
+	if y.MonthsToppedUp > 0 {
+		waste += " · top-ups " + y.Bought.Grouped() + " for " + yearCost(y, y.TopUps)
+	}
+	if y.ContactSales {
+		return [2]string{waste, yearContactSales(y)}
+	}
+	return [2]string{waste, "Year: monthly " + c.Money(y.Monthly.Cost) + ", annual " + c.Money(y.Annual.Cost) + ": " + briefVerdict(y)}
+}
+
+// yearContactSales is YearSummary's last sentence for a plan with no public price.
+func yearContactSales(y *pricing.YearResult) string {
+	s := yearSummary(y)
+	return s[len(s)-1]
+}
+
+// briefVerdict is BillingVerdict in a few words: "annual is cheaper by $60.00 a year".
+func briefVerdict(y *pricing.YearResult) string {
+	name := "monthly"
+	if y.Cheaper == pricing.Annual {
+		name = "annual"
+	}
+	switch {
+	case y.SameCost:
+		return "both cost the same"
+	case y.Monthly.Short != y.Annual.Short:
+		return name + " leaves less short"
+	}
+	return name + " is cheaper by " + y.Card.Money(y.CheaperBy) + " a year"
+}
+
+// MonthFits says that every copy of the month fits its balance, with what is
+// left: "All 15 videos fit: 12 premium credits to spare."
+func MonthFits(q *pricing.Quote) string {
+	var head string
+	switch q.Copies {
+	case 0:
+		head = "Nothing to make"
+	case 1:
+		head = "The month's one video fits"
+	default:
+		head = "All " + strconv.FormatInt(q.Copies, 10) + " videos fit"
+	}
+	return head + ": " + q.Card.CreditWord(q.Remaining) + " to spare."
+}
+
+// RunsOut says at which copy a month's credits run out: "Credits run out at
+// video 12 of 15." (empty when the month fits).
+func RunsOut(q *pricing.Quote) string {
+	if q.RunsOutAt <= 0 {
+		return ""
+	}
+	return "Credits run out at video " + strconv.FormatInt(q.RunsOutAt, 10) + " of " + strconv.FormatInt(q.Copies, 10) + "."
+}
+
+// ShortfallFixes are the ways to cover a short month on its plan, for a
+// sentence: "top up 600 premium credits (2 × 300, $30.00)", "upgrade to Pro".
+func ShortfallFixes(q *pricing.Quote) []string {
+	var fix []string
+	if len(q.TopUp.Packs) > 0 {
+		fix = append(fix, "top up "+q.TopUp.Describe(q.Card))
+	}
+	if q.Upgrade != nil {
+		fix = append(fix, "upgrade to "+q.Upgrade.Name)
+	}
+	return fix
+}
+
+// PlanStanding says in one sentence how a plan of a comparison makes the
+// month: no public price, covered with credits to spare, or short (and the
+// top-up that covers it, when the plan sells one).
+func PlanStanding(c *pricing.RateCard, o *pricing.PlanOption) string {
+	head := o.Plan.Name + ": "
+	switch {
+	case o.Plan.ContactSales:
+		return head + "no public price; " + pricing.ContactSales + "."
+	case o.Fits:
+		return head + c.CreditWord(o.Plan.Credits) + " a month covers it with " + o.Remaining.Grouped() + " to spare."
+	case o.CanTopUp:
+		return head + "short " + c.CreditWord(o.Short) + "; top up " + o.TopUp.Describe(c) + "."
+	}
+	return head + "short " + c.CreditWord(o.Short) + "."
+}
+
+// NoPlanCanMake is said when no plan of the card can make the month.
+const NoPlanCanMake = "No plan can make this month as planned."
+
+// InactiveReason says why a slot's feature is not charged for a video.
+func InactiveReason(s pricing.Slot) string {
+	switch s {
+	case pricing.SlotTranslation:
+		return "no languages"
+	case pricing.SlotBRoll:
+		return "no clips"
+	case pricing.SlotScript:
+		return "no generations"
+	}
+	return "inactive"
+}
+
+// FitValueKept is the premium value a fit keeps, in weighted premium minutes
+// and as a share: "Premium value kept: 34.5 of 83.5 weighted premium minutes (41%)".
+func FitValueKept(r *pricing.FitResult) string {
+	return "Premium value kept: " + premiumMinutes(r.ValueKept) + " of " + premiumMinutes(r.ValueBefore) +
+		" weighted premium minutes (" + percentKept(r) + "%)"
+}
+
+// FitToCover heads what would cover a month still short after fitting.
+func FitToCover(r *pricing.FitResult) string {
+	return "To cover the " + r.Short.Grouped() + " still short:"
+}
+
+// FitStillBlocked heads what no substitution cures on the fitted plan.
+func FitStillBlocked(r *pricing.FitResult) string {
+	return "Still blocked on " + r.Plan.Name + " (no substitution cures these):"
+}
