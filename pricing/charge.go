@@ -1,9 +1,6 @@
 package pricing
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Line is one feature's charge in a video's breakdown, for one copy of the video.
 type Line struct {
@@ -37,16 +34,16 @@ func (l Line) Quantity() string {
 	case PerMinute, PerSecond:
 		parts = append(parts, FormatLength(l.BilledSeconds))
 	case PerLanguageMinute:
-		parts = append(parts, FormatLength(l.BilledSeconds), plural(l.Languages, "language"))
+		parts = append(parts, FormatLength(l.BilledSeconds), Plural(l.Languages, "language"))
 	case PerVideo:
 		parts = append(parts, "1 video")
 	case PerClip:
-		parts = append(parts, plural(l.Units, "clip"))
+		parts = append(parts, Plural(l.Units, "clip"))
 	case PerGeneration:
-		parts = append(parts, plural(l.Units, "generation"))
+		parts = append(parts, Plural(l.Units, "generation"))
 	}
 	if l.Renders > 1 {
-		parts = append(parts, plural(l.Renders, "render"))
+		parts = append(parts, Plural(l.Renders, "render"))
 	}
 	return strings.Join(parts, " × ")
 }
@@ -66,12 +63,6 @@ func (f *Feature) RateText() string {
 	return s
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
 
 // active reports whether a slot charges anything for this video: translation only
 // with target languages, b-roll only with clips, script only with generations.

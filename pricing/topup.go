@@ -200,7 +200,7 @@ func (t TopUpPurchase) Describe(c *RateCard) string {
 		if i > 0 {
 			s += " + "
 		}
-		s += fmt.Sprintf("%d × %s", pc.Count, pc.TopUp.Name)
+		s += Count(pc.Count) + " × " + pc.TopUp.Name
 	}
 	return s + fmt.Sprintf(" (%s, %s)", c.CreditWord(t.Credits), c.Money(t.Cost))
 }
