@@ -63,7 +63,6 @@ func (f *Feature) RateText() string {
 	return s
 }
 
-
 // active reports whether a slot charges anything for this video: translation only
 // with target languages, b-roll only with clips, script only with generations.
 func (v *Video) active(s Slot) bool {
