@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"image/color"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -14,8 +16,9 @@ import (
 	"testing"
 	"time"
 
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
-	"github.com/hinshun/vt10x"
 
 	"creditplan/pricing"
 )
@@ -44,21 +47,50 @@ func runWithBinary(m *testing.M) int {
 	return m.Run()
 }
 
-// terminal is the planner running in a pseudo-terminal, with a VT screen of what it drew.
+// terminal is the planner running in a pseudo-terminal, with a VT screen of
+// what it drew. The emulator is charmbracelet/x/vt: it answers the planner's
+// queries (background colour, cursor position, modes) through the pty, so the
+// planner sees a real terminal of the chosen background.
 type terminal struct {
-	t    *testing.T
-	cmd  *exec.Cmd
-	pty  *os.File
-	mu   sync.Mutex
-	vt   vt10x.Terminal
-	done chan struct{}
+	t   *testing.T
+	cmd *exec.Cmd
+	pty *os.File
+	vt  *vt.SafeEmulator
+	// frame is held while a chunk of output is written to the screen and
+	// while the screen is read, so a reader sees whole chunks, never half a
+	// write; the emulator's own lock covers one call only.
+	frame sync.Mutex
+	done  chan struct{}
+}
+
+// Backgrounds the emulator reports when asked (OSC 11): the planner picks its
+// theme from the answer. They are also the pictures' default colours.
+var (
+	darkBackground  = color.RGBA{0x1a, 0x1b, 0x26, 0xff}
+	darkForeground  = color.RGBA{0xc0, 0xca, 0xf5, 0xff}
+	lightBackground = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	lightForeground = color.RGBA{0x1f, 0x23, 0x28, 0xff}
+)
+
+// session says how a terminal is opened: its size, its background, and the
+// directory the planner runs in ("" for the test's own).
+type session struct {
+	cols, rows int
+	light      bool
+	dir        string
 }
 
 func startTerminal(t *testing.T, cols, rows int, args ...string) *terminal {
 	t.Helper()
+	return startSession(t, session{cols: cols, rows: rows}, args...)
+}
+
+func startSession(t *testing.T, s session, args ...string) *terminal {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Dir = s.dir
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(s.cols), Rows: uint16(s.rows)})
 	if err != nil {
 		// In CI the end-to-end proof must run, not quietly skip.
 		if os.Getenv("CI") != "" {
@@ -66,18 +98,42 @@ func startTerminal(t *testing.T, cols, rows int, args ...string) *terminal {
 		}
 		t.Skipf("cannot open a pseudo-terminal: %v", err)
 	}
-	term := &terminal{t: t, cmd: cmd, pty: f, done: make(chan struct{})}
-	// The emulator answers the program's queries (background colour, size) through the pty.
-	term.vt = vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(f))
+	term := &terminal{t: t, cmd: cmd, pty: f, vt: vt.NewSafeEmulator(s.cols, s.rows), done: make(chan struct{})}
+	// Set before the first byte arrives, so the embedded emulator's unlocked
+	// setters race with nothing.
+	if s.light {
+		term.vt.SetDefaultBackgroundColor(lightBackground)
+		term.vt.SetDefaultForegroundColor(lightForeground)
+	} else {
+		term.vt.SetDefaultBackgroundColor(darkBackground)
+		term.vt.SetDefaultForegroundColor(darkForeground)
+	}
+	// The emulator's answers go back to the planner as its input. This
+	// goroutine ends with the test binary: closing the emulator while Read
+	// waits would race on its closed flag.
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := term.vt.Read(buf)
+			if n > 0 {
+				if _, werr := f.Write(buf[:n]); werr != nil {
+					return
+				}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
 	go func() {
 		defer close(term.done)
 		buf := make([]byte, 64*1024)
 		for {
 			n, err := f.Read(buf)
 			if n > 0 {
-				term.mu.Lock()
+				term.frame.Lock()
 				term.vt.Write(buf[:n])
-				term.mu.Unlock()
+				term.frame.Unlock()
 			}
 			if err != nil {
 				return
@@ -92,10 +148,48 @@ func startTerminal(t *testing.T, cols, rows int, args ...string) *terminal {
 	return term
 }
 
+// cells is a copy of the screen, row by row, taken between two chunks of output.
+func (tm *terminal) cells() [][]uv.Cell {
+	tm.frame.Lock()
+	defer tm.frame.Unlock()
+	w, h := tm.vt.Width(), tm.vt.Height()
+	rows := make([][]uv.Cell, h)
+	for y := range h {
+		rows[y] = make([]uv.Cell, w)
+		for x := range w {
+			if c := tm.vt.CellAt(x, y); c != nil {
+				rows[y][x] = *c
+			} else {
+				rows[y][x] = uv.EmptyCell
+			}
+		}
+	}
+	return rows
+}
+
+// screenText is the text of the cells: one line per row, wide characters once.
+func screenText(rows [][]uv.Cell) string {
+	var b strings.Builder
+	for y, row := range rows {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		for _, c := range row {
+			switch {
+			case c.Width == 0:
+				// The second half of a wide character.
+			case c.Content == "":
+				b.WriteByte(' ')
+			default:
+				b.WriteString(c.Content)
+			}
+		}
+	}
+	return b.String()
+}
+
 func (tm *terminal) screen() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.vt.String()
+	return screenText(tm.cells())
 }
 
 // waitFor waits until the screen shows text, and returns the screen.
@@ -117,7 +211,7 @@ func (tm *terminal) waitFor(text string) string {
 // press types keys as a person would: one at a time, letting the screen catch up.
 func (tm *terminal) press(keys ...string) {
 	tm.t.Helper()
-	seq := map[string]string{"enter": "\r", "down": "\x1b[B", "up": "\x1b[A", "right": "\x1b[C", "left": "\x1b[D", "ctrl+s": "\x13", "tab": "\t"}
+	seq := map[string]string{"enter": "\r", "down": "\x1b[B", "up": "\x1b[A", "right": "\x1b[C", "left": "\x1b[D", "ctrl+s": "\x13", "tab": "\t", "esc": "\x1b"}
 	for _, k := range keys {
 		b, ok := seq[k]
 		if !ok {
@@ -536,4 +630,128 @@ func TestPlannerKilledMidSaveLeavesTheFileWhole(t *testing.T) {
 	if got, _ := os.ReadFile(path); !bytes.Equal(got, newBytes) {
 		t.Fatal("the finished save writes the new content")
 	}
+}
+
+// On a light terminal the planner picks its light theme: it asks the
+// terminal for its background (OSC 11), and the emulator answers white. The
+// title and the selected video are then drawn in colours that read on white
+// (4.5:1, WCAG AA), and differ from the dark theme's.
+func TestPlannerLightBackgroundEndToEnd(t *testing.T) {
+	path, _ := copyExample(t, "creator-month.toml")
+	colours := func(light bool) (title, video uv.Cell, bg color.Color) {
+		tm := startSession(t, session{cols: 80, rows: 24, light: light}, path)
+		tm.waitFor("Weekly explainer")
+		rows := tm.settled()
+		title, ok := findCell(rows, "creditplan")
+		if !ok {
+			t.Fatalf("no title on screen:\n%s", screenText(rows))
+		}
+		video, ok = findCell(rows, "Weekly explainer")
+		if !ok {
+			t.Fatalf("no video on screen:\n%s", screenText(rows))
+		}
+		tm.quit()
+		if light {
+			return title, video, lightBackground
+		}
+		return title, video, darkBackground
+	}
+	darkTitle, _, _ := colours(false)
+	title, video, bg := colours(true)
+	if title.Style.Fg == nil || darkTitle.Style.Fg == nil || hex(title.Style.Fg) == hex(darkTitle.Style.Fg) {
+		t.Fatalf("the title has the same colour on both backgrounds (%v): the light theme was not picked", title.Style.Fg)
+	}
+	for _, c := range []struct {
+		what string
+		cell uv.Cell
+	}{{"title", title}, {"selected video", video}} {
+		fg, cbg := textColours(c.cell, lightForeground, bg)
+		if r := contrast(fg, cbg); r < 4.5 {
+			t.Errorf("the %s is %s on %s on a light terminal: contrast %.1f:1, want 4.5:1", c.what, hex(fg), hex(cbg), r)
+		}
+	}
+}
+
+// At 80x24 every screen, the fit proposal and the help fit the terminal: the
+// header stays on the first row and the key bar on the last.
+func TestPlannerScreensFit80x24EndToEnd(t *testing.T) {
+	path, _ := copyExample(t, "creator-month.toml")
+	tm := startTerminal(t, 80, 24, path)
+	tm.waitFor("used")
+	for _, step := range []struct{ key, shows string }{
+		{"2", "Weekly explainer"},
+		{"3", "Cheapest way to make this month:"},
+		{"4", "Year on Creator"},
+		{"f", "After changes"},
+		{"esc", "Year on Creator"},
+		{"?", "Keys on the"},
+		{"esc", "Year on Creator"},
+		{"1", "Video 1 of 2"}, // last: typing on Video goes into its fields
+	} {
+		tm.press(step.key)
+		tm.waitFor(step.shows)
+		rows := tm.settled()
+		lines := strings.Split(screenText(rows), "\n")
+		if !strings.Contains(lines[0], "creditplan") {
+			t.Errorf("after %q the header left the first row:\n%s", step.key, screenText(rows))
+		}
+		if strings.TrimSpace(lines[len(lines)-1]) == "" {
+			t.Errorf("after %q the last row is empty (no key bar):\n%s", step.key, screenText(rows))
+		}
+	}
+}
+
+// findCell is the first cell of text on the screen.
+func findCell(rows [][]uv.Cell, text string) (uv.Cell, bool) {
+	for _, row := range rows {
+		var line strings.Builder
+		starts := make([]int, 0, len(row)) // byte offset of each cell
+		for _, c := range row {
+			starts = append(starts, line.Len())
+			line.WriteString(c.Content)
+		}
+		if i := strings.Index(line.String(), text); i >= 0 {
+			for x, s := range starts {
+				if s == i {
+					return row[x], true
+				}
+			}
+		}
+	}
+	return uv.Cell{}, false
+}
+
+// textColours is the cell's text and background colours, reverse video applied.
+func textColours(c uv.Cell, fg, bg color.Color) (color.Color, color.Color) {
+	if c.Style.Fg != nil {
+		fg = c.Style.Fg
+	}
+	if c.Style.Bg != nil {
+		bg = c.Style.Bg
+	}
+	if c.Style.Attrs&uv.AttrReverse != 0 {
+		fg, bg = bg, fg
+	}
+	return fg, bg
+}
+
+// contrast is the WCAG 2 contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The documentation's sample sessions are the real binary's: every fenced
+// block in README.md and docs/*.md whose first line is "$ creditplan ..." is
+// run from the repository's root, and its output must be what the block shows.
+//
+//	$ creditplan check plans.toml     a command (quotes group words, as in sh)
+//	ok  plans.toml (...)              its output, stdout then stderr
+//	...                               any number of lines (at most one a command)
+//	[exit 2]                          its exit code, when not 0
+//
+// go test -run TestDocsSessions -update rewrites the outputs, keeping as many
+// lines around a "..." as the block showed (a block of "..." alone is filled
+// in full); read the diff before committing.
+func TestDocsSessions(t *testing.T) {
+	sessions := 0
+	for _, file := range docFiles(t) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
+		var out []string
+		for i := 0; i < len(lines); i++ {
+			out = append(out, lines[i])
+			if !strings.HasPrefix(lines[i], "```") || i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "$ creditplan") {
+				continue
+			}
+			end := i + 1
+			for end < len(lines) && !strings.HasPrefix(lines[end], "```") {
+				end++
+			}
+			for _, c := range parseSession(lines[i+1 : end]) {
+				sessions++
+				got, code := runDocCommand(t, c.args)
+				where := fmt.Sprintf("%s:%d: $ %s", file, i+2+c.line, strings.Join(c.args, " "))
+				if updating() {
+					out = append(out, c.updated(got, code)...)
+					continue
+				}
+				out = append(out, c.raw...)
+				if code != c.exit {
+					t.Errorf("%s\nexits %d; the doc says %d", where, code, c.exit)
+				}
+				if !matchLines(c.want, got) {
+					t.Errorf("%s\nthe doc shows:\n%s\nthe binary prints:\n%s", where, strings.Join(c.want, "\n"), strings.Join(got, "\n"))
+				}
+			}
+			i = end - 1
+		}
+		if updating() {
+			if res := strings.Join(out, "\n"); res != string(src) {
+				if err := os.WriteFile(file, []byte(res), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if sessions == 0 {
+		t.Fatal("no sample sessions found in the docs")
+	}
+}
+
+// docFiles are the pages these tests keep honest: the README and docs/*.md,
+// except docs/performance.md, whose commands are measurements of other tools
+// (hyperfine, ptybench) and whose figures vary from machine to machine.
+func docFiles(t *testing.T) []string {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join("docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"README.md"}
+	for _, p := range pages {
+		if filepath.Base(p) != "performance.md" {
+			files = append(files, p)
+		}
+	}
+	return files
+}
+
+// docCommand is one "$ creditplan ..." of a sample session and what follows it.
+type docCommand struct {
+	line int      // of the command, within the block
+	args []string // after "creditplan"
+	want []string // the output shown ("..." for any lines)
+	exit int
+	raw  []string // the block's lines for this command, as written
+}
+
+func parseSession(lines []string) []docCommand {
+	var cmds []docCommand
+	for i, l := range lines {
+		if strings.HasPrefix(l, "$ ") {
+			args, err := splitWords(strings.TrimPrefix(l, "$ creditplan"))
+			if err != nil {
+				args = []string{"<" + err.Error() + ">"}
+			}
+			cmds = append(cmds, docCommand{line: i, args: args})
+		}
+		if len(cmds) == 0 {
+			continue
+		}
+		c := &cmds[len(cmds)-1]
+		c.raw = append(c.raw, l)
+		if i == c.line {
+			continue
+		}
+		if m := exitLine.FindStringSubmatch(l); m != nil {
+			c.exit, _ = strconv.Atoi(m[1])
+			continue
+		}
+		c.want = append(c.want, l)
+	}
+	return cmds
+}
+
+var exitLine = regexp.MustCompile(`^\[exit (\d+)\]$`)
+
+// updated is the command's block lines rewritten from the binary's output.
+func (c docCommand) updated(got []string, code int) []string {
+	out := []string{c.raw[0]}
+	if at := slices.Index(c.want, "..."); at >= 0 && len(c.want) > 1 && len(got) > len(c.want)-1 {
+		tail := len(c.want) - at - 1
+		out = append(out, got[:at]...)
+		out = append(out, "...")
+		out = append(out, got[len(got)-tail:]...)
+	} else {
+		out = append(out, got...)
+	}
+	if code != 0 {
+		out = append(out, fmt.Sprintf("[exit %d]", code))
+	}
+	return out
+}
+
+// runDocCommand runs the real binary as the docs show it, at the default width.
+func runDocCommand(t *testing.T, args []string) ([]string, int) {
+	t.Helper()
+	var expanded []string
+	for _, a := range args {
+		if strings.ContainsAny(a, "*?[") {
+			if m, _ := filepath.Glob(a); len(m) > 0 {
+				expanded = append(expanded, m...)
+				continue
+			}
+		}
+		expanded = append(expanded, a)
+	}
+	cmd := exec.Command(binary, expanded...)
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, "COLUMNS=") && !strings.HasPrefix(e, "NO_COLOR=") {
+			env = append(env, e)
+		}
+	}
+	cmd.Env = env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			t.Fatalf("creditplan %v: %v", args, err)
+		}
+		code = exit.ExitCode()
+	}
+	text := strings.TrimRight(stdout.String()+stderr.String(), "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines, code
+}
+
+// matchLines reports whether got is want, where a "..." line in want stands
+// for any number of lines; trailing blanks on a line and blank last lines do
+// not count.
+func matchLines(want, got []string) bool {
+	for len(want) > 0 && strings.TrimSpace(want[len(want)-1]) == "" {
+		want = want[:len(want)-1]
+	}
+	if len(want) == 0 {
+		return len(got) == 0 || (len(got) == 1 && got[0] == "")
+	}
+	if want[0] == "..." {
+		for skip := 0; skip <= len(got); skip++ {
+			if matchLines(want[1:], got[skip:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(got) > 0 && strings.TrimRight(want[0], " ") == got[0] && matchLines(want[1:], got[1:])
+}
+
+// splitWords splits a command line as sh would, for the quoting the docs use.
+func splitWords(s string) ([]string, error) {
+	var words []string
+	var w strings.Builder
+	inWord, quote := false, rune(0)
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			w.WriteRune(r)
+		case r == '\'' || r == '"':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t':
+			if inWord {
+				words = append(words, w.String())
+				w.Reset()
+				inWord = false
+			}
+		default:
+			w.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 {
+		return nil, errors.New("unclosed quote")
+	}
+	if inWord {
+		words = append(words, w.String())
+	}
+	return words, nil
+}
+
+// TestDocsNameRealFlags: every flag the README and docs/ name (`--rates`,
+// `--format`...) is one the binary's help lists, so no page invents a flag.
+func TestDocsNameRealFlags(t *testing.T) {
+	var help strings.Builder
+	for _, cmd := range [][]string{{"--help"}, {"quote", "-h"}, {"compare", "-h"}, {"fit", "-h"}, {"year", "-h"}, {"check", "-h"}} {
+		out, _ := exec.Command(binary, cmd...).CombinedOutput()
+		help.Write(out)
+	}
+	known := map[string]bool{"help": true} // -h and --help are the flag package's own
+	for _, m := range regexp.MustCompile(`(?m)^\s+-([a-z][a-z-]*)\b`).FindAllStringSubmatch(help.String(), -1) {
+		known[m[1]] = true
+	}
+	for _, file := range docFiles(t) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile("(?:`|\\s)--([a-z][a-z-]*)").FindAllStringSubmatch(string(src), -1) {
+			if !known[m[1]] {
+				t.Errorf("%s names --%s, which no command's help lists", file, m[1])
+			}
+		}
+	}
+}
