@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -265,4 +266,66 @@ func TestDocsNameRealFlags(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFormatsDocNamesEveryKey: every JSON key and CSV column the commands
+// write on the examples is named in docs/formats.md, so a new field cannot
+// go undocumented.
+func TestFormatsDocNamesEveryKey(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("docs", "formats.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]bool{}
+	for _, w := range regexp.MustCompile(`[a-z][a-z0-9_]*`).FindAllString(string(doc), -1) {
+		named[w] = true
+	}
+	runs := [][]string{
+		{"quote", "examples/creator-month.toml"},
+		{"compare", "examples/sales-demo.toml"},
+		{"fit", "examples/creator-month.toml"},
+		{"fit", "--balance", "150", "examples/agency-month.toml"},
+		{"year", "examples/seasonal-creator.toml"},
+	}
+	for _, run := range runs {
+		out, err := exec.Command(binary, append([]string{run[0], "--format", "json"}, run[1:]...)...).Output()
+		if err != nil {
+			t.Fatalf("creditplan %v --format json: %v", run, err)
+		}
+		var doc any
+		if err := json.Unmarshal(out, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range jsonKeys(doc, nil) {
+			if !named[k] {
+				t.Errorf("creditplan %s --format json writes %q; docs/formats.md does not name it", run[0], k)
+			}
+		}
+		out, err = exec.Command(binary, append([]string{run[0], "--format", "csv"}, run[1:]...)...).Output()
+		if err != nil {
+			t.Fatalf("creditplan %v --format csv: %v", run, err)
+		}
+		header, _, _ := strings.Cut(string(out), "\n")
+		for _, col := range strings.Split(strings.TrimSpace(header), ",") {
+			if col != "" && !named[col] {
+				t.Errorf("creditplan %s --format csv writes the column %q; docs/formats.md does not name it", run[0], col)
+			}
+		}
+	}
+}
+
+// jsonKeys is every object key in v, at any depth.
+func jsonKeys(v any, keys []string) []string {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			keys = append(keys, k)
+			keys = jsonKeys(x, keys)
+		}
+	case []any:
+		for _, x := range v {
+			keys = jsonKeys(x, keys)
+		}
+	}
+	return keys
 }
