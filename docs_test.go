@@ -24,9 +24,10 @@ import (
 //	...                               any number of lines (at most one a command)
 //	[exit 2]                          its exit code, when not 0
 //
-// go test -run TestDocsSessions -update rewrites the outputs, keeping as many
-// lines around a "..." as the block showed (a block of "..." alone is filled
-// in full); read the diff before committing.
+// go test -run TestDocsSessions -update rewrites the outputs that no longer
+// match, keeping as many lines before the first "..." and after the last as
+// the block showed (a block of "..." alone is filled in full); read the diff
+// before committing.
 func TestDocsSessions(t *testing.T) {
 	sessions := 0
 	for _, file := range docFiles(t) {
@@ -49,11 +50,15 @@ func TestDocsSessions(t *testing.T) {
 				sessions++
 				got, code := runDocCommand(t, c.args)
 				where := fmt.Sprintf("%s:%d: $ %s", file, i+2+c.line, strings.Join(c.args, " "))
-				if updating() {
+				ok := code == c.exit && matchLines(c.want, got)
+				if updating() && !ok {
 					out = append(out, c.updated(got, code)...)
 					continue
 				}
 				out = append(out, c.raw...)
+				if updating() {
+					continue
+				}
 				if code != c.exit {
 					t.Errorf("%s\nexits %d; the doc says %d", where, code, c.exit)
 				}
@@ -135,8 +140,14 @@ var exitLine = regexp.MustCompile(`^\[exit (\d+)\]$`)
 // updated is the command's block lines rewritten from the binary's output.
 func (c docCommand) updated(got []string, code int) []string {
 	out := []string{c.raw[0]}
+	last := -1
+	for i, l := range c.want {
+		if l == "..." {
+			last = i
+		}
+	}
 	if at := slices.Index(c.want, "..."); at >= 0 && len(c.want) > 1 && len(got) > len(c.want)-1 {
-		tail := len(c.want) - at - 1
+		tail := len(c.want) - last - 1
 		out = append(out, got[:at]...)
 		out = append(out, "...")
 		out = append(out, got[len(got)-tail:]...)
