@@ -279,14 +279,15 @@ func TestDocsNameRealFlags(t *testing.T) {
 	}
 }
 
-// TestFormatsDocNamesEveryKey: every JSON key and CSV column the commands
-// write on the examples is named in docs/formats.md, so a new field cannot
-// go undocumented.
+// TestFormatsDocNamesEveryKey: every JSON key the commands write on the
+// examples is named in docs/formats.md, and every CSV header is listed there
+// column by column, so a new field cannot go undocumented.
 func TestFormatsDocNamesEveryKey(t *testing.T) {
 	doc, err := os.ReadFile(filepath.Join("docs", "formats.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	flat := strings.Join(strings.Fields(string(doc)), "") // a list may wrap anywhere
 	named := map[string]bool{}
 	for _, w := range regexp.MustCompile(`[a-z][a-z0-9_]*`).FindAllString(string(doc), -1) {
 		named[w] = true
@@ -317,10 +318,10 @@ func TestFormatsDocNamesEveryKey(t *testing.T) {
 			t.Fatalf("creditplan %v --format csv: %v", run, err)
 		}
 		header, _, _ := strings.Cut(string(out), "\n")
-		for _, col := range strings.Split(strings.TrimSpace(header), ",") {
-			if col != "" && !named[col] {
-				t.Errorf("creditplan %s --format csv writes the column %q; docs/formats.md does not name it", run[0], col)
-			}
+		header = strings.TrimSpace(header)
+		// The doc lists each header in order, card,as_of included or said once for all.
+		if !strings.Contains(flat, header) && !strings.Contains(flat, strings.TrimSuffix(header, ",card,as_of")) {
+			t.Errorf("creditplan %s --format csv writes the header\n%s\nwhich docs/formats.md does not list", run[0], header)
 		}
 	}
 }
