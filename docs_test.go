@@ -341,3 +341,64 @@ func jsonKeys(v any, keys []string) []string {
 	}
 	return keys
 }
+
+// TestDocsLinksResolve: every relative link of the README and docs/ reaches a
+// file of the tree, and a #fragment a heading of that page.
+func TestDocsLinksResolve(t *testing.T) {
+	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	for _, file := range docFiles(t) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range link.FindAllStringSubmatch(string(src), -1) {
+			target := m[1]
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			path, frag, _ := strings.Cut(target, "#")
+			page := file
+			if path != "" {
+				page = filepath.Join(filepath.Dir(file), path)
+				if _, err := os.Stat(page); err != nil {
+					t.Errorf("%s links to %s, which does not exist", file, target)
+					continue
+				}
+			}
+			if frag != "" && !slices.Contains(headingAnchors(t, page), frag) {
+				t.Errorf("%s links to %s, but %s has no heading #%s", file, target, page, frag)
+			}
+		}
+	}
+}
+
+// headingAnchors are the #fragments GitHub gives a Markdown page's headings.
+func headingAnchors(t *testing.T, page string) []string {
+	t.Helper()
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var anchors []string
+	inCode := false
+	for _, l := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(l, "```") {
+			inCode = !inCode
+		}
+		if inCode || !strings.HasPrefix(l, "#") {
+			continue
+		}
+		h := strings.ToLower(strings.TrimSpace(strings.TrimLeft(l, "#")))
+		var b strings.Builder
+		for _, r := range h {
+			switch {
+			case r == ' ':
+				b.WriteRune('-')
+			case r == '-' || r == '_' || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
+				b.WriteRune(r)
+			}
+		}
+		anchors = append(anchors, b.String())
+	}
+	return anchors
+}
