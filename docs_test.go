@@ -8,11 +8,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/key"
+
+	"creditplan/ui"
 )
 
 // The documentation's sample sessions are the real binary's: every fenced
@@ -401,4 +406,56 @@ func headingAnchors(t *testing.T, page string) []string {
 		anchors = append(anchors, b.String())
 	}
 	return anchors
+}
+
+// TestPlannerDocNamesEveryKey: every key the planner's KeyMap binds, on every
+// screen and prompt, is named in docs/planner.md, so a new key cannot go
+// undocumented.
+func TestPlannerDocNamesEveryKey(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("docs", "planner.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := regexp.MustCompile("(?s)```.*?```").ReplaceAllString(string(src), "")
+	named := map[string]bool{}
+	for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(text, -1) {
+		named[m[1]] = true
+	}
+	if strings.Contains(text, "`0`–`9`") {
+		for d := '0'; d <= '9'; d++ {
+			named[string(d)] = true
+		}
+	}
+	// How the page writes a key Bubble Tea names otherwise.
+	written := map[string]string{
+		"up": "↑", "down": "↓", "left": "←", "right": "→", "backspace": "⌫", "pgdown": "pgdn",
+		"shift+up": "shift+↑", "shift+down": "shift+↓",
+	}
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		if b, ok := v.Interface().(key.Binding); ok {
+			for _, k := range b.Keys() {
+				if k == "letters" || strings.Contains(k, " ") {
+					// Help-only entries ("type into a text row", "mouse click"), not keys.
+					continue
+				}
+				w := k
+				if alt, ok := written[k]; ok {
+					w = alt
+				}
+				if !named[w] && !named[strings.ToLower(w)] {
+					t.Errorf("%s binds %q; docs/planner.md does not name it (as `%s`)", path, k, w)
+				}
+			}
+			return
+		}
+		if v.Kind() == reflect.Struct {
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(path+"."+v.Type().Field(i).Name, v.Field(i))
+				}
+			}
+		}
+	}
+	walk("KeyMap", reflect.ValueOf(ui.DefaultKeyMap()))
 }
