@@ -68,8 +68,13 @@ func TestPictures(t *testing.T) {
 				t.Fatalf("%v (make it with docs/pictures/make.sh)", err)
 			}
 			if string(want) != got {
-				t.Fatalf("%s no longer matches the planner; regenerate the pictures with docs/pictures/make.sh\n%s",
-					path, firstDifference(string(want), got))
+				// Keep the new picture where a reviewer can open it beside the old.
+				seen := filepath.Join(os.TempDir(), "creditplan-pictures", p.name+".svg")
+				if err := os.MkdirAll(filepath.Dir(seen), 0o755); err == nil {
+					os.WriteFile(seen, []byte(got), 0o644)
+				}
+				t.Fatalf("%s no longer matches the planner (now: %s); regenerate the pictures with docs/pictures/make.sh\n%s",
+					path, seen, firstDifference(string(want), got))
 			}
 		})
 	}
