@@ -109,8 +109,8 @@ func shoot(t *testing.T, p picture) string {
 // redraws after it learns the background) and returns it.
 func (tm *terminal) settled() [][]uv.Cell {
 	tm.t.Helper()
-	last, lastKey := tm.cells(), ""
-	lastKey = cellsKey(last)
+	last := tm.cells()
+	lastKey := cellsKey(last)
 	stableSince := time.Now()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Since(stableSince) < 300*time.Millisecond {
@@ -163,9 +163,9 @@ func svg(rows [][]uv.Cell, bg, fg color.Color) string {
 	b.WriteString("<g shape-rendering=\"crispEdges\">\n")
 	for y, row := range rows {
 		for x := 0; x < len(row); {
-			cbg := cellColours(row[x], bg, fg).bg
+			cbg := lookOf(row[x], bg, fg).bg
 			end := x + 1
-			for end < len(row) && cellColours(row[end], bg, fg).bg == cbg {
+			for end < len(row) && lookOf(row[end], bg, fg).bg == cbg {
 				end++
 			}
 			if cbg != hex(bg) {
@@ -179,12 +179,12 @@ func svg(rows [][]uv.Cell, bg, fg color.Color) string {
 	for y, row := range rows {
 		baseline := pad + float64(y)*cellH + cellH*0.75
 		for x := 0; x < len(row); {
-			st := cellColours(row[x], bg, fg)
+			st := lookOf(row[x], bg, fg)
 			end := x + 1
 			var text strings.Builder
-			text.WriteString(row[x].Content)
-			for end < len(row) && (row[end].Width == 0 || cellColours(row[end], bg, fg).text() == st.text()) {
-				text.WriteString(row[end].Content)
+			text.WriteString(glyph(row[x]))
+			for end < len(row) && (row[end].Width == 0 || lookOf(row[end], bg, fg).text() == st.text()) {
+				text.WriteString(glyph(row[end]))
 				end++
 			}
 			s := strings.TrimRight(text.String(), " ")
@@ -232,7 +232,8 @@ func (l look) text() string {
 	return s
 }
 
-func cellColours(c uv.Cell, bg, fg color.Color) look {
+// lookOf is how cell c is painted on a terminal of default colours bg and fg.
+func lookOf(c uv.Cell, bg, fg color.Color) look {
 	l := look{fg: hex(fg), bg: hex(bg)}
 	if c.Style.Fg != nil {
 		l.fg = hex(c.Style.Fg)
@@ -250,6 +251,15 @@ func cellColours(c uv.Cell, bg, fg color.Color) look {
 	l.strk = a&uv.AttrStrikethrough != 0
 	l.underline = c.Style.Underline != uv.UnderlineNone
 	return l
+}
+
+// glyph is what a cell shows: a blank for a drawn cell without content, and
+// nothing for the second half of a wide character.
+func glyph(c uv.Cell) string {
+	if c.Content == "" && c.Width > 0 {
+		return " "
+	}
+	return c.Content
 }
 
 // num writes a coordinate with at most two decimals.
