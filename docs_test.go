@@ -17,6 +17,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
+	"creditplan/pricing"
 	"creditplan/ui"
 )
 
@@ -458,4 +459,58 @@ func TestPlannerDocNamesEveryKey(t *testing.T) {
 		}
 	}
 	walk("KeyMap", reflect.ValueOf(ui.DefaultKeyMap()))
+}
+
+// TestLimitsDocsMatchPricing: the input limits docs/project-file.md and
+// docs/rate-card.md state are pricing's (sourcelimits.go, projectload.go).
+func TestLimitsDocsMatchPricing(t *testing.T) {
+	mib := func(n int) string { return fmt.Sprintf("%d MiB", n>>20) }
+	for _, c := range []struct {
+		page, row, want string
+	}{
+		{"project-file.md", "| file size |", mib(pricing.MaxProjectBytes)},
+		{"project-file.md", "| values (", pricing.Count(pricing.MaxProjectValues)},
+		{"project-file.md", "| videos (", pricing.Count(pricing.MaxVideos)},
+		{"project-file.md", "| different key paths", pricing.Count(pricing.MaxDistinctKeys)},
+		{"project-file.md", "| arrays and inline tables", pricing.Count(pricing.MaxNesting)},
+		{"project-file.md", "| dotted parts", pricing.Count(pricing.MaxKeyParts)},
+		{"project-file.md", "| bytes of one key", pricing.Count(pricing.MaxKeyBytes)},
+		{"project-file.md", "`count` 0-", pricing.Count(pricing.MaxCount)},
+		{"project-file.md", "`seats` 1-", pricing.Count(pricing.MaxSeats)},
+		{"project-file.md", "`languages` at most", pricing.Count(pricing.MaxLanguages)},
+		{"project-file.md", "`broll_clips` and `script_generations` 0-", pricing.Count(pricing.MaxClips)},
+		{"project-file.md", "`script_generations` 0-", pricing.Count(pricing.MaxGenerations)},
+		{"project-file.md", "`rerenders` 0-", pricing.Count(pricing.MaxRerenders)},
+		{"rate-card.md", "| file size |", mib(pricing.MaxCardBytes)},
+		{"rate-card.md", "| values (", pricing.Count(pricing.MaxCardValues)},
+		{"rate-card.md", "| different key paths", pricing.Count(pricing.MaxDistinctKeys)},
+		{"rate-card.md", "| arrays and inline tables", pricing.Count(pricing.MaxNesting)},
+		{"rate-card.md", "| dotted parts", pricing.Count(pricing.MaxKeyParts)},
+		{"rate-card.md", "| bytes of one key", pricing.Count(pricing.MaxKeyBytes)},
+	} {
+		src, err := os.ReadFile(filepath.Join("docs", c.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(src)), " ") // a sentence may wrap anywhere
+		row := strings.Join(strings.Fields(c.row), " ")
+		at := strings.Index(text, row)
+		if at < 0 {
+			t.Errorf("docs/%s has no %q", c.page, c.row)
+			continue
+		}
+		line := text[at+len(row):]
+		switch {
+		case strings.HasSuffix(row, "|"): // the label is the whole cell: the value is the next
+			line, _, _ = strings.Cut(line, " |")
+		case strings.HasPrefix(row, "|"): // the label starts its cell
+			cells := strings.Split(line, " |")
+			line = cells[min(1, len(cells)-1)]
+		default: // a sentence: up to the next clause
+			line, _, _ = strings.Cut(line, ", ")
+		}
+		if !strings.Contains(line, c.want) {
+			t.Errorf("docs/%s: %q says %q; pricing says %s", c.page, c.row, line, c.want)
+		}
+	}
 }
