@@ -174,8 +174,8 @@ func readMonth(c *command, o *options, pos []string) (*monthRequest, error) {
 		return nil, err
 	}
 	if o.hasBalance {
-		if _, err := pricing.ParseCredits(o.balance); err != nil {
-			return nil, usagef(c, "--balance %q: %v (give credits like 200 or 12.5)", o.balance, err)
+		if err := pricing.CheckBalance(o.balance); err != nil {
+			return nil, usagef(c, "--%v", err)
 		}
 	}
 	if req.card, err = loadCard(o.rates); err != nil {
@@ -184,8 +184,8 @@ func readMonth(c *command, o *options, pos []string) (*monthRequest, error) {
 	var balance pricing.Credits
 	if o.hasBalance {
 		// The syntax is known good here, so the error names the card's decimals.
-		if balance, err = req.card.ParseBalance(o.balance); err != nil {
-			return nil, usagef(c, "--balance %q: %v", o.balance, err)
+		if balance, err = req.card.ReadBalance(o.balance); err != nil {
+			return nil, usagef(c, "--%v", err)
 		}
 	}
 	if o.plan != "" {

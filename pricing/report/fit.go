@@ -25,13 +25,22 @@ func WriteFit(w io.Writer, r *pricing.FitResult, f Format) error {
 }
 
 // premiumMinutes writes a premium value (weighted premium seconds) as minutes
-// to a tenth, rounded half up: "52.5".
-func premiumMinutes(v int64) string {
+// to a tenth, rounded half up, the whole minutes grouped as every count a
+// person reads: "52.5", "2,880".
+func premiumMinutes(v int64) string { return minutesText(v, true) }
+
+// premiumMinutesPlain is premiumMinutes without grouping, for CSV: "2880".
+func premiumMinutesPlain(v int64) string { return minutesText(v, false) }
+
+func minutesText(v int64, grouped bool) string {
 	tenths := (v*10 + 30) / 60
 	if v < 0 {
 		tenths = -((-v*10 + 30) / 60)
 	}
 	s := strconv.FormatInt(tenths/10, 10)
+	if grouped {
+		s = pricing.Count(tenths / 10)
+	}
 	if tenths < 0 && tenths/10 == 0 {
 		s = "-0"
 	}
@@ -68,7 +77,7 @@ func billed(b pricing.Billing) string {
 // changeLabel is a change's "from -> to" for tables.
 func changeLabel(ch *pricing.FitChange) string {
 	if ch.Rerenders {
-		return fmt.Sprintf("re-renders %d → %d", ch.RerendersFrom, ch.RerendersTo)
+		return "re-renders " + pricing.Count(ch.RerendersFrom) + " → " + pricing.Count(ch.RerendersTo)
 	}
 	return ch.From.Name + " → " + ch.To.Name
 }
@@ -89,10 +98,10 @@ func fitVerdict(r *pricing.FitResult) string {
 		return "The month already fits: nothing to change."
 	case r.FitsBefore:
 		return fmt.Sprintf("The month's credits already fit; %s replace%s choices %s cannot make.",
-			plural64(int64(len(r.Changes)), "change"), sIfOne(len(r.Changes)), r.Plan.Name)
+			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), r.Plan.Name)
 	case r.Fits:
 		return fmt.Sprintf("%s bring%s the month within the balance, keeping %s%% of its premium value.",
-			plural64(int64(len(r.Changes)), "change"), sIfOne(len(r.Changes)), percentKept(r))
+			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), percentKept(r))
 	}
 	return "Nothing fits, even with every substitution: still " + r.Card.CreditWord(r.Short) + " short."
 }
@@ -122,8 +131,6 @@ func fitRemedies(r *pricing.FitResult) []string {
 	return out
 }
 
-const approximateNote = "Approximate: this month is too large to fit exactly in memory; the changes were chosen by least premium value lost per credit saved."
-
 func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 	c := r.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
@@ -133,11 +140,10 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 	g.add("As planned", r.Before.Grouped(), balanceWord(r, r.Before))
 	g.add("After changes", r.After.Grouped(), balanceWord(r, r.After))
 	g.write(w, "")
-	w.WriteString("Premium value kept: " + premiumMinutes(r.ValueKept) + " of " + premiumMinutes(r.ValueBefore) +
-		" weighted premium minutes (" + percentKept(r) + "%)\n")
+	w.WriteString(FitValueKept(r) + "\n")
 	w.WriteString(safe(fitVerdict(r)) + "\n")
 	if !r.Exact {
-		w.WriteString(approximateNote + "\n")
+		w.WriteString(FitApproximateNote(r) + "\n")
 	}
 	if len(r.Changes) > 0 {
 		w.WriteString("\nChanges:\n")
@@ -145,7 +151,7 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 		g.add("#", "Video", "Change", "Saves", "Premium min lost")
 		for i := range r.Changes {
 			ch := &r.Changes[i]
-			g.add(strconv.Itoa(i+1), ch.VideoName, changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
+			g.add(pricing.Count(i+1), ch.VideoName, changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
 		}
 		g.write(w, "  ")
 		for i := range r.Changes {
@@ -165,13 +171,13 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 		}
 	}
 	if !r.Fits {
-		w.WriteString("\nTo cover the " + r.Short.Grouped() + " still short:\n")
+		w.WriteString("\n" + FitToCover(r) + "\n")
 		for _, s := range fitRemedies(r) {
 			w.WriteString("  " + safe(s) + "\n")
 		}
 	}
 	if len(r.Blocked) > 0 {
-		w.WriteString("\nStill blocked on " + safe(r.Plan.Name) + " (no substitution cures these):\n")
+		w.WriteString("\n" + safe(FitStillBlocked(r)) + "\n")
 		for _, b := range r.Blocked {
 			w.WriteString("  " + safe(b) + "\n")
 		}
@@ -186,7 +192,7 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 	w.WriteString("Balance: " + md(c.CreditWord(r.Balance)) + "\n\n")
 	w.WriteString("**" + md(fitVerdict(r)) + "**\n\n")
 	if !r.Exact {
-		w.WriteString("_" + md(approximateNote) + "_\n\n")
+		w.WriteString("_" + md(FitApproximateNote(r)) + "_\n\n")
 	}
 	row(w, "", "Premium credits", "Balance", "Weighted premium minutes")
 	row(w, "---", "---:", "---:", "---:")
@@ -199,7 +205,7 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 		row(w, "---:", "---", "---", "---:", "---:", "---")
 		for i := range r.Changes {
 			ch := &r.Changes[i]
-			row(w, strconv.Itoa(i+1), md(ch.VideoName), md(changeLabel(ch)), ch.Saves.Grouped(),
+			row(w, pricing.Count(i+1), md(ch.VideoName), md(changeLabel(ch)), ch.Saves.Grouped(),
 				premiumMinutes(ch.ValueLost), md(ch.Reason))
 		}
 		w.WriteString("\n")
@@ -235,7 +241,7 @@ func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
 	for i := range r.Changes {
 		ch := &r.Changes[i]
 		rec := []string{ch.VideoName, strconv.Itoa(ch.Video), "feature", ch.Slot.Key(), "", "", "", "",
-			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutes(ch.ValueLost), ch.Reason}
+			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutesPlain(ch.ValueLost), ch.Reason}
 		if ch.Rerenders {
 			rec[2], rec[3] = "rerenders", ""
 			rec[6], rec[7] = strconv.Itoa(ch.RerendersFrom), strconv.Itoa(ch.RerendersTo)
@@ -279,14 +285,18 @@ type fitDoc struct {
 	Message    string      `json:"message"`
 	// Values are weighted premium seconds: length × weight (× languages for
 	// per-language features) × copies, summed over kept premium features.
-	ValueUnit   string          `json:"value_unit"`
-	ValueBefore int64           `json:"value_before"`
-	ValueKept   int64           `json:"value_kept"`
-	ValueLost   int64           `json:"value_lost"`
-	Exact       bool            `json:"exact"`
-	Changes     []fitChangeJSON `json:"changes"`
-	TopUp       *topUpJSON      `json:"top_up"`
-	Upgrade     *upgradeJSON    `json:"upgrade"`
+	ValueUnit   string `json:"value_unit"`
+	ValueBefore int64  `json:"value_before"`
+	ValueKept   int64  `json:"value_kept"`
+	ValueLost   int64  `json:"value_lost"`
+	Exact       bool   `json:"exact"`
+	// ApproximateReason is why an approximate fit is not exact
+	// (pricing.FitApproximation's words: "table too large", "options
+	// thinned", or both joined by " and "); null for an exact fit.
+	ApproximateReason *string         `json:"approximate_reason"`
+	Changes           []fitChangeJSON `json:"changes"`
+	TopUp             *topUpJSON      `json:"top_up"`
+	Upgrade           *upgradeJSON    `json:"upgrade"`
 	// Blocked is what still rules the plan out after the changes.
 	Blocked []string `json:"blocked"`
 }
@@ -300,6 +310,10 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 		ValueUnit: "weighted premium seconds", ValueBefore: r.ValueBefore, ValueKept: r.ValueKept, ValueLost: r.ValueLost,
 		Exact: r.Exact, Changes: make([]fitChangeJSON, len(r.Changes)),
 		Blocked: append([]string{}, r.Blocked...),
+	}
+	if !r.Exact {
+		reason := r.ApproximateReason.String()
+		d.ApproximateReason = &reason
 	}
 	if r.Fits {
 		d.Remaining = credits(max(r.Balance, 0) - r.After)

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"strconv"
 	"strings"
 
 	"creditplan/pricing"
@@ -52,7 +51,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	w.WriteString("## Month\n\n")
 	row(w, "", "")
 	row(w, "---", "---:")
-	row(w, "Videos", strconv.FormatInt(q.Copies, 10))
+	row(w, "Videos", pricing.Count(q.Copies))
 	row(w, "Finished length", pricing.FormatLength(int(q.FinishedSeconds)))
 	row(w, "Credits used", q.Premium.Grouped())
 	row(w, "Balance", q.Balance.Grouped())
@@ -62,7 +61,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 		row(w, "Short", q.Short.Grouped())
 	}
 	if q.RunsOutAt > 0 {
-		row(w, "Credits run out at video", strconv.FormatInt(q.RunsOutAt, 10)+" of "+strconv.FormatInt(q.Copies, 10))
+		row(w, "Credits run out at video", pricing.Count(q.RunsOutAt)+" of "+pricing.Count(q.Copies))
 	}
 	row(w, "Cost", md(costText(q)))
 	w.WriteString("\n")
@@ -85,7 +84,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 		row(w, "---", "---", "---:")
 		for i, a := range q.Alternatives {
 			if i == monthLimit {
-				w.WriteString("\n… and " + strconv.Itoa(len(q.Alternatives)-monthLimit) + " more, listed with each video below.\n")
+				w.WriteString("\n… and " + pricing.Count(len(q.Alternatives)-monthLimit) + " more, listed with each video below.\n")
 				break
 			}
 			row(w, md(a.VideoName), md("Use "+a.To.Name+" instead of "+a.From.Name), md(c.CreditWord(a.Saves)))
@@ -97,8 +96,8 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := vq.Video
-		w.WriteString("\n### " + strconv.Itoa(i+1) + ". " + md(v.Name) + "\n\n")
-		w.WriteString(strconv.Itoa(v.Count) + " × " + pricing.FormatLength(v.Seconds) + ", " +
+		w.WriteString("\n### " + pricing.Count(i+1) + ". " + md(v.Name) + "\n\n")
+		w.WriteString(pricing.Count(v.Count) + " × " + pricing.FormatLength(v.Seconds) + ", " +
 			vq.Each.Grouped() + " each, " + md(c.CreditWord(vq.Credits)) + " in all.\n\n")
 		row(w, "Feature", "Quantity", "Rate", "Credits each", "Kind")
 		row(w, "---", "---", "---", "---:", "---")

@@ -176,10 +176,10 @@ const monthLimit = 10
 func blockedOn(p *pricing.Plan) string { return "Blocked on " + safe(p.Name) }
 
 // costLabel is a plan option's cost under a billing for tables: the money, or
-// "contact sales" for a plan without a public price (never $0).
+// pricing.ContactSales for a plan without a public price (never $0).
 func costLabel(c *pricing.RateCard, o *pricing.PlanOption, m pricing.Money) string {
 	if o.Plan.ContactSales {
-		return "contact sales"
+		return pricing.ContactSales
 	}
 	return c.Money(m)
 }
@@ -207,7 +207,7 @@ func status(o *pricing.PlanOption) string {
 	case o.Recommended:
 		return "recommended"
 	case o.Plan.ContactSales:
-		return "contact sales"
+		return pricing.ContactSales
 	case len(o.Blocked) > 0:
 		return "blocked"
 	}

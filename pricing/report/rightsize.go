@@ -38,7 +38,7 @@ func WriteRightSize(w io.Writer, r *pricing.RightSize, f Format) error {
 func RightSizeLine(r *pricing.RightSize) string {
 	if r.Best == nil {
 		if len(r.ContactSales) > 0 {
-			return "No priced plan can make this month; ask " + r.ContactSales[0].Name + " (contact sales)."
+			return "No priced plan can make this month; ask " + r.ContactSales[0].Name + " (" + pricing.ContactSales + ")."
 		}
 		return "No plan can make this month."
 	}
@@ -75,7 +75,7 @@ func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool) {
 	}
 	if withPlans {
 		for _, p := range r.ContactSales {
-			w.WriteString("\n" + safe(p.Name) + ": contact sales (no public price)\n")
+			w.WriteString("\n" + safe(p.Name) + ": " + pricing.ContactSales + " (no public price)\n")
 		}
 		for _, b := range r.Blocked {
 			w.WriteString("\n" + safe(b.Plan.Name) + " cannot make this month:\n")
@@ -113,7 +113,7 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans boo
 	}
 	if withPlans {
 		for _, p := range r.ContactSales {
-			w.WriteString("- " + md(p.Name) + ": contact sales (no public price)\n")
+			w.WriteString("- " + md(p.Name) + ": " + pricing.ContactSales + " (no public price)\n")
 		}
 		for _, b := range r.Blocked {
 			w.WriteString("- " + md(b.Plan.Name) + " cannot make this month: " + md(strings.Join(b.Reasons, "; ")) + "\n")

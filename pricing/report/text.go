@@ -21,7 +21,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 	writeVideosText(w, q)
 
 	w.WriteString("\nMonth: ")
-	w.WriteString(plural64(q.Copies, "video"))
+	w.WriteString(pricing.Plural(q.Copies, "video"))
 	w.WriteString(", ")
 	w.WriteString(pricing.FormatLength(int(q.FinishedSeconds)))
 	w.WriteString(" finished, ")
@@ -33,8 +33,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 	}
 	w.WriteString(safe(q.Message()) + "\n")
 	if q.RunsOutAt > 0 {
-		w.WriteString("Credits run out at video " + strconv.FormatInt(q.RunsOutAt, 10) + " of " +
-			strconv.FormatInt(q.Copies, 10) + ".\n")
+		w.WriteString(RunsOut(q) + "\n")
 	}
 	w.WriteString("Cost: " + safe(costText(q)) + "\n")
 
@@ -42,7 +41,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 		w.WriteString("\nCheaper options, largest saving first:\n")
 		for i, alt := range q.Alternatives {
 			if i == monthLimit {
-				w.WriteString("  … and " + strconv.Itoa(len(q.Alternatives)-monthLimit) +
+				w.WriteString("  … and " + pricing.Count(len(q.Alternatives)-monthLimit) +
 					" more (each video lists its own; --format json lists all)\n")
 				break
 			}
@@ -200,11 +199,11 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 		vq := &t.q.Videos[i]
 		v := vq.Video
 		w.WriteString("\n")
-		w.WriteString(strconv.Itoa(i + 1))
+		w.WriteString(countText(i + 1))
 		w.WriteString(". ")
 		w.WriteString(safe(v.Name))
 		w.WriteString(": ")
-		w.WriteString(strconv.Itoa(v.Count))
+		w.WriteString(countText(v.Count))
 		w.WriteString(" × ")
 		w.WriteString(t.length(v.Seconds))
 		w.WriteString(", ")
@@ -235,10 +234,19 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 	}
 }
 
+// countText is pricing.Count without its work for the numbers below 1,000
+// that most of a month's headings print.
+func countText(n int) string {
+	if n >= 0 && n < 1000 {
+		return strconv.Itoa(n)
+	}
+	return pricing.Count(n)
+}
+
 // costText is the month's cost on the quoted plan, or "contact sales".
 func costText(q *pricing.Quote) string {
 	if q.Plan.ContactSales {
-		return "contact sales"
+		return pricing.ContactSales
 	}
 	s := q.Card.Money(q.Cost) + " this month (" + q.Billing.Key() + " billing"
 	if len(q.TopUp.Packs) > 0 {
@@ -310,10 +318,3 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 
 // quoted puts a video's name in quotes, on one line.
 func quoted(s string) string { return "\u201c" + safe(s) + "\u201d" }
-
-func plural64(n int64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.FormatInt(n, 10) + " " + word + "s"
-}

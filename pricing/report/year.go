@@ -25,12 +25,12 @@ func WriteYear(w io.Writer, y *pricing.YearResult, f Format) error {
 }
 
 // volumeLabel writes a month's multiplier: "1", "0.5", "1.25".
-func volumeLabel(v int64) string { return pricing.Credits(v).String() }
+func volumeLabel(v int64) string { return pricing.VolumeText(v) }
 
-// yearCost is a cost for tables, or "contact sales" when the plan has no price.
+// yearCost is a cost for tables, or pricing.ContactSales when the plan has no price.
 func yearCost(y *pricing.YearResult, m pricing.Money) string {
 	if y.ContactSales {
-		return "contact sales"
+		return pricing.ContactSales
 	}
 	return y.Card.Money(m)
 }
@@ -54,20 +54,20 @@ func yearSummary(y *pricing.YearResult) []string {
 	c := y.Card
 	out := []string{
 		"Credits wasted (expired unused): " + c.CreditWord(y.Expired),
-		fmt.Sprintf("Months short: %d", y.MonthsShort),
+		"Months short: " + pricing.Count(y.MonthsShort),
 	}
 	if y.MonthsShort > 0 {
 		out[1] += " (" + c.CreditWord(y.Short) + " not made; " + y.Plan.Name + " sells no top-ups)"
 	}
 	if y.MonthsToppedUp > 0 {
-		out = append(out, fmt.Sprintf("Top-ups bought in %s: %s, %s", plural64(int64(y.MonthsToppedUp), "month"),
+		out = append(out, fmt.Sprintf("Top-ups bought in %s: %s, %s", pricing.Plural(y.MonthsToppedUp, "month"),
 			c.CreditWord(y.Bought), yearCost(y, y.TopUps)))
 	}
 	if y.Closing > 0 {
 		out = append(out, "Carried past month 12: "+c.CreditWord(y.Closing))
 	}
 	if y.ContactSales {
-		return append(out, y.Plan.Name+" has no public price: contact sales for the cost of either billing.")
+		return append(out, y.Plan.Name+" has no public price: "+pricing.ContactSales+" for the cost of either billing.")
 	}
 	out = append(out, "Year on monthly billing: "+c.Money(y.Monthly.Cost)+"; on annual billing: "+c.Money(y.Annual.Cost))
 	return append(out, BillingVerdict(y))
@@ -122,15 +122,7 @@ func writeYearText(w *bufio.Writer, y *pricing.YearResult) {
 
 // rolloverText says how the plan's credits expire, so the table can be read.
 func rolloverText(p *pricing.Plan) string {
-	s := p.Name + "'s credits: "
-	switch p.Rollover {
-	case pricing.RolloverNextCycle:
-		s += "unused credits last one more cycle"
-	case pricing.RolloverUntilRenewal:
-		s += "unused credits last until the subscription renews"
-	default:
-		s += "unused credits expire at the end of each cycle"
-	}
+	s := p.Name + "'s credits: " + p.Rollover.Text()
 	if p.AnnualUpfront {
 		s += "; annual billing grants the year's credits up front"
 	}
