@@ -460,8 +460,8 @@ func TestFitAndYearEveryFormatNamesTheCard(t *testing.T) {
 		}
 	}
 	for cmd, header := range map[string]string{
-		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,card,as_of\n",
-		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,card,as_of\n",
+		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,blocked,card,as_of\n",
+		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,blocked,card,as_of\n",
 	} {
 		r := creditplan(t, cmd, "examples/seasonal-creator.toml", "--format=csv")
 		r.want(t, 0)

@@ -142,7 +142,9 @@ Flags:
 		if err != nil {
 			return err
 		}
-		return writeOut(report.WriteYear(a.stdout, y, req.format))
+		// The year says first when the plan cannot make the month at all.
+		blocked := req.card.Blocked(y.Plan, req.project)
+		return writeOut(report.WriteYearBlocked(a.stdout, y, blocked, req.format))
 	},
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -91,8 +92,13 @@ func balanceWord(r *pricing.FitResult, use pricing.Credits) string {
 	return (use - b).Grouped() + " short"
 }
 
-// fitVerdict says in one sentence where the month stands.
+// fitVerdict says in one sentence where the month stands; a plan that no
+// substitution cures is said first, before what the changes do for its
+// credits.
 func fitVerdict(r *pricing.FitResult) string {
+	if len(r.Blocked) > 0 {
+		return blockedFitVerdict(r)
+	}
 	switch {
 	case r.FitsBefore && len(r.Changes) == 0:
 		return "The month already fits: nothing to change."
@@ -104,6 +110,26 @@ func fitVerdict(r *pricing.FitResult) string {
 			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), percentKept(r))
 	}
 	return "Nothing fits, even with every substitution: still " + r.Card.CreditWord(r.Short) + " short."
+}
+
+// blockedFitVerdict is the verdict of a fit whose plan still cannot make the
+// month: it says so first, then what the changes do for its credits, never
+// that they "bring the month within the balance". The reasons follow it
+// (FitStillBlocked), so the sentence stays short enough for one line.
+func blockedFitVerdict(r *pricing.FitResult) string {
+	head := r.Plan.Name + " cannot make this month: "
+	n := len(r.Changes)
+	switch {
+	case r.FitsBefore && n == 0:
+		return head + "its credits already fit, but no substitution cures what blocks it."
+	case r.FitsBefore:
+		return head + fmt.Sprintf("%s replace%s choices %s cannot make, but none cures what still blocks it.",
+			pricing.Plural(n, "change"), sIfOne(n), r.Plan.Name)
+	case r.Fits:
+		return head + fmt.Sprintf("%s bring%s its credits within the balance (keeping %s%% of their premium value), but none cures what still blocks it.",
+			pricing.Plural(n, "change"), sIfOne(n), percentKept(r))
+	}
+	return head + "even with every substitution its credits are " + r.Card.CreditWord(r.Short) + " short, and none cures what blocks it."
 }
 
 func sIfOne(n int) string {
@@ -145,6 +171,14 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 	if !r.Exact {
 		w.WriteString(FitApproximateNote(r) + "\n")
 	}
+	// What no substitution cures follows the verdict that says so, before
+	// the changes and what they save.
+	if len(r.Blocked) > 0 {
+		w.WriteString("\n" + safe(FitStillBlocked(r)) + "\n")
+		for _, b := range r.Blocked {
+			w.WriteString("  " + safe(b) + "\n")
+		}
+	}
 	if len(r.Changes) > 0 {
 		w.WriteString("\nChanges:\n")
 		g.reset(true, false, false, true, true)
@@ -176,12 +210,6 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 			w.WriteString("  " + safe(s) + "\n")
 		}
 	}
-	if len(r.Blocked) > 0 {
-		w.WriteString("\n" + safe(FitStillBlocked(r)) + "\n")
-		for _, b := range r.Blocked {
-			w.WriteString("  " + safe(b) + "\n")
-		}
-	}
 	w.WriteString("\n" + safe(c.UpfrontMessage(r.After, r.Balance)) + "\n")
 }
 
@@ -193,6 +221,13 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 	w.WriteString("**" + md(fitVerdict(r)) + "**\n\n")
 	if !r.Exact {
 		w.WriteString("_" + md(FitApproximateNote(r)) + "_\n\n")
+	}
+	if len(r.Blocked) > 0 {
+		w.WriteString("## Still blocked on " + md(r.Plan.Name) + "\n\n")
+		for _, b := range r.Blocked {
+			w.WriteString("- " + md(b) + "\n")
+		}
+		w.WriteString("\n")
 	}
 	row(w, "", "Premium credits", "Balance", "Weighted premium minutes")
 	row(w, "---", "---:", "---:", "---:")
@@ -217,31 +252,27 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 		}
 		w.WriteString("\n")
 	}
-	if len(r.Blocked) > 0 {
-		w.WriteString("## Still blocked on " + md(r.Plan.Name) + "\n\n")
-		for _, b := range r.Blocked {
-			w.WriteString("- " + md(b) + "\n")
-		}
-		w.WriteString("\n")
-	}
 	w.WriteString(md(c.UpfrontMessage(r.After, r.Balance)) + "\n")
 }
 
 // fitCSVHeader names the columns of a fit: one row per change.
 var fitCSVHeader = []string{"video", "video_index", "kind", "slot", "from", "to", "rerenders_from", "rerenders_to",
-	"saves", "value_lost", "premium_minutes_lost", "reason"}
+	"saves", "value_lost", "premium_minutes_lost", "reason", "blocked"}
 
 // writeFitCSV writes a header row and one row per change, nothing else, so
-// every row has the same shape; the totals are in the other formats.
+// every row has the same shape; the totals are in the other formats. Each row
+// carries what still blocks the plan ("blocked", reasons joined by "; ",
+// empty when nothing does), so no row reads as a month the plan can make.
 func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
 	cw, err := newCSV(w, r.Card, fitCSVHeader)
 	if err != nil {
 		return err
 	}
+	blocked := strings.Join(r.Blocked, "; ")
 	for i := range r.Changes {
 		ch := &r.Changes[i]
 		rec := []string{ch.VideoName, strconv.Itoa(ch.Video), "feature", ch.Slot.Key(), "", "", "", "",
-			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutesPlain(ch.ValueLost), ch.Reason}
+			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutesPlain(ch.ValueLost), ch.Reason, blocked}
 		if ch.Rerenders {
 			rec[2], rec[3] = "rerenders", ""
 			rec[6], rec[7] = strconv.Itoa(ch.RerendersFrom), strconv.Itoa(ch.RerendersTo)
@@ -273,16 +304,23 @@ type fitChangeJSON struct {
 }
 
 type fitDoc struct {
-	Card       cardJSON    `json:"card"`
-	Plan       planRefJSON `json:"plan"`
-	Balance    credits     `json:"balance"`
-	Before     credits     `json:"premium_credits_before"`
-	After      credits     `json:"premium_credits"`
-	FitsBefore bool        `json:"fits_before"`
-	Fits       bool        `json:"fits"`
-	Remaining  credits     `json:"remaining"`
-	Short      credits     `json:"short"`
-	Message    string      `json:"message"`
+	Card cardJSON    `json:"card"`
+	Plan planRefJSON `json:"plan"`
+	// CanMake is false when something still rules the plan out once the
+	// changes are made; Blocked says what (a video longer than the plan
+	// allows, a feature it lacks with no alternative it offers). Credits
+	// fitting (fits) does not make the month possible on its own, so both
+	// come first.
+	CanMake    bool     `json:"can_make"`
+	Blocked    []string `json:"blocked"`
+	Balance    credits  `json:"balance"`
+	Before     credits  `json:"premium_credits_before"`
+	After      credits  `json:"premium_credits"`
+	FitsBefore bool     `json:"fits_before"`
+	Fits       bool     `json:"fits"`
+	Remaining  credits  `json:"remaining"`
+	Short      credits  `json:"short"`
+	Message    string   `json:"message"`
 	// Values are weighted premium seconds: length × weight (× languages for
 	// per-language features) × copies, summed over kept premium features.
 	ValueUnit   string `json:"value_unit"`
@@ -297,19 +335,17 @@ type fitDoc struct {
 	Changes           []fitChangeJSON `json:"changes"`
 	TopUp             *topUpJSON      `json:"top_up"`
 	Upgrade           *upgradeJSON    `json:"upgrade"`
-	// Blocked is what still rules the plan out after the changes.
-	Blocked []string `json:"blocked"`
 }
 
 func fitJSON(r *pricing.FitResult) *fitDoc {
 	c := r.Card
 	d := &fitDoc{
-		Card: cardOf(c), Plan: planRefJSON{r.Plan.ID, r.Plan.Name}, Balance: credits(r.Balance),
+		Card: cardOf(c), Plan: planRefJSON{r.Plan.ID, r.Plan.Name}, CanMake: len(r.Blocked) == 0,
+		Blocked: append([]string{}, r.Blocked...), Balance: credits(r.Balance),
 		Before: credits(r.Before), After: credits(r.After), FitsBefore: r.FitsBefore, Fits: r.Fits,
 		Short: credits(r.Short), Message: c.UpfrontMessage(r.After, r.Balance),
 		ValueUnit: "weighted premium seconds", ValueBefore: r.ValueBefore, ValueKept: r.ValueKept, ValueLost: r.ValueLost,
 		Exact: r.Exact, Changes: make([]fitChangeJSON, len(r.Changes)),
-		Blocked: append([]string{}, r.Blocked...),
 	}
 	if !r.Exact {
 		reason := r.ApproximateReason.String()

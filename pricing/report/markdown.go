@@ -46,6 +46,9 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)) + " a month  \n")
 	w.WriteString("Balance: " + md(c.CreditWord(q.Balance)) + "\n\n")
+	if len(q.Blocked) > 0 {
+		w.WriteString("**" + md(CannotMake(q.Plan, q.Blocked)) + "**\n\n")
+	}
 	w.WriteString("**" + md(q.Message()) + "**\n\n")
 
 	w.WriteString("## Month\n\n")

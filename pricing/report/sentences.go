@@ -194,3 +194,15 @@ func FitToCover(r *pricing.FitResult) string {
 func FitStillBlocked(r *pricing.FitResult) string {
 	return "Still blocked on " + r.Plan.Name + " (no substitution cures these):"
 }
+
+// CannotMake leads every output of a month its plan cannot make, before any
+// cost: "Creator cannot make this month: “Launch” needs 4K, above Creator's
+// 1080p maximum." The reasons are pricing's (Standing.Blocked,
+// FitResult.Blocked, RateCard.Blocked), joined by "; ". It is "" when nothing
+// blocks the plan.
+func CannotMake(plan *pricing.Plan, blocked []string) string {
+	if len(blocked) == 0 {
+		return ""
+	}
+	return plan.Name + " cannot make this month: " + strings.Join(blocked, "; ") + "."
+}

@@ -17,6 +17,11 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 	w.WriteString(safe("Plan: "+q.Plan.Name+" ("+q.Plan.ID+"), "+q.Billing.Key()+" billing, "+
 		c.PriceLabel(q.Plan, q.Billing)+" a month") + "\n")
 	w.WriteString(safe("Balance: "+c.CreditWord(q.Balance)) + "\n")
+	// A plan that cannot make the month is said before any cost; the
+	// reasons are listed again, one a line, at the end.
+	if len(q.Blocked) > 0 {
+		w.WriteString("\n" + safe(CannotMake(q.Plan, q.Blocked)) + "\n")
+	}
 
 	writeVideosText(w, q)
 

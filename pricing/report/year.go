@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -13,15 +14,29 @@ import (
 // granted, bought, used, expired, carried, short, cost), the year's totals, and
 // which billing is cheaper for this pattern of months.
 func WriteYear(w io.Writer, y *pricing.YearResult, f Format) error {
+	return WriteYearBlocked(w, y, nil, f)
+}
+
+// WriteYearBlocked is WriteYear for a plan that may not be able to make the
+// month at all: blocked is card.Blocked(y.Plan, project), and when it is not
+// empty every format says so first (CannotMake; JSON "can_make" and
+// "blocked"; CSV a "blocked" column), since the year then plays credits the
+// plan could never spend on this month.
+func WriteYearBlocked(w io.Writer, y *pricing.YearResult, blocked []string, f Format) error {
 	if y == nil {
 		return fmt.Errorf("no year to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer) { writeYearText(b, y) },
-		json:     func() any { return yearJSON(y) },
-		markdown: func(b *bufio.Writer) { writeYearMarkdown(b, y) },
-		csv:      func(b *bufio.Writer) error { return writeYearCSV(b, y) },
+		text:     func(b *bufio.Writer) { writeYearText(b, y, blocked) },
+		json:     func() any { return yearJSON(y, blocked) },
+		markdown: func(b *bufio.Writer) { writeYearMarkdown(b, y, blocked) },
+		csv:      func(b *bufio.Writer) error { return writeYearCSV(b, y, blocked) },
 	})
+}
+
+// yearBlocked is the sentence a year of a blocked plan leads with.
+func yearBlocked(y *pricing.YearResult, blocked []string) string {
+	return CannotMake(y.Plan, blocked) + " The year below plays its credits only."
 }
 
 // volumeLabel writes a month's multiplier: "1", "0.5", "1.25".
@@ -100,9 +115,12 @@ func titleBilling(b pricing.Billing) string {
 	return "Monthly"
 }
 
-func writeYearText(w *bufio.Writer, y *pricing.YearResult) {
+func writeYearText(w *bufio.Writer, y *pricing.YearResult, blocked []string) {
 	c := y.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	if len(blocked) > 0 {
+		w.WriteString(safe(yearBlocked(y, blocked)) + "\n")
+	}
 	w.WriteString(safe("Year on "+y.Plan.Name+" ("+y.Plan.ID+"), "+y.Billing.Key()+" billing: the month as planned needs "+
 		c.CreditWord(y.MonthCredits)) + "\n")
 	w.WriteString(safe(rolloverText(y.Plan)) + "\n\n")
@@ -129,9 +147,12 @@ func rolloverText(p *pricing.Plan) string {
 	return s + "."
 }
 
-func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult) {
+func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult, blocked []string) {
 	c := y.Card
 	w.WriteString("# Year on " + md(y.Plan.Name) + ", " + y.Billing.Key() + " billing\n\n")
+	if len(blocked) > 0 {
+		w.WriteString("**" + md(yearBlocked(y, blocked)) + "**\n\n")
+	}
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	w.WriteString("The month as planned needs " + md(c.CreditWord(y.MonthCredits)) + ". " + md(rolloverText(y.Plan)) + "\n\n")
 	row(w, yearHeader...)
@@ -155,13 +176,14 @@ func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult) {
 // yearCSVHeader names the columns of a year: one row per month. Money is a
 // plain decimal; a contact-sales plan leaves cost empty, never 0.
 var yearCSVHeader = []string{"month", "volume", "need", "opening", "granted", "bought", "top_up", "used", "expired",
-	"closing", "short", "cost"}
+	"closing", "short", "cost", "blocked"}
 
-func writeYearCSV(w *bufio.Writer, y *pricing.YearResult) error {
+func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) error {
 	cw, err := newCSV(w, y.Card, yearCSVHeader)
 	if err != nil {
 		return err
 	}
+	why := strings.Join(blocked, "; ")
 	for i := range y.Months {
 		m := &y.Months[i]
 		topUp, cost := "", ""
@@ -173,7 +195,7 @@ func writeYearCSV(w *bufio.Writer, y *pricing.YearResult) error {
 		}
 		rec := []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.String(), m.Opening.String(),
 			m.Granted.String(), m.Bought.String(), topUp, m.Used.String(), m.Expired.String(), m.Closing.String(),
-			m.Short.String(), cost}
+			m.Short.String(), cost, why}
 		if err := cw.row(rec...); err != nil {
 			return err
 		}
@@ -214,8 +236,12 @@ type yearTotalsJSON struct {
 }
 
 type yearDoc struct {
-	Card         cardJSON          `json:"card"`
-	Plan         planRefJSON       `json:"plan"`
+	Card cardJSON    `json:"card"`
+	Plan planRefJSON `json:"plan"`
+	// CanMake is false when the plan cannot make the month at all (Blocked
+	// says why); the months then play credits it could not spend on it.
+	CanMake      bool              `json:"can_make"`
+	Blocked      []string          `json:"blocked"`
 	Billing      string            `json:"billing"`
 	Rollover     string            `json:"rollover"`
 	MonthCredits credits           `json:"month_credits"`
@@ -233,7 +259,7 @@ type yearDoc struct {
 	ContactSales        bool    `json:"contact_sales"`
 }
 
-func yearJSON(y *pricing.YearResult) *yearDoc {
+func yearJSON(y *pricing.YearResult, blocked []string) *yearDoc {
 	c := y.Card
 	priced := func(m pricing.Money) *money {
 		if y.ContactSales {
@@ -242,7 +268,8 @@ func yearJSON(y *pricing.YearResult) *yearDoc {
 		return moneyPtr(m)
 	}
 	d := &yearDoc{
-		Card: cardOf(c), Plan: planRefJSON{y.Plan.ID, y.Plan.Name}, Billing: y.Billing.Key(),
+		Card: cardOf(c), Plan: planRefJSON{y.Plan.ID, y.Plan.Name}, CanMake: len(blocked) == 0,
+		Blocked: nonNil(blocked), Billing: y.Billing.Key(),
 		Rollover: y.Plan.Rollover.Key(), MonthCredits: credits(y.MonthCredits), Months: make([]walletMonthJSON, 12),
 		Totals: yearTotalsJSON{
 			Need: credits(y.Need), Granted: credits(y.Granted), Bought: credits(y.Bought), Used: credits(y.Used),
