@@ -18,7 +18,7 @@ func WriteFit(w io.Writer, r *pricing.FitResult, f Format) error {
 		return fmt.Errorf("no fit to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer) { writeFitText(b, r) },
+		text:     func(b *bufio.Writer, width int) { writeFitText(b, r, width) },
 		json:     func() any { return fitJSON(r) },
 		markdown: func(b *bufio.Writer) { writeFitMarkdown(b, r) },
 		csv:      func(b *bufio.Writer) error { return writeFitCSV(b, r) },
@@ -157,15 +157,15 @@ func fitRemedies(r *pricing.FitResult) []string {
 	return out
 }
 
-func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
+func writeFitText(w *bufio.Writer, r *pricing.FitResult, width int) {
 	c := r.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	w.WriteString(safe("Fit to budget on "+r.Plan.Name+" ("+r.Plan.ID+"), balance "+c.CreditWord(r.Balance)) + "\n\n")
-	var g grid
+	g := aligner{limit: width, headless: true}
 	g.reset(false, true, false)
 	g.add("As planned", r.Before.Grouped(), balanceWord(r, r.Before))
 	g.add("After changes", r.After.Grouped(), balanceWord(r, r.After))
-	g.write(w, "")
+	writeTable(&g, w, "")
 	w.WriteString(FitValueKept(r) + "\n")
 	w.WriteString(safe(fitVerdict(r)) + "\n")
 	if !r.Exact {
@@ -181,13 +181,14 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 	}
 	if len(r.Changes) > 0 {
 		w.WriteString("\nChanges:\n")
+		g.headless = false
 		g.reset(true, false, false, true, true)
 		g.add("#", "Video", "Change", "Saves", "Premium min lost")
 		for i := range r.Changes {
 			ch := &r.Changes[i]
 			g.add(pricing.Count(i+1), ch.VideoName, changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
 		}
-		g.write(w, "  ")
+		writeTable(&g, w, "  ")
 		for i := range r.Changes {
 			if r.Changes[i].Reason != "" {
 				w.WriteString("\nWhy these will do:\n")
@@ -374,64 +375,4 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 		d.Changes[i] = j
 	}
 	return d
-}
-
-// grid lays out a small plain-text table in columns, two spaces apart, with
-// chosen columns aligned right and no trailing spaces. Fit, year and
-// right-size tables are a few dozen rows, so it simply holds them.
-type grid struct {
-	rows  [][]string
-	right []bool
-}
-
-func (g *grid) reset(right ...bool) { g.rows, g.right = g.rows[:0], right }
-
-// add appends a row; each cell is made printable (safe) before it is
-// measured, as in aligner.add.
-func (g *grid) add(cells ...string) {
-	row := make([]string, len(cells))
-	for i, c := range cells {
-		row[i] = safe(c)
-	}
-	g.rows = append(g.rows, row)
-}
-
-func (g *grid) write(w *bufio.Writer, indent string) {
-	var widths []int
-	for _, r := range g.rows {
-		for i, c := range r {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], width(c))
-		}
-	}
-	for _, r := range g.rows {
-		w.WriteString(indent)
-		last := len(r) - 1
-		for last >= 0 && r[last] == "" {
-			last--
-		}
-		for i := 0; i <= last; i++ {
-			pad := widths[i] - width(r[i])
-			right := i < len(g.right) && g.right[i]
-			if i > 0 {
-				w.WriteString("  ")
-			}
-			if right {
-				pads(w, pad)
-			}
-			w.WriteString(r[i])
-			if !right && i < last {
-				pads(w, pad)
-			}
-		}
-		w.WriteByte('\n')
-	}
-}
-
-func pads(w *bufio.Writer, n int) {
-	for range n {
-		w.WriteByte(' ')
-	}
 }

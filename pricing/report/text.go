@@ -11,7 +11,7 @@ import (
 
 // writeQuoteText writes a quote for people reading a terminal: the card, the
 // plan and balance, each video's breakdown and cheaper options, then the month.
-func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
+func writeQuoteText(w *bufio.Writer, q *pricing.Quote, width int) {
 	c := q.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	w.WriteString(safe("Plan: "+q.Plan.Name+" ("+q.Plan.ID+"), "+q.Billing.Key()+" billing, "+
@@ -23,7 +23,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 		w.WriteString("\n" + safe(CannotMake(q.Plan, q.Blocked)) + "\n")
 	}
 
-	writeVideosText(w, q)
+	writeVideosText(w, q, width)
 
 	w.WriteString("\nMonth: ")
 	w.WriteString(pricing.Plural(q.Copies, "video"))
@@ -81,7 +81,7 @@ const videosPerChunk = 256
 // its own, taking turns, while this goroutine writes the chunks out in order
 // and hands each buffer back. The text is identical to one core's, only made
 // sooner, and memory stays at two chunks a core however long the month is.
-func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
+func writeVideosText(w *bufio.Writer, q *pricing.Quote, width int) {
 	n := len(q.Videos)
 	workers := 1
 	if n >= parallelFrom {
@@ -89,7 +89,7 @@ func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 	}
 	if workers <= 1 {
 		var buf bytes.Buffer
-		t := newVideoTexter(q)
+		t := newVideoTexter(q, width)
 		for from := 0; from < n; from += videosPerChunk {
 			buf.Reset()
 			t.write(&buf, from, min(from+videosPerChunk, n))
@@ -110,7 +110,7 @@ func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 			free[k] <- bytes.NewBuffer(make([]byte, 0, videosPerChunk*1024))
 		}
 		go func() {
-			t := newVideoTexter(q)
+			t := newVideoTexter(q, width)
 			for c := k; c < chunks; c += workers {
 				buf := <-free[k]
 				buf.Reset()
@@ -153,9 +153,10 @@ type altKey struct {
 	saves    pricing.Credits
 }
 
-func newVideoTexter(q *pricing.Quote) *videoTexter {
+func newVideoTexter(q *pricing.Quote, width int) *videoTexter {
 	return &videoTexter{
 		q:          q,
+		a:          aligner{limit: width},
 		rates:      map[*pricing.Feature]string{},
 		quantities: map[quantityKey]string{},
 		amounts:    map[pricing.Credits]string{},
@@ -225,7 +226,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			}
 			t.a.add(l.Feature.Name, t.quantity(l), t.rate(l.Feature), t.amount(l.Credits), kind)
 		}
-		t.a.write(w, "   ")
+		writeTable(&t.a, w, "   ")
 		for _, alt := range vq.Alternatives {
 			w.WriteString("   Cheaper: ")
 			w.WriteString(t.altText(alt))
@@ -278,27 +279,54 @@ func upgradeText(q *pricing.Quote) string {
 }
 
 // writeCompareText writes every plan side by side, the recommended one marked.
-func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
+func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison, width int) {
 	c := cmp.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	w.WriteString("Month: " + safe(c.CreditWord(cmp.Premium)) + ", " +
 		pricing.FormatLength(int(cmp.FinishedSeconds)) + " finished, " + cmp.Billing.Key() + " billing\n\n")
 
-	var a aligner
+	a := aligner{limit: width}
 	var buf bytes.Buffer
-	a.reset(false, false, true, true, false, true, true, true, false)
-	a.add("  Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status")
+	right := []bool{false, false, true, true, false, true, true, true, false}
+	rows := [][]string{{"  Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status"}}
 	for i := range cmp.Options {
 		o := &cmp.Options[i]
 		mark := "  "
 		if o.Recommended {
 			mark = "* "
 		}
-		a.add(mark+o.Plan.Name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
+		rows = append(rows, []string{mark + o.Plan.Name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
 			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal), costLabel(c, o, o.AnnualTotal),
-			perMinuteLabel(cmp, o), status(o))
+			perMinuteLabel(cmp, o), status(o)})
 	}
-	a.write(&buf, "")
+	// On a page too narrow for the one table, the standing and the money
+	// are two tables, each naming the plans.
+	tables := [][]int{{0, 1, 2, 3, 4, 5, 6, 7, 8}}
+	a.reset(right...)
+	for _, r := range rows {
+		a.add(r...)
+	}
+	if width > 0 && a.naturalWidth(0) > width {
+		tables = [][]int{{0, 1, 2, 3, 8}, {0, 4, 5, 6, 7}}
+	}
+	for t, cols := range tables {
+		if t > 0 {
+			buf.WriteByte('\n')
+		}
+		pick := make([]bool, len(cols))
+		for i, c := range cols {
+			pick[i] = right[c]
+		}
+		a.reset(pick...)
+		cells := make([]string, len(cols))
+		for _, r := range rows {
+			for i, c := range cols {
+				cells[i] = r[c]
+			}
+			a.add(cells...)
+		}
+		writeTable(&a, &buf, "")
+	}
 	w.Write(buf.Bytes())
 
 	w.WriteString("\n")

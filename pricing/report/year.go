@@ -27,7 +27,7 @@ func WriteYearBlocked(w io.Writer, y *pricing.YearResult, blocked []string, f Fo
 		return fmt.Errorf("no year to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer) { writeYearText(b, y, blocked) },
+		text:     func(b *bufio.Writer, width int) { writeYearText(b, y, blocked, width) },
 		json:     func() any { return yearJSON(y, blocked) },
 		markdown: func(b *bufio.Writer) { writeYearMarkdown(b, y, blocked) },
 		csv:      func(b *bufio.Writer) error { return writeYearCSV(b, y, blocked) },
@@ -115,7 +115,7 @@ func titleBilling(b pricing.Billing) string {
 	return "Monthly"
 }
 
-func writeYearText(w *bufio.Writer, y *pricing.YearResult, blocked []string) {
+func writeYearText(w *bufio.Writer, y *pricing.YearResult, blocked []string, width int) {
 	c := y.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	if len(blocked) > 0 {
@@ -124,14 +124,14 @@ func writeYearText(w *bufio.Writer, y *pricing.YearResult, blocked []string) {
 	w.WriteString(safe("Year on "+y.Plan.Name+" ("+y.Plan.ID+"), "+y.Billing.Key()+" billing: the month as planned needs "+
 		c.CreditWord(y.MonthCredits)) + "\n")
 	w.WriteString(safe(rolloverText(y.Plan)) + "\n\n")
-	var g grid
+	g := aligner{limit: width}
 	g.reset(true, true, true, true, true, true, true, true, true, true)
 	g.add(yearHeader...)
 	for i := range y.Months {
 		g.add(yearCells(y, &y.Months[i])...)
 	}
 	g.add(yearTotalCells(y)...)
-	g.write(w, "")
+	writeTable(&g, w, "")
 	w.WriteString("\n")
 	for _, s := range yearSummary(y) {
 		w.WriteString(safe(s) + "\n")
