@@ -19,7 +19,7 @@ func WriteFit(w io.Writer, r *pricing.FitResult, f Format) error {
 	}
 	return write(w, f, writers{
 		text:     func(b *bufio.Writer, width int) { writeFitText(b, r, width) },
-		json:     func() any { return fitJSON(r) },
+		jsonTo:   func(b *bufio.Writer) error { return writeFitJSON(b, r) },
 		markdown: func(b *bufio.Writer) { writeFitMarkdown(b, r) },
 		csv:      func(b *bufio.Writer) error { return writeFitCSV(b, r) },
 	})
@@ -184,9 +184,21 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult, width int) {
 		g.headless = false
 		g.reset(true, false, false, true, true)
 		g.add("#", "Video", "Change", "Saves", "Premium min lost")
+		// A big month's changes repeat a few labels, savings and losses on
+		// every row: each text is made once.
+		labels := map[[2]*pricing.Feature]string{}
+		saves := map[pricing.Credits]string{}
+		lost := map[int64]string{}
 		for i := range r.Changes {
 			ch := &r.Changes[i]
-			g.add(pricing.Count(i+1), ch.VideoName, changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
+			label := ""
+			if ch.Rerenders {
+				label = changeLabel(ch)
+			} else {
+				label = memo(labels, [2]*pricing.Feature{ch.From, ch.To}, func() string { return changeLabel(ch) })
+			}
+			g.add(countText(i+1), ch.VideoName, label, memo(saves, ch.Saves, ch.Saves.Grouped),
+				memo(lost, ch.ValueLost, func() string { return premiumMinutes(ch.ValueLost) }))
 		}
 		writeTable(&g, w, "  ")
 		for i := range r.Changes {
@@ -363,16 +375,111 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 			Price: money(r.Upgrade.Price(r.Billing))}
 	}
 	for i := range r.Changes {
-		ch := &r.Changes[i]
-		j := fitChangeJSON{Video: ch.VideoName, VideoIndex: ch.Video, Kind: "feature", Saves: credits(ch.Saves),
-			ValueLost: ch.ValueLost, Reason: ch.Reason, Text: ch.Text(c)}
-		if ch.Rerenders {
-			from, to := ch.RerendersFrom, ch.RerendersTo
-			j.Kind, j.RerendersFrom, j.RerendersTo = "rerenders", &from, &to
-		} else {
-			j.Slot, j.From, j.To = ch.Slot.Key(), ch.From.ID, ch.To.ID
-		}
-		d.Changes[i] = j
+		d.Changes[i] = fitChangeOf(c, &r.Changes[i])
 	}
 	return d
+}
+
+// fitChangeOf is one change's entry.
+func fitChangeOf(c *pricing.RateCard, ch *pricing.FitChange) fitChangeJSON {
+	j := fitChangeJSON{Video: ch.VideoName, VideoIndex: ch.Video, Kind: "feature", Saves: credits(ch.Saves),
+		ValueLost: ch.ValueLost, Reason: ch.Reason, Text: ch.Text(c)}
+	if ch.Rerenders {
+		from, to := ch.RerendersFrom, ch.RerendersTo
+		j.Kind, j.RerendersFrom, j.RerendersTo = "rerenders", &from, &to
+	} else {
+		j.Slot, j.From, j.To = ch.Slot.Key(), ch.From.ID, ch.To.ID
+	}
+	return j
+}
+
+// writeFitJSON streams fitJSON's document with the jsonWriter, a change at a
+// time: a 100,000-video fit has hundreds of thousands of changes, which
+// encoding/json would hold, and re-read, in memory. fitJSON is its oracle
+// (TestFitJSONStreamsWhatEncodingJSONWrites).
+func writeFitJSON(w *bufio.Writer, r *pricing.FitResult) error {
+	c := r.Card
+	changes := r.Changes
+	head := *r
+	head.Changes = nil
+	d := fitJSON(&head)
+	j := newJSONWriter(w)
+	j.beginObject()
+	j.key("card")
+	d.Card.write(j)
+	j.key("plan")
+	d.Plan.write(j)
+	j.boolean("can_make", d.CanMake)
+	j.strings("blocked", d.Blocked)
+	j.credits("balance", d.Balance)
+	j.credits("premium_credits_before", d.Before)
+	j.credits("premium_credits", d.After)
+	j.boolean("fits_before", d.FitsBefore)
+	j.boolean("fits", d.Fits)
+	j.credits("remaining", d.Remaining)
+	j.credits("short", d.Short)
+	j.str("message", d.Message)
+	j.str("value_unit", d.ValueUnit)
+	j.integer("value_before", d.ValueBefore)
+	j.integer("value_kept", d.ValueKept)
+	j.integer("value_lost", d.ValueLost)
+	j.boolean("exact", d.Exact)
+	if d.ApproximateReason == nil {
+		j.null("approximate_reason")
+	} else {
+		j.str("approximate_reason", *d.ApproximateReason)
+	}
+	j.key("changes")
+	j.beginArray()
+	for i := range changes {
+		if j.err != nil {
+			return j.err // the output is gone: stop writing
+		}
+		j.elem()
+		ch := fitChangeOf(c, &changes[i])
+		ch.write(j)
+	}
+	j.endArray()
+	if d.TopUp == nil {
+		j.null("top_up")
+	} else {
+		j.key("top_up")
+		d.TopUp.write(j)
+	}
+	if d.Upgrade == nil {
+		j.null("upgrade")
+	} else {
+		j.key("upgrade")
+		d.Upgrade.write(j)
+	}
+	j.endObject()
+	return j.finish()
+}
+
+// write writes the change as encoding/json would, omitempty fields left out.
+func (d *fitChangeJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("video", d.Video)
+	j.integer("video_index", int64(d.VideoIndex))
+	j.str("kind", d.Kind)
+	if d.Slot != "" {
+		j.str("slot", d.Slot)
+	}
+	if d.From != "" {
+		j.str("from", d.From)
+	}
+	if d.To != "" {
+		j.str("to", d.To)
+	}
+	if d.RerendersFrom != nil {
+		j.integer("rerenders_from", int64(*d.RerendersFrom))
+	}
+	if d.RerendersTo != nil {
+		j.integer("rerenders_to", int64(*d.RerendersTo))
+	}
+	j.credits("saves", d.Saves)
+	j.integer("value_lost", d.ValueLost)
+	j.str("reason", d.Reason)
+	j.str("text", d.Text)
+	j.endObject()
 }
