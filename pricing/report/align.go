@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -40,6 +41,10 @@ func (a *aligner) reset(right ...bool) {
 	a.cells = a.cells[:0]
 	a.right = append(a.right[:0], right...)
 }
+
+// grow makes room for rows more rows, so a table of a known, large size
+// (a fit's changes) is not copied as it grows.
+func (a *aligner) grow(rows int) { a.cells = slices.Grow(a.cells, rows*len(a.right)) }
 
 // add appends a row of at most len(right) cells; missing cells are empty.
 // Each cell is made printable (safe) here, before it is measured, so a name's
@@ -83,7 +88,7 @@ func writeTable[W sink](a *aligner, w W, indent string) {
 		return
 	}
 	a.widths = append(a.widths[:0], make([]int, n)...)
-	a.cellWidths = a.cellWidths[:0]
+	a.cellWidths = slices.Grow(a.cellWidths[:0], len(a.cells))
 	for i, c := range a.cells {
 		cw := width(c)
 		a.cellWidths = append(a.cellWidths, cw)

@@ -184,6 +184,7 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult, width int) {
 		g.headless = false
 		g.reset(true, false, false, true, true)
 		g.add("#", "Video", "Change", "Saves", "Premium min lost")
+		g.grow(len(r.Changes))
 		// A big month's changes repeat a few labels, savings and losses on
 		// every row: each text is made once.
 		labels := map[[2]*pricing.Feature]string{}
