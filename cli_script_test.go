@@ -31,7 +31,6 @@ import (
 func TestCLIPromises(t *testing.T) {
 	cmds := maps.Clone(hostileCommands)
 	cmds["valid"] = validOutput
-	cmds["fits"] = fitsWidth
 	testscript.Run(t, testscript.Params{
 		Dir:                filepath.Join("testdata", "cli"),
 		RequireUniqueNames: true,

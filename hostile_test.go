@@ -61,6 +61,7 @@ func TestHostileInput(t *testing.T) {
 
 var hostileCommands = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"creditplan": runBounded,
+	"fits":       fitsWidth,
 	"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 		if len(args) != 1 {
 			ts.Fatalf("usage: exits N")
