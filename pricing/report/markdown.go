@@ -71,6 +71,9 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 
 	if !q.Fits {
 		w.WriteString("## Covering the " + q.Short.Grouped() + " short\n\n")
+		if len(q.Limits()) > 0 {
+			w.WriteString("Credits alone do not make this month: " + md(q.Plan.Name) + " is blocked (above).\n\n")
+		}
 		w.WriteString("- Top-up: " + md(topUpText(q)) + "\n")
 		w.WriteString("- Upgrade: " + md(upgradeText(q)) + "\n\n")
 	}

@@ -54,7 +54,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote, width int) {
 		}
 	}
 	if !q.Fits {
-		w.WriteString("\nTo cover the " + q.Short.Grouped() + " short:\n")
+		w.WriteString("\n" + safe(coverShort(q)) + ":\n")
 		w.WriteString("  Top-up: " + safe(topUpText(q)) + "\n")
 		w.WriteString("  Upgrade: " + safe(upgradeText(q)) + "\n")
 	}
@@ -238,6 +238,17 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			w.WriteString("\n")
 		}
 	}
+}
+
+// coverShort heads what covers a short month: "To cover the 106 short", and
+// when the plan's limits rule it out whatever the credits, that a top-up
+// does not cure them.
+func coverShort(q *pricing.Quote) string {
+	s := "To cover the " + q.Short.Grouped() + " short"
+	if len(q.Limits()) > 0 {
+		s += " (credits alone do not make it: " + q.Plan.Name + " is blocked, above)"
+	}
+	return s
 }
 
 // countText is pricing.Count without its work for the numbers below 1,000
