@@ -30,6 +30,9 @@ type aligner struct {
 	floor   []int
 	lines   [][]string
 	wrapped map[wrapKey][]string
+	// gap is what stands between two columns: two spaces, or one on a page
+	// too narrow for two.
+	gap string
 	// headless is set for a table whose first row is data, not column names:
 	// its number columns never narrow (see shrink).
 	headless bool
@@ -94,7 +97,12 @@ func writeTable[W sink](a *aligner, w W, indent string) {
 		a.cellWidths = append(a.cellWidths, cw)
 		a.widths[i%n] = max(a.widths[i%n], cw)
 	}
+	a.gap = "  "
 	shrunk := a.limit > 0 && a.shrink(len(indent))
+	if a.limit > 0 && a.tableWidth(len(indent)) > a.limit {
+		// Columns that can narrow no further stand one space apart.
+		a.gap = " "
+	}
 	for start := 0; start+n <= len(a.cells); start += n {
 		r := a.cells[start : start+n]
 		if shrunk && a.rowTooWide(start) {
@@ -111,7 +119,7 @@ func writeTable[W sink](a *aligner, w W, indent string) {
 			c := r[i]
 			pad := a.widths[i] - a.cellWidths[start+i]
 			if i > 0 {
-				w.WriteString("  ")
+				w.WriteString(a.gap)
 			}
 			if a.right[i] {
 				writeSpaces(w, pad)
@@ -123,6 +131,15 @@ func writeTable[W sink](a *aligner, w W, indent string) {
 		}
 		w.WriteByte('\n')
 	}
+}
+
+// tableWidth is how wide a line of the table is at its columns' widths.
+func (a *aligner) tableWidth(indent int) int {
+	total := indent + len(a.gap)*(len(a.widths)-1)
+	for _, w := range a.widths {
+		total += w
+	}
+	return total
 }
 
 // naturalWidth is how wide the table's widest line is, unshrunk, after indent cells.
@@ -139,8 +156,12 @@ func (a *aligner) naturalWidth(indent int) int {
 	return total
 }
 
-// minColumn is the narrowest a text column shrinks to.
-const minColumn = 8
+// minColumn is the narrowest a text column shrinks to, and tightColumn the
+// narrowest when the table would not fit otherwise.
+const (
+	minColumn   = 8
+	tightColumn = 5
+)
 
 // shrink narrows columns, widest first (number columns before text ones),
 // until the table with its indent fits a.limit or none can narrow further; it
@@ -177,7 +198,15 @@ func (a *aligner) shrink(indent int) bool {
 	// Number columns give up their names' room first: a wrapped name reads
 	// better than a wrapped value.
 	shrunk := false
-	for _, numbers := range []bool{true, false} {
+	for pass, numbers := range []bool{true, false, false} {
+		if pass == 2 {
+			// Still too wide: text columns go down to tightColumn.
+			for i := range floor {
+				if !a.right[i] {
+					floor[i] = min(tightColumn, a.widths[i])
+				}
+			}
+		}
 		for total > a.limit {
 			widest := -1
 			for i, cw := range a.widths {
@@ -273,7 +302,7 @@ func (a *aligner) writeWrapped(w interface {
 			c := cellLine(lines[i], l)
 			pad := a.widths[i] - width(c)
 			if i > 0 {
-				w.WriteString("  ")
+				w.WriteString(a.gap)
 			}
 			if a.right[i] {
 				writeSpaces(w, pad)
