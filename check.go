@@ -58,7 +58,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 				bad++
 				continue
 			}
-			say("ok  %s (rate card %q, %s, %s)\n", path, rc.Name, plural(len(rc.Plans), "plan"), plural(len(rc.Features), "feature"))
+			say("ok  %s (rate card %q, %s, %s)\n", path, rc.Name, pricing.Plural(len(rc.Plans), "plan"), pricing.Plural(len(rc.Features), "feature"))
 			continue
 		}
 		if !cardLoaded {
@@ -79,25 +79,17 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 			bad++
 			continue
 		}
-		say("ok  %s (project, %s)\n", path, plural(len(p.Videos), "video"))
+		say("ok  %s (project, %s)\n", path, pricing.Plural(len(p.Videos), "video"))
 	}
 	if bad > 0 {
 		verb := "have"
 		if bad == 1 {
 			verb = "has"
 		}
-		fmt.Fprintf(a.stderr, "creditplan check: %d of %s %s problems\n", bad, plural(len(files), "file"), verb)
+		fmt.Fprintf(a.stderr, "creditplan check: %s of %s %s problems\n", pricing.Count(bad), pricing.Plural(len(files), "file"), verb)
 		return exitWith(exitInvalid)
 	}
 	return writeOut(writeErr)
-}
-
-// plural words a count with its noun: "1 video", "2 videos".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // reportBad prints a loader's problems, one per line.

@@ -6,7 +6,11 @@ import (
 	"encoding/json"
 	"maps"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -19,6 +23,8 @@ import (
 //	valid json|csv            the last creditplan's standard output parses
 //	                          as one JSON document, or as CSV with every row
 //	                          as wide as the header.
+//	fits N                    no line of the last creditplan's standard
+//	                          output is wider than N terminal cells.
 //
 // The interrupt (exit 130) needs a terminal and a person at ctrl+c; the
 // planner's error mapping is proven in-process by TestPlannerErrorsMapToExitCodes.
@@ -30,6 +36,19 @@ func TestCLIPromises(t *testing.T) {
 		RequireUniqueNames: true,
 		Cmds:               cmds,
 	})
+}
+
+func fitsWidth(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: fits N")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	for i, l := range strings.Split(ts.ReadFile("stdout"), "\n") {
+		if w := ansi.StringWidth(l); w > n {
+			ts.Fatalf("line %d is %d cells wide, over %d: %q", i+1, w, n, l)
+		}
+	}
 }
 
 func validOutput(ts *testscript.TestScript, neg bool, args []string) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"creditplan/ui"
@@ -18,6 +19,19 @@ type app struct {
 	interactive func() bool
 	// runPlanner starts the interactive planner and blocks until it quits.
 	runPlanner func(ui.Options) error
+	// termWidth is the width of the terminal stdout is, or 0 when it is none
+	// (nil: none).
+	termWidth func() int
+	// getenv reads the environment (nil: os.Getenv).
+	getenv func(string) string
+}
+
+// env reads an environment variable.
+func (a *app) env(name string) string {
+	if a.getenv == nil {
+		return os.Getenv(name)
+	}
+	return a.getenv(name)
 }
 
 // command is one entry of the command line: its name, its line in the

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"creditplan/pricing"
 	"creditplan/pricing/report"
@@ -15,6 +17,8 @@ import (
 // reads the same everywhere.
 type options struct {
 	rates, plan, balance, format, billing string
+	// width is --width as typed; "" when not given.
+	width string
 	// hasBalance is set when --balance was given: --balance "" is given, and
 	// wrong, not the same as leaving it out.
 	hasBalance bool
@@ -36,6 +40,10 @@ func balanceFlag(fs *flag.FlagSet, o *options) {
 
 func formatFlag(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, markdown or csv")
+}
+
+func widthFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.width, "width", "", "fit text and Markdown to `N` columns, at least 40 (default: $COLUMNS, the terminal's width, or 80)")
 }
 
 func billingFlag(fs *flag.FlagSet, o *options) {
@@ -95,6 +103,32 @@ func (c *command) outputFormat(o *options) (report.Format, error) {
 	}
 	return f, nil
 }
+
+// pageWidth is how wide text and Markdown are laid out: --width, else
+// COLUMNS, else the terminal's width, else 80; never below report.MinWidth.
+// --width that is not a whole number of at least report.MinWidth is a usage
+// error; a COLUMNS or terminal narrower than that lays out for MinWidth.
+func (c *command) pageWidth(a *app, o *options) (int, error) {
+	if o.width != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(o.width))
+		if err != nil || n < report.MinWidth {
+			return 0, usagef(c, "--width %q: give a number of columns, at least %d", o.width, report.MinWidth)
+		}
+		return n, nil
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(a.env("COLUMNS"))); err == nil && n > 0 {
+		return max(n, report.MinWidth), nil
+	}
+	if a.termWidth != nil {
+		if n := a.termWidth(); n > 0 {
+			return max(n, report.MinWidth), nil
+		}
+	}
+	return defaultWidth, nil
+}
+
+// defaultWidth is the page's width when neither COLUMNS nor a terminal says.
+const defaultWidth = 80
 
 // billing reads --billing: "" keeps the project's billing (set is false).
 func (c *command) billing(o *options) (b pricing.Billing, set bool, err error) {

@@ -61,6 +61,7 @@ func TestHostileInput(t *testing.T) {
 
 var hostileCommands = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"creditplan": runBounded,
+	"fits":       fitsWidth,
 	"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 		if len(args) != 1 {
 			ts.Fatalf("usage: exits N")
@@ -107,7 +108,13 @@ var hostileCommands = map[string]func(ts *testscript.TestScript, neg bool, args 
 func runBounded(ts *testscript.TestScript, neg bool, args []string) {
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = ts.Getenv("WORK")
-	cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "HOME="+ts.Getenv("HOME"), "NO_COLOR=1")
+	// The scripts pin what is said, on whole lines: they read a page wider
+	// than any line unless a script sets COLUMNS itself (the width tests).
+	columns := ts.Getenv("COLUMNS")
+	if columns == "" {
+		columns = testColumns
+	}
+	cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "HOME="+ts.Getenv("HOME"), "NO_COLOR=1", "COLUMNS="+columns)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if path := ts.Getenv("CREDITPLAN_STDOUT"); path != "" {

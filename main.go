@@ -36,8 +36,21 @@ func main() {
 		stderr:      os.Stderr,
 		interactive: stdioIsTerminal,
 		runPlanner:  ui.Run,
+		termWidth:   stdoutWidth,
 	}
 	os.Exit(a.run(os.Args[1:]))
+}
+
+// stdoutWidth is the width of the terminal stdout is, or 0.
+func stdoutWidth() int {
+	if !term.IsTerminal(os.Stdout.Fd()) {
+		return 0
+	}
+	w, _, err := term.GetSize(os.Stdout.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
 }
 
 // stdioIsTerminal reports whether both stdin and stdout are terminals: the

@@ -20,6 +20,9 @@ import (
 // The end-to-end tests run the binary that TestMain (e2e_test.go) builds once
 // into `binary`, as a user would: real files, real exit codes, no terminal.
 
+// testColumns is the page width the tests that read whole lines run with.
+const testColumns = "10000"
+
 type result struct {
 	code           int
 	stdout, stderr string
@@ -29,6 +32,9 @@ type result struct {
 func creditplan(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
+	// A page wider than any line: these tests pin what is said; the width
+	// tests pin the layout.
+	cmd.Env = append(os.Environ(), "COLUMNS="+testColumns)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	cmd.Stdin = nil // /dev/null
@@ -460,8 +466,8 @@ func TestFitAndYearEveryFormatNamesTheCard(t *testing.T) {
 		}
 	}
 	for cmd, header := range map[string]string{
-		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,card,as_of\n",
-		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,card,as_of\n",
+		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,blocked,card,as_of\n",
+		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,blocked,card,as_of\n",
 	} {
 		r := creditplan(t, cmd, "examples/seasonal-creator.toml", "--format=csv")
 		r.want(t, 0)

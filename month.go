@@ -28,10 +28,11 @@ Flags:
 		planFlag(fs, o, "quote on plan `ID` instead of the project's plan")
 		balanceFlag(fs, o)
 		formatFlag(fs, o)
+		widthFlag(fs, o)
 	},
 	batch: true,
 	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(c, o, args)
+		req, err := readMonth(a, c, o, args)
 		if err != nil {
 			return err
 		}
@@ -39,7 +40,7 @@ Flags:
 		if err != nil {
 			return err
 		}
-		return writeOut(report.WriteQuote(a.stdout, q, req.format))
+		return writeOut(report.WriteQuote(req.page(a), q, req.format))
 	},
 }
 
@@ -65,15 +66,16 @@ Flags:
 	flags: func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
 		formatFlag(fs, o)
+		widthFlag(fs, o)
 	},
 	batch: true,
 	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(c, o, args)
+		req, err := readMonth(a, c, o, args)
 		if err != nil {
 			return err
 		}
 		card, p := req.card, req.project
-		return writeOut(report.WriteComparison(a.stdout, card.Compare(p), card.RightSize(p), req.format))
+		return writeOut(report.WriteComparison(req.page(a), card.Compare(p), card.RightSize(p), req.format))
 	},
 }
 
@@ -98,10 +100,11 @@ Flags:
 		planFlag(fs, o, "fit the month to plan `ID` (its credits and features) instead of the project's plan")
 		balanceFlag(fs, o)
 		formatFlag(fs, o)
+		widthFlag(fs, o)
 	},
 	batch: true,
 	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(c, o, args)
+		req, err := readMonth(a, c, o, args)
 		if err != nil {
 			return err
 		}
@@ -109,7 +112,7 @@ Flags:
 		if err != nil {
 			return err
 		}
-		return writeOut(report.WriteFit(a.stdout, r, req.format))
+		return writeOut(report.WriteFit(req.page(a), r, req.format))
 	},
 }
 
@@ -131,10 +134,11 @@ Flags:
 		planFlag(fs, o, "simulate plan `ID` instead of the project's plan")
 		billingFlag(fs, o)
 		formatFlag(fs, o)
+		widthFlag(fs, o)
 	},
 	batch: true,
 	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(c, o, args)
+		req, err := readMonth(a, c, o, args)
 		if err != nil {
 			return err
 		}
@@ -142,7 +146,9 @@ Flags:
 		if err != nil {
 			return err
 		}
-		return writeOut(report.WriteYear(a.stdout, y, req.format))
+		// The year says first when the plan cannot make the month at all.
+		blocked := req.card.Blocked(y.Plan, req.project)
+		return writeOut(report.WriteYearBlocked(req.page(a), y, blocked, req.format))
 	},
 }
 
@@ -150,7 +156,9 @@ Flags:
 // format, the card, and the project with --plan, --balance and --billing
 // applied.
 type monthRequest struct {
-	format  report.Format
+	format report.Format
+	// width is the page's width for text and Markdown (pageWidth).
+	width   int
 	card    *pricing.RateCard
 	project *pricing.Project
 }
@@ -159,10 +167,13 @@ type monthRequest struct {
 // the command line are found before any file is read, except those that need
 // the card (an unknown --plan, a --balance with more decimals than the card's
 // credits have). A flag the command does not take is left at its zero value.
-func readMonth(c *command, o *options, pos []string) (*monthRequest, error) {
+func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, error) {
 	req := &monthRequest{}
 	var err error
 	if req.format, err = c.outputFormat(o); err != nil {
+		return nil, err
+	}
+	if req.width, err = c.pageWidth(a, o); err != nil {
 		return nil, err
 	}
 	billing, setBilling, err := c.billing(o)
@@ -174,8 +185,8 @@ func readMonth(c *command, o *options, pos []string) (*monthRequest, error) {
 		return nil, err
 	}
 	if o.hasBalance {
-		if _, err := pricing.ParseCredits(o.balance); err != nil {
-			return nil, usagef(c, "--balance %q: %v (give credits like 200 or 12.5)", o.balance, err)
+		if err := pricing.CheckBalance(o.balance); err != nil {
+			return nil, usagef(c, "--%v", err)
 		}
 	}
 	if req.card, err = loadCard(o.rates); err != nil {
@@ -184,8 +195,8 @@ func readMonth(c *command, o *options, pos []string) (*monthRequest, error) {
 	var balance pricing.Credits
 	if o.hasBalance {
 		// The syntax is known good here, so the error names the card's decimals.
-		if balance, err = req.card.ParseBalance(o.balance); err != nil {
-			return nil, usagef(c, "--balance %q: %v", o.balance, err)
+		if balance, err = req.card.ReadBalance(o.balance); err != nil {
+			return nil, usagef(c, "--%v", err)
 		}
 	}
 	if o.plan != "" {
@@ -207,6 +218,9 @@ func readMonth(c *command, o *options, pos []string) (*monthRequest, error) {
 	}
 	return req, nil
 }
+
+// page is stdout laid out for the request's width.
+func (r *monthRequest) page(a *app) *report.Page { return &report.Page{W: a.stdout, Width: r.width} }
 
 // choosePlan checks a --plan id against the card: a usage error lists the valid ids.
 func choosePlan(c *command, card *pricing.RateCard, id string) error {

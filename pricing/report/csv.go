@@ -93,7 +93,7 @@ func negativeNumber(s string) bool {
 }
 
 // quoteCSVHeader names the columns of a quote: one row per line of each video.
-var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "quantity", "rate", "credits_each", "credits_total"}
+var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "quantity", "rate", "credits_each", "credits_total", "blocked"}
 
 // writeQuoteCSV writes one row per line of each video, for spreadsheets: a
 // header row and the lines, nothing else, so every row has the same shape.
@@ -102,13 +102,16 @@ func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote) error {
 	if err != nil {
 		return err
 	}
+	// Every row says what blocks the plan (reasons joined by "; ", empty
+	// when nothing does), so no row reads as a month the plan can make.
+	blocked := strings.Join(q.Blocked, "; ")
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := vq.Video
 		count := strconv.Itoa(v.Count)
 		for _, l := range vq.Lines {
 			if err := cw.row(v.Name, count, l.Feature.ID, l.Slot.Key(), strconv.FormatBool(l.Premium()), l.Quantity(),
-				l.Feature.RateText(), l.Credits.String(), l.Total(v.Count).String()); err != nil {
+				l.Feature.RateText(), l.Credits.String(), l.Total(v.Count).String(), blocked); err != nil {
 				return err
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -17,21 +18,30 @@ func WriteFit(w io.Writer, r *pricing.FitResult, f Format) error {
 		return fmt.Errorf("no fit to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer) { writeFitText(b, r) },
-		json:     func() any { return fitJSON(r) },
+		text:     func(b *bufio.Writer, width int) { writeFitText(b, r, width) },
+		jsonTo:   func(b *bufio.Writer) error { return writeFitJSON(b, r) },
 		markdown: func(b *bufio.Writer) { writeFitMarkdown(b, r) },
 		csv:      func(b *bufio.Writer) error { return writeFitCSV(b, r) },
 	})
 }
 
 // premiumMinutes writes a premium value (weighted premium seconds) as minutes
-// to a tenth, rounded half up: "52.5".
-func premiumMinutes(v int64) string {
+// to a tenth, rounded half up, the whole minutes grouped as every count a
+// person reads: "52.5", "2,880".
+func premiumMinutes(v int64) string { return minutesText(v, true) }
+
+// premiumMinutesPlain is premiumMinutes without grouping, for CSV: "2880".
+func premiumMinutesPlain(v int64) string { return minutesText(v, false) }
+
+func minutesText(v int64, grouped bool) string {
 	tenths := (v*10 + 30) / 60
 	if v < 0 {
 		tenths = -((-v*10 + 30) / 60)
 	}
 	s := strconv.FormatInt(tenths/10, 10)
+	if grouped {
+		s = pricing.Count(tenths / 10)
+	}
 	if tenths < 0 && tenths/10 == 0 {
 		s = "-0"
 	}
@@ -68,7 +78,7 @@ func billed(b pricing.Billing) string {
 // changeLabel is a change's "from -> to" for tables.
 func changeLabel(ch *pricing.FitChange) string {
 	if ch.Rerenders {
-		return fmt.Sprintf("re-renders %d → %d", ch.RerendersFrom, ch.RerendersTo)
+		return "re-renders " + pricing.Count(ch.RerendersFrom) + " → " + pricing.Count(ch.RerendersTo)
 	}
 	return ch.From.Name + " → " + ch.To.Name
 }
@@ -82,19 +92,44 @@ func balanceWord(r *pricing.FitResult, use pricing.Credits) string {
 	return (use - b).Grouped() + " short"
 }
 
-// fitVerdict says in one sentence where the month stands.
+// fitVerdict says in one sentence where the month stands; a plan that no
+// substitution cures is said first, before what the changes do for its
+// credits.
 func fitVerdict(r *pricing.FitResult) string {
+	if len(r.Blocked) > 0 {
+		return blockedFitVerdict(r)
+	}
 	switch {
 	case r.FitsBefore && len(r.Changes) == 0:
 		return "The month already fits: nothing to change."
 	case r.FitsBefore:
 		return fmt.Sprintf("The month's credits already fit; %s replace%s choices %s cannot make.",
-			plural64(int64(len(r.Changes)), "change"), sIfOne(len(r.Changes)), r.Plan.Name)
+			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), r.Plan.Name)
 	case r.Fits:
 		return fmt.Sprintf("%s bring%s the month within the balance, keeping %s%% of its premium value.",
-			plural64(int64(len(r.Changes)), "change"), sIfOne(len(r.Changes)), percentKept(r))
+			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), percentKept(r))
 	}
 	return "Nothing fits, even with every substitution: still " + r.Card.CreditWord(r.Short) + " short."
+}
+
+// blockedFitVerdict is the verdict of a fit whose plan still cannot make the
+// month: it says so first, then what the changes do for its credits, never
+// that they "bring the month within the balance". The reasons follow it
+// (FitStillBlocked), so the sentence stays short enough for one line.
+func blockedFitVerdict(r *pricing.FitResult) string {
+	head := r.Plan.Name + " cannot make this month: "
+	n := len(r.Changes)
+	switch {
+	case r.FitsBefore && n == 0:
+		return head + "its credits already fit, but no substitution cures what blocks it."
+	case r.FitsBefore:
+		return head + fmt.Sprintf("%s replace%s choices %s cannot make, but none cures what still blocks it.",
+			pricing.Plural(n, "change"), sIfOne(n), r.Plan.Name)
+	case r.Fits:
+		return head + fmt.Sprintf("%s bring%s its credits within the balance (keeping %s%% of their premium value), but none cures what still blocks it.",
+			pricing.Plural(n, "change"), sIfOne(n), percentKept(r))
+	}
+	return head + "even with every substitution its credits are " + r.Card.CreditWord(r.Short) + " short, and none cures what blocks it."
 }
 
 func sIfOne(n int) string {
@@ -122,32 +157,51 @@ func fitRemedies(r *pricing.FitResult) []string {
 	return out
 }
 
-const approximateNote = "Approximate: this month is too large to fit exactly in memory; the changes were chosen by least premium value lost per credit saved."
-
-func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
+func writeFitText(w *bufio.Writer, r *pricing.FitResult, width int) {
 	c := r.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	w.WriteString(safe("Fit to budget on "+r.Plan.Name+" ("+r.Plan.ID+"), balance "+c.CreditWord(r.Balance)) + "\n\n")
-	var g grid
+	g := aligner{limit: width, headless: true}
 	g.reset(false, true, false)
 	g.add("As planned", r.Before.Grouped(), balanceWord(r, r.Before))
 	g.add("After changes", r.After.Grouped(), balanceWord(r, r.After))
-	g.write(w, "")
-	w.WriteString("Premium value kept: " + premiumMinutes(r.ValueKept) + " of " + premiumMinutes(r.ValueBefore) +
-		" weighted premium minutes (" + percentKept(r) + "%)\n")
+	writeTable(&g, w, "")
+	w.WriteString(FitValueKept(r) + "\n")
 	w.WriteString(safe(fitVerdict(r)) + "\n")
 	if !r.Exact {
-		w.WriteString(approximateNote + "\n")
+		w.WriteString(FitApproximateNote(r) + "\n")
+	}
+	// What no substitution cures follows the verdict that says so, before
+	// the changes and what they save.
+	if len(r.Blocked) > 0 {
+		w.WriteString("\n" + safe(FitStillBlocked(r)) + "\n")
+		for _, b := range r.Blocked {
+			w.WriteString("  " + safe(b) + "\n")
+		}
 	}
 	if len(r.Changes) > 0 {
 		w.WriteString("\nChanges:\n")
+		g.headless = false
 		g.reset(true, false, false, true, true)
 		g.add("#", "Video", "Change", "Saves", "Premium min lost")
+		g.grow(len(r.Changes))
+		// A big month's changes repeat a few labels, savings and losses on
+		// every row: each text is made once.
+		labels := map[[2]*pricing.Feature]string{}
+		saves := map[pricing.Credits]string{}
+		lost := map[int64]string{}
 		for i := range r.Changes {
 			ch := &r.Changes[i]
-			g.add(strconv.Itoa(i+1), ch.VideoName, changeLabel(ch), ch.Saves.Grouped(), premiumMinutes(ch.ValueLost))
+			label := ""
+			if ch.Rerenders {
+				label = changeLabel(ch)
+			} else {
+				label = memo(labels, [2]*pricing.Feature{ch.From, ch.To}, func() string { return changeLabel(ch) })
+			}
+			g.add(countText(i+1), ch.VideoName, label, memo(saves, ch.Saves, ch.Saves.Grouped),
+				memo(lost, ch.ValueLost, func() string { return premiumMinutes(ch.ValueLost) }))
 		}
-		g.write(w, "  ")
+		writeTable(&g, w, "  ")
 		for i := range r.Changes {
 			if r.Changes[i].Reason != "" {
 				w.WriteString("\nWhy these will do:\n")
@@ -165,15 +219,9 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult) {
 		}
 	}
 	if !r.Fits {
-		w.WriteString("\nTo cover the " + r.Short.Grouped() + " still short:\n")
+		w.WriteString("\n" + FitToCover(r) + "\n")
 		for _, s := range fitRemedies(r) {
 			w.WriteString("  " + safe(s) + "\n")
-		}
-	}
-	if len(r.Blocked) > 0 {
-		w.WriteString("\nStill blocked on " + safe(r.Plan.Name) + " (no substitution cures these):\n")
-		for _, b := range r.Blocked {
-			w.WriteString("  " + safe(b) + "\n")
 		}
 	}
 	w.WriteString("\n" + safe(c.UpfrontMessage(r.After, r.Balance)) + "\n")
@@ -186,7 +234,14 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 	w.WriteString("Balance: " + md(c.CreditWord(r.Balance)) + "\n\n")
 	w.WriteString("**" + md(fitVerdict(r)) + "**\n\n")
 	if !r.Exact {
-		w.WriteString("_" + md(approximateNote) + "_\n\n")
+		w.WriteString("_" + md(FitApproximateNote(r)) + "_\n\n")
+	}
+	if len(r.Blocked) > 0 {
+		w.WriteString("## Still blocked on " + md(r.Plan.Name) + "\n\n")
+		for _, b := range r.Blocked {
+			w.WriteString("- " + md(b) + "\n")
+		}
+		w.WriteString("\n")
 	}
 	row(w, "", "Premium credits", "Balance", "Weighted premium minutes")
 	row(w, "---", "---:", "---:", "---:")
@@ -199,7 +254,7 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 		row(w, "---:", "---", "---", "---:", "---:", "---")
 		for i := range r.Changes {
 			ch := &r.Changes[i]
-			row(w, strconv.Itoa(i+1), md(ch.VideoName), md(changeLabel(ch)), ch.Saves.Grouped(),
+			row(w, pricing.Count(i+1), md(ch.VideoName), md(changeLabel(ch)), ch.Saves.Grouped(),
 				premiumMinutes(ch.ValueLost), md(ch.Reason))
 		}
 		w.WriteString("\n")
@@ -211,31 +266,27 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 		}
 		w.WriteString("\n")
 	}
-	if len(r.Blocked) > 0 {
-		w.WriteString("## Still blocked on " + md(r.Plan.Name) + "\n\n")
-		for _, b := range r.Blocked {
-			w.WriteString("- " + md(b) + "\n")
-		}
-		w.WriteString("\n")
-	}
 	w.WriteString(md(c.UpfrontMessage(r.After, r.Balance)) + "\n")
 }
 
 // fitCSVHeader names the columns of a fit: one row per change.
 var fitCSVHeader = []string{"video", "video_index", "kind", "slot", "from", "to", "rerenders_from", "rerenders_to",
-	"saves", "value_lost", "premium_minutes_lost", "reason"}
+	"saves", "value_lost", "premium_minutes_lost", "reason", "blocked"}
 
 // writeFitCSV writes a header row and one row per change, nothing else, so
-// every row has the same shape; the totals are in the other formats.
+// every row has the same shape; the totals are in the other formats. Each row
+// carries what still blocks the plan ("blocked", reasons joined by "; ",
+// empty when nothing does), so no row reads as a month the plan can make.
 func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
 	cw, err := newCSV(w, r.Card, fitCSVHeader)
 	if err != nil {
 		return err
 	}
+	blocked := strings.Join(r.Blocked, "; ")
 	for i := range r.Changes {
 		ch := &r.Changes[i]
 		rec := []string{ch.VideoName, strconv.Itoa(ch.Video), "feature", ch.Slot.Key(), "", "", "", "",
-			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutes(ch.ValueLost), ch.Reason}
+			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutesPlain(ch.ValueLost), ch.Reason, blocked}
 		if ch.Rerenders {
 			rec[2], rec[3] = "rerenders", ""
 			rec[6], rec[7] = strconv.Itoa(ch.RerendersFrom), strconv.Itoa(ch.RerendersTo)
@@ -267,39 +318,52 @@ type fitChangeJSON struct {
 }
 
 type fitDoc struct {
-	Card       cardJSON    `json:"card"`
-	Plan       planRefJSON `json:"plan"`
-	Balance    credits     `json:"balance"`
-	Before     credits     `json:"premium_credits_before"`
-	After      credits     `json:"premium_credits"`
-	FitsBefore bool        `json:"fits_before"`
-	Fits       bool        `json:"fits"`
-	Remaining  credits     `json:"remaining"`
-	Short      credits     `json:"short"`
-	Message    string      `json:"message"`
+	Card cardJSON    `json:"card"`
+	Plan planRefJSON `json:"plan"`
+	// CanMake is false when something still rules the plan out once the
+	// changes are made; Blocked says what (a video longer than the plan
+	// allows, a feature it lacks with no alternative it offers). Credits
+	// fitting (fits) does not make the month possible on its own, so both
+	// come first.
+	CanMake    bool     `json:"can_make"`
+	Blocked    []string `json:"blocked"`
+	Balance    credits  `json:"balance"`
+	Before     credits  `json:"premium_credits_before"`
+	After      credits  `json:"premium_credits"`
+	FitsBefore bool     `json:"fits_before"`
+	Fits       bool     `json:"fits"`
+	Remaining  credits  `json:"remaining"`
+	Short      credits  `json:"short"`
+	Message    string   `json:"message"`
 	// Values are weighted premium seconds: length × weight (× languages for
 	// per-language features) × copies, summed over kept premium features.
-	ValueUnit   string          `json:"value_unit"`
-	ValueBefore int64           `json:"value_before"`
-	ValueKept   int64           `json:"value_kept"`
-	ValueLost   int64           `json:"value_lost"`
-	Exact       bool            `json:"exact"`
-	Changes     []fitChangeJSON `json:"changes"`
-	TopUp       *topUpJSON      `json:"top_up"`
-	Upgrade     *upgradeJSON    `json:"upgrade"`
-	// Blocked is what still rules the plan out after the changes.
-	Blocked []string `json:"blocked"`
+	ValueUnit   string `json:"value_unit"`
+	ValueBefore int64  `json:"value_before"`
+	ValueKept   int64  `json:"value_kept"`
+	ValueLost   int64  `json:"value_lost"`
+	Exact       bool   `json:"exact"`
+	// ApproximateReason is why an approximate fit is not exact
+	// (pricing.FitApproximation's words: "table too large", "options
+	// thinned", or both joined by " and "); null for an exact fit.
+	ApproximateReason *string         `json:"approximate_reason"`
+	Changes           []fitChangeJSON `json:"changes"`
+	TopUp             *topUpJSON      `json:"top_up"`
+	Upgrade           *upgradeJSON    `json:"upgrade"`
 }
 
 func fitJSON(r *pricing.FitResult) *fitDoc {
 	c := r.Card
 	d := &fitDoc{
-		Card: cardOf(c), Plan: planRefJSON{r.Plan.ID, r.Plan.Name}, Balance: credits(r.Balance),
+		Card: cardOf(c), Plan: planRefJSON{r.Plan.ID, r.Plan.Name}, CanMake: len(r.Blocked) == 0,
+		Blocked: append([]string{}, r.Blocked...), Balance: credits(r.Balance),
 		Before: credits(r.Before), After: credits(r.After), FitsBefore: r.FitsBefore, Fits: r.Fits,
 		Short: credits(r.Short), Message: c.UpfrontMessage(r.After, r.Balance),
 		ValueUnit: "weighted premium seconds", ValueBefore: r.ValueBefore, ValueKept: r.ValueKept, ValueLost: r.ValueLost,
 		Exact: r.Exact, Changes: make([]fitChangeJSON, len(r.Changes)),
-		Blocked: append([]string{}, r.Blocked...),
+	}
+	if !r.Exact {
+		reason := r.ApproximateReason.String()
+		d.ApproximateReason = &reason
 	}
 	if r.Fits {
 		d.Remaining = credits(max(r.Balance, 0) - r.After)
@@ -312,76 +376,111 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 			Price: money(r.Upgrade.Price(r.Billing))}
 	}
 	for i := range r.Changes {
-		ch := &r.Changes[i]
-		j := fitChangeJSON{Video: ch.VideoName, VideoIndex: ch.Video, Kind: "feature", Saves: credits(ch.Saves),
-			ValueLost: ch.ValueLost, Reason: ch.Reason, Text: ch.Text(c)}
-		if ch.Rerenders {
-			from, to := ch.RerendersFrom, ch.RerendersTo
-			j.Kind, j.RerendersFrom, j.RerendersTo = "rerenders", &from, &to
-		} else {
-			j.Slot, j.From, j.To = ch.Slot.Key(), ch.From.ID, ch.To.ID
-		}
-		d.Changes[i] = j
+		d.Changes[i] = fitChangeOf(c, &r.Changes[i])
 	}
 	return d
 }
 
-// grid lays out a small plain-text table in columns, two spaces apart, with
-// chosen columns aligned right and no trailing spaces. Fit, year and
-// right-size tables are a few dozen rows, so it simply holds them.
-type grid struct {
-	rows  [][]string
-	right []bool
+// fitChangeOf is one change's entry.
+func fitChangeOf(c *pricing.RateCard, ch *pricing.FitChange) fitChangeJSON {
+	j := fitChangeJSON{Video: ch.VideoName, VideoIndex: ch.Video, Kind: "feature", Saves: credits(ch.Saves),
+		ValueLost: ch.ValueLost, Reason: ch.Reason, Text: ch.Text(c)}
+	if ch.Rerenders {
+		from, to := ch.RerendersFrom, ch.RerendersTo
+		j.Kind, j.RerendersFrom, j.RerendersTo = "rerenders", &from, &to
+	} else {
+		j.Slot, j.From, j.To = ch.Slot.Key(), ch.From.ID, ch.To.ID
+	}
+	return j
 }
 
-func (g *grid) reset(right ...bool) { g.rows, g.right = g.rows[:0], right }
-
-// add appends a row; each cell is made printable (safe) before it is
-// measured, as in aligner.add.
-func (g *grid) add(cells ...string) {
-	row := make([]string, len(cells))
-	for i, c := range cells {
-		row[i] = safe(c)
+// writeFitJSON streams fitJSON's document with the jsonWriter, a change at a
+// time: a 100,000-video fit has hundreds of thousands of changes, which
+// encoding/json would hold, and re-read, in memory. fitJSON is its oracle
+// (TestFitJSONStreamsWhatEncodingJSONWrites).
+func writeFitJSON(w *bufio.Writer, r *pricing.FitResult) error {
+	c := r.Card
+	changes := r.Changes
+	head := *r
+	head.Changes = nil
+	d := fitJSON(&head)
+	j := newJSONWriter(w)
+	j.beginObject()
+	j.key("card")
+	d.Card.write(j)
+	j.key("plan")
+	d.Plan.write(j)
+	j.boolean("can_make", d.CanMake)
+	j.strings("blocked", d.Blocked)
+	j.credits("balance", d.Balance)
+	j.credits("premium_credits_before", d.Before)
+	j.credits("premium_credits", d.After)
+	j.boolean("fits_before", d.FitsBefore)
+	j.boolean("fits", d.Fits)
+	j.credits("remaining", d.Remaining)
+	j.credits("short", d.Short)
+	j.str("message", d.Message)
+	j.str("value_unit", d.ValueUnit)
+	j.integer("value_before", d.ValueBefore)
+	j.integer("value_kept", d.ValueKept)
+	j.integer("value_lost", d.ValueLost)
+	j.boolean("exact", d.Exact)
+	if d.ApproximateReason == nil {
+		j.null("approximate_reason")
+	} else {
+		j.str("approximate_reason", *d.ApproximateReason)
 	}
-	g.rows = append(g.rows, row)
+	j.key("changes")
+	j.beginArray()
+	for i := range changes {
+		if j.err != nil {
+			return j.err // the output is gone: stop writing
+		}
+		j.elem()
+		ch := fitChangeOf(c, &changes[i])
+		ch.write(j)
+	}
+	j.endArray()
+	if d.TopUp == nil {
+		j.null("top_up")
+	} else {
+		j.key("top_up")
+		d.TopUp.write(j)
+	}
+	if d.Upgrade == nil {
+		j.null("upgrade")
+	} else {
+		j.key("upgrade")
+		d.Upgrade.write(j)
+	}
+	j.endObject()
+	return j.finish()
 }
 
-func (g *grid) write(w *bufio.Writer, indent string) {
-	var widths []int
-	for _, r := range g.rows {
-		for i, c := range r {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], width(c))
-		}
+// write writes the change as encoding/json would, omitempty fields left out.
+func (d *fitChangeJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("video", d.Video)
+	j.integer("video_index", int64(d.VideoIndex))
+	j.str("kind", d.Kind)
+	if d.Slot != "" {
+		j.str("slot", d.Slot)
 	}
-	for _, r := range g.rows {
-		w.WriteString(indent)
-		last := len(r) - 1
-		for last >= 0 && r[last] == "" {
-			last--
-		}
-		for i := 0; i <= last; i++ {
-			pad := widths[i] - width(r[i])
-			right := i < len(g.right) && g.right[i]
-			if i > 0 {
-				w.WriteString("  ")
-			}
-			if right {
-				pads(w, pad)
-			}
-			w.WriteString(r[i])
-			if !right && i < last {
-				pads(w, pad)
-			}
-		}
-		w.WriteByte('\n')
+	if d.From != "" {
+		j.str("from", d.From)
 	}
-}
-
-func pads(w *bufio.Writer, n int) {
-	for range n {
-		w.WriteByte(' ')
+	if d.To != "" {
+		j.str("to", d.To)
 	}
+	if d.RerendersFrom != nil {
+		j.integer("rerenders_from", int64(*d.RerendersFrom))
+	}
+	if d.RerendersTo != nil {
+		j.integer("rerenders_to", int64(*d.RerendersTo))
+	}
+	j.credits("saves", d.Saves)
+	j.integer("value_lost", d.ValueLost)
+	j.str("reason", d.Reason)
+	j.str("text", d.Text)
+	j.endObject()
 }

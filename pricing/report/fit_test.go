@@ -128,7 +128,7 @@ func TestFitSaysWhatStillBlocksThePlan(t *testing.T) {
 	r := c.Fit(p, creator, pricing.WholeCredits(1000))
 
 	text := string(render(t, func(b *bytes.Buffer) error { return WriteFit(b, r, Text) }))
-	for _, want := range []string{"replaces choices Creator cannot make", "Still blocked on Creator", "Webinar", "1080p"} {
+	for _, want := range []string{"Creator cannot make this month: ", "replaces choices Creator cannot make", "Still blocked on Creator", "Webinar", "1080p"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}

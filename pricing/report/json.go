@@ -105,25 +105,28 @@ type upgradeJSON struct {
 
 // quoteTop is the quote's fields before the lists.
 type quoteTop struct {
-	Card            cardJSON    `json:"card"`
-	Plan            planRefJSON `json:"plan"`
-	Billing         string      `json:"billing"`
-	Balance         credits     `json:"balance"`
-	PremiumCredits  credits     `json:"premium_credits"`
-	Remaining       credits     `json:"remaining"`
-	Short           credits     `json:"short"`
-	Fits            bool        `json:"fits"`
-	Message         string      `json:"message"`
-	Cost            *money      `json:"cost"`
-	ContactSales    bool        `json:"contact_sales"`
-	Copies          int64       `json:"copies"`
-	FinishedSeconds int64       `json:"finished_seconds"`
-	RunsOutAt       *int64      `json:"runs_out_at"`
+	Card cardJSON    `json:"card"`
+	Plan planRefJSON `json:"plan"`
+	// CanMake is false when the plan cannot make the month (Blocked says
+	// why): it comes before any number, as the text leads with it.
+	CanMake         bool     `json:"can_make"`
+	Blocked         []string `json:"blocked"`
+	Billing         string   `json:"billing"`
+	Balance         credits  `json:"balance"`
+	PremiumCredits  credits  `json:"premium_credits"`
+	Remaining       credits  `json:"remaining"`
+	Short           credits  `json:"short"`
+	Fits            bool     `json:"fits"`
+	Message         string   `json:"message"`
+	Cost            *money   `json:"cost"`
+	ContactSales    bool     `json:"contact_sales"`
+	Copies          int64    `json:"copies"`
+	FinishedSeconds int64    `json:"finished_seconds"`
+	RunsOutAt       *int64   `json:"runs_out_at"`
 }
 
 // quoteTail is the quote's fields after the lists.
 type quoteTail struct {
-	Blocked []string     `json:"blocked"`
 	TopUp   *topUpJSON   `json:"top_up"`
 	Upgrade *upgradeJSON `json:"upgrade"`
 }
@@ -158,7 +161,8 @@ func quoteHead(q *pricing.Quote) (quoteTop, quoteTail) {
 		Short: credits(q.Short), Fits: q.Fits, Message: q.Message(), ContactSales: q.Plan.ContactSales,
 		Copies: q.Copies, FinishedSeconds: q.FinishedSeconds,
 	}
-	tail := quoteTail{Blocked: nonNil(q.Blocked), TopUp: topUpOf(c, q.TopUp)}
+	d.CanMake, d.Blocked = len(q.Blocked) == 0, nonNil(q.Blocked)
+	tail := quoteTail{TopUp: topUpOf(c, q.TopUp)}
 	if !q.Plan.ContactSales {
 		cost := money(q.Cost)
 		d.Cost = &cost
@@ -434,6 +438,8 @@ func (d *quoteTop) writeMembers(j *jsonWriter) {
 	d.Card.write(j)
 	j.key("plan")
 	d.Plan.write(j)
+	j.boolean("can_make", d.CanMake)
+	j.strings("blocked", d.Blocked)
 	j.str("billing", d.Billing)
 	j.credits("balance", d.Balance)
 	j.credits("premium_credits", d.PremiumCredits)
@@ -454,7 +460,6 @@ func (d *quoteTop) writeMembers(j *jsonWriter) {
 
 // writeMembers writes the quote's fields after the lists into the open object.
 func (d *quoteTail) writeMembers(j *jsonWriter) {
-	j.strings("blocked", d.Blocked)
 	if d.TopUp == nil {
 		j.null("top_up")
 	} else {

@@ -70,3 +70,47 @@ func TestQuoteJSONWithMoreTextsThanRememberedMatchesTheOracle(t *testing.T) {
 		t.Fatalf("the writer and encoding/json differ on %d videos", len(big.Videos))
 	}
 }
+
+// TestFitJSONStreamsWhatEncodingJSONWrites: the fit's streamed JSON is
+// byte for byte what encoding/json writes of fitJSON, for every example, a
+// blocked month, re-render changes and names no loader lets through.
+func TestFitJSONStreamsWhatEncodingJSONWrites(t *testing.T) {
+	var fits []*pricing.FitResult
+	for _, m := range exampleMonths {
+		c, p := loadMonth(t, m.card, m.project)
+		r, err := c.FitProject(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fits = append(fits, r, c.Fit(p, r.Plan, 0))
+	}
+	c, p := blockedMonth(t)
+	creator, _ := c.Plan("creator")
+	fits = append(fits, c.Fit(p, creator, pricing.WholeCredits(1000)))
+	odd := c.NewVideo("bell\a \u202e\xff \u2028 \"quoted\" <tag> & more")
+	odd.Rerenders = 5
+	odd.Seconds = 600
+	q := &pricing.Project{Plan: "pro", Seats: 1, AllowFewerRerenders: true, Videos: []pricing.Video{odd}}
+	pro, _ := c.Plan("pro")
+	fits = append(fits, c.Fit(q, pro, pricing.WholeCredits(1)))
+	for i, r := range fits {
+		var want, got bytes.Buffer
+		bw := bufio.NewWriter(&want)
+		if err := writeJSON(bw, fitJSON(r)); err != nil {
+			t.Fatal(err)
+		}
+		bw.Flush()
+		var ow bytes.Buffer
+		pw := &printableWriter{w: &ow, json: true}
+		pw.Write(want.Bytes())
+		pw.finish()
+		gw := bufio.NewWriter(&got)
+		if err := writeFitJSON(gw, r); err != nil {
+			t.Fatal(err)
+		}
+		gw.Flush()
+		if !bytes.Equal(got.Bytes(), ow.Bytes()) {
+			t.Errorf("fit %d: streamed JSON differs from encoding/json's:\n%s\nwant:\n%s", i, got.String(), ow.String())
+		}
+	}
+}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"strconv"
 	"strings"
 
 	"creditplan/pricing"
@@ -47,12 +46,15 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)) + " a month  \n")
 	w.WriteString("Balance: " + md(c.CreditWord(q.Balance)) + "\n\n")
+	if len(q.Blocked) > 0 {
+		w.WriteString("**" + md(CannotMake(q.Plan, q.Blocked)) + "**\n\n")
+	}
 	w.WriteString("**" + md(q.Message()) + "**\n\n")
 
 	w.WriteString("## Month\n\n")
 	row(w, "", "")
 	row(w, "---", "---:")
-	row(w, "Videos", strconv.FormatInt(q.Copies, 10))
+	row(w, "Videos", pricing.Count(q.Copies))
 	row(w, "Finished length", pricing.FormatLength(int(q.FinishedSeconds)))
 	row(w, "Credits used", q.Premium.Grouped())
 	row(w, "Balance", q.Balance.Grouped())
@@ -62,13 +64,16 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 		row(w, "Short", q.Short.Grouped())
 	}
 	if q.RunsOutAt > 0 {
-		row(w, "Credits run out at video", strconv.FormatInt(q.RunsOutAt, 10)+" of "+strconv.FormatInt(q.Copies, 10))
+		row(w, "Credits run out at video", pricing.Count(q.RunsOutAt)+" of "+pricing.Count(q.Copies))
 	}
 	row(w, "Cost", md(costText(q)))
 	w.WriteString("\n")
 
 	if !q.Fits {
 		w.WriteString("## Covering the " + q.Short.Grouped() + " short\n\n")
+		if len(q.Limits()) > 0 {
+			w.WriteString("Credits alone do not make this month: " + md(q.Plan.Name) + " is blocked (above).\n\n")
+		}
 		w.WriteString("- Top-up: " + md(topUpText(q)) + "\n")
 		w.WriteString("- Upgrade: " + md(upgradeText(q)) + "\n\n")
 	}
@@ -85,7 +90,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 		row(w, "---", "---", "---:")
 		for i, a := range q.Alternatives {
 			if i == monthLimit {
-				w.WriteString("\n… and " + strconv.Itoa(len(q.Alternatives)-monthLimit) + " more, listed with each video below.\n")
+				w.WriteString("\n… and " + pricing.Count(len(q.Alternatives)-monthLimit) + " more, listed with each video below.\n")
 				break
 			}
 			row(w, md(a.VideoName), md("Use "+a.To.Name+" instead of "+a.From.Name), md(c.CreditWord(a.Saves)))
@@ -97,8 +102,8 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := vq.Video
-		w.WriteString("\n### " + strconv.Itoa(i+1) + ". " + md(v.Name) + "\n\n")
-		w.WriteString(strconv.Itoa(v.Count) + " × " + pricing.FormatLength(v.Seconds) + ", " +
+		w.WriteString("\n### " + pricing.Count(i+1) + ". " + md(v.Name) + "\n\n")
+		w.WriteString(pricing.Count(v.Count) + " × " + pricing.FormatLength(v.Seconds) + ", " +
 			vq.Each.Grouped() + " each, " + md(c.CreditWord(vq.Credits)) + " in all.\n\n")
 		row(w, "Feature", "Quantity", "Rate", "Credits each", "Kind")
 		row(w, "---", "---", "---", "---:", "---")

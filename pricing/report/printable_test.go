@@ -145,7 +145,7 @@ func TestTextTableAlignsEscapedNames(t *testing.T) {
 	a.add("Name", "Credits")
 	a.add("x\x1b]0;t\x07y", "1")
 	a.add("plain", "22")
-	a.write(&b, "")
+	writeTable(&a, &b, "")
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 	want := width(lines[0])
 	for _, l := range lines {

@@ -62,7 +62,7 @@ func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
 		return fmt.Errorf("no quote to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer) { writeQuoteText(b, q) },
+		text:     func(b *bufio.Writer, width int) { writeQuoteText(b, q, width) },
 		jsonTo:   func(b *bufio.Writer) error { return writeQuoteJSON(b, q) },
 		markdown: func(b *bufio.Writer) { writeQuoteMarkdown(b, q) },
 		csv:      func(b *bufio.Writer) error { return writeQuoteCSV(b, q) },
@@ -71,8 +71,10 @@ func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
 
 // writers is one document's writer in each format.
 type writers struct {
-	text, markdown func(*bufio.Writer)
-	json           func() any
+	// text gets the page's width (0 for none), for its tables.
+	text     func(b *bufio.Writer, width int)
+	markdown func(*bufio.Writer)
+	json     func() any
 	// jsonTo, when set, writes the JSON itself instead of json (to stream
 	// it), with jsonWriter, which keeps the printable-output rule itself.
 	jsonTo func(*bufio.Writer) error
@@ -83,6 +85,7 @@ type writers struct {
 // end and a printableWriter (see printable.go), so no format ever carries a
 // raw control character from a name; a jsonTo writer escapes them itself.
 func write(w io.Writer, f Format, ws writers) error {
+	w, wrapAt := pageOf(w, f)
 	if f == JSON && ws.jsonTo != nil {
 		// The JSON writer escapes every refused character itself
 		// (jsonPrintable), so its output needs no second pass.
@@ -92,12 +95,17 @@ func write(w io.Writer, f Format, ws writers) error {
 		}
 		return bw.Flush()
 	}
+	var lw *lineWrapper
+	if wrapAt > 0 {
+		lw = &lineWrapper{w: w, width: wrapAt, markdown: f == Markdown}
+		w = lw
+	}
 	pw := &printableWriter{w: w, json: f == JSON}
 	bw := bufio.NewWriterSize(pw, bufferSize)
 	var err error
 	switch f {
 	case Text:
-		ws.text(bw)
+		ws.text(bw, wrapAt)
 	case JSON:
 		if ws.jsonTo != nil {
 			err = ws.jsonTo(bw)
@@ -117,7 +125,10 @@ func write(w io.Writer, f Format, ws writers) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	return pw.finish()
+	if err := pw.finish(); err != nil || lw == nil {
+		return err
+	}
+	return lw.finish()
 }
 
 // WriteCompare writes a comparison of every plan.
@@ -136,11 +147,11 @@ func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, 
 		return fmt.Errorf("no comparison to write")
 	}
 	return write(w, f, writers{
-		text: func(b *bufio.Writer) {
-			writeCompareText(b, c)
+		text: func(b *bufio.Writer, width int) {
+			writeCompareText(b, c, width)
 			if rs != nil {
 				b.WriteString("\n")
-				writeRightSizeText(b, rs, false)
+				writeRightSizeText(b, rs, false, width)
 			}
 		},
 		json: func() any {
@@ -176,10 +187,10 @@ const monthLimit = 10
 func blockedOn(p *pricing.Plan) string { return "Blocked on " + safe(p.Name) }
 
 // costLabel is a plan option's cost under a billing for tables: the money, or
-// "contact sales" for a plan without a public price (never $0).
+// pricing.ContactSales for a plan without a public price (never $0).
 func costLabel(c *pricing.RateCard, o *pricing.PlanOption, m pricing.Money) string {
 	if o.Plan.ContactSales {
-		return "contact sales"
+		return pricing.ContactSales
 	}
 	return c.Money(m)
 }
@@ -207,7 +218,7 @@ func status(o *pricing.PlanOption) string {
 	case o.Recommended:
 		return "recommended"
 	case o.Plan.ContactSales:
-		return "contact sales"
+		return pricing.ContactSales
 	case len(o.Blocked) > 0:
 		return "blocked"
 	}

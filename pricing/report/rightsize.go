@@ -19,9 +19,9 @@ func WriteRightSize(w io.Writer, r *pricing.RightSize, f Format) error {
 		return fmt.Errorf("no right-sizing to write")
 	}
 	return write(w, f, writers{
-		text: func(b *bufio.Writer) {
+		text: func(b *bufio.Writer, width int) {
 			b.WriteString("Rate card: " + cardLine(r.Card) + "\n\n")
-			writeRightSizeText(b, r, true)
+			writeRightSizeText(b, r, true, width)
 		},
 		json: func() any { return rightSizeAlone{Card: cardOf(r.Card), rightSizeDoc: rightSizeJSON(r)} },
 		markdown: func(b *bufio.Writer) {
@@ -38,7 +38,7 @@ func WriteRightSize(w io.Writer, r *pricing.RightSize, f Format) error {
 func RightSizeLine(r *pricing.RightSize) string {
 	if r.Best == nil {
 		if len(r.ContactSales) > 0 {
-			return "No priced plan can make this month; ask " + r.ContactSales[0].Name + " (contact sales)."
+			return "No priced plan can make this month; ask " + r.ContactSales[0].Name + " (" + pricing.ContactSales + ")."
 		}
 		return "No plan can make this month."
 	}
@@ -59,23 +59,23 @@ func breakEvenHeading(r *pricing.RightSize) string {
 // writeRightSizeText writes right-sizing as text. withPlans adds the plans that
 // have no price or cannot make the month; a comparison printed just before
 // already lists them, so `compare` leaves them out.
-func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool) {
+func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool, width int) {
 	c := r.Card
 	w.WriteString(safe(RightSizeLine(r)) + "\n")
 	if len(r.Options) > 0 {
 		w.WriteString("\nEvery way to make it, cheapest first:\n")
-		var g grid
+		g := aligner{limit: width}
 		g.reset(false, false, true, false, true)
 		g.add("Plan", "Billing", "Plan price", "Top-up", "Month")
 		for i := range r.Options {
 			o := &r.Options[i]
 			g.add(o.Plan.Name, o.Billing.Key(), c.Money(o.Price), topUpCell(c, o.TopUp), c.Money(o.Total))
 		}
-		g.write(w, "  ")
+		writeTable(&g, w, "  ")
 	}
 	if withPlans {
 		for _, p := range r.ContactSales {
-			w.WriteString("\n" + safe(p.Name) + ": contact sales (no public price)\n")
+			w.WriteString("\n" + safe(p.Name) + ": " + pricing.ContactSales + " (no public price)\n")
 		}
 		for _, b := range r.Blocked {
 			w.WriteString("\n" + safe(b.Plan.Name) + " cannot make this month:\n")
@@ -113,7 +113,7 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans boo
 	}
 	if withPlans {
 		for _, p := range r.ContactSales {
-			w.WriteString("- " + md(p.Name) + ": contact sales (no public price)\n")
+			w.WriteString("- " + md(p.Name) + ": " + pricing.ContactSales + " (no public price)\n")
 		}
 		for _, b := range r.Blocked {
 			w.WriteString("- " + md(b.Plan.Name) + " cannot make this month: " + md(strings.Join(b.Reasons, "; ")) + "\n")

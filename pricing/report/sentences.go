@@ -1,7 +1,7 @@
 package report
 
 import (
-	"strconv"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -25,12 +25,39 @@ func FitBalance(r *pricing.FitResult, use pricing.Credits) string { return balan
 // whose own credits cover it.
 func FitRemedies(r *pricing.FitResult) []string { return fitRemedies(r) }
 
-// FitApproximate says that a fit was chosen greedily, the month being too
-// large to fit exactly.
-const FitApproximate = approximateNote
+// FitApproximate is FitApproximateNote for a fit whose exact table was over
+// the fitter's budget (pricing.FitTableTooLarge), the usual reason.
+const FitApproximate = "Approximate: " + approximateTable + "."
+
+// FitApproximateNote says why a fit is approximate, by its ApproximateReason:
+// over the memory and work budget of an exact fit (chosen by least value lost
+// per credit saved), or too many re-render and feature combinations for some
+// videos (the best among an even spread of them), or both. It is "" for an
+// exact fit.
+func FitApproximateNote(r *pricing.FitResult) string {
+	if r.Exact {
+		return ""
+	}
+	var parts []string
+	if r.ApproximateReason&pricing.FitTableTooLarge != 0 || r.ApproximateReason == 0 {
+		parts = append(parts, approximateTable)
+	}
+	if r.ApproximateReason&pricing.FitOptionsThinned != 0 {
+		parts = append(parts, approximateThinned)
+	}
+	return "Approximate: " + strings.Join(parts, "; ") + "."
+}
+
+const (
+	approximateTable = "an exact fit of this month is over the fitter's memory and work budget, " +
+		"so the changes were chosen by least premium value lost per credit saved"
+	approximateThinned = "some videos have too many combinations of re-renders and features to try them all, " +
+		"so theirs are the best among an even spread of them"
+)
 
 // PremiumMinutes writes a premium value (weighted premium seconds) as minutes
-// to a tenth, rounded half up: "52.5" (a negative value keeps its sign).
+// to a tenth, rounded half up, the whole minutes grouped: "52.5", "2,880" (a
+// negative value keeps its sign).
 func PremiumMinutes(v int64) string { return premiumMinutes(v) }
 
 // RolloverText says how a plan's unused credits expire (and whether annual
@@ -51,7 +78,7 @@ func YearCost(y *pricing.YearResult, m pricing.Money) string { return yearCost(y
 // billing with which suits the pattern (or that the plan has no public price).
 func YearBrief(y *pricing.YearResult) [2]string {
 	c := y.Card
-	waste := "Wasted " + y.Expired.Grouped() + " · " + plural64(int64(y.MonthsShort), "month") + " short"
+	waste := "Wasted " + y.Expired.Grouped() + " · " + pricing.Plural(y.MonthsShort, "month") + " short"
 	if y.MonthsToppedUp > 0 {
 		waste += " · top-ups " + y.Bought.Grouped() + " for " + yearCost(y, y.TopUps)
 	}
@@ -92,7 +119,7 @@ func MonthFits(q *pricing.Quote) string {
 	case 1:
 		head = "The month's one video fits"
 	default:
-		head = "All " + strconv.FormatInt(q.Copies, 10) + " videos fit"
+		head = "All " + pricing.Count(q.Copies) + " videos fit"
 	}
 	return head + ": " + q.Card.CreditWord(q.Remaining) + " to spare."
 }
@@ -103,7 +130,7 @@ func RunsOut(q *pricing.Quote) string {
 	if q.RunsOutAt <= 0 {
 		return ""
 	}
-	return "Credits run out at video " + strconv.FormatInt(q.RunsOutAt, 10) + " of " + strconv.FormatInt(q.Copies, 10) + "."
+	return "Credits run out at video " + pricing.Count(q.RunsOutAt) + " of " + pricing.Count(q.Copies) + "."
 }
 
 // ShortfallFixes are the ways to cover a short month on its plan, for a
@@ -166,4 +193,16 @@ func FitToCover(r *pricing.FitResult) string {
 // FitStillBlocked heads what no substitution cures on the fitted plan.
 func FitStillBlocked(r *pricing.FitResult) string {
 	return "Still blocked on " + r.Plan.Name + " (no substitution cures these):"
+}
+
+// CannotMake leads every output of a month its plan cannot make, before any
+// cost: "Creator cannot make this month: “Launch” needs 4K, above Creator's
+// 1080p maximum." The reasons are pricing's (Standing.Blocked,
+// FitResult.Blocked, RateCard.Blocked), joined by "; ". It is "" when nothing
+// blocks the plan.
+func CannotMake(plan *pricing.Plan, blocked []string) string {
+	if len(blocked) == 0 {
+		return ""
+	}
+	return plan.Name + " cannot make this month: " + strings.Join(blocked, "; ") + "."
 }

@@ -70,3 +70,37 @@ func TestPlanStandingSaysContactSales(t *testing.T) {
 		t.Fatalf("%q", got)
 	}
 }
+
+// TestFitApproximateNoteSaysWhichBudget: an approximate fit says why, by its
+// reason (the table over budget, the options thinned, or both), in text and
+// in JSON's approximate_reason; an exact fit says nothing.
+func TestFitApproximateNoteSaysWhichBudget(t *testing.T) {
+	table := "over the fitter's memory and work budget"
+	thinned := "too many combinations of re-renders and features"
+	for _, c := range []struct {
+		reason      pricing.FitApproximation
+		has, hasNot string
+	}{
+		{pricing.FitTableTooLarge, table, thinned},
+		{pricing.FitOptionsThinned, thinned, table},
+		{pricing.FitTableTooLarge | pricing.FitOptionsThinned, table, ""},
+	} {
+		r := &pricing.FitResult{Card: sentencesCard(t), Plan: &pricing.Plan{Name: "Creator"}}
+		r.ApproximateReason = c.reason
+		got := FitApproximateNote(r)
+		if !strings.HasPrefix(got, "Approximate: ") || !strings.Contains(got, c.has) ||
+			(c.hasNot != "" && strings.Contains(got, c.hasNot)) {
+			t.Errorf("%v: %q", c.reason, got)
+		}
+		if c.reason == pricing.FitTableTooLarge|pricing.FitOptionsThinned && !strings.Contains(got, thinned) {
+			t.Errorf("both reasons: %q", got)
+		}
+		if j := fitJSON(r); j.ApproximateReason == nil || *j.ApproximateReason != c.reason.String() {
+			t.Errorf("%v: approximate_reason %v", c.reason, j.ApproximateReason)
+		}
+	}
+	exact := &pricing.FitResult{Exact: true}
+	if got := FitApproximateNote(exact); got != "" {
+		t.Errorf("exact fit: %q", got)
+	}
+}

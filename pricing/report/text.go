@@ -11,17 +11,22 @@ import (
 
 // writeQuoteText writes a quote for people reading a terminal: the card, the
 // plan and balance, each video's breakdown and cheaper options, then the month.
-func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
+func writeQuoteText(w *bufio.Writer, q *pricing.Quote, width int) {
 	c := q.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	w.WriteString(safe("Plan: "+q.Plan.Name+" ("+q.Plan.ID+"), "+q.Billing.Key()+" billing, "+
 		c.PriceLabel(q.Plan, q.Billing)+" a month") + "\n")
 	w.WriteString(safe("Balance: "+c.CreditWord(q.Balance)) + "\n")
+	// A plan that cannot make the month is said before any cost; the
+	// reasons are listed again, one a line, at the end.
+	if len(q.Blocked) > 0 {
+		w.WriteString("\n" + safe(CannotMake(q.Plan, q.Blocked)) + "\n")
+	}
 
-	writeVideosText(w, q)
+	writeVideosText(w, q, width)
 
 	w.WriteString("\nMonth: ")
-	w.WriteString(plural64(q.Copies, "video"))
+	w.WriteString(pricing.Plural(q.Copies, "video"))
 	w.WriteString(", ")
 	w.WriteString(pricing.FormatLength(int(q.FinishedSeconds)))
 	w.WriteString(" finished, ")
@@ -33,8 +38,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 	}
 	w.WriteString(safe(q.Message()) + "\n")
 	if q.RunsOutAt > 0 {
-		w.WriteString("Credits run out at video " + strconv.FormatInt(q.RunsOutAt, 10) + " of " +
-			strconv.FormatInt(q.Copies, 10) + ".\n")
+		w.WriteString(RunsOut(q) + "\n")
 	}
 	w.WriteString("Cost: " + safe(costText(q)) + "\n")
 
@@ -42,7 +46,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 		w.WriteString("\nCheaper options, largest saving first:\n")
 		for i, alt := range q.Alternatives {
 			if i == monthLimit {
-				w.WriteString("  … and " + strconv.Itoa(len(q.Alternatives)-monthLimit) +
+				w.WriteString("  … and " + pricing.Count(len(q.Alternatives)-monthLimit) +
 					" more (each video lists its own; --format json lists all)\n")
 				break
 			}
@@ -50,7 +54,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote) {
 		}
 	}
 	if !q.Fits {
-		w.WriteString("\nTo cover the " + q.Short.Grouped() + " short:\n")
+		w.WriteString("\n" + safe(coverShort(q)) + ":\n")
 		w.WriteString("  Top-up: " + safe(topUpText(q)) + "\n")
 		w.WriteString("  Upgrade: " + safe(upgradeText(q)) + "\n")
 	}
@@ -77,7 +81,7 @@ const videosPerChunk = 256
 // its own, taking turns, while this goroutine writes the chunks out in order
 // and hands each buffer back. The text is identical to one core's, only made
 // sooner, and memory stays at two chunks a core however long the month is.
-func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
+func writeVideosText(w *bufio.Writer, q *pricing.Quote, width int) {
 	n := len(q.Videos)
 	workers := 1
 	if n >= parallelFrom {
@@ -85,7 +89,7 @@ func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 	}
 	if workers <= 1 {
 		var buf bytes.Buffer
-		t := newVideoTexter(q)
+		t := newVideoTexter(q, width)
 		for from := 0; from < n; from += videosPerChunk {
 			buf.Reset()
 			t.write(&buf, from, min(from+videosPerChunk, n))
@@ -106,7 +110,7 @@ func writeVideosText(w *bufio.Writer, q *pricing.Quote) {
 			free[k] <- bytes.NewBuffer(make([]byte, 0, videosPerChunk*1024))
 		}
 		go func() {
-			t := newVideoTexter(q)
+			t := newVideoTexter(q, width)
 			for c := k; c < chunks; c += workers {
 				buf := <-free[k]
 				buf.Reset()
@@ -149,9 +153,10 @@ type altKey struct {
 	saves    pricing.Credits
 }
 
-func newVideoTexter(q *pricing.Quote) *videoTexter {
+func newVideoTexter(q *pricing.Quote, width int) *videoTexter {
 	return &videoTexter{
 		q:          q,
+		a:          aligner{limit: width},
 		rates:      map[*pricing.Feature]string{},
 		quantities: map[quantityKey]string{},
 		amounts:    map[pricing.Credits]string{},
@@ -200,11 +205,11 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 		vq := &t.q.Videos[i]
 		v := vq.Video
 		w.WriteString("\n")
-		w.WriteString(strconv.Itoa(i + 1))
+		w.WriteString(countText(i + 1))
 		w.WriteString(". ")
 		w.WriteString(safe(v.Name))
 		w.WriteString(": ")
-		w.WriteString(strconv.Itoa(v.Count))
+		w.WriteString(countText(v.Count))
 		w.WriteString(" × ")
 		w.WriteString(t.length(v.Seconds))
 		w.WriteString(", ")
@@ -221,7 +226,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			}
 			t.a.add(l.Feature.Name, t.quantity(l), t.rate(l.Feature), t.amount(l.Credits), kind)
 		}
-		t.a.write(w, "   ")
+		writeTable(&t.a, w, "   ")
 		for _, alt := range vq.Alternatives {
 			w.WriteString("   Cheaper: ")
 			w.WriteString(t.altText(alt))
@@ -235,10 +240,30 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 	}
 }
 
+// coverShort heads what covers a short month: "To cover the 106 short", and
+// when the plan's limits rule it out whatever the credits, that a top-up
+// does not cure them.
+func coverShort(q *pricing.Quote) string {
+	s := "To cover the " + q.Short.Grouped() + " short"
+	if len(q.Limits()) > 0 {
+		s += " (credits alone do not make it: " + q.Plan.Name + " is blocked, above)"
+	}
+	return s
+}
+
+// countText is pricing.Count without its work for the numbers below 1,000
+// that most of a month's headings print.
+func countText(n int) string {
+	if n >= 0 && n < 1000 {
+		return strconv.Itoa(n)
+	}
+	return pricing.Count(n)
+}
+
 // costText is the month's cost on the quoted plan, or "contact sales".
 func costText(q *pricing.Quote) string {
 	if q.Plan.ContactSales {
-		return "contact sales"
+		return pricing.ContactSales
 	}
 	s := q.Card.Money(q.Cost) + " this month (" + q.Billing.Key() + " billing"
 	if len(q.TopUp.Packs) > 0 {
@@ -265,27 +290,54 @@ func upgradeText(q *pricing.Quote) string {
 }
 
 // writeCompareText writes every plan side by side, the recommended one marked.
-func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
+func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison, width int) {
 	c := cmp.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	w.WriteString("Month: " + safe(c.CreditWord(cmp.Premium)) + ", " +
 		pricing.FormatLength(int(cmp.FinishedSeconds)) + " finished, " + cmp.Billing.Key() + " billing\n\n")
 
-	var a aligner
+	a := aligner{limit: width}
 	var buf bytes.Buffer
-	a.reset(false, false, true, true, false, true, true, true, false)
-	a.add("  Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status")
+	right := []bool{false, false, true, true, false, true, true, true, false}
+	rows := [][]string{{"  Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status"}}
 	for i := range cmp.Options {
 		o := &cmp.Options[i]
 		mark := "  "
 		if o.Recommended {
 			mark = "* "
 		}
-		a.add(mark+o.Plan.Name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
+		rows = append(rows, []string{mark + o.Plan.Name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
 			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal), costLabel(c, o, o.AnnualTotal),
-			perMinuteLabel(cmp, o), status(o))
+			perMinuteLabel(cmp, o), status(o)})
 	}
-	a.write(&buf, "")
+	// On a page too narrow for the one table, the standing and the money
+	// are two tables, each naming the plans.
+	tables := [][]int{{0, 1, 2, 3, 4, 5, 6, 7, 8}}
+	a.reset(right...)
+	for _, r := range rows {
+		a.add(r...)
+	}
+	if width > 0 && a.naturalWidth(0) > width {
+		tables = [][]int{{0, 1, 2, 3, 8}, {0, 4, 5, 6, 7}}
+	}
+	for t, cols := range tables {
+		if t > 0 {
+			buf.WriteByte('\n')
+		}
+		pick := make([]bool, len(cols))
+		for i, c := range cols {
+			pick[i] = right[c]
+		}
+		a.reset(pick...)
+		cells := make([]string, len(cols))
+		for _, r := range rows {
+			for i, c := range cols {
+				cells[i] = r[c]
+			}
+			a.add(cells...)
+		}
+		writeTable(&a, &buf, "")
+	}
 	w.Write(buf.Bytes())
 
 	w.WriteString("\n")
@@ -310,10 +362,3 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison) {
 
 // quoted puts a video's name in quotes, on one line.
 func quoted(s string) string { return "\u201c" + safe(s) + "\u201d" }
-
-func plural64(n int64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.FormatInt(n, 10) + " " + word + "s"
-}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -13,24 +14,38 @@ import (
 // granted, bought, used, expired, carried, short, cost), the year's totals, and
 // which billing is cheaper for this pattern of months.
 func WriteYear(w io.Writer, y *pricing.YearResult, f Format) error {
+	return WriteYearBlocked(w, y, nil, f)
+}
+
+// WriteYearBlocked is WriteYear for a plan that may not be able to make the
+// month at all: blocked is card.Blocked(y.Plan, project), and when it is not
+// empty every format says so first (CannotMake; JSON "can_make" and
+// "blocked"; CSV a "blocked" column), since the year then plays credits the
+// plan could never spend on this month.
+func WriteYearBlocked(w io.Writer, y *pricing.YearResult, blocked []string, f Format) error {
 	if y == nil {
 		return fmt.Errorf("no year to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer) { writeYearText(b, y) },
-		json:     func() any { return yearJSON(y) },
-		markdown: func(b *bufio.Writer) { writeYearMarkdown(b, y) },
-		csv:      func(b *bufio.Writer) error { return writeYearCSV(b, y) },
+		text:     func(b *bufio.Writer, width int) { writeYearText(b, y, blocked, width) },
+		json:     func() any { return yearJSON(y, blocked) },
+		markdown: func(b *bufio.Writer) { writeYearMarkdown(b, y, blocked) },
+		csv:      func(b *bufio.Writer) error { return writeYearCSV(b, y, blocked) },
 	})
 }
 
-// volumeLabel writes a month's multiplier: "1", "0.5", "1.25".
-func volumeLabel(v int64) string { return pricing.Credits(v).String() }
+// yearBlocked is the sentence a year of a blocked plan leads with.
+func yearBlocked(y *pricing.YearResult, blocked []string) string {
+	return CannotMake(y.Plan, blocked) + " The year below plays its credits only."
+}
 
-// yearCost is a cost for tables, or "contact sales" when the plan has no price.
+// volumeLabel writes a month's multiplier: "1", "0.5", "1.25".
+func volumeLabel(v int64) string { return pricing.VolumeText(v) }
+
+// yearCost is a cost for tables, or pricing.ContactSales when the plan has no price.
 func yearCost(y *pricing.YearResult, m pricing.Money) string {
 	if y.ContactSales {
-		return "contact sales"
+		return pricing.ContactSales
 	}
 	return y.Card.Money(m)
 }
@@ -54,20 +69,20 @@ func yearSummary(y *pricing.YearResult) []string {
 	c := y.Card
 	out := []string{
 		"Credits wasted (expired unused): " + c.CreditWord(y.Expired),
-		fmt.Sprintf("Months short: %d", y.MonthsShort),
+		"Months short: " + pricing.Count(y.MonthsShort),
 	}
 	if y.MonthsShort > 0 {
 		out[1] += " (" + c.CreditWord(y.Short) + " not made; " + y.Plan.Name + " sells no top-ups)"
 	}
 	if y.MonthsToppedUp > 0 {
-		out = append(out, fmt.Sprintf("Top-ups bought in %s: %s, %s", plural64(int64(y.MonthsToppedUp), "month"),
+		out = append(out, fmt.Sprintf("Top-ups bought in %s: %s, %s", pricing.Plural(y.MonthsToppedUp, "month"),
 			c.CreditWord(y.Bought), yearCost(y, y.TopUps)))
 	}
 	if y.Closing > 0 {
 		out = append(out, "Carried past month 12: "+c.CreditWord(y.Closing))
 	}
 	if y.ContactSales {
-		return append(out, y.Plan.Name+" has no public price: contact sales for the cost of either billing.")
+		return append(out, y.Plan.Name+" has no public price: "+pricing.ContactSales+" for the cost of either billing.")
 	}
 	out = append(out, "Year on monthly billing: "+c.Money(y.Monthly.Cost)+"; on annual billing: "+c.Money(y.Annual.Cost))
 	return append(out, BillingVerdict(y))
@@ -100,20 +115,23 @@ func titleBilling(b pricing.Billing) string {
 	return "Monthly"
 }
 
-func writeYearText(w *bufio.Writer, y *pricing.YearResult) {
+func writeYearText(w *bufio.Writer, y *pricing.YearResult, blocked []string, width int) {
 	c := y.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	if len(blocked) > 0 {
+		w.WriteString(safe(yearBlocked(y, blocked)) + "\n")
+	}
 	w.WriteString(safe("Year on "+y.Plan.Name+" ("+y.Plan.ID+"), "+y.Billing.Key()+" billing: the month as planned needs "+
 		c.CreditWord(y.MonthCredits)) + "\n")
 	w.WriteString(safe(rolloverText(y.Plan)) + "\n\n")
-	var g grid
+	g := aligner{limit: width}
 	g.reset(true, true, true, true, true, true, true, true, true, true)
 	g.add(yearHeader...)
 	for i := range y.Months {
 		g.add(yearCells(y, &y.Months[i])...)
 	}
 	g.add(yearTotalCells(y)...)
-	g.write(w, "")
+	writeTable(&g, w, "")
 	w.WriteString("\n")
 	for _, s := range yearSummary(y) {
 		w.WriteString(safe(s) + "\n")
@@ -122,24 +140,19 @@ func writeYearText(w *bufio.Writer, y *pricing.YearResult) {
 
 // rolloverText says how the plan's credits expire, so the table can be read.
 func rolloverText(p *pricing.Plan) string {
-	s := p.Name + "'s credits: "
-	switch p.Rollover {
-	case pricing.RolloverNextCycle:
-		s += "unused credits last one more cycle"
-	case pricing.RolloverUntilRenewal:
-		s += "unused credits last until the subscription renews"
-	default:
-		s += "unused credits expire at the end of each cycle"
-	}
+	s := p.Name + "'s credits: " + p.Rollover.Text()
 	if p.AnnualUpfront {
 		s += "; annual billing grants the year's credits up front"
 	}
 	return s + "."
 }
 
-func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult) {
+func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult, blocked []string) {
 	c := y.Card
 	w.WriteString("# Year on " + md(y.Plan.Name) + ", " + y.Billing.Key() + " billing\n\n")
+	if len(blocked) > 0 {
+		w.WriteString("**" + md(yearBlocked(y, blocked)) + "**\n\n")
+	}
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	w.WriteString("The month as planned needs " + md(c.CreditWord(y.MonthCredits)) + ". " + md(rolloverText(y.Plan)) + "\n\n")
 	row(w, yearHeader...)
@@ -163,13 +176,14 @@ func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult) {
 // yearCSVHeader names the columns of a year: one row per month. Money is a
 // plain decimal; a contact-sales plan leaves cost empty, never 0.
 var yearCSVHeader = []string{"month", "volume", "need", "opening", "granted", "bought", "top_up", "used", "expired",
-	"closing", "short", "cost"}
+	"closing", "short", "cost", "blocked"}
 
-func writeYearCSV(w *bufio.Writer, y *pricing.YearResult) error {
+func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) error {
 	cw, err := newCSV(w, y.Card, yearCSVHeader)
 	if err != nil {
 		return err
 	}
+	why := strings.Join(blocked, "; ")
 	for i := range y.Months {
 		m := &y.Months[i]
 		topUp, cost := "", ""
@@ -181,7 +195,7 @@ func writeYearCSV(w *bufio.Writer, y *pricing.YearResult) error {
 		}
 		rec := []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.String(), m.Opening.String(),
 			m.Granted.String(), m.Bought.String(), topUp, m.Used.String(), m.Expired.String(), m.Closing.String(),
-			m.Short.String(), cost}
+			m.Short.String(), cost, why}
 		if err := cw.row(rec...); err != nil {
 			return err
 		}
@@ -222,8 +236,12 @@ type yearTotalsJSON struct {
 }
 
 type yearDoc struct {
-	Card         cardJSON          `json:"card"`
-	Plan         planRefJSON       `json:"plan"`
+	Card cardJSON    `json:"card"`
+	Plan planRefJSON `json:"plan"`
+	// CanMake is false when the plan cannot make the month at all (Blocked
+	// says why); the months then play credits it could not spend on it.
+	CanMake      bool              `json:"can_make"`
+	Blocked      []string          `json:"blocked"`
 	Billing      string            `json:"billing"`
 	Rollover     string            `json:"rollover"`
 	MonthCredits credits           `json:"month_credits"`
@@ -241,7 +259,7 @@ type yearDoc struct {
 	ContactSales        bool    `json:"contact_sales"`
 }
 
-func yearJSON(y *pricing.YearResult) *yearDoc {
+func yearJSON(y *pricing.YearResult, blocked []string) *yearDoc {
 	c := y.Card
 	priced := func(m pricing.Money) *money {
 		if y.ContactSales {
@@ -250,7 +268,8 @@ func yearJSON(y *pricing.YearResult) *yearDoc {
 		return moneyPtr(m)
 	}
 	d := &yearDoc{
-		Card: cardOf(c), Plan: planRefJSON{y.Plan.ID, y.Plan.Name}, Billing: y.Billing.Key(),
+		Card: cardOf(c), Plan: planRefJSON{y.Plan.ID, y.Plan.Name}, CanMake: len(blocked) == 0,
+		Blocked: nonNil(blocked), Billing: y.Billing.Key(),
 		Rollover: y.Plan.Rollover.Key(), MonthCredits: credits(y.MonthCredits), Months: make([]walletMonthJSON, 12),
 		Totals: yearTotalsJSON{
 			Need: credits(y.Need), Granted: credits(y.Granted), Bought: credits(y.Bought), Used: credits(y.Used),

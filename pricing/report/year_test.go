@@ -31,9 +31,10 @@ func TestYearGolden(t *testing.T) {
 	for _, m := range yearMonths {
 		c, p := loadMonth(t, m.card, m.project)
 		y := yearOf(t, c, p)
+		blocked := c.Blocked(y.Plan, p)
 		for _, f := range []Format{Text, JSON, Markdown, CSV} {
 			t.Run(m.name+"/"+f.String(), func(t *testing.T) {
-				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteYear(b, y, f) }))
+				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteYearBlocked(b, y, blocked, f) }))
 			})
 		}
 	}
