@@ -11,7 +11,10 @@ type VideoQuote struct {
 	Credits      Credits
 	Alternatives []Alternative
 
-	picks [NumSlots]int // feature index of each active slot, -1 if none; kept for Requote
+	// picks is the feature index of each active slot, -1 if none, kept for
+	// Requote; int16 holds any card's (maxCardCounts), and a 100,000-video
+	// quote is then smaller by a quarter.
+	picks packedPicks
 }
 
 // Quote is a month priced against one plan and a balance: where the month
@@ -106,6 +109,103 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 	return q, nil
 }
 
+// RequoteInsert prices the project again after a video was inserted at index i
+// (p has one video more than prev priced, and its videos from i+1 on are
+// prev's from i on, unchanged), pricing only the new video and reusing prev for
+// every other one, their alternatives renumbered. It returns exactly what
+// Quote(p) would; when prev cannot be reused (another card or plan, another
+// number of videos) it quotes the month in full.
+func (c *RateCard) RequoteInsert(prev *Quote, p *Project, i int) (*Quote, error) {
+	q, plan, err := c.startQuote(p)
+	if err != nil {
+		return nil, err
+	}
+	if prev == nil || prev.Card != c || prev.Plan != plan || len(p.Videos) != len(prev.Videos)+1 || i < 0 || i >= len(p.Videos) {
+		return c.Quote(p)
+	}
+	q.Videos = make([]VideoQuote, len(p.Videos))
+	copy(q.Videos[:i], prev.Videos[:i])
+	copy(q.Videos[i+1:], prev.Videos[i:])
+	_, fresh := c.priceVideo(&q.Videos[i], nil, nil, plan, i, &p.Videos[i])
+	renumber(q, p, i+1)
+	q.Alternatives = shiftAlternatives(prev.Alternatives, -1, i, 1, fresh)
+	c.finishQuote(q, plan, p)
+	return q, nil
+}
+
+// RequoteRemove prices the project again after prev's video i was removed (p
+// has one video fewer, and its videos from i on are prev's from i+1 on,
+// unchanged), reusing prev for every video, their alternatives renumbered. It
+// returns exactly what Quote(p) would; when prev cannot be reused it quotes the
+// month in full.
+func (c *RateCard) RequoteRemove(prev *Quote, p *Project, i int) (*Quote, error) {
+	q, plan, err := c.startQuote(p)
+	if err != nil {
+		return nil, err
+	}
+	if prev == nil || prev.Card != c || prev.Plan != plan || len(p.Videos)+1 != len(prev.Videos) || i < 0 || i >= len(prev.Videos) {
+		return c.Quote(p)
+	}
+	q.Videos = make([]VideoQuote, len(p.Videos))
+	copy(q.Videos[:i], prev.Videos[:i])
+	copy(q.Videos[i:], prev.Videos[i+1:])
+	renumber(q, p, i)
+	q.Alternatives = shiftAlternatives(prev.Alternatives, i, i+1, -1, nil)
+	c.finishQuote(q, plan, p)
+	return q, nil
+}
+
+// renumber points q's videos at p's and gives the videos from index `from` on
+// their new index, in themselves and in their alternatives. The alternatives
+// are copied into one new backing array: prev's are shared and never changed.
+func renumber(q *Quote, p *Project, from int) {
+	n := 0
+	for j := from; j < len(q.Videos); j++ {
+		n += len(q.Videos[j].Alternatives)
+	}
+	backing := make([]Alternative, 0, n)
+	for j := range q.Videos {
+		vq := &q.Videos[j]
+		vq.Video = &p.Videos[j]
+		if j < from {
+			continue
+		}
+		vq.Index = j
+		if len(vq.Alternatives) == 0 {
+			continue
+		}
+		start := len(backing)
+		for _, a := range vq.Alternatives {
+			a.Video = j
+			backing = append(backing, a)
+		}
+		vq.Alternatives = backing[start:len(backing):len(backing)]
+	}
+}
+
+// shiftAlternatives is a month list sorted largest saving first with video
+// drop's entries left out, the entries of videos from `from` on moved by delta,
+// and fresh (sorted the same way) merged in. Moving every later video by the same
+// amount keeps the list's order, so one linear pass does.
+func shiftAlternatives(month []Alternative, drop, from, delta int, fresh []Alternative) []Alternative {
+	out := make([]Alternative, 0, len(month)+len(fresh))
+	k := 0
+	for _, a := range month {
+		if a.Video == drop {
+			continue
+		}
+		if a.Video >= from {
+			a.Video += delta
+		}
+		for k < len(fresh) && lessAlt(fresh[k], a) {
+			out = append(out, fresh[k])
+			k++
+		}
+		out = append(out, a)
+	}
+	return append(out, fresh[k:]...)
+}
+
 // startQuote finds the plan and the balance a quote starts from.
 func (c *RateCard) startQuote(p *Project) (*Quote, *Plan, error) {
 	plan, err := c.projectPlan(p)
@@ -136,7 +236,7 @@ func (c *RateCard) priceVideo(vq *VideoQuote, lines []Line, alts []Alternative, 
 		Index: i, Video: v, Lines: vl, Each: each,
 		Credits:      copiesOf(each, v.Count),
 		Alternatives: alts[altStart:len(alts):len(alts)],
-		picks:        idx,
+		picks:        packPicks(&idx),
 	}
 	if len(vq.Alternatives) == 0 {
 		vq.Alternatives = nil // the same whether priced alone (Requote) or with the month
@@ -151,7 +251,8 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := &p.Videos[i]
-		u.add(c, i, v, &vq.picks)
+		idx := vq.picks.unpack()
+		u.add(c, i, v, &idx)
 		if q.RunsOutAt == 0 && v.Count > 0 && satAdd(int64(q.Premium), int64(vq.Credits)) > int64(q.Balance) {
 			// The copy that tips over: how many copies of this video still fit, plus one.
 			fitting := int64(0)
@@ -169,4 +270,23 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 	if !q.Fits {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
 	}
+}
+
+// packedPicks is a video's feature indices (pickIndices) in int16s.
+type packedPicks [NumSlots]int16
+
+func packPicks(idx *[NumSlots]int) packedPicks {
+	var p packedPicks
+	for s, fi := range idx {
+		p[s] = int16(fi)
+	}
+	return p
+}
+
+func (p *packedPicks) unpack() [NumSlots]int {
+	var idx [NumSlots]int
+	for s, fi := range p {
+		idx[s] = int(fi)
+	}
+	return idx
 }

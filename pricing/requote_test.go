@@ -140,3 +140,79 @@ func BenchmarkRequoteThousandVideos(b *testing.B) {
 		q, _ = c.Requote(q, p, 500)
 	}
 }
+
+// TestRequoteInsertAndRemoveEqualQuote: inserting or removing a video anywhere,
+// repricing only what changed, gives exactly the Quote of the edited month
+// (every later video renumbered, in itself and in its alternatives).
+func TestRequoteInsertAndRemoveEqualQuote(t *testing.T) {
+	c := defaultCard(t)
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 13))
+		p := randomProject(r, c)
+		for range r.IntN(20) {
+			v := c.NewVideo("extra")
+			changeOneVideo(r, c, &v)
+			p.Videos = append(p.Videos, v)
+		}
+		prev, err := c.Quote(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := p.Clone()
+		var got *Quote
+		if r.IntN(2) == 0 || len(p.Videos) == 0 {
+			i := r.IntN(len(p.Videos) + 1)
+			v := c.NewVideo("inserted")
+			changeOneVideo(r, c, &v)
+			if len(p.Videos) > 0 && r.IntN(3) == 0 {
+				v = p.Videos[r.IntN(len(p.Videos))].Clone() // a duplicate
+			}
+			q.Videos = append(q.Videos[:i], append([]Video{v}, q.Videos[i:]...)...)
+			got, err = c.RequoteInsert(prev, q, i)
+		} else {
+			i := r.IntN(len(p.Videos))
+			q.Videos = append(q.Videos[:i], q.Videos[i+1:]...)
+			got, err = c.RequoteRemove(prev, q, i)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := c.Quote(q)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d: RequoteInsert/Remove differs from Quote: premium %s/%s alts %d/%d blocked %q/%q",
+				seed, got.Premium, want.Premium, len(got.Alternatives), len(want.Alternatives), got.Blocked, want.Blocked)
+		}
+		// prev is untouched: it still equals the quote of the month it priced.
+		if again, _ := c.Quote(p); !reflect.DeepEqual(prev, again) {
+			t.Fatalf("seed %d: RequoteInsert/Remove changed the previous quote", seed)
+		}
+	}
+}
+
+// BenchmarkRequoteInsertRemove100kVideos is the planner's add and delete on
+// the largest month: one video inserted in the middle, then removed, against
+// quoting the month afresh.
+func BenchmarkRequoteInsertRemove100kVideos(b *testing.B) {
+	c := defaultCard(b)
+	base := thousandVideoMonth(c, "creator")
+	p := &Project{Plan: "creator", Seats: 1}
+	for len(p.Videos) < MaxVideos {
+		p.Videos = append(p.Videos, base.Videos...)
+	}
+	p.Videos = p.Videos[:MaxVideos]
+	q, _ := c.Quote(p)
+	added := &Project{Plan: "creator", Seats: 1, Videos: append(append(append([]Video(nil), p.Videos[:50_000]...), c.NewVideo("new")), p.Videos[50_000:]...)}
+	b.Run("Quote", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c.Quote(added)
+		}
+	})
+	b.Run("InsertRemove", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			q2, _ := c.RequoteInsert(q, added, 50_000)
+			q, _ = c.RequoteRemove(q2, p, 50_000)
+		}
+	})
+}
