@@ -175,8 +175,12 @@ func readVideo(card *RateCard, t *table) Video {
 		if id == "" {
 			continue
 		}
+		// The card's own string is kept: the thousands of copies of one id a big
+		// month holds then share it, and the decoded tree is left unreferenced.
 		// The key path is built only for a bad id, to say where it is.
-		if card.fillsSlot(s, id) || card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
+		if fi, ok := card.featureIndex[id]; ok && card.Features[fi].Slot == s {
+			v.Picks[s] = card.Features[fi].ID
+		} else if card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
 			v.Picks[s] = id
 		}
 	}

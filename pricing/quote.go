@@ -47,12 +47,28 @@ func (c *RateCard) Quote(p *Project) (*Quote, error) {
 		return nil, err
 	}
 	q.Videos = make([]VideoQuote, len(p.Videos))
-	// One backing array each for every video's lines and alternatives: a
-	// 1,000-video month is then a handful of allocations, not thousands.
-	lines := make([]Line, 0, len(p.Videos)*6)
-	alts := make([]Alternative, 0, len(p.Videos)*2)
+	// One backing array each for every video's lines and alternatives, sized
+	// exactly from the picks first: a big month is then a handful of
+	// allocations, not thousands, and holds no spare capacity.
+	nLines, nAlts := 0, 0
 	for i := range p.Videos {
-		lines, alts = c.priceVideo(&q.Videos[i], lines, alts, plan, i, &p.Videos[i])
+		v := &p.Videos[i]
+		idx := c.pickIndices(v)
+		q.Videos[i].picks = packPicks(&idx)
+		for _, fi := range idx {
+			if fi < 0 {
+				continue
+			}
+			nLines++
+			if f := &c.Features[fi]; f.Premium && f.Alternative != "" && v.Count > 0 {
+				nAlts++ // at most one alternative a premium line (alternatives)
+			}
+		}
+	}
+	lines := make([]Line, 0, nLines)
+	alts := make([]Alternative, 0, nAlts)
+	for i := range p.Videos {
+		lines, alts = c.pricePicks(&q.Videos[i], lines, alts, plan, i, &p.Videos[i], q.Videos[i].picks.unpack())
 	}
 	q.Alternatives = sortedAlternatives(alts)
 	c.finishQuote(q, plan, p)
@@ -218,7 +234,11 @@ func (c *RateCard) startQuote(p *Project) (*Quote, *Plan, error) {
 // priceVideo fills vq with video i's lines, total and alternatives, appending
 // them to the given backing slices, which it returns.
 func (c *RateCard) priceVideo(vq *VideoQuote, lines []Line, alts []Alternative, plan *Plan, i int, v *Video) ([]Line, []Alternative) {
-	idx := c.pickIndices(v)
+	return c.pricePicks(vq, lines, alts, plan, i, v, c.pickIndices(v))
+}
+
+// pricePicks is priceVideo for a video whose picks (pickIndices) are known.
+func (c *RateCard) pricePicks(vq *VideoQuote, lines []Line, alts []Alternative, plan *Plan, i int, v *Video, idx [NumSlots]int) ([]Line, []Alternative) {
 	start := len(lines)
 	for _, fi := range idx {
 		if fi >= 0 {
