@@ -264,7 +264,6 @@ func checkID(t *table, key, id string) {
 	}
 }
 
-
 // checkSlotFeature reports an id that names no feature, or one for another slot,
 // listing the valid choices for the slot.
 func (c *RateCard) checkSlotFeature(d *decoder, path string, s Slot, id string) bool {
