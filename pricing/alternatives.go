@@ -1,9 +1,6 @@
 package pricing
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // Alternative is a cheaper choice for one slot of one video, and what it saves.
 type Alternative struct {
@@ -20,7 +17,14 @@ type Alternative struct {
 
 // Text is the suggestion as a person reads it: "Use Avatar III instead of Avatar IV: saves 40 premium credits".
 func (a Alternative) Text(c *RateCard) string {
-	return fmt.Sprintf("Use %s instead of %s: saves %s", a.To.Name, a.From.Name, c.CreditWord(a.Saves))
+	return string(a.AppendText(make([]byte, 0, 64), c))
+}
+
+// AppendText appends the suggestion as Text writes it.
+func (a Alternative) AppendText(dst []byte, c *RateCard) []byte {
+	dst = append(append(dst, "Use "...), a.To.Name...)
+	dst = append(append(dst, " instead of "...), a.From.Name...)
+	return c.AppendCreditWord(append(dst, ": saves "...), a.Saves)
 }
 
 // alternatives lists, for one video, every premium line with a cheaper step
