@@ -194,3 +194,40 @@ func BenchmarkParseProject100kVideos(b *testing.B) {
 		}
 	})
 }
+
+// tenThousandVideoMonth is thousandVideoMonth ten times over.
+func tenThousandVideoMonth(c *RateCard, plan string) *Project {
+	base := thousandVideoMonth(c, plan)
+	p := base.Clone()
+	for range 9 {
+		p.Videos = append(p.Videos, base.Clone().Videos...)
+	}
+	return p
+}
+
+// BenchmarkSettingsKey10kVideos is the planner's billing and plan keys on a
+// 10,000-video month: the month requoted with no video changed, and every plan
+// compared again. The promise is 2 ms a key on one core.
+func BenchmarkSettingsKey10kVideos(b *testing.B) {
+	c := defaultCard(b)
+	p := tenThousandVideoMonth(c, "creator")
+	q, _ := c.Quote(p)
+	b.Run("Billing", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Billing = 1 - p.Billing
+			q, _ = c.Requote(q, p, NoVideoChanged)
+			c.CompareQuote(q, p)
+		}
+	})
+	b.Run("Plan", func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			n++
+			p.Plan = c.Plans[n%len(c.Plans)].ID
+			q, _ = c.Requote(q, p, NoVideoChanged)
+			c.CompareQuote(q, p)
+		}
+	})
+}

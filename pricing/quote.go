@@ -37,6 +37,8 @@ type Quote struct {
 	Alternatives []Alternative
 	// Upgrade is the cheapest other plan whose own credits cover the month, or nil.
 	Upgrade *Plan
+
+	usage *monthUsage // what the plans' limits read, for Requote and CompareQuote
 }
 
 // Quote prices the project's month against its plan. The balance is the project's
@@ -67,11 +69,12 @@ func (c *RateCard) Quote(p *Project) (*Quote, error) {
 	}
 	lines := make([]Line, 0, nLines)
 	alts := make([]Alternative, 0, nAlts)
+	steps := c.planSteps(plan)
 	for i := range p.Videos {
-		lines, alts = c.pricePicks(&q.Videos[i], lines, alts, plan, i, &p.Videos[i], q.Videos[i].picks.unpack())
+		lines, alts = c.pricePicks(&q.Videos[i], lines, alts, steps, i, &p.Videos[i], q.Videos[i].picks.unpack())
 	}
 	q.Alternatives = sortedAlternatives(alts)
-	c.finishQuote(q, plan, p)
+	c.finishQuote(q, plan, p, nil)
 	return q, nil
 }
 
@@ -104,25 +107,112 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 	}
 	switch {
 	case prev.Plan != plan:
-		alts := make([]Alternative, 0, len(prev.Alternatives)+len(p.Videos))
-		for j := range q.Videos {
-			vq := &q.Videos[j]
-			start := len(alts)
-			alts = c.alternatives(alts, plan, j, &p.Videos[j], vq.Lines)
-			vq.Alternatives = alts[start:len(alts):len(alts)]
-			if len(vq.Alternatives) == 0 {
-				vq.Alternatives = nil
-			}
-		}
-		q.Alternatives = sortedAlternatives(alts)
+		q.Alternatives = c.realternatives(q, prev, plan, p)
 	case i == NoVideoChanged:
 		q.Alternatives = prev.Alternatives // quotes are never changed once made, so sharing is safe
 	default:
-		_, fresh := c.priceVideo(&q.Videos[i], nil, nil, plan, i, &p.Videos[i])
+		_, fresh := c.priceVideo(&q.Videos[i], nil, nil, c.planSteps(plan), i, &p.Videos[i])
 		q.Alternatives = mergeAlternatives(prev.Alternatives, i, fresh)
 	}
-	c.finishQuote(q, plan, p)
+	var u *monthUsage
+	if i == NoVideoChanged {
+		u = prev.usage // no video changed, so neither did what the plans' limits read
+	}
+	c.finishQuote(q, plan, p, u)
 	return q, nil
+}
+
+// realternatives chooses the alternatives again for a new plan with no video
+// changed: a video's alternatives depend on the plan only through the first
+// step down each of its features' chains (planSteps), so only the videos with
+// a feature whose step the new plan moves get new alternatives, for those
+// lines only, and the month list keeps every other entry in its order.
+func (c *RateCard) realternatives(q, prev *Quote, plan *Plan, p *Project) []Alternative {
+	was, now := c.planSteps(prev.Plan), c.planSteps(plan)
+	moved := make([]bool, len(now))
+	anyMoved := false
+	for fi := range now {
+		if now[fi] != was[fi] {
+			moved[fi], anyMoved = true, true
+		}
+	}
+	if !anyMoved {
+		return prev.Alternatives
+	}
+	// Only a moved feature's lines get new alternatives: every other entry, in
+	// the month list and in each video's, stands as it was.
+	onlyMoved := make([]planStep, len(now))
+	var movedFeatures []*Feature
+	for fi := range now {
+		if moved[fi] {
+			onlyMoved[fi] = now[fi]
+			movedFeatures = append(movedFeatures, &c.Features[fi])
+		}
+	}
+	isMoved := func(f *Feature) bool {
+		for _, m := range movedFeatures {
+			if m == f {
+				return true
+			}
+		}
+		return false
+	}
+	movedLines := func(vq *VideoQuote) int {
+		n := 0
+		for _, fi := range vq.picks {
+			if fi >= 0 && moved[fi] {
+				n++
+			}
+		}
+		return n
+	}
+	touches := func(vq *VideoQuote) bool { return movedLines(vq) > 0 }
+	bound, listBound := 0, 0 // at most one alternative a moved line (alternatives)
+	for j := range q.Videos {
+		if n := movedLines(&q.Videos[j]); n > 0 {
+			bound += n
+			listBound += n + len(q.Videos[j].Alternatives)
+		}
+	}
+	fresh := make([]Alternative, 0, bound)
+	lists := make([]Alternative, 0, listBound)
+	for j := range q.Videos {
+		vq := &q.Videos[j]
+		if !touches(vq) {
+			continue
+		}
+		start := len(fresh)
+		fresh = c.alternatives(fresh, onlyMoved, j, &p.Videos[j], vq.Lines)
+		from := len(lists)
+		for _, a := range vq.Alternatives {
+			if !isMoved(a.From) {
+				lists = append(lists, a)
+			}
+		}
+		lists = append(lists, fresh[start:]...)
+		vq.Alternatives = lists[from:len(lists):len(lists)]
+		sortAlternatives(vq.Alternatives)
+		if len(vq.Alternatives) == 0 {
+			vq.Alternatives = nil
+		}
+	}
+	order := sortedOrder(fresh)
+	out := make([]Alternative, 0, len(prev.Alternatives)+len(fresh))
+	k := 0
+	for _, a := range prev.Alternatives {
+		if isMoved(a.From) {
+			continue
+		}
+		for k < len(order) && lessAlt(fresh[order[k]], a) {
+			out = append(out, fresh[order[k]])
+			k++
+		}
+		out = append(out, a)
+	}
+	for ; k < len(order); k++ {
+		out = append(out, fresh[order[k]])
+	}
+	return out
 }
 
 // RequoteInsert prices the project again after a video was inserted at index i
@@ -142,10 +232,10 @@ func (c *RateCard) RequoteInsert(prev *Quote, p *Project, i int) (*Quote, error)
 	q.Videos = make([]VideoQuote, len(p.Videos))
 	copy(q.Videos[:i], prev.Videos[:i])
 	copy(q.Videos[i+1:], prev.Videos[i:])
-	_, fresh := c.priceVideo(&q.Videos[i], nil, nil, plan, i, &p.Videos[i])
+	_, fresh := c.priceVideo(&q.Videos[i], nil, nil, c.planSteps(plan), i, &p.Videos[i])
 	renumber(q, p, i+1)
 	q.Alternatives = shiftAlternatives(prev.Alternatives, -1, i, 1, fresh)
-	c.finishQuote(q, plan, p)
+	c.finishQuote(q, plan, p, nil)
 	return q, nil
 }
 
@@ -167,7 +257,7 @@ func (c *RateCard) RequoteRemove(prev *Quote, p *Project, i int) (*Quote, error)
 	copy(q.Videos[i:], prev.Videos[i+1:])
 	renumber(q, p, i)
 	q.Alternatives = shiftAlternatives(prev.Alternatives, i, i+1, -1, nil)
-	c.finishQuote(q, plan, p)
+	c.finishQuote(q, plan, p, nil)
 	return q, nil
 }
 
@@ -233,12 +323,12 @@ func (c *RateCard) startQuote(p *Project) (*Quote, *Plan, error) {
 
 // priceVideo fills vq with video i's lines, total and alternatives, appending
 // them to the given backing slices, which it returns.
-func (c *RateCard) priceVideo(vq *VideoQuote, lines []Line, alts []Alternative, plan *Plan, i int, v *Video) ([]Line, []Alternative) {
-	return c.pricePicks(vq, lines, alts, plan, i, v, c.pickIndices(v))
+func (c *RateCard) priceVideo(vq *VideoQuote, lines []Line, alts []Alternative, steps []planStep, i int, v *Video) ([]Line, []Alternative) {
+	return c.pricePicks(vq, lines, alts, steps, i, v, c.pickIndices(v))
 }
 
 // pricePicks is priceVideo for a video whose picks (pickIndices) are known.
-func (c *RateCard) pricePicks(vq *VideoQuote, lines []Line, alts []Alternative, plan *Plan, i int, v *Video, idx [NumSlots]int) ([]Line, []Alternative) {
+func (c *RateCard) pricePicks(vq *VideoQuote, lines []Line, alts []Alternative, steps []planStep, i int, v *Video, idx [NumSlots]int) ([]Line, []Alternative) {
 	start := len(lines)
 	for _, fi := range idx {
 		if fi >= 0 {
@@ -251,7 +341,7 @@ func (c *RateCard) pricePicks(vq *VideoQuote, lines []Line, alts []Alternative, 
 		each = plus(each, l.Credits)
 	}
 	altStart := len(alts)
-	alts = c.alternatives(alts, plan, i, v, vl)
+	alts = c.alternatives(alts, steps, i, v, vl)
 	*vq = VideoQuote{
 		Index: i, Video: v, Lines: vl, Each: each,
 		Credits:      copiesOf(each, v.Count),
@@ -266,13 +356,20 @@ func (c *RateCard) pricePicks(vq *VideoQuote, lines []Line, alts []Alternative, 
 
 // finishQuote adds up the priced videos and works out what follows from the
 // totals: fit, shortfall, where credits run out, top-up, upgrade, limits, cost.
-func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
-	u := c.newUsage()
+// The month's usage is gathered on the way unless u, already gathered from
+// the same videos, is given.
+func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project, u *monthUsage) {
+	fresh := u == nil
+	if fresh {
+		u = c.newUsage()
+	}
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := &p.Videos[i]
-		idx := vq.picks.unpack()
-		u.add(c, i, v, &idx)
+		if fresh {
+			idx := vq.picks.unpack()
+			u.add(c, i, v, &idx)
+		}
 		if q.RunsOutAt == 0 && v.Count > 0 && satAdd(int64(q.Premium), int64(vq.Credits)) > int64(q.Balance) {
 			// The copy that tips over: how many copies of this video still fit, plus one.
 			fitting := int64(0)
@@ -286,6 +383,7 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project) {
 		q.Copies += int64(v.Count)
 		q.FinishedSeconds += int64(v.Seconds) * int64(v.Count)
 	}
+	q.usage = u
 	q.Standing = c.standing(plan, p, u, q.Premium, q.Balance)
 	if !q.Fits {
 		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)

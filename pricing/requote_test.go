@@ -95,6 +95,10 @@ func TestRequoteAfterSettingsEqualsQuote(t *testing.T) {
 			t.Fatalf("seed %d: Requote after a settings change differs from Quote: premium %s/%s short %s/%s cost %d/%d",
 				seed, got.Premium, want.Premium, got.Short, want.Short, got.Cost, want.Cost)
 		}
+		// Comparing from the quote, requoted or fresh, is comparing the month.
+		if cmp := c.Compare(q); !reflect.DeepEqual(c.CompareQuote(got, q), cmp) || !reflect.DeepEqual(c.CompareQuote(want, q), cmp) {
+			t.Fatalf("seed %d: CompareQuote differs from Compare", seed)
+		}
 	}
 }
 
