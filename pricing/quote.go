@@ -143,10 +143,12 @@ func (c *RateCard) realternatives(q, prev *Quote, plan *Plan, p *Project) []Alte
 	// the month list and in each video's, stands as it was.
 	onlyMoved := make([]planStep, len(now))
 	var movedFeatures []*Feature
+	gains := false // some moved feature has a step on the new plan
 	for fi := range now {
 		if moved[fi] {
 			onlyMoved[fi] = now[fi]
 			movedFeatures = append(movedFeatures, &c.Features[fi])
+			gains = gains || now[fi].ok
 		}
 	}
 	isMoved := func(f *Feature) bool {
@@ -182,7 +184,9 @@ func (c *RateCard) realternatives(q, prev *Quote, plan *Plan, p *Project) []Alte
 			continue
 		}
 		start := len(fresh)
-		fresh = c.alternatives(fresh, onlyMoved, j, &p.Videos[j], vq.Lines)
+		if gains {
+			fresh = c.alternatives(fresh, onlyMoved, j, &p.Videos[j], vq.Lines)
+		}
 		from := len(lists)
 		for _, a := range vq.Alternatives {
 			if !isMoved(a.From) {

@@ -220,3 +220,25 @@ func BenchmarkRequoteInsertRemove100kVideos(b *testing.B) {
 		}
 	})
 }
+
+// TestRequoteOnEveryPlanPairEqualsQuote: from every plan to every other, the
+// alternatives a new plan moves (Free has no 4K, agent or AI script steps) are
+// redone and the rest kept, and the answer is still Quote's.
+func TestRequoteOnEveryPlanPairEqualsQuote(t *testing.T) {
+	c := defaultCard(t)
+	p := thousandVideoMonth(c, "creator")
+	for _, from := range c.Plans {
+		for _, to := range c.Plans {
+			a := p.Clone()
+			a.Plan = from.ID
+			prev, _ := c.Quote(a)
+			b := a.Clone()
+			b.Plan = to.ID
+			got, _ := c.Requote(prev, b, NoVideoChanged)
+			want, _ := c.Quote(b)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s -> %s: Requote differs from Quote (%d vs %d alternatives)", from.ID, to.ID, len(got.Alternatives), len(want.Alternatives))
+			}
+		}
+	}
+}
