@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -105,6 +106,9 @@ func checkSource(file string, src []byte, k sourceKind) Problems {
 // ([card], card = {...} or card.key = ...), without decoding it: check reads
 // such a file as a rate card and any other as a project.
 func SourceIsRateCard(src []byte) bool {
+	if !bytes.Contains(src, []byte("card")) {
+		return false // no key or header can name the table: most projects are told apart at once
+	}
 	s := newSourceScan("", src, sourceKind{maxBytes: len(src), maxValues: len(src) + 1})
 	s.run()
 	return s.rootCard
