@@ -140,25 +140,20 @@ func readVolume(d *decoder, v any) []int64 {
 	return out
 }
 
-// videoKeyBit is each of videoKeys' bit in videoKeyMask's answer; the bit*
-// and slotKeyBit are those readVideo asks about.
+// The bits of videoKeyMask's answer readVideo asks about.
 var (
-	videoKeyBit = func() map[string]uint32 {
-		m := make(map[string]uint32, len(videoKeys))
-		for i, k := range videoKeys {
-			m[k] = 1 << i
-		}
-		return m
-	}()
-	bitCount, bitLanguages, bitClips = videoKeyBit["count"], videoKeyBit["languages"], videoKeyBit["broll_clips"]
-	bitGenerations, bitRerenders     = videoKeyBit["script_generations"], videoKeyBit["rerenders"]
+	bitCount, bitLanguages, bitClips = videoKeyBit("count"), videoKeyBit("languages"), videoKeyBit("broll_clips")
+	bitGenerations, bitRerenders     = videoKeyBit("script_generations"), videoKeyBit("rerenders")
 	slotKeyBit                       = func() (b [NumSlots]uint32) {
 		for s := Slot(0); s < NumSlots; s++ {
-			b[s] = videoKeyBit[s.Key()]
+			b[s] = videoKeyBit(s.Key())
 		}
 		return b
 	}()
 )
+
+// videoKeyBit is key's bit in videoKeyMask's answer.
+func videoKeyBit(key string) uint32 { return 1 << videoKeyIndex(key) }
 
 // videoKeyMask is which of videoKeys a video's table has, and whether it has
 // any other key, in one pass over its few keys: the optional keys it lacks
@@ -167,13 +162,51 @@ var (
 // every video.
 func videoKeyMask(m map[string]any) (mask uint32, other bool) {
 	for k := range m {
-		if b := videoKeyBit[k]; b != 0 {
-			mask |= b
+		if i := videoKeyIndex(k); i >= 0 {
+			mask |= 1 << i
 		} else {
 			other = true
 		}
 	}
 	return mask, other
+}
+
+// videoKeyIndex is k's place in videoKeys, or -1; a switch the compiler
+// turns into a search by length and bytes, cheaper than hashing the key.
+func videoKeyIndex(k string) int {
+	switch k {
+	case "name":
+		return 0
+	case "count":
+		return 1
+	case "length":
+		return 2
+	case "avatar":
+		return 3
+	case "look":
+		return 4
+	case "voice":
+		return 5
+	case "resolution":
+		return 6
+	case "languages":
+		return 7
+	case "translation":
+		return 8
+	case "broll_clips":
+		return 9
+	case "broll":
+		return 10
+	case "agent":
+		return 11
+	case "script_generations":
+		return 12
+	case "script":
+		return 13
+	case "rerenders":
+		return 14
+	}
+	return -1
 }
 
 func readVideo(card *RateCard, t *table) Video {
