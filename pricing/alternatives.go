@@ -1,9 +1,6 @@
 package pricing
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // Alternative is a cheaper choice for one slot of one video, and what it saves.
 type Alternative struct {
@@ -20,14 +17,21 @@ type Alternative struct {
 
 // Text is the suggestion as a person reads it: "Use Avatar III instead of Avatar IV: saves 40 premium credits".
 func (a Alternative) Text(c *RateCard) string {
-	return fmt.Sprintf("Use %s instead of %s: saves %s", a.To.Name, a.From.Name, c.CreditWord(a.Saves))
+	return string(a.AppendText(make([]byte, 0, 64), c))
+}
+
+// AppendText appends the suggestion as Text writes it.
+func (a Alternative) AppendText(dst []byte, c *RateCard) []byte {
+	dst = append(append(dst, "Use "...), a.To.Name...)
+	dst = append(append(dst, " instead of "...), a.From.Name...)
+	return c.AppendCreditWord(append(dst, ": saves "...), a.Saves)
 }
 
 // alternatives lists, for one video, every premium line with a cheaper step
 // down its alternative chain: the first step the plan can use (see chain.go),
 // when it saves credits, largest saving first. A video made zero times this
 // month saves nothing by changing, so it offers none.
-func (c *RateCard) alternatives(dst []Alternative, plan *Plan, idx int, v *Video, lines []Line) []Alternative {
+func (c *RateCard) alternatives(dst []Alternative, steps []planStep, idx int, v *Video, lines []Line) []Alternative {
 	if v.Count <= 0 {
 		return dst
 	}
@@ -37,8 +41,8 @@ func (c *RateCard) alternatives(dst []Alternative, plan *Plan, idx int, v *Video
 		if !f.Premium || f.Alternative == "" {
 			continue
 		}
-		step, ok := c.firstStep(plan, f)
-		if !ok {
+		step := steps[c.featureIndex[f.ID]]
+		if !step.ok {
 			continue
 		}
 		to := &c.Features[step.feature]
@@ -54,6 +58,26 @@ func (c *RateCard) alternatives(dst []Alternative, plan *Plan, idx int, v *Video
 	}
 	sortAlternatives(dst[start:])
 	return dst
+}
+
+// planStep is a feature's first step down its chain on one plan (firstStep),
+// ok false when there is none or the feature offers no alternative.
+type planStep struct {
+	chainStep
+	ok bool
+}
+
+// planSteps is every feature's first step on the plan, indexed like Features:
+// worked out once a quote rather than once a line, and compared between two
+// plans to tell which videos' alternatives a new plan changes.
+func (c *RateCard) planSteps(plan *Plan) []planStep {
+	out := make([]planStep, len(c.Features))
+	for i := range c.Features {
+		if f := &c.Features[i]; f.Premium && f.Alternative != "" {
+			out[i].chainStep, out[i].ok = c.firstStep(plan, f)
+		}
+	}
+	return out
 }
 
 func sortAlternatives(a []Alternative) {
@@ -97,11 +121,24 @@ func mergeAlternatives(month []Alternative, i int, fresh []Alternative) []Altern
 // a permutation of small indices rather than the structs themselves, which carry
 // pointers and strings and are slow to swap by the tens of thousands.
 func sortedAlternatives(alts []Alternative) []Alternative {
+	perm := sortedOrder(alts)
+	out := make([]Alternative, len(alts))
+	for i, j := range perm {
+		out[i] = alts[j]
+	}
+	return out
+}
+
+// sortedOrder is the order of alts largest saving first, as indices into alts.
+// A month has at most one alternative a video and slot, so the order is total
+// and an unstable sort (faster than a stable one by the tens of thousands)
+// gives the one answer.
+func sortedOrder(alts []Alternative) []int32 {
 	perm := make([]int32, len(alts))
 	for i := range perm {
 		perm[i] = int32(i)
 	}
-	slices.SortStableFunc(perm, func(a, b int32) int {
+	slices.SortFunc(perm, func(a, b int32) int {
 		x, y := &alts[a], &alts[b]
 		switch {
 		case x.Saves != y.Saves:
@@ -115,9 +152,5 @@ func sortedAlternatives(alts []Alternative) []Alternative {
 			return int(x.Slot) - int(y.Slot)
 		}
 	})
-	out := make([]Alternative, len(alts))
-	for i, j := range perm {
-		out[i] = alts[j]
-	}
-	return out
+	return perm
 }

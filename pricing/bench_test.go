@@ -3,7 +3,10 @@ package pricing
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // thousandVideoMonth is a busy agency month on the default card: 1,000 kinds of
@@ -152,4 +155,79 @@ func TestCompareAgreesWithQuote(t *testing.T) {
 			}
 		}
 	}
+}
+
+// genMonth is docs/genmonth.py's month of n videos (name, length, avatar), the
+// file the command-line timings read.
+func genMonth(n int) []byte {
+	var b strings.Builder
+	b.WriteString("plan = \"business\"\nbilling = \"monthly\"\n")
+	for i := range n {
+		fmt.Fprintf(&b, "\n[[videos]]\nname = \"Video %d\"\nlength = \"%dm%ds\"\navatar = \"avatar-iv\"\n", i+1, 1+i%4, (i*7)%60)
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkParseProject100kVideos reads the largest month allowed, as
+// `creditplan check` does, against decoding the same text alone (the floor the
+// loader is measured against).
+func BenchmarkParseProject100kVideos(b *testing.B) {
+	c := defaultCard(b)
+	src := genMonth(MaxVideos)
+	b.Run("Decode", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var tree map[string]any
+			if _, err := toml.Decode(string(src), &tree); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("ParseProject", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ParseProject("month.toml", src, c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// tenThousandVideoMonth is thousandVideoMonth ten times over.
+func tenThousandVideoMonth(c *RateCard, plan string) *Project {
+	base := thousandVideoMonth(c, plan)
+	p := base.Clone()
+	for range 9 {
+		p.Videos = append(p.Videos, base.Clone().Videos...)
+	}
+	return p
+}
+
+// BenchmarkSettingsKey10kVideos is the planner's billing and plan keys on a
+// 10,000-video month: the month requoted with no video changed, and every plan
+// compared again. The promise is 2 ms a key on one core.
+func BenchmarkSettingsKey10kVideos(b *testing.B) {
+	c := defaultCard(b)
+	p := tenThousandVideoMonth(c, "creator")
+	q, _ := c.Quote(p)
+	b.Run("Billing", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Billing = 1 - p.Billing
+			q, _ = c.Requote(q, p, NoVideoChanged)
+			c.CompareQuote(q, p)
+		}
+	})
+	b.Run("Plan", func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			n++
+			p.Plan = c.Plans[n%len(c.Plans)].ID
+			q, _ = c.Requote(q, p, NoVideoChanged)
+			c.CompareQuote(q, p)
+		}
+	})
 }

@@ -257,6 +257,14 @@ func (c *RateCard) CreditWord(n Credits) string {
 	return n.Grouped() + " " + c.CreditNamePlural
 }
 
+// AppendCreditWord appends n with the card's credit word as CreditWord writes it.
+func (c *RateCard) AppendCreditWord(dst []byte, n Credits) []byte {
+	if n == CreditScale {
+		return append(append(dst, "1 "...), c.CreditName...)
+	}
+	return append(append(n.AppendGrouped(dst), ' '), c.CreditNamePlural...)
+}
+
 // Unavailable says why a plan cannot use a feature, or "" when it can.
 func (c *RateCard) Unavailable(p *Plan, f *Feature) string {
 	if !c.Offers(p, f.ID) {

@@ -264,13 +264,6 @@ func checkID(t *table, key, id string) {
 	}
 }
 
-// fillsSlot reports whether id names a feature for slot s: the common case,
-// checked without building the key path a problem would need.
-func (c *RateCard) fillsSlot(s Slot, id string) bool {
-	i, ok := c.featureIndex[id]
-	return ok && c.Features[i].Slot == s
-}
-
 // checkSlotFeature reports an id that names no feature, or one for another slot,
 // listing the valid choices for the slot.
 func (c *RateCard) checkSlotFeature(d *decoder, path string, s Slot, id string) bool {

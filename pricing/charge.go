@@ -1,7 +1,5 @@
 package pricing
 
-import "strings"
-
 // Line is one feature's charge in a video's breakdown, for one copy of the video.
 type Line struct {
 	Slot    Slot
@@ -29,23 +27,32 @@ func (l Line) Premium() bool { return l.Feature.Premium }
 
 // Quantity describes what the line charges for: "2m30s × 2 languages × 2 renders".
 func (l Line) Quantity() string {
-	var parts []string
+	var buf [64]byte
+	return string(l.AppendQuantity(buf[:0]))
+}
+
+// AppendQuantity appends the line's quantity as Quantity writes it.
+func (l Line) AppendQuantity(dst []byte) []byte {
+	start := len(dst)
 	switch l.Feature.Unit {
 	case PerMinute, PerSecond:
-		parts = append(parts, FormatLength(l.BilledSeconds))
+		dst = AppendLength(dst, l.BilledSeconds)
 	case PerLanguageMinute:
-		parts = append(parts, FormatLength(l.BilledSeconds), Plural(l.Languages, "language"))
+		dst = AppendPlural(append(AppendLength(dst, l.BilledSeconds), " × "...), l.Languages, "language")
 	case PerVideo:
-		parts = append(parts, "1 video")
+		dst = append(dst, "1 video"...)
 	case PerClip:
-		parts = append(parts, Plural(l.Units, "clip"))
+		dst = AppendPlural(dst, l.Units, "clip")
 	case PerGeneration:
-		parts = append(parts, Plural(l.Units, "generation"))
+		dst = AppendPlural(dst, l.Units, "generation")
 	}
 	if l.Renders > 1 {
-		parts = append(parts, Plural(l.Renders, "render"))
+		if len(dst) > start {
+			dst = append(dst, " × "...)
+		}
+		dst = AppendPlural(dst, l.Renders, "render")
 	}
-	return strings.Join(parts, " × ")
+	return dst
 }
 
 // RateText describes a feature's rate: "20 / min, 3s increments", or "included".

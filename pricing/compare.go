@@ -34,9 +34,14 @@ type Comparison struct {
 // Compare prices the month against every plan, each with a fresh cycle of its own
 // credits, and recommends the cheapest plan nothing blocks.
 func (c *RateCard) Compare(p *Project) *Comparison {
-	cmp := &Comparison{Card: c, Billing: p.Billing, FinishedSeconds: p.FinishedSeconds()}
 	u := c.newUsage()
-	cmp.Premium = c.monthTally(p, u, nil)
+	premium := c.monthTally(p, u, nil)
+	return c.compare(p, u, premium, p.FinishedSeconds())
+}
+
+// compare is Compare for a month already added up.
+func (c *RateCard) compare(p *Project, u *monthUsage, premium Credits, finished int64) *Comparison {
+	cmp := &Comparison{Card: c, Billing: p.Billing, Premium: premium, FinishedSeconds: finished}
 	cmp.Options = make([]PlanOption, len(c.Plans))
 	best := -1
 	for i := range c.Plans {
@@ -77,4 +82,16 @@ func PerFinishedMinute(cost Money, seconds int64) Money {
 	}
 	q, _ := bits.Div64(hi, lo, den)
 	return Money(min(q, uint64(maxAmount)))
+}
+
+// CompareQuote is Compare for a month already quoted: q is Quote(p) or what
+// Requote returned for p, on any plan. The month's total and usage are q's, so
+// a key that changes only the billing or the plan compares every plan without
+// pricing a video again. It falls back to Compare when q is not of this card
+// and month.
+func (c *RateCard) CompareQuote(q *Quote, p *Project) *Comparison {
+	if q == nil || q.Card != c || q.usage == nil || len(q.Videos) != len(p.Videos) {
+		return c.Compare(p)
+	}
+	return c.compare(p, q.usage, q.Premium, q.FinishedSeconds)
 }

@@ -19,6 +19,12 @@ func (c Credits) String() string { return formatFixed(int64(c), 3, false) }
 // Grouped formats c like String but with thousands separators: "3,600".
 func (c Credits) Grouped() string { return formatFixed(int64(c), 3, true) }
 
+// AppendString appends c as String writes it.
+func (c Credits) AppendString(dst []byte) []byte { return appendFixed(dst, int64(c), 3, false) }
+
+// AppendGrouped appends c as Grouped writes it.
+func (c Credits) AppendGrouped(dst []byte) []byte { return appendFixed(dst, int64(c), 3, true) }
+
 // IsWhole reports whether c has no fractional part.
 func (c Credits) IsWhole() bool { return c%CreditScale == 0 }
 

@@ -19,25 +19,60 @@ func splitSign(v int64) (neg bool, mag uint64) {
 // every int64, the most negative included, so no amount ever prints a sign
 // twice or inside its decimals.
 func formatFixed(v int64, scale int, group bool) string {
+	var buf [32]byte
+	return string(appendFixed(buf[:0], v, scale, group))
+}
+
+// appendFixed is formatFixed appending to dst, without allocating when dst has
+// room: the writers of a 100,000-video month print amounts by the hundred
+// thousand.
+func appendFixed(dst []byte, v int64, scale int, group bool) []byte {
 	neg, mag := splitSign(v)
 	pow := uint64(1)
 	for range scale {
 		pow *= 10
 	}
-	whole := strconv.FormatUint(mag/pow, 10)
-	if group {
-		whole = groupThousands(whole)
-	}
-	frac := mag % pow
-	s := whole
-	if frac != 0 {
-		fs := fmt.Sprintf("%0*d", scale, frac)
-		s += "." + strings.TrimRight(fs, "0")
-	}
 	if neg {
-		s = "-" + s
+		dst = append(dst, '-')
 	}
-	return s
+	var digits [20]byte
+	whole := strconv.AppendUint(digits[:0], mag/pow, 10)
+	if group {
+		dst = appendGrouped(dst, whole)
+	} else {
+		dst = append(dst, whole...)
+	}
+	if frac := mag % pow; frac != 0 {
+		dst = append(dst, '.')
+		// scale digits, leading zeros kept, trailing zeros trimmed.
+		var fd [20]byte
+		n := 0
+		for range scale {
+			fd[scale-1-n] = byte('0' + frac%10)
+			frac /= 10
+			n++
+		}
+		end := scale
+		for end > 0 && fd[end-1] == '0' {
+			end--
+		}
+		dst = append(dst, fd[:end]...)
+	}
+	return dst
+}
+
+// appendGrouped appends digits with a comma between each group of three.
+func appendGrouped(dst, digits []byte) []byte {
+	lead := len(digits) % 3
+	if lead == 0 {
+		lead = 3
+	}
+	dst = append(dst, digits[:min(lead, len(digits))]...)
+	for i := lead; i < len(digits); i += 3 {
+		dst = append(dst, ',')
+		dst = append(dst, digits[i:i+3]...)
+	}
+	return dst
 }
 
 func groupThousands(digits string) string {

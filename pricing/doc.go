@@ -33,6 +33,7 @@
 //	the upfront message ("This will use ...")      upfront.go
 //	contact sales (plans without a public price)   contactsales.go
 //	upgrade (the cheapest plan covering the month) upgrade.go
+//	cures (what makes a short or blocked month)    cure.go
 //	rollover (when unused credits expire)          rollover.go
 //	break-even between plans, usage terms          breakeven.go
 //	quote (one plan, Requote after an edit)        quote.go

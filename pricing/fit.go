@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -225,11 +226,11 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	// The month as changed is priced afresh rather than trusted as Before minus
 	// the savings: the two agree to the credit, except that on absurd cards whose
 	// amounts saturate only the fresh price stays meaningful.
-	applied := r.Apply(p)
-	r.After = c.monthCredits(applied)
+	var u *monthUsage
+	r.After, u = c.tallyChanges(p, r.Changes)
 	r.Fits = r.After <= budget
 	if plan != nil {
-		r.Blocked = c.Blocked(plan, applied)
+		r.Blocked = c.blocked(plan, p, u)
 	}
 	if !r.Fits && plan != nil {
 		r.Short = minus(r.After, budget)
@@ -241,6 +242,47 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	return r
 }
 
+// tallyChanges adds up p's month as the changes would make it, and its usage,
+// without copying the month: Apply's copy of a 100,000-video month is tens of
+// megabytes built only to be added up. Each changed video is changed on a copy
+// of its own, in the changes' order, as Apply changes it; names, seats and the
+// watermark, which the limits also read, are the month's own.
+func (c *RateCard) tallyChanges(p *Project, changes []FitChange) (Credits, *monthUsage) {
+	order := make([]int32, 0, len(changes))
+	for k, ch := range changes {
+		if ch.Video >= 0 && ch.Video < len(p.Videos) {
+			order = append(order, int32(k))
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return changes[a].Video - changes[b].Video })
+	u := c.newUsage()
+	var total Credits
+	k := 0
+	for i := range p.Videos {
+		v := &p.Videos[i]
+		if k < len(order) && changes[order[k]].Video == i {
+			changed := *v // Languages is shared and only read
+			for ; k < len(order) && changes[order[k]].Video == i; k++ {
+				changes[order[k]].applyTo(&changed)
+			}
+			v = &changed
+		}
+		idx := c.pickIndices(v)
+		u.add(c, i, v, &idx)
+		total = plus(total, copiesOf(c.copyCredits(v, &idx, nil), v.Count))
+	}
+	return total, u
+}
+
+// applyTo makes the change on v.
+func (ch *FitChange) applyTo(v *Video) {
+	if ch.Rerenders {
+		v.Rerenders = ch.RerendersTo
+	} else if ch.To != nil {
+		v.Picks[ch.Slot] = ch.To.ID
+	}
+}
+
 // Apply returns a copy of p with the changes made; p itself is left untouched,
 // so a planner can keep it for undo. Changes naming a video p does not have are
 // skipped.
@@ -250,12 +292,7 @@ func (r *FitResult) Apply(p *Project) *Project {
 		if ch.Video < 0 || ch.Video >= len(q.Videos) {
 			continue
 		}
-		v := &q.Videos[ch.Video]
-		if ch.Rerenders {
-			v.Rerenders = ch.RerendersTo
-		} else if ch.To != nil {
-			v.Picks[ch.Slot] = ch.To.ID
-		}
+		ch.applyTo(&q.Videos[ch.Video])
 	}
 	return q
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -853,5 +854,42 @@ func TestFitSaysWhyItIsApproximate(t *testing.T) {
 	}
 	if r.ApproximateReason.String() == "" || FitApproximation(0).String() != "" {
 		t.Fatalf("reason names: %q and %q", r.ApproximateReason, FitApproximation(0))
+	}
+}
+
+// TestTallyChangesIsTheAppliedMonth: Fit adds up the month as changed without
+// copying it; the total and what blocks each plan are those of Apply's copy,
+// with changes repeated, out of order and naming videos the month lacks.
+func TestTallyChangesIsTheAppliedMonth(t *testing.T) {
+	c := defaultCard(t)
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 17))
+		p := randomProject(r, c)
+		if len(p.Videos) == 0 {
+			continue
+		}
+		var changes []FitChange
+		for range r.IntN(12) {
+			ch := FitChange{Video: r.IntN(len(p.Videos)+2) - 1}
+			if r.IntN(3) == 0 {
+				ch.Rerenders, ch.RerendersTo = true, r.IntN(4)
+			} else {
+				ch.Slot = Slot(r.IntN(int(NumSlots)))
+				ids := c.OptionIDs(ch.Slot)
+				f, _ := c.Feature(ids[r.IntN(len(ids))])
+				ch.To = f
+			}
+			changes = append(changes, ch)
+		}
+		applied := (&FitResult{Changes: changes}).Apply(p)
+		total, u := c.tallyChanges(p, changes)
+		if want := c.MonthPremium(applied); total != want {
+			t.Fatalf("seed %d: tallyChanges %s, the applied month %s", seed, total, want)
+		}
+		for i := range c.Plans {
+			if got, want := c.blocked(&c.Plans[i], p, u), c.Blocked(&c.Plans[i], applied); !reflect.DeepEqual(got, want) {
+				t.Fatalf("seed %d: blocked on %s %q, the applied month %q", seed, c.Plans[i].ID, got, want)
+			}
+		}
 	}
 }

@@ -102,7 +102,7 @@ func (c *RateCard) fitUpgrade(p *Project, not *Plan) *Plan {
 		}
 		least := &FitResult{Before: m.current}
 		c.explain(p, m, m.each(cheaperFirst), least)
-		if len(c.Blocked(pl, least.Apply(p))) > 0 {
+		if _, u := c.tallyChanges(p, least.Changes); len(c.blocked(pl, p, u)) > 0 {
 			continue
 		}
 		best, bestCost = pl, cost

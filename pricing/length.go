@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -134,19 +135,24 @@ func checkLength(text string, sec int64) (int, error) {
 
 // FormatLength writes seconds the way ParseLength reads them: "2m30s", "45s", "1h5m".
 func FormatLength(seconds int) string {
+	var buf [24]byte
+	return string(AppendLength(buf[:0], seconds))
+}
+
+// AppendLength appends the length as FormatLength writes it.
+func AppendLength(dst []byte, seconds int) []byte {
 	if seconds <= 0 {
-		return "0s"
+		return append(dst, "0s"...)
 	}
 	h, m, s := seconds/3600, seconds/60%60, seconds%60
-	var b strings.Builder
 	if h > 0 {
-		fmt.Fprintf(&b, "%dh", h)
+		dst = append(strconv.AppendInt(dst, int64(h), 10), 'h')
 	}
 	if m > 0 {
-		fmt.Fprintf(&b, "%dm", m)
+		dst = append(strconv.AppendInt(dst, int64(m), 10), 'm')
 	}
 	if s > 0 {
-		fmt.Fprintf(&b, "%ds", s)
+		dst = append(strconv.AppendInt(dst, int64(s), 10), 's')
 	}
-	return b.String()
+	return dst
 }

@@ -502,3 +502,18 @@ func TestLocatorFindsKeysInAwkwardPlaces(t *testing.T) {
 	crlf := strings.ReplaceAll("[[videos]]\nname = \"A\"\nlength = \"1m\"\ncount = -2\n", "\n", "\r\n")
 	checkProblems(t, "month.toml", loadProject(t, crlf), []want{{4, 1, `videos[0].count: must not be negative`}})
 }
+
+// TestVideoKeyIndexIsVideoKeys: the switch readVideo asks is the list the
+// unknown-key check names.
+func TestVideoKeyIndexIsVideoKeys(t *testing.T) {
+	for i, k := range videoKeys {
+		if videoKeyIndex(k) != i {
+			t.Errorf("videoKeyIndex(%q) = %d, want %d", k, videoKeyIndex(k), i)
+		}
+	}
+	for _, k := range []string{"", "Name", "names", "brol", "videos"} {
+		if videoKeyIndex(k) != -1 {
+			t.Errorf("videoKeyIndex(%q) = %d, want -1", k, videoKeyIndex(k))
+		}
+	}
+}

@@ -95,6 +95,10 @@ func TestRequoteAfterSettingsEqualsQuote(t *testing.T) {
 			t.Fatalf("seed %d: Requote after a settings change differs from Quote: premium %s/%s short %s/%s cost %d/%d",
 				seed, got.Premium, want.Premium, got.Short, want.Short, got.Cost, want.Cost)
 		}
+		// Comparing from the quote, requoted or fresh, is comparing the month.
+		if cmp := c.Compare(q); !reflect.DeepEqual(c.CompareQuote(got, q), cmp) || !reflect.DeepEqual(c.CompareQuote(want, q), cmp) {
+			t.Fatalf("seed %d: CompareQuote differs from Compare", seed)
+		}
 	}
 }
 
@@ -138,5 +142,103 @@ func BenchmarkRequoteThousandVideos(b *testing.B) {
 		n++
 		p.Videos[500].Picks[SlotAvatar] = avatars[n%2]
 		q, _ = c.Requote(q, p, 500)
+	}
+}
+
+// TestRequoteInsertAndRemoveEqualQuote: inserting or removing a video anywhere,
+// repricing only what changed, gives exactly the Quote of the edited month
+// (every later video renumbered, in itself and in its alternatives).
+func TestRequoteInsertAndRemoveEqualQuote(t *testing.T) {
+	c := defaultCard(t)
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 13))
+		p := randomProject(r, c)
+		for range r.IntN(20) {
+			v := c.NewVideo("extra")
+			changeOneVideo(r, c, &v)
+			p.Videos = append(p.Videos, v)
+		}
+		prev, err := c.Quote(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := p.Clone()
+		var got *Quote
+		if r.IntN(2) == 0 || len(p.Videos) == 0 {
+			i := r.IntN(len(p.Videos) + 1)
+			v := c.NewVideo("inserted")
+			changeOneVideo(r, c, &v)
+			if len(p.Videos) > 0 && r.IntN(3) == 0 {
+				v = p.Videos[r.IntN(len(p.Videos))].Clone() // a duplicate
+			}
+			q.Videos = append(q.Videos[:i], append([]Video{v}, q.Videos[i:]...)...)
+			got, err = c.RequoteInsert(prev, q, i)
+		} else {
+			i := r.IntN(len(p.Videos))
+			q.Videos = append(q.Videos[:i], q.Videos[i+1:]...)
+			got, err = c.RequoteRemove(prev, q, i)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := c.Quote(q)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d: RequoteInsert/Remove differs from Quote: premium %s/%s alts %d/%d blocked %q/%q",
+				seed, got.Premium, want.Premium, len(got.Alternatives), len(want.Alternatives), got.Blocked, want.Blocked)
+		}
+		// prev is untouched: it still equals the quote of the month it priced.
+		if again, _ := c.Quote(p); !reflect.DeepEqual(prev, again) {
+			t.Fatalf("seed %d: RequoteInsert/Remove changed the previous quote", seed)
+		}
+	}
+}
+
+// BenchmarkRequoteInsertRemove100kVideos is the planner's add and delete on
+// the largest month: one video inserted in the middle, then removed, against
+// quoting the month afresh.
+func BenchmarkRequoteInsertRemove100kVideos(b *testing.B) {
+	c := defaultCard(b)
+	base := thousandVideoMonth(c, "creator")
+	p := &Project{Plan: "creator", Seats: 1}
+	for len(p.Videos) < MaxVideos {
+		p.Videos = append(p.Videos, base.Videos...)
+	}
+	p.Videos = p.Videos[:MaxVideos]
+	q, _ := c.Quote(p)
+	added := &Project{Plan: "creator", Seats: 1, Videos: append(append(append([]Video(nil), p.Videos[:50_000]...), c.NewVideo("new")), p.Videos[50_000:]...)}
+	b.Run("Quote", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c.Quote(added)
+		}
+	})
+	b.Run("InsertRemove", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			q2, _ := c.RequoteInsert(q, added, 50_000)
+			q, _ = c.RequoteRemove(q2, p, 50_000)
+		}
+	})
+}
+
+// TestRequoteOnEveryPlanPairEqualsQuote: from every plan to every other, the
+// alternatives a new plan moves (Free has no 4K, agent or AI script steps) are
+// redone and the rest kept, and the answer is still Quote's.
+func TestRequoteOnEveryPlanPairEqualsQuote(t *testing.T) {
+	c := defaultCard(t)
+	p := thousandVideoMonth(c, "creator")
+	for _, from := range c.Plans {
+		for _, to := range c.Plans {
+			a := p.Clone()
+			a.Plan = from.ID
+			prev, _ := c.Quote(a)
+			b := a.Clone()
+			b.Plan = to.ID
+			got, _ := c.Requote(prev, b, NoVideoChanged)
+			want, _ := c.Quote(b)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s -> %s: Requote differs from Quote (%d vs %d alternatives)", from.ID, to.ID, len(got.Alternatives), len(want.Alternatives))
+			}
+		}
 	}
 }

@@ -78,6 +78,28 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		}
 	}
 
+	usable := c.sizePlans(rs, p, u)
+
+	sort.SliceStable(usable, func(i, j int) bool {
+		return c.monthCost(usable[i], p, p.Billing) < c.monthCost(usable[j], p, p.Billing)
+	})
+	jumps := breakEvenJumps
+	for i := 0; i+1 < len(usable); i++ {
+		// Each pair may spend an even share of what the pairs before it left.
+		// (at least 8, so the month's total stays within breakEvenJumps + 8 a pair).
+		give := max(jumps/(len(usable)-1-i), 8)
+		be, left := c.breakEven(p, usable[i], usable[i+1], p.Billing, give)
+		jumps = max(jumps-(give-left), 0)
+		be.Terms = c.UsageTerms(rs.Dominant, be.Credits)
+		rs.BreakEvens = append(rs.BreakEvens, be)
+	}
+	return rs
+}
+
+// sizePlans fills rs's Options, Best, ContactSales and Blocked for a month
+// already added up (rs.Premium, usage u), and returns the plans whose limits
+// allow the month, for the break-evens.
+func (c *RateCard) sizePlans(rs *RightSize, p *Project, u *monthUsage) []*Plan {
 	var usable []*Plan
 	for i := range c.Plans {
 		plan := &c.Plans[i]
@@ -100,28 +122,20 @@ func (c *RateCard) RightSize(p *Project) *RightSize {
 		}
 	}
 	sort.SliceStable(rs.Options, func(i, j int) bool {
-		a, b := &rs.Options[i], &rs.Options[j]
-		if a.Total != b.Total {
-			return a.Total < b.Total
-		}
-		return a.Billing < b.Billing
+		return sizeLess(rs.Options[i].Total, rs.Options[i].Billing, rs.Options[j].Total, rs.Options[j].Billing)
 	})
 	if len(rs.Options) > 0 {
 		rs.Best = &rs.Options[0]
 	}
+	return usable
+}
 
-	sort.SliceStable(usable, func(i, j int) bool {
-		return c.monthCost(usable[i], p, p.Billing) < c.monthCost(usable[j], p, p.Billing)
-	})
-	jumps := breakEvenJumps
-	for i := 0; i+1 < len(usable); i++ {
-		// Each pair may spend an even share of what the pairs before it left.
-		// (at least 8, so the month's total stays within breakEvenJumps + 8 a pair).
-		give := max(jumps/(len(usable)-1-i), 8)
-		be, left := c.breakEven(p, usable[i], usable[i+1], p.Billing, give)
-		jumps = max(jumps-(give-left), 0)
-		be.Terms = c.UsageTerms(rs.Dominant, be.Credits)
-		rs.BreakEvens = append(rs.BreakEvens, be)
+// sizeLess is the order of ways to make a month: cheaper first, then monthly
+// before annual, which commits to less. Sorts using it are stable, so card
+// order breaks what is left. Cures orders its options the same way.
+func sizeLess(aTotal Money, aBilling Billing, bTotal Money, bBilling Billing) bool {
+	if aTotal != bTotal {
+		return aTotal < bTotal
 	}
-	return rs
+	return aBilling < bBilling
 }

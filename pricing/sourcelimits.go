@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,14 +10,14 @@ import (
 // The source limits: what a file's text must pass before the TOML decoder
 // sees it. BurntSushi/toml's cost grows with the number of distinct keys and
 // tables and, badly, with nesting and dotted-key length (upstream
-// BurntSushi/toml#496: 12 KB of nested inline tables take 1.6 s and 310 MB, a
-// 60 KB dotted key runs out of memory), so one linear pass over the bytes
+// BurntSushi/toml#496: a few kilobytes of nested inline tables or one long
+// dotted key can take seconds and exhaust memory), so one linear pass over the bytes
 // refuses a file past any of these limits, naming the limit and where it was
 // crossed, and the decoder only ever runs on text whose work is bounded.
 const (
 	// MaxCardBytes bounds a rate card's file. The largest card allowed
 	// (maxCardCounts plans of maxTopUps packs each and maxCardCounts
-	// features, every key written, with comments) is under 2 MB.
+	// features, every key written, with comments) fits with room to spare.
 	MaxCardBytes = 4 << 20
 	// MaxProjectBytes bounds a project's file: the largest month, MaxVideos
 	// videos of maxVideoValues written at their longest, fits with room to
@@ -39,11 +40,11 @@ const (
 	maxVideoBytes = 200
 	// maxVideoValues is the values of one video of the largest month: its
 	// table, name, count, length and one feature. The budget is set by time,
-	// not by what a video could hold: BurntSushi/toml alone takes about 2 µs
-	// a value on one core (100,000 videos of ten values: 2.2 s), so half a
-	// million values keep decoding near a second and leave the rest of the
-	// 2 s every command promises to pricing. A month of richer videos is
-	// smaller: 50,000 videos of ten values fit.
+	// not by what a video could hold: the decoder's time grows with the
+	// number of values, so the bound keeps decoding the largest month well
+	// within the time every command promises, leaving the rest to pricing
+	// (docs/performance.md has the measurements). A month of richer videos
+	// is smaller: 50,000 videos of ten values fit.
 	maxVideoValues = 5
 	// MaxProjectValues bounds the values in a project: each key's value, each
 	// array element, each table.
@@ -105,6 +106,9 @@ func checkSource(file string, src []byte, k sourceKind) Problems {
 // ([card], card = {...} or card.key = ...), without decoding it: check reads
 // such a file as a rate card and any other as a project.
 func SourceIsRateCard(src []byte) bool {
+	if !bytes.Contains(src, []byte("card")) {
+		return false // no key or header can name the table: most projects are told apart at once
+	}
 	s := newSourceScan("", src, sourceKind{maxBytes: len(src), maxValues: len(src) + 1})
 	s.run()
 	return s.rootCard

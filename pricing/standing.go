@@ -63,9 +63,6 @@ func (c *RateCard) copyCredits(v *Video, idx *[NumSlots]int, byFeature []Credits
 	return each
 }
 
-// monthCredits is MonthPremium under the name fit.go still calls it by.
-func (c *RateCard) monthCredits(p *Project) Credits { return c.MonthPremium(p) }
-
 // copiesOf is what count copies spend at each credits a copy, saturating; a
 // video made zero times spends nothing.
 func copiesOf(each Credits, count int) Credits { return times(each, int64(count)) }

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,9 @@ import (
 // refuseUnsafeText reports every string value and key in tree holding a
 // refused character, and marks their paths refused.
 func (d *decoder) refuseUnsafeText(tree map[string]any) {
+	if plainSource(d.src) {
+		return
+	}
 	w := textWalk{}
 	w.table(tree)
 	if len(w.hits) == 0 {
@@ -41,6 +45,20 @@ func (d *decoder) refuseUnsafeText(tree map[string]any) {
 		}
 		d.addAt(h.path, at, "%sholds %s (%s); text in a file is shown in terminals and reports, so it must be one line of plain text", what, DescribeRune(h.r), runeKind(h.r))
 	}
+}
+
+// plainSource reports whether no text decoded from src can hold a character
+// UnsafeRune refuses, so the walk over the tree can be skipped: every byte is
+// printable ASCII or a line break, no backslash can write another character
+// with an escape, and no multi-line string can hold a line break. Most files
+// are such text, and the walk would visit every value of a big month.
+func plainSource(src []byte) bool {
+	for _, b := range src {
+		if (b < 0x20 && b != '\n') || b >= 0x7f || b == '\\' {
+			return false
+		}
+	}
+	return !bytes.Contains(src, []byte(`"""`)) && !bytes.Contains(src, []byte("'''"))
 }
 
 // runeKind says what sort of character a refused one is.

@@ -2,9 +2,12 @@ package pricing
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Names never reach a terminal raw: every text a card or a project holds is
@@ -118,5 +121,43 @@ func TestProblemMessagesNeverCarryRawControls(t *testing.T) {
 		off, r, _ := FirstUnsafe(name)
 		col := len("name = ") + len(tomlQuote(name[:off])) // the quote before is column 8
 		checkProblems(t, "month.toml", err, []want{{2, col, "videos[0].name: holds " + DescribeRune(r)}})
+	}
+}
+
+// TestPlainSourceHoldsNoRefusedText: the walk is skipped only for text whose
+// decoded values cannot hold a refused character, so skipping it never lets
+// one through. Random strings of quotes, escapes, controls and bidirectional
+// marks are decoded and walked, and none that holds refused text is plain.
+func TestPlainSourceHoldsNoRefusedText(t *testing.T) {
+	quotes := []string{`"`, `'`, `"""`, `'''`}
+	body := []string{"x", " ", `\`, `\u001b`, `\n`, `\t`, `\\`, `\u00e9`, "\n", "\t", "\r\n", "é", "\u202e", "\x1b"}
+	r := rand.New(rand.NewPCG(1, 2))
+	plain, refused := 0, 0
+	for range 20_000 {
+		q := quotes[r.IntN(len(quotes))]
+		var b strings.Builder
+		b.WriteString("k = " + q)
+		for range r.IntN(4) {
+			b.WriteString(body[r.IntN(len(body))])
+		}
+		b.WriteString(q + "\n")
+		src := []byte(b.String())
+		var tree map[string]any
+		if _, err := toml.Decode(string(src), &tree); err != nil {
+			continue
+		}
+		w := textWalk{}
+		w.table(tree)
+		switch {
+		case len(w.hits) > 0 && plainSource(src):
+			t.Fatalf("%q is plain by plainSource but holds %q", src, w.hits[0].r)
+		case len(w.hits) > 0:
+			refused++
+		case plainSource(src):
+			plain++
+		}
+	}
+	if plain < 100 || refused < 100 {
+		t.Fatalf("only %d plain and %d refused files decoded; the test proves little", plain, refused)
 	}
 }
