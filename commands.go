@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"creditplan/pricing"
 	"creditplan/ui"
 )
 
@@ -84,13 +85,22 @@ func lookup(name string) *command {
 	return nil
 }
 
-// commandList names the commands for "unknown command" and "no help" messages.
-func commandList() string {
+// commandNames are the commands' names, in the table's order.
+func commandNames() []string {
 	names := make([]string, len(commands))
 	for i, c := range commands {
 		names[i] = c.name
 	}
-	return strings.Join(names, ", ")
+	return names
+}
+
+// commandList names the commands for "unknown command" and "no help" messages.
+func commandList() string { return strings.Join(commandNames(), ", ") }
+
+// unknownCommand is the usage error for a word that names no command, with
+// the command it most likely meant.
+func unknownCommand(c *command, word string) error {
+	return usagef(c, "unknown command %q%s; commands are %s", word, pricing.DidYouMean(word, commandNames()), commandList())
 }
 
 // run executes one command line and returns the process's exit code: the
@@ -164,7 +174,7 @@ func runHelp(a *app, c *command, _ *options, args []string) error {
 	}
 	named := lookup(args[0])
 	if named == nil || named.rawArgs {
-		return usagef(plannerCommand, "no help for %q; commands are %s", args[0], commandList())
+		return usagef(plannerCommand, "no help for %q%s; commands are %s", args[0], pricing.DidYouMean(args[0], commandNames()), commandList())
 	}
 	fs, _ := named.flagSet()
 	fs.SetOutput(a.stdout)

@@ -81,7 +81,7 @@ func (c *command) parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usagef(c, "%v", err)
+			return nil, usagef(c, "%v%s", err, flagHint(fs, err))
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -140,4 +140,21 @@ func (c *command) billing(o *options) (b pricing.Billing, set bool, err error) {
 		return pricing.Monthly, false, usagef(c, "--%v", err)
 	}
 	return b, true, nil
+}
+
+// flagHint names the flag an undefined one most likely meant: the flag
+// package says only "flag provided but not defined: -colour".
+func flagHint(fs *flag.FlagSet, err error) string {
+	const undefined = "flag provided but not defined: "
+	name, ok := strings.CutPrefix(err.Error(), undefined)
+	if !ok {
+		return ""
+	}
+	name = strings.TrimLeft(name, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if c := pricing.Closest(name, names); c != "" {
+		return fmt.Sprintf(" (did you mean --%s?)", c)
+	}
+	return ""
 }

@@ -225,7 +225,7 @@ func (r *monthRequest) page(a *app) *report.Page { return &report.Page{W: a.stdo
 // choosePlan checks a --plan id against the card: a usage error lists the valid ids.
 func choosePlan(c *command, card *pricing.RateCard, id string) error {
 	if _, ok := card.Plan(id); !ok {
-		return usagef(c, "unknown plan %q; choose one of: %s", id, strings.Join(card.PlanIDs(), ", "))
+		return usagef(c, "unknown plan %q%s; choose one of: %s", id, pricing.DidYouMean(id, card.PlanIDs()), strings.Join(card.PlanIDs(), ", "))
 	}
 	return nil
 }

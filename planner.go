@@ -41,12 +41,12 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 	path := ""
 	switch {
 	case len(pos) == 1 && !looksLikeFile(pos[0]):
-		return usagef(c, "unknown command %q; commands are %s", pos[0], commandList())
+		return unknownCommand(c, pos[0])
 	case len(pos) == 1:
 		path = pos[0]
 	case len(pos) > 1:
 		if !looksLikeFile(pos[0]) {
-			return usagef(c, "unknown command %q; commands are %s", pos[0], commandList())
+			return unknownCommand(c, pos[0])
 		}
 		return usagef(c, "the planner opens one PROJECT.toml at a time, got %d", len(pos))
 	}

@@ -57,6 +57,7 @@
 //	source limits before decoding                  sourcelimits.go
 //	printable text, refused characters             printable.go, unsafetext.go
 //	the schema walker (keys, types, ranges)        schema.go
+//	"did you mean" for a typo                      suggest.go
 //	problems (file:line:col), their positions      problems.go, locate.go
 //	rate cards                                     cardload.go, card.go
 //	projects: reading, writing, editing a file     projectload.go, projectencode.go, projectedit.go

@@ -122,7 +122,7 @@ func (t *table) finish(valid []string) {
 	sort.Strings(unknown)
 	for _, k := range unknown {
 		hint := ""
-		if s := closest(k, valid); s != "" {
+		if s := Closest(k, valid); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 			// "missing required key" beside its misspelling says the same thing twice.
 			for _, m := range t.missing {
@@ -381,7 +381,7 @@ func (d *decoder) oneOf(path, what, s string, valid []string) bool {
 		}
 	}
 	hint := ""
-	if c := closest(s, valid); c != "" {
+	if c := Closest(s, valid); c != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", c)
 	}
 	d.addf(path, "unknown %s %q%s; %s", what, s, hint, choices(what, valid))
@@ -396,44 +396,6 @@ func choices(what string, valid []string) string {
 		return "this card has no " + what + "s"
 	}
 	return "choose one of: " + strings.Join(valid, ", ")
-}
-
-// closest returns the valid word nearest to s by edit distance, if it is near enough
-// to be a likely typo.
-func closest(s string, valid []string) string {
-	best, bestDist := "", 3
-	if len(s) <= 3 {
-		bestDist = 2
-	}
-	for _, v := range valid {
-		if d := editDistance(s, v); d < bestDist {
-			best, bestDist = v, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // given reports whether the table has the key at all, readable or not.
