@@ -207,6 +207,40 @@ type quoteTexts struct {
 	quantities textMemo[quantityText]
 	lengths    textMemo[int]
 	alts       textMemo[altText]
+	// lines holds, per feature and depth, a line's JSON up to its quantity
+	// and from there up to its credits: everything in a line but those two
+	// is the feature's, so it is escaped and indented once per document.
+	lines map[lineKey]*lineFrame
+	// altFrames and altTexts do the same for alternatives: the frame per
+	// switch, the sentence as escaped JSON per switch and saving.
+	altFrames map[altFrameKey]*altFrame
+	altTexts  textMemo[altText]
+}
+
+// lineKey is what a line's fixed JSON depends on.
+type lineKey struct {
+	feature *pricing.Feature
+	slot    pricing.Slot
+	depth   int
+}
+
+// lineFrame is a line's fixed JSON: head runs from "{" to the "quantity"
+// key, mid from after the quantity to the "credits" key.
+type lineFrame struct{ head, mid []byte }
+
+// altFrameKey is what an alternative's fixed JSON depends on.
+type altFrameKey struct {
+	from, to *pricing.Feature
+	slot     pricing.Slot
+	depth    int
+}
+
+// altFrame is an alternative's fixed JSON: head from "{" to the "video" key,
+// mid from after video_index to the "saves" key, tail from after saves_each
+// to the "text" key; reason is the reason tail holds.
+type altFrame struct {
+	head, mid, tail []byte
+	reason          string
 }
 
 // quantityText is what a line's Quantity reads: every field of the line but
@@ -304,9 +338,7 @@ func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote) error {
 	j.beginArray()
 	for i := range q.Alternatives {
 		j.elem()
-		a := &q.Alternatives[i]
-		alt := altOf(a, texts.alt(a))
-		alt.write(j)
+		texts.writeAlt(j, &q.Alternatives[i])
 	}
 	j.endArray()
 	tail.writeMembers(j)
@@ -348,6 +380,104 @@ func (d *lineJSON) write(j *jsonWriter) {
 	j.endObject()
 }
 
+// writeLine writes a line as lineJSON.write does, from its feature's frame
+// and the three values that vary: quantity, credits and credits_total.
+func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
+	k := lineKey{l.Feature, l.Slot, j.depth}
+	fr := t.lines[k]
+	if fr == nil {
+		fr = t.frame(l, j.depth)
+		if t.lines == nil {
+			t.lines = map[lineKey]*lineFrame{}
+		}
+		t.lines[k] = fr
+	}
+	j.b = append(j.b, fr.head...)
+	j.b = appendJSONString(j.b, t.quantity(l), jsonPrintable)
+	j.b = append(j.b, fr.mid...)
+	j.depth++ // inside the line's object, past its first member
+	j.first = false
+	j.credit(credits(l.Credits))
+	j.credits("credits_total", credits(l.Total(count)))
+	j.endObject()
+}
+
+// frame writes a line's fixed parts with lineJSON.write's own calls, so the
+// two can never differ.
+func (t *quoteTexts) frame(l *pricing.Line, depth int) *lineFrame {
+	d := lineOf(l, 0, t.rate(l.Feature), "")
+	s := &jsonWriter{depth: depth}
+	s.beginObject()
+	s.str("feature", d.Feature)
+	s.str("feature_name", d.FeatureName)
+	s.str("slot", d.Slot)
+	s.boolean("premium", d.Premium)
+	s.key("quantity")
+	head := append([]byte(nil), s.b...)
+	s.b = s.b[:0]
+	s.str("rate", d.Rate)
+	s.credits("rate_credits", d.RateCredits)
+	s.str("unit", d.Unit)
+	s.key("credits")
+	return &lineFrame{head: head, mid: append([]byte(nil), s.b...)}
+}
+
+// writeAlt writes an alternative as altJSON.write does, from its switch's
+// frame and the values that vary: the video, its index, the savings and
+// the sentence (escaped once per switch and saving).
+func (t *quoteTexts) writeAlt(j *jsonWriter, a *pricing.Alternative) {
+	k := altFrameKey{a.From, a.To, a.Slot, j.depth}
+	fr := t.altFrames[k]
+	if fr == nil {
+		fr = t.altFrame(a, j.depth)
+		if t.altFrames == nil {
+			t.altFrames = map[altFrameKey]*altFrame{}
+		}
+		t.altFrames[k] = fr
+	}
+	if a.Reason != fr.reason { // a reason the switch did not have before: no frame
+		alt := altOf(a, t.alt(a))
+		alt.write(j)
+		return
+	}
+	tk := altText{a.From, a.To, a.Saves}
+	text, ok := t.altTexts.get(tk)
+	if !ok {
+		text = t.altTexts.put(tk, string(appendJSONString(nil, t.alt(a), jsonPrintable)))
+	}
+	j.b = append(j.b, fr.head...)
+	j.b = appendJSONString(j.b, a.VideoName, jsonPrintable)
+	j.depth++ // inside the alternative's object, past its first member
+	j.first = false
+	j.integer("video_index", int64(a.Video))
+	j.b = append(j.b, fr.mid...)
+	j.credit(credits(a.Saves))
+	j.credits("saves_each", credits(a.Each))
+	j.b = append(j.b, fr.tail...)
+	j.b = append(j.b, text...)
+	j.endObject()
+}
+
+// altFrame writes an alternative's fixed parts with altJSON.write's own
+// calls, so the two can never differ.
+func (t *quoteTexts) altFrame(a *pricing.Alternative, depth int) *altFrame {
+	d := altOf(a, "")
+	s := &jsonWriter{depth: depth}
+	s.beginObject()
+	s.key("video")
+	head := append([]byte(nil), s.b...)
+	s.b = s.b[:0]
+	s.str("slot", d.Slot)
+	s.str("from", d.From)
+	s.str("with", d.With)
+	s.key("saves")
+	mid := append([]byte(nil), s.b...)
+	s.b = s.b[:0]
+	s.str("reason", d.Reason)
+	s.key("text")
+	return &altFrame{head: head, mid: mid, tail: append([]byte(nil), s.b...), reason: a.Reason}
+}
+
 func (d *altJSON) write(j *jsonWriter) {
 	j.beginObject()
 	j.str("video", d.Video)
@@ -378,17 +508,14 @@ func writeVideoJSON(j *jsonWriter, texts *quoteTexts, vq *pricing.VideoQuote) {
 	for i := range vq.Lines {
 		j.elem()
 		l := &vq.Lines[i]
-		line := lineOf(l, d.Count, texts.rate(l.Feature), texts.quantity(l))
-		line.write(j)
+		texts.writeLine(j, l, d.Count)
 	}
 	j.endArray()
 	j.key("alternatives")
 	j.beginArray()
 	for i := range vq.Alternatives {
 		j.elem()
-		a := &vq.Alternatives[i]
-		alt := altOf(a, texts.alt(a))
-		alt.write(j)
+		texts.writeAlt(j, &vq.Alternatives[i])
 	}
 	j.endArray()
 	j.endObject()

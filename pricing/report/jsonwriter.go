@@ -120,6 +120,11 @@ func (j *jsonWriter) null(name string) {
 // credits writes an amount as an exact JSON number, as credits.MarshalJSON does.
 func (j *jsonWriter) credits(name string, c credits) {
 	j.key(name)
+	j.credit(c)
+}
+
+// credit writes an amount's value, its key already written.
+func (j *jsonWriter) credit(c credits) {
 	s, ok := j.amounts.get(c)
 	if !ok {
 		s = j.amounts.put(c, pricing.Credits(c).String())
