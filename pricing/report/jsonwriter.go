@@ -125,6 +125,12 @@ func (j *jsonWriter) credits(name string, c credits) {
 
 // credit writes an amount's value, its key already written.
 func (j *jsonWriter) credit(c credits) {
+	if c >= 0 && c%pricing.CreditScale == 0 && c/pricing.CreditScale < 1<<20 {
+		// Most amounts are whole and small: written as the integer they are,
+		// which is what Credits.String gives them, without a memo lookup.
+		j.b = strconv.AppendInt(j.b, int64(c/pricing.CreditScale), 10)
+		return
+	}
 	s, ok := j.amounts.get(c)
 	if !ok {
 		s = j.amounts.put(c, pricing.Credits(c).String())
