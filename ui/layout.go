@@ -53,6 +53,7 @@ type uiLayout struct {
 // helpLineKey is what the footer's key help depends on.
 type helpLineKey struct {
 	screen Screen
+	holder Holder
 	width  int
 	dark   bool
 }
@@ -112,13 +113,13 @@ func (m *Model) generateLayout() uiLayout {
 		l.help = scrolled{l.body, max(0, min(prev.help.offset, len(m.helpBody(w))-bh))}
 	}
 
-	// The footer's key help depends only on the screen, the width and the
-	// light or dark styles.
-	l.footerFor = helpLineKey{screen: m.screen, width: w, dark: m.isDark}
+	// The footer's key help depends only on the screen, what holds the keys,
+	// the width and the light or dark styles.
+	l.footerFor = m.footerKey(w)
 	if prev.footer != "" && prev.footerFor == l.footerFor {
 		l.footer = prev.footer
 	} else {
-		l.footer = fit(" "+m.help.ShortHelpView(m.screenHelp().ShortHelp()), w)
+		l.footer = m.renderFooter(w)
 	}
 	return l
 }

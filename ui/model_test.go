@@ -838,11 +838,11 @@ func TestHelpListsTheNewKeysPerScreen(t *testing.T) {
 		{"3", []string{"monthly billing", "annual billing"}},
 		{"4", []string{"month's volume −0.1", "month's volume +0.1"}},
 	} {
-		pressSettle(m, c.screen)
+		pressSettle(m, c.screen, "?")
 		for _, w := range c.want {
 			mustContain(t, screen(m), w)
 		}
+		mustContain(t, screen(m), "video/month/plans/year")
+		press(m, "esc")
 	}
-	press(m, "?")
-	mustContain(t, screen(m), "video/month/plans/year")
 }
