@@ -139,9 +139,9 @@ func (m *Model) renderMonth(w, h int) []string {
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
-	foot := plural(int64(n), "video") + " · " + itoa(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
+	foot := pricing.Plural(int64(n), "video") + " · " + pricing.Count(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
 	if n > rows {
-		foot += " · rows " + itoa(int64(offset)+1) + "–" + itoa(int64(min(n, offset+rows))) + " of " + itoa(int64(n))
+		foot += " · rows " + pricing.Count(offset+1) + "–" + pricing.Count(min(n, offset+rows)) + " of " + pricing.Count(n)
 	}
 	out = append(out, " "+s.Muted.Render(foot))
 	return out
@@ -186,11 +186,4 @@ func (m *Model) gauge(q *pricing.Quote, w int) string {
 	empty := w - fill - red
 	return "[" + s.BarFill.Render(strings.Repeat("█", fill)) + s.BarShort.Render(strings.Repeat("▓", red)) +
 		s.BarEmpty.Render(strings.Repeat("░", empty)) + "]"
-}
-
-func plural(n int64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return itoa(n) + " " + word + "s"
 }

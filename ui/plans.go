@@ -12,8 +12,9 @@ import (
 )
 
 // rightSizedMsg carries the month's right-sizing for the project at revision
-// rev. Right-sizing scans every plan's top-ups for the break-evens (about 10 ms
-// even for a small month), so it runs in a command, only while Plans shows.
+// rev. Right-sizing scans every plan's top-ups for the break-evens, too slow
+// for Update even for a small month, so it runs in a command, only while
+// Plans shows.
 type rightSizedMsg struct {
 	rev int
 	rs  *pricing.RightSize
@@ -171,7 +172,7 @@ func (m *Model) renderPlans(w, h int) []string {
 				}
 			}
 			if room > 0 {
-				reasons = append(reasons, "   "+s.Blocked.Render("✗ … and "+plural(int64(more), "more reason")))
+				reasons = append(reasons, "   "+s.Blocked.Render("✗ … and "+pricing.Plural(int64(more), "more reason")))
 			}
 		}
 		out = append(out, reasons...)
@@ -187,7 +188,7 @@ func (m *Model) renderPlans(w, h int) []string {
 // rightSizeLines is the cheapest way to make the month (any plan, either
 // billing, with top-ups) and the break-evens between neighbouring plans, from
 // the last right-sizing. While a newer one is computed the previous stays up
-// for the few milliseconds it takes, rather than flashing a placeholder.
+// for the moment it takes, rather than flashing a placeholder.
 func (m *Model) rightSizeLines(w int) []string {
 	s := &m.styles
 	r := m.rs

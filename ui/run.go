@@ -43,8 +43,8 @@ type Options struct {
 
 // Run starts the planner and blocks until the user quits.
 func Run(opts Options) error {
-	// 120 frames a second (Bubble Tea's most) halves the wait between a key and the
-	// frame showing it; the renderer writes only changed cells, so idle costs nothing.
+	// 120 frames a second (Bubble Tea's most) shortens the wait between a key and
+	// the frame showing it; the renderer writes only changed cells, so idle costs nothing.
 	m := New(opts)
 	if _, err := tea.NewProgram(m, tea.WithFPS(120)).Run(); err != nil {
 		return err

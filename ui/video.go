@@ -400,7 +400,7 @@ func (m *Model) renderVideo(w, h int) []string {
 	if v == nil {
 		return []string{"", " " + s.Muted.Render("This month has no videos. Press enter (or a) to add one.")}
 	}
-	title := " " + s.Heading.Render("Video "+itoa(int64(m.sel)+1)+" of "+itoa(int64(len(m.project.Videos)))) +
+	title := " " + s.Heading.Render("Video "+pricing.Count(m.sel+1)+" of "+pricing.Count(len(m.project.Videos))) +
 		"  " + s.Value.Render(v.Name) + s.Muted.Render("  × "+itoa(int64(v.Count))+"   [ ] other videos")
 	out := []string{clip(title, w)}
 	h--
