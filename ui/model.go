@@ -169,6 +169,7 @@ func New(opts Options) *Model {
 	if opts.NewFile && m.path != "" {
 		m.setStatus(filepath.Base(m.path) + " is a new file; ctrl+s creates it.")
 	}
+	m.video.valueW, m.video.tagW = formWidths(m.card)
 	m.input.SetVirtualCursor(true)
 	m.applyFieldKeys()
 	m.applyStyles()
@@ -902,15 +903,22 @@ func (m *Model) fileLabel() string {
 	return name
 }
 
+// headerLine names the app, the card and the file; when narrow the card's
+// date goes first, then its name, so the file being edited always shows.
 func (m *Model) headerLine() string {
 	s := &m.styles
-	left := " " + s.Title.Render("creditplan") + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf)
+	title := " " + s.Title.Render("creditplan")
 	file := s.File.Render(m.fileLabel()) + " "
-	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(file)
-	if gap < 1 {
-		return left
+	for _, left := range []string{
+		title + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf),
+		title + "  " + s.Card.Render(m.card.Name),
+		title,
+	} {
+		if gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(file); gap >= 1 {
+			return left + strings.Repeat(" ", gap) + file
+		}
 	}
-	return left + strings.Repeat(" ", gap) + file
+	return title + "  " + file
 }
 
 // tabSpans gives each tab's title and its columns on the tab line, for drawing and clicks.
@@ -946,8 +954,8 @@ func (m *Model) tabsLine() string {
 	left := b.String()
 	// The plan and billing go first when the line is narrow: the credits are what
 	// the user watches, and the Month header names the plan.
-	for _, withPlan := range []bool{true, false} {
-		summary := m.summaryText(withPlan) + " "
+	for _, detail := range []int{2, 1, 0} {
+		summary := m.summaryText(detail) + " "
 		if gap := m.width - width(left) - width(summary); gap >= 1 {
 			return left + strings.Repeat(" ", gap) + summary
 		}
@@ -955,22 +963,27 @@ func (m *Model) tabsLine() string {
 	return left
 }
 
-// summaryText is the month at a glance on the tab line, shown on every screen.
-func (m *Model) summaryText(withPlan bool) string {
+// summaryText is the month at a glance on the tab line, shown on every
+// screen: with the plan and billing (detail 2), the shortfall (1 and 2), or
+// only the credits used (0), for the narrowest terminals.
+func (m *Model) summaryText(detail int) string {
 	q := m.quote
 	if q == nil {
 		return ""
 	}
 	s := &m.styles
 	head := ""
-	if withPlan {
+	if detail >= 2 {
 		head = s.Muted.Render(q.Plan.Name + " · " + q.Billing.Key() + " · ")
 	}
 	used := q.Premium.Grouped() + " of " + max(q.Balance, 0).Grouped() + " used"
-	if q.Fits {
+	switch {
+	case q.Fits:
 		return head + s.Good.Render(used)
+	case detail >= 1:
+		return head + s.Bad.Render(used+" · "+q.Short.Grouped()+" short")
 	}
-	return head + s.Bad.Render(used+" · "+q.Short.Grouped()+" short")
+	return s.Bad.Render(used)
 }
 
 func (m *Model) statusLine() string {

@@ -91,7 +91,7 @@ func (m *Model) renderPlans(w, h int) []string {
 			name += " •"
 		}
 		if o.Recommended {
-			name += " ★"
+			name += " ✓"
 		}
 		fits, fitStyle := "yes", s.Good
 		switch {
@@ -141,13 +141,13 @@ func (m *Model) renderPlans(w, h int) []string {
 		}
 		out = append(out, line)
 	}
-	out = append(out, s.Muted.Render("  ★ recommended · • the month's plan · enter uses the selected plan"), "")
+	out = append(out, s.Muted.Render("  ✓ recommended · • the month's plan · enter uses the selected plan"), "")
 
 	if m.plans.sel < len(c.Options) {
 		o := &c.Options[m.plans.sel]
 		out = append(out, " "+s.Heading.Render(clip(report.PlanStanding(m.card, o), w-1)))
 		if o.Recommended {
-			out = append(out, " "+s.Recommend.Render("★ Recommended: the cheapest plan that can make this month."))
+			out = append(out, " "+s.Recommend.Render("✓ Recommended: the cheapest plan that can make this month."))
 		} else if c.Recommended != "" {
 			if rp, ok := m.card.Plan(c.Recommended); ok {
 				out = append(out, " "+s.Muted.Render("Recommended: "+rp.Name+"."))

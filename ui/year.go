@@ -182,7 +182,7 @@ func (m *Model) renderYear(w, h int) []string {
 	}
 	head += " " + right("Used", numW) + " " + right("Expired", numW) + " " + right("Top-up", topW) + " " + right("Cost", costW)
 	if barW >= 6 {
-		head += " " + "█ used ░ expired ▓ short"
+		head += " " + "█ used ▒ expired ▓ short"
 	}
 	out = append(out, s.Muted.Render(clip(head, w)))
 
@@ -304,7 +304,7 @@ func (m *Model) yearBar(wm *pricing.WalletMonth, most int64, w int) string {
 			short--
 		}
 	}
-	return s.BarFill.Render(strings.Repeat("█", used)) + s.BarEmpty.Render(strings.Repeat("░", exp)) +
+	return s.BarFill.Render(strings.Repeat("█", used)) + s.BarEmpty.Render(strings.Repeat("▒", exp)) +
 		s.BarShort.Render(strings.Repeat("▓", short))
 }
 
