@@ -105,16 +105,16 @@ func (m *Model) generateLayout() uiLayout {
 			l.summary = rect{formW + 2, bodyTop + 1, w - formW - 2, h}
 		} else if m.currentVideo() != nil {
 			sum := len(m.videoSummary(w-1, h, true))
-			rows = narrowFormRows(h, sum)
+			rows = narrowFormRows(h, sum, len(m.video.rows))
 			l.summary = rect{1, bodyTop + 1 + rows + 1, w - 1, max(h-rows-1, 0)}
 		}
 		// A form cut short keeps its last row to say what is above and below.
 		shown := rows
-		if rows < int(numFields) {
+		if rows < len(m.video.rows) {
 			shown = max(rows-1, 1)
 		}
 		l.form = scrolled{rect{0, bodyTop + 1, formW, shown},
-			window(prev.form.offset, min(m.video.focus, int(numFields)-1), int(numFields), shown)}
+			window(prev.form.offset, min(m.video.focus, len(m.video.rows)-1), len(m.video.rows), shown)}
 	}
 
 	l.names = prev.names

@@ -169,6 +169,7 @@ func New(opts Options) *Model {
 	if opts.NewFile && m.path != "" {
 		m.setStatus(filepath.Base(m.path) + " is a new file; ctrl+s creates it.")
 	}
+	m.video.rows = formRows(m.card)
 	m.video.valueW, m.video.tagW = formWidths(m.card)
 	m.input.SetVirtualCursor(true)
 	m.applyFieldKeys()
@@ -305,7 +306,7 @@ func (m *Model) currentAlternatives() []pricing.Alternative {
 	return m.quote.Videos[m.sel].Alternatives
 }
 
-func (m *Model) fieldCount() int { return int(numFields) + len(m.currentAlternatives()) }
+func (m *Model) fieldCount() int { return len(m.video.rows) + len(m.currentAlternatives()) }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
 func (m *Model) setError(err error) { m.status, m.statusErr = err.Error(), true }
@@ -529,7 +530,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	// A character typed on a text row of the Video screen starts editing that
 	// row with it, so a word typed there never runs the keys its letters name.
 	if m.typesIntoRow(msg) {
-		m.startEdit(field(m.video.focus))
+		m.startEdit(m.fieldAt(m.video.focus))
 		return m.updateInput(msg)
 	}
 	switch {
@@ -571,7 +572,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startFit()
 	}
 	// Digits type into a number field on the Video screen; elsewhere they pick a screen.
-	if !(m.screen == ScreenVideo && m.video.focus < int(numFields) && field(m.video.focus).isNumber()) {
+	if !(m.screen == ScreenVideo && m.fieldAt(m.video.focus).isNumber()) {
 		switch {
 		case key.Matches(msg, g.GoVideo):
 			m.setScreen(ScreenVideo)
@@ -635,8 +636,7 @@ func (m *Model) smallKey(msg tea.KeyPressMsg) tea.Cmd {
 // typesIntoRow reports whether msg types a character while a text row of the
 // Video screen has focus (? still opens the help).
 func (m *Model) typesIntoRow(msg tea.KeyPressMsg) bool {
-	return m.screen == ScreenVideo && m.currentVideo() != nil && m.video.focus < int(numFields) &&
-		field(m.video.focus).isText() && typed(msg) && !key.Matches(msg, m.keys.Global.Help)
+	return m.screen == ScreenVideo && m.currentVideo() != nil && m.fieldAt(m.video.focus).isText() && typed(msg) && !key.Matches(msg, m.keys.Global.Help)
 }
 
 // helpKey answers keys while the full help is open: it is modal, so only ? and
@@ -886,7 +886,7 @@ func (m *Model) keyHolder() Holder {
 		return HoldEditing
 	case m.help.ShowAll:
 		return HoldHelp
-	case m.screen == ScreenVideo && m.currentVideo() != nil && m.video.focus < int(numFields) && field(m.video.focus).isText():
+	case m.screen == ScreenVideo && m.currentVideo() != nil && m.fieldAt(m.video.focus).isText():
 		return HoldTextRow
 	}
 	return HoldScreen

@@ -846,3 +846,40 @@ func TestHelpListsTheNewKeysPerScreen(t *testing.T) {
 		press(m, "esc")
 	}
 }
+
+// A choice the card has no option for is no row of the Video form: a card
+// without agents shows no Agent row, and the rows below it keep working.
+func TestTheFormHidesSlotsTheCardLacks(t *testing.T) {
+	src, err := os.ReadFile(plansPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "agent = \"studio\"\n", "", 1)
+	for _, id := range []string{"studio", "agent-essential", "video-agent"} {
+		text = strings.NewReplacer(`"`+id+`", `, "", `, "`+id+`"`, "").Replace(text)
+	}
+	var kept []string
+	for _, block := range strings.Split(text, "\n[[features]]\n") {
+		if !strings.Contains(block, "\nslot = \"agent\"\n") {
+			kept = append(kept, block)
+		}
+	}
+	card, err := pricing.ParseRateCard("no-agents.toml", []byte(strings.Join(kept, "\n[[features]]\n")))
+	if err != nil {
+		t.Skipf("a card without agents does not load (%v); the slot is required", err)
+	}
+	m := New(Options{Card: card})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	s := screen(m)
+	if strings.Contains(s, "  Agent ") {
+		t.Fatalf("the form shows an Agent row for a card without agents:\n%s", s)
+	}
+	mustContain(t, s, "Re-renders")
+	press(m, "end")
+	for m.fieldAt(m.video.focus) == noField && m.video.focus > 0 {
+		press(m, "up")
+	}
+	if f := m.fieldAt(m.video.focus); f != fieldRerenders {
+		t.Fatalf("the last row is %v, want Re-renders", f)
+	}
+}

@@ -115,6 +115,9 @@ type videoPanel struct {
 	// run is the number field digits were last typed into: the first digit
 	// typed into a field replaces its value, the next ones append.
 	run editKey
+	// rows are the form's rows: every field, less the choices the card has
+	// no option for (a card without agents has no Agent row).
+	rows []field
 	// valueW and tagW are the form's columns that show every option of the
 	// card in full (formWidths).
 	valueW, tagW int
@@ -130,7 +133,7 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	k := &m.keys.Video
 	v := m.currentVideo()
 	n := m.fieldCount()
-	f := field(m.video.focus)
+	f := m.fieldAt(m.video.focus)
 	switch {
 	case key.Matches(msg, k.PrevVideo):
 		m.selectVideo(m.sel - 1)
@@ -154,10 +157,10 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 		} else {
 			m.setStatus("No cheaper option for this video.")
 		}
-	case m.video.focus >= int(numFields):
+	case m.video.focus >= len(m.video.rows):
 		if key.Matches(msg, k.Enter) {
 			alts := m.currentAlternatives()
-			if i := m.video.focus - int(numFields); i < len(alts) {
+			if i := m.video.focus - len(m.video.rows); i < len(alts) {
 				m.applyAlternative(alts[i])
 			}
 		}
@@ -208,8 +211,8 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 // it), or a number row when the text is a number; anywhere else it says why
 // nothing changed rather than dropping the text unseen.
 func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
-	f := field(m.video.focus)
-	if m.screen != ScreenVideo || m.currentVideo() == nil || m.video.focus >= int(numFields) || !(f.isText() || f.isNumber()) {
+	f := m.fieldAt(m.video.focus)
+	if m.screen != ScreenVideo || m.currentVideo() == nil || m.video.focus >= len(m.video.rows) || !(f.isText() || f.isNumber()) {
 		m.setError(errorText("nothing here takes pasted text: paste into Name, Length, Languages or a number on the Video screen"))
 		return nil
 	}
@@ -313,7 +316,7 @@ func (m *Model) applyTextField() {
 	}
 	text := m.input.Value()
 	m.video.editErr = ""
-	switch field(m.video.focus) {
+	switch m.fieldAt(m.video.focus) {
 	case fieldName:
 		if strings.TrimSpace(text) == "" {
 			m.video.editErr = "a video needs a name"
@@ -400,6 +403,28 @@ const (
 	summaryMinWidth = 64
 )
 
+// formRows are the fields the form shows for a card: a choice the card has
+// no option for is left out rather than shown blank.
+func formRows(c *pricing.RateCard) []field {
+	out := make([]field, 0, numFields)
+	for f := range numFields {
+		if sl, ok := f.slot(); ok && len(c.Options(sl)) == 0 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// fieldAt is the field of form row i, or noField for a row past the form
+// (the cheaper options).
+func (m *Model) fieldAt(i int) field {
+	if i < 0 || i >= len(m.video.rows) {
+		return noField
+	}
+	return m.video.rows[i]
+}
+
 // formWidths is how wide the form's value and tag columns must be for every
 // option of the card to show in full: the longest option's name, and the
 // longest tag (its rate or "included", and why it is not charged).
@@ -462,7 +487,7 @@ func (m *Model) renderVideo(w, h int) []string {
 
 // narrowFormRows is how many form rows a narrow Video screen of h rows shows
 // above a summary of sum lines.
-func narrowFormRows(h, sum int) int { return max(min(int(numFields), h-sum-1), min(7, h)) }
+func narrowFormRows(h, sum, n int) int { return max(min(n, h-sum-1), min(7, h)) }
 
 // formLines draws the form rows the layout shows, scrolled so the focused
 // row shows, and under them, when some do not show, which ones.
@@ -470,29 +495,32 @@ func (m *Model) formLines(v *pricing.Video, w int) []string {
 	f := &m.layout.form
 	out := make([]string, 0, f.rows.h+1)
 	end := f.offset
-	for ; end < int(numFields) && len(out) < f.rows.h; end++ {
-		out = append(out, m.formLine(field(end), v, w))
+	n := len(m.video.rows)
+	for ; end < n && len(out) < f.rows.h; end++ {
+		out = append(out, m.formLine(end, v, w))
 	}
-	if f.offset == 0 && end == int(numFields) {
+	if f.offset == 0 && end == n {
 		return out
 	}
 	var parts []string
 	if f.offset > 0 {
 		parts = append(parts, "↑ "+pricing.Count(f.offset)+" above")
 	}
-	if below := int(numFields) - end; below > 0 {
+	if below := n - end; below > 0 {
 		names := make([]string, 0, below)
-		for i := end; i < int(numFields); i++ {
-			names = append(names, fieldLabels[i])
+		for _, r := range m.video.rows[end:] {
+			names = append(names, fieldLabels[r])
 		}
 		parts = append(parts, "↓ "+pricing.Count(below)+" more: "+strings.Join(names, ", "))
 	}
 	return append(out, m.styles.Muted.Render(clip("  "+strings.Join(parts, " · "), w)))
 }
 
-func (m *Model) formLine(f field, v *pricing.Video, w int) string {
+// formLine draws form row i.
+func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 	s := &m.styles
-	focused := m.video.focus == int(f)
+	f := m.video.rows[i]
+	focused := m.video.focus == i
 	marker := "  "
 	if focused {
 		marker = "› "
@@ -620,7 +648,7 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 		out = append(out, s.Muted.Render(clip("None: no premium feature here has a cheaper alternative.", w)))
 	}
 	for i, a := range vq.Alternatives {
-		focused := m.video.focus == int(numFields)+i
+		focused := m.video.focus == len(m.video.rows)+i
 		hint := "  "
 		if i == 0 {
 			hint = "c "
