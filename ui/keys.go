@@ -338,13 +338,13 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 	case HoldFit:
 		return []key.Binding{p.Apply, relabel(p.Cancel, "esc", "close, change nothing"), relabel(p.ScrollUp, "↑/↓", "scroll"), g.Quit}
 	case HoldEditing:
-		return []key.Binding{v.Keep, v.Revert, v.MoveOn, f.EraseToStart, f.Start, f.End, g.Interrupt}
+		return []key.Binding{v.Keep, v.Revert, v.MoveOn, f.EraseToStart, g.Interrupt}
 	case HoldQuestion:
 		return []key.Binding{p.Yes, relabel(p.No, "n/esc", "no")}
 	case HoldQuit:
 		return []key.Binding{relabel(p.Yes, "y", "quit without saving"), p.SaveQuit, relabel(p.No, "n/esc", "stay")}
 	case HoldTextPrompt:
-		return []key.Binding{p.Submit, p.Cancel, f.EraseToStart, f.Start, f.End}
+		return []key.Binding{p.Submit, p.Cancel, f.EraseToStart}
 	}
 	quit := g.Quit
 	if h.Holder == HoldTextRow {

@@ -65,11 +65,14 @@ type loadFailedMsg struct{ err error }
 // startLoad is the command that loads the month: it starts the work and
 // returns its first message; each message's handling waits for the next.
 func startLoad(path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string) tea.Cmd {
-	return func() tea.Msg {
-		ch := make(chan tea.Msg, 4) // every message fits, so an abandoned load never blocks
-		go loadMonth(ch, path, card, read, plan)
-		return nextLoadMsg(ch)()
-	}
+	return func() tea.Msg { return nextLoadMsg(beginLoad(path, card, read, plan))() }
+}
+
+// beginLoad starts loading the month and returns the channel its messages come on.
+func beginLoad(path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string) <-chan tea.Msg {
+	ch := make(chan tea.Msg, 4) // every message fits, so an abandoned load never blocks
+	go loadMonth(ch, path, card, read, plan)
+	return ch
 }
 
 // nextLoadMsg waits for the load's next message.

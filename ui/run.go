@@ -46,6 +46,10 @@ func Run(opts Options) error {
 	// 120 frames a second (Bubble Tea's most) shortens the wait between a key and
 	// the frame showing it; the renderer writes only changed cells, so idle costs nothing.
 	m := New(opts)
+	if opts.Read != nil {
+		// The month is read while the program starts: Init only waits for it.
+		m.loadCmd = nextLoadMsg(beginLoad(opts.Path, m.card, opts.Read, opts.Plan))
+	}
 	if _, err := tea.NewProgram(m, tea.WithFPS(120)).Run(); err != nil {
 		return err
 	}
