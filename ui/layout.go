@@ -35,6 +35,9 @@ type uiLayout struct {
 	body rect
 	// wide: the Video screen's form and summary sit side by side.
 	wide bool
+	// summaryFull: the summary under a narrow form shows in full (reasons,
+	// the breakdown's header), not compact.
+	summaryFull bool
 	// formValueW is the width of the form's value column.
 	formValueW int
 	// monthCols are the Month table's columns; names the widest video name
@@ -104,7 +107,10 @@ func (m *Model) generateLayout() uiLayout {
 			formW = formNeed
 			l.summary = rect{formW + 2, bodyTop + 1, w - formW - 2, h}
 		} else if m.currentVideo() != nil {
-			sum := len(m.videoSummary(w-1, h, true))
+			// Under the form the summary is compact unless the whole of it
+			// fits below every row.
+			l.summaryFull = len(m.video.rows)+1+len(m.videoSummary(w-1, h, false)) <= h
+			sum := len(m.videoSummary(w-1, h, !l.summaryFull))
 			rows = narrowFormRows(h, sum, len(m.video.rows))
 			l.summary = rect{1, bodyTop + 1 + rows + 1, w - 1, max(h-rows-1, 0)}
 		}
