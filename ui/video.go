@@ -588,7 +588,11 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 func breakdownWidths(lines []pricing.Line, room int) (name, qty, rate int) {
 	w := [3]int{width("Total per copy") - 2, width("Quantity"), width("Rate")}
 	for _, l := range lines {
-		w[0] = max(w[0], width(l.Feature.Name+" "+premiumMark))
+		name := l.Feature.Name
+		if l.Premium() {
+			name += " " + premiumMark
+		}
+		w[0] = max(w[0], width(name))
 		w[1] = max(w[1], width(l.Quantity()))
 		w[2] = max(w[2], width(l.Feature.RateText()))
 	}
