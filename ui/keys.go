@@ -375,16 +375,17 @@ type HelpGroup struct {
 	Keys  []key.Binding
 }
 
-// Groups is the full help: every key of the screen, the month's settings,
-// the keys of every screen, a field's editing keys, the questions' answers
+// Groups is the full help: every key of the screen, then the keys of every
+// screen (the month's plan, billing, balance and fit among them), so a page
+// of 80x24 shows both; then a field's editing keys, the questions' answers
 // and the mouse.
 func (h ScreenHelp) Groups() []HelpGroup {
 	g, p, f := &h.Keys.Global, &h.Keys.Prompt, &h.Keys.Field
 	if h.Holder == HoldLoading {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
-	settings := HelpGroup{"The month", []key.Binding{g.CyclePlan, g.Billing, g.Balance, g.Fit}}
-	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
+	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, g.CyclePlan, g.Billing, g.Balance, g.Fit,
+		g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),
@@ -396,9 +397,11 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	switch h.Screen {
 	case ScreenVideo:
 		v := &h.Keys.Video
-		screen = []HelpGroup{
+		return []HelpGroup{
 			{"Video screen", []key.Binding{v.Up, v.Down, v.Home, v.End, v.Left, v.Right, v.Enter, v.TypeText, v.Digit, v.Erase, v.Cheapest, v.PrevVideo, v.NextVideo, v.Add}},
+			global,
 			{"Editing a field", []key.Binding{v.Keep, v.Revert, v.MoveOn}},
+			field, questions, mouse,
 		}
 	case ScreenMonth:
 		mo := &h.Keys.Month
@@ -411,7 +414,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		pl := &h.Keys.Plans
 		screen = []HelpGroup{{"Plans screen", []key.Binding{pl.Up, pl.Down, pl.Home, pl.End, pl.Enter, pl.BillMonthly, pl.BillAnnual}}}
 	}
-	return append(screen, global, settings, field, questions, mouse)
+	return append(screen, global, field, questions, mouse)
 }
 
 // FullHelp lists every key that works on the screen, a group per column.

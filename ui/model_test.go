@@ -883,3 +883,37 @@ func TestTheFormHidesSlotsTheCardLacks(t *testing.T) {
 		t.Fatalf("the last row is %v, want Re-renders", f)
 	}
 }
+
+// At 80x24 the help's first page lists every key of the screen and of every
+// screen; at every size, scrolling it to the end shows every key it has
+// (one column when narrow), each with what it does.
+func TestHelpShowsEveryKey(t *testing.T) {
+	card := loadCard(t)
+	for _, sz := range [][2]int{{60, 16}, {80, 24}, {100, 30}, {120, 40}, {200, 60}} {
+		for sc := range numScreens {
+			m := newModel(t, fullMonth(card), sz[0], sz[1])
+			m.setScreen(sc)
+			m.video.focus = int(fieldAvatar) // not a text row, where ? would type
+			press(m, "?")
+			groups := m.screenHelp().Groups()
+			first := screen(m)
+			seen := first
+			for range 20 {
+				press(m, "pgdown")
+				seen += screen(m)
+			}
+			for gi, g := range groups {
+				for _, b := range g.Keys {
+					h := b.Help()
+					line := h.Key + " "
+					if !strings.Contains(seen, line) || !strings.Contains(seen, h.Desc) {
+						t.Errorf("%dx%d %s: the help never shows %q %q", sz[0], sz[1], screenTitles[sc], h.Key, h.Desc)
+					}
+					if sz == [2]int{80, 24} && gi < 2 && !strings.Contains(first, h.Desc) {
+						t.Errorf("80x24 %s: %q %q is not on the help's first page", screenTitles[sc], h.Key, h.Desc)
+					}
+				}
+			}
+		}
+	}
+}
