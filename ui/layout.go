@@ -35,9 +35,9 @@ type uiLayout struct {
 	body rect
 	// wide: the Video screen's form and summary sit side by side.
 	wide bool
-	// summaryFull: the summary under a narrow form shows in full (reasons,
-	// the breakdown's header), not compact.
-	summaryFull bool
+	// summaryLines is the summary under a narrow form: in full (reasons, the
+	// breakdown's header) when it fits, else compact.
+	summaryLines []string
 	// formValueW is the width of the form's value column.
 	formValueW int
 	// monthCols are the Month table's columns; names the widest video name
@@ -109,9 +109,13 @@ func (m *Model) generateLayout() uiLayout {
 		} else if m.currentVideo() != nil {
 			// Under the form the summary is compact unless the whole of it
 			// fits below every row.
-			l.summaryFull = len(m.video.rows)+1+len(m.videoSummary(w-1, h, false)) <= h
-			sum := len(m.videoSummary(w-1, h, !l.summaryFull))
-			rows = narrowFormRows(h, sum, len(m.video.rows))
+			// fits below every row. The lines are kept for View, which would
+			// only render them again.
+			l.summaryLines = m.videoSummary(w-1, h, false)
+			if len(m.video.rows)+1+len(l.summaryLines) > h {
+				l.summaryLines = m.videoSummary(w-1, h, true)
+			}
+			rows = narrowFormRows(h, len(l.summaryLines), len(m.video.rows))
 			l.summary = rect{1, bodyTop + 1 + rows + 1, w - 1, max(h-rows-1, 0)}
 		}
 		// A form cut short keeps its last row to say what is above and below.

@@ -476,7 +476,7 @@ func (m *Model) renderVideo(w, h int) []string {
 		}
 		return out
 	}
-	sum := m.videoSummary(w-1, h, !l.summaryFull)
+	sum := l.summaryLines
 	out = append(out, m.formLines(v, w)...)
 	out = append(out, "")
 	for _, l := range sum {
