@@ -36,17 +36,14 @@ const (
 type loadState struct {
 	name   string // the file's base name, for the header and the progress line
 	stage  loadStage
-	bytes  int
 	videos int // the videos the file holds, counted once it is read
 	read   int // the videos read and checked so far
-	next   <-chan tea.Msg
 }
 
 // loadProgressMsg says a load step is done.
 type loadProgressMsg struct {
-	stage         loadStage
-	bytes, videos int
-	read          int
+	stage        loadStage
+	videos, read int
 }
 
 // loadedMsg is the month read, checked and priced.
@@ -105,7 +102,7 @@ func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func
 	}
 	// The count is for the progress bar only; the decoder decides what the file holds.
 	n := bytes.Count(src, []byte("[[videos]]"))
-	ch <- loadProgressMsg{stage: loadChecking, bytes: len(src), videos: n}
+	ch <- loadProgressMsg{stage: loadChecking, videos: n}
 	p, err := pricing.ParseProject(path, src, card)
 	if err != nil {
 		ch <- loadFailedMsg{err}
@@ -117,7 +114,7 @@ func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func
 	for i := range p.Videos {
 		p.Videos[i].ID = i + 1
 	}
-	ch <- loadProgressMsg{stage: loadPricing, bytes: len(src), videos: len(p.Videos), read: len(p.Videos)}
+	ch <- loadProgressMsg{stage: loadPricing, videos: len(p.Videos), read: len(p.Videos)}
 	// The copy a save compares with is made while the month is priced.
 	disk := make(chan *pricing.Project, 1)
 	go func() { disk <- p.Clone() }()
@@ -133,8 +130,7 @@ func (m *Model) loadProgress(msg loadStep) tea.Cmd {
 	if m.load == nil {
 		return nil
 	}
-	m.load.stage, m.load.bytes, m.load.videos, m.load.read = msg.stage, msg.bytes, msg.videos, msg.read
-	m.load.next = msg.next
+	m.load.stage, m.load.videos, m.load.read = msg.stage, msg.videos, msg.read
 	return nextLoadMsg(msg.next)
 }
 
