@@ -917,3 +917,48 @@ func TestHelpShowsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// The key bar starts with ? help and quit on every screen at every size (ctrl+c
+// where q types), and ctrl+s save from 80 columns; under a question, a typed
+// answer, the fit proposal, the help or a field being edited it lists the keys
+// that answer there, not the screen's.
+func TestTheKeyBarShowsWhatActs(t *testing.T) {
+	card := loadCard(t)
+	footer := func(m *Model) string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-1]
+	}
+	for _, w := range []int{60, 80, 100, 120, 200} {
+		for sc := range numScreens {
+			m := newModel(t, fullMonth(card), w, 24)
+			m.setScreen(sc)
+			m.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+			f := footer(m)
+			quit := "q quit"
+			if m.keyHolder() == HoldTextRow {
+				quit = "ctrl+c quit"
+			}
+			if !strings.HasPrefix(f, " ? help · "+quit) || (w >= 80 && !strings.Contains(f, "ctrl+s save")) {
+				t.Errorf("%d columns, %s: key bar %q", w, screenTitles[sc], f)
+			}
+		}
+	}
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"quit question", []string{"2", "a", "q"}, " y quit without saving · s save and quit · n/esc stay"},
+		{"balance prompt", []string{"2", "B"}, " enter done · esc cancel · ctrl+u erase to the start"},
+		{"fit proposal", []string{"2", "f"}, " enter apply · esc close, change nothing"},
+		{"help", []string{"2", "?"}, " ↑/↓ scroll"},
+		{"field editor", []string{"1", "home", "enter"}, " enter keep · esc revert"},
+	} {
+		m := newModel(t, fullMonth(card), 80, 24)
+		pressSettle(m, c.keys...)
+		if f := footer(m); !strings.HasPrefix(f, c.want) || strings.Contains(f, "? help") {
+			t.Errorf("%s: key bar %q, want it to start %q", c.name, f, c.want)
+		}
+	}
+}
