@@ -297,15 +297,16 @@ type Holder int
 
 // What can hold the keys.
 const (
-	HoldScreen     Holder = iota // a screen's own keys
-	HoldTextRow                  // the Video screen on a text row: letters type there, so q does
-	HoldLoading                  // the month is being read
-	HoldHelp                     // the full help
-	HoldFit                      // the fit proposal
-	HoldEditing                  // a Video screen field being edited
-	HoldQuestion                 // a y/n question (overwrite, export)
-	HoldQuit                     // the unsaved-changes question on quitting
-	HoldTextPrompt               // a typed answer (save as, balance)
+	HoldScreen      Holder = iota // a screen's own keys
+	HoldTextRow                   // the Video screen on a text row: letters type there, so q does
+	HoldLoading                   // the month is being read
+	HoldLoadingHelp               // the help, open while the month is read
+	HoldHelp                      // the full help
+	HoldFit                       // the fit proposal
+	HoldEditing                   // a Video screen field being edited
+	HoldQuestion                  // a y/n question (overwrite, export)
+	HoldQuit                      // the unsaved-changes question on quitting
+	HoldTextPrompt                // a typed answer (save as, balance)
 )
 
 // ScreenHelp is the KeyMap as the help shows it on one screen and under what
@@ -335,6 +336,8 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 		return []key.Binding{g.Help, g.Quit}
 	case HoldHelp:
 		return []key.Binding{relabel(p.Up, "↑/↓", "scroll"), p.PageDown, p.Home, p.End, p.Close}
+	case HoldLoadingHelp:
+		return []key.Binding{relabel(p.Up, "↑/↓", "scroll"), p.Close, g.Quit}
 	case HoldFit:
 		return []key.Binding{p.Apply, relabel(p.Cancel, "esc", "close, change nothing"), relabel(p.ScrollUp, "↑/↓", "scroll"), g.Quit}
 	case HoldEditing:
@@ -381,7 +384,7 @@ type HelpGroup struct {
 // and the mouse.
 func (h ScreenHelp) Groups() []HelpGroup {
 	g, p, f := &h.Keys.Global, &h.Keys.Prompt, &h.Keys.Field
-	if h.Holder == HoldLoading {
+	if h.Holder == HoldLoading || h.Holder == HoldLoadingHelp {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
 	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, g.CyclePlan, g.Billing, g.Balance, g.Fit,

@@ -161,14 +161,14 @@ func (m *Model) loadFailed(msg loadFailedMsg) tea.Cmd {
 }
 
 // loadingKey answers keys while the month is read: q quits (nothing is
-// changed yet, so nothing is asked), ? opens and closes the help; every other
-// key says what is happening.
+// changed yet, so nothing is asked, even from the help), ? opens and closes
+// the help; every other key says what is happening.
 func (m *Model) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
+	case key.Matches(msg, m.keys.Global.Quit):
+		return tea.Quit // the help open over the load included: nothing is lost
 	case m.help.ShowAll:
 		return m.helpKey(msg)
-	case key.Matches(msg, m.keys.Global.Quit):
-		return tea.Quit
 	case key.Matches(msg, m.keys.Global.Help):
 		m.help.ShowAll, m.layout.help.offset = true, 0
 		return nil

@@ -85,7 +85,10 @@ func TestKeysWhileLoading(t *testing.T) {
 	if !m.help.ShowAll {
 		t.Fatal("? does not open the help while loading")
 	}
-	mustContain(t, screen(m), "quit")
+	mustContain(t, screen(m), "?/esc close · q quit")
+	if c := press(m, "q"); c == nil || c() != tea.Quit() {
+		t.Fatal("q does not quit from the help while loading")
+	}
 	runLoad(m, cmd)
 	press(m, "esc")
 	if m.help.ShowAll || m.loading() {

@@ -483,11 +483,7 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 
 // screenHelp is the key map as the current screen's help lists it.
 func (m *Model) screenHelp() ScreenHelp {
-	h := ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder()}
-	if m.loading() {
-		h.Holder = HoldLoading // the full help while loading lists what works then
-	}
-	return h
+	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder()}
 }
 
 // typed reports whether a key types a character (a letter, digit, space or
@@ -878,7 +874,9 @@ func (m *Model) keyHolder() Holder {
 		return HoldQuestion
 	case m.prompt != nil:
 		return HoldTextPrompt
-	case m.loading() && !m.help.ShowAll:
+	case m.loading() && m.help.ShowAll:
+		return HoldLoadingHelp
+	case m.loading():
 		return HoldLoading
 	case m.fit.open:
 		return HoldFit
