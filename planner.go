@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"creditplan/ui"
 )
@@ -67,16 +68,31 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 	}
 	opts := ui.Options{Card: card, Path: path}
 	// A file that does not exist yet is a new month the first save creates
-	// there (a link to nowhere too: the save writes its target).
-	if _, statErr := os.Stat(path); path != "" && errors.Is(statErr, os.ErrNotExist) {
+	// there (a link to nowhere too: the save writes its target). A big month
+	// is read by the planner itself, in the background, so its first frame
+	// shows at once; a small one is read here, so its mistakes are reported
+	// before the planner takes the terminal.
+	info, statErr := os.Stat(path)
+	switch {
+	case path == "":
+	case errors.Is(statErr, os.ErrNotExist):
 		opts.NewFile = true
-	} else if path != "" {
+	case statErr == nil && info.Size() >= backgroundLoadBytes:
+		opts.Read = func() ([]byte, time.Time, error) {
+			src, info, err := readProjectFile(path)
+			if err != nil {
+				return nil, time.Time{}, fmt.Errorf("project: %w", err)
+			}
+			return src, info.ModTime(), nil
+		}
+		opts.Plan = o.plan
+	default:
 		opts.Project, opts.Source, opts.ModTime, err = loadProjectSource(path, card)
 		if err != nil {
 			return err
 		}
 	}
-	if o.plan != "" {
+	if o.plan != "" && opts.Read == nil {
 		if opts.Project == nil {
 			opts.Project = card.NewProject(o.plan)
 		}
@@ -84,6 +100,11 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 	}
 	return a.runPlanner(opts)
 }
+
+// backgroundLoadBytes is the project size from which the planner reads the
+// file in the background: about 1,500 videos, whose reading and checking
+// would otherwise hold the first frame back noticeably.
+const backgroundLoadBytes = 100 << 10
 
 // looksLikeFile tells a mistyped command ("qoute") from a project path: a path
 // ends in .toml or names a file that exists.

@@ -2,8 +2,11 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"creditplan/pricing"
 )
 
 // benchVideos is the month every key is measured on: each key's Update and
@@ -209,5 +212,25 @@ func BenchmarkMonthDeleteUndo100k(b *testing.B) {
 		_ = m.View()
 		m.Update(undo)
 		_ = m.View()
+	}
+}
+
+// BenchmarkLoadTenThousandVideos is what the planner does between its first
+// frame and the priced month on a 10,000-video file: check it, price it and
+// install it (the file's bytes are in memory, as after the read). Compare it
+// with decoding the same bytes alone (../shared/tools/tomlfloor).
+func BenchmarkLoadTenThousandVideos(b *testing.B) {
+	card := loadCard(b)
+	src := pricing.EncodeProject(bigMonth(card, benchVideos), card)
+	read := func() ([]byte, time.Time, error) { return src, time.Time{}, nil }
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m := New(Options{Card: card, Path: "big.toml", Read: read})
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		runLoad(m, m.loadCmd)
+		if m.loading() || m.Quote() == nil {
+			b.Fatal("not loaded")
+		}
 	}
 }

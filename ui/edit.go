@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -288,27 +287,13 @@ func (m *Model) setBalance(text string) error {
 		m.setStatus("Balance is the plan's credits.")
 		return nil
 	}
-	c, err := m.readBalance(text)
+	c, err := m.card.ReadBalance(text)
 	if err != nil {
 		return err
 	}
 	m.editHeader("balance change", func(p *pricing.Project) { p.HasBalance, p.Balance = true, c })
 	m.setStatus("Starting balance set to " + m.card.CreditWord(c) + ".")
 	return nil
-}
-
-// readBalance is the check `creditplan quote --balance TEXT` makes, with its
-// message less the flag's dashes: first the syntax of a credit amount, then the
-// card's decimals.
-func (m *Model) readBalance(text string) (pricing.Credits, error) {
-	if _, err := pricing.ParseCredits(text); err != nil {
-		return 0, fmt.Errorf("balance %q: %v (give credits like 200 or 12.5)", text, err)
-	}
-	c, err := m.card.ParseBalance(text)
-	if err != nil {
-		return 0, fmt.Errorf("balance %q: %v", text, err)
-	}
-	return c, nil
 }
 
 func (m *Model) submitPrompt() tea.Cmd {

@@ -10,9 +10,8 @@ import (
 	"creditplan/pricing/report"
 )
 
-// fitState is the open fit-to-budget proposal. Fitting a long month takes tens
-// of milliseconds, far more than a key may spend in Update, so it runs in a
-// command; rev is the project revision the proposal was asked for, and a result
+// fitState is the open fit-to-budget proposal. Fitting a long month takes far
+// more than a key may spend in Update, so it runs in a command; rev is the project revision the proposal was asked for, and a result
 // for any other revision is dropped.
 type fitState struct {
 	open    bool // the proposal is shown and takes the keys
@@ -107,7 +106,7 @@ func (m *Model) applyFit() {
 	m.fit = fitState{}
 	m.changed()
 	if m.quote != nil {
-		m.setStatus("Applied " + plural(int64(len(r.Changes)), "change") + ": " + m.quote.Premium.Grouped() + " of " +
+		m.setStatus("Applied " + pricing.Plural(int64(len(r.Changes)), "change") + ": " + m.quote.Premium.Grouped() + " of " +
 			max(m.quote.Balance, 0).Grouped() + " used. u undoes.")
 	}
 }
@@ -119,7 +118,7 @@ func (m *Model) fitPrompt() string {
 	case m.fit.pending || r == nil:
 		return "Fitting the month…  esc closes"
 	case r.Fits && len(r.Changes) > 0:
-		return "enter applies " + plural(int64(len(r.Changes)), "change") + " (u undoes) · esc closes"
+		return "enter applies " + pricing.Plural(int64(len(r.Changes)), "change") + " (u undoes) · esc closes"
 	}
 	return "enter or esc closes"
 }
@@ -168,8 +167,8 @@ func (m *Model) renderFit(w, h int) []string {
 	}
 	foot := "Saves " + m.card.CreditWord(r.Before-r.After) + " in all"
 	if len(r.Changes) > rows {
-		foot += " · changes " + itoa(int64(offset)+1) + "–" + itoa(int64(min(len(r.Changes), offset+rows))) +
-			" of " + itoa(int64(len(r.Changes))) + " (↑/↓ scroll)"
+		foot += " · changes " + pricing.Count(offset+1) + "–" + pricing.Count(min(len(r.Changes), offset+rows)) +
+			" of " + pricing.Count(len(r.Changes)) + " (↑/↓ scroll)"
 	}
 	for len(out) < h-1 {
 		out = append(out, "")

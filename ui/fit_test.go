@@ -51,7 +51,7 @@ func TestFitProposesAppliesAndUndoes(t *testing.T) {
 		mustContain(t, s, ch.From.Name+" → "+ch.To.Name)
 	}
 	mustContain(t, s, "Saves "+card.CreditWord(want.Before-want.After)+" in all")
-	mustContain(t, s, "enter applies "+plural(int64(len(want.Changes)), "change"))
+	mustContain(t, s, "enter applies "+pricing.Plural(int64(len(want.Changes)), "change"))
 
 	steps := len(m.undo)
 	press(m, "enter")

@@ -1,14 +1,35 @@
 package ui
 
 import (
+	"image/color"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"creditplan/pricing"
 )
 
-// TestScreens pins what the user sees (colours stripped) at 80x24 and 120x40 on
+// lightBackground is the terminal's answer on a white background.
+var lightBackground = tea.BackgroundColorMsg{Color: color.White}
+
+// TestScreensInColour pins the month on both backgrounds with its colours,
+// so a palette change shows as a golden change.
+func TestScreensInColour(t *testing.T) {
+	for _, bg := range []struct {
+		name string
+		msg  tea.Msg
+	}{{"dark", tea.BackgroundColorMsg{Color: color.Black}}, {"light", lightBackground}} {
+		t.Run(bg.name, func(t *testing.T) {
+			m := newModel(t, fullMonth(loadCard(t)), 80, 24)
+			m.Update(bg.msg)
+			pressSettle(m, "2")
+			golden.RequireEqual(t, m.View().Content)
+		})
+	}
+}
+
+// TestScreens pins what the user sees (colours stripped) from 60x16 to 200x60 on
 // every screen, for a new month and a realistic one, plus the fit proposal, a
 // year with volume per month, help, the quit question and a terminal that is
 // too small. Keys are pressed as a person would, with the pricing each starts
@@ -23,7 +44,7 @@ func TestScreens(t *testing.T) {
 		{"empty", func() *pricing.Project { return nil }},
 		{"full", func() *pricing.Project { return fullMonth(card) }},
 	}
-	sizes := [][2]int{{80, 24}, {120, 40}}
+	sizes := [][2]int{{60, 16}, {80, 24}, {100, 30}, {120, 40}, {200, 60}}
 	for _, mo := range months {
 		for _, sz := range sizes {
 			for _, sc := range []struct {
@@ -45,7 +66,13 @@ func TestScreens(t *testing.T) {
 						pressSettle(m, "tab")
 					}
 					pressSettle(m, sc.keys...)
-					golden.RequireEqual(t, screen(m))
+					dark := screen(m)
+					golden.RequireEqual(t, dark)
+					// On a light background the screen says the same in other colours.
+					m.Update(lightBackground)
+					if light := screen(m); light != dark {
+						t.Errorf("the light screen differs from the dark one:\n%s", light)
+					}
 				})
 			}
 		}

@@ -17,6 +17,28 @@ type KeyMap struct {
 	Plans  PlansKeys
 	Year   YearKeys
 	Prompt PromptKeys
+	Field  FieldKeys
+	Mouse  MouseKeys
+}
+
+// FieldKeys edit the text of a field or a prompt's answer; the text input
+// matches them (applyKeys hands them to it).
+type FieldKeys struct {
+	Left         key.Binding
+	Right        key.Binding
+	Start        key.Binding
+	End          key.Binding
+	Erase        key.Binding
+	EraseToStart key.Binding
+	EraseToEnd   key.Binding
+	EraseWord    key.Binding
+	Paste        key.Binding
+}
+
+// MouseKeys only document what the mouse does; no key is named after it.
+type MouseKeys struct {
+	Click key.Binding
+	Wheel key.Binding
 }
 
 // GlobalKeys work on every screen.
@@ -28,9 +50,12 @@ type GlobalKeys struct {
 	GoPlans    key.Binding
 	GoYear     key.Binding
 	// Screens only documents 1 to 4 in the help as one entry.
-	Screens   key.Binding
-	Help      key.Binding
-	Quit      key.Binding
+	Screens key.Binding
+	Help    key.Binding
+	Quit    key.Binding
+	// Interrupt only documents ctrl+c, which Quit matches too: it quits where
+	// q types (a text row, a field being edited).
+	Interrupt key.Binding
 	Save      key.Binding
 	Export    key.Binding
 	Undo      key.Binding
@@ -143,8 +168,8 @@ func homeKey() key.Binding {
 	return key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
 }
 func endKey() key.Binding { return key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")) }
-func enterKey() key.Binding {
-	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit / apply"))
+func enterKey(what string) key.Binding {
+	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", what))
 }
 func escKey() key.Binding { return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")) }
 func pgUpKey() key.Binding {
@@ -166,7 +191,8 @@ func DefaultKeyMap() KeyMap {
 			GoYear:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "year")),
 			Screens:    key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "video/month/plans/year")),
 			Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-			Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
+			Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+			Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit (also in a text row)")),
 			Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 			Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
 			Undo:       key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
@@ -183,11 +209,11 @@ func DefaultKeyMap() KeyMap {
 			Right:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "next option / +1")),
 			Home:      homeKey(),
 			End:       endKey(),
-			Enter:     enterKey(),
+			Enter:     enterKey("edit text / apply saving"),
 			Cancel:    escKey(),
 			TypeText:  key.NewBinding(key.WithKeys("letters"), key.WithHelp("a-z", "type into a text row")),
 			Digit:     key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "type a number")),
-			Erase:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "erase a digit")),
+			Erase:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("bksp", "erase a digit")),
 			Cheapest:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "apply biggest saving")),
 			PrevVideo: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous video")),
 			NextVideo: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next video")),
@@ -205,7 +231,7 @@ func DefaultKeyMap() KeyMap {
 			End:       endKey(),
 			MoveUp:    key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/⇧↑", "move up")),
 			MoveDown:  key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/⇧↓", "move down")),
-			Enter:     enterKey(),
+			Enter:     enterKey("open in Video"),
 			CountDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "count −1")),
 			CountUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "count +1")),
 			Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add video")),
@@ -217,7 +243,7 @@ func DefaultKeyMap() KeyMap {
 			Down:        downKey(),
 			Home:        homeKey(),
 			End:         endKey(),
-			Enter:       enterKey(),
+			Enter:       enterKey("use this plan"),
 			BillMonthly: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "monthly billing")),
 			BillAnnual:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "annual billing")),
 		},
@@ -228,6 +254,21 @@ func DefaultKeyMap() KeyMap {
 			End:        endKey(),
 			VolumeDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "month's volume −0.1")),
 			VolumeUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "month's volume +0.1")),
+		},
+		Field: FieldKeys{
+			Left:         key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("←/→", "move the cursor")),
+			Right:        key.NewBinding(key.WithKeys("right", "ctrl+f")),
+			Start:        key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("home/ctrl+a", "start of the text")),
+			End:          key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("end/ctrl+e", "end of the text")),
+			Erase:        key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("backspace", "erase a character")),
+			EraseToStart: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "erase to the start")),
+			EraseToEnd:   key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", "erase to the end")),
+			EraseWord:    key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace"), key.WithHelp("ctrl+w", "erase a word")),
+			Paste:        key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("ctrl+v", "paste")),
+		},
+		Mouse: MouseKeys{
+			Click: key.NewBinding(key.WithKeys("mouse click"), key.WithHelp("click", "pick a tab or a row")),
+			Wheel: key.NewBinding(key.WithKeys("mouse wheel"), key.WithHelp("wheel", "scroll the list or the help")),
 		},
 		Prompt: PromptKeys{
 			Yes:        key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
@@ -249,59 +290,141 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ScreenHelp is the KeyMap as the help shows it on one screen: it implements
-// help.KeyMap, so the footer and the full help only list keys that work there.
+// Holder is what takes the keys: a screen, or what is open over it. The
+// footer lists the keys that act on what holds them, never the screen's
+// under a question or an overlay.
+type Holder int
+
+// What can hold the keys.
+const (
+	HoldScreen      Holder = iota // a screen's own keys
+	HoldTextRow                   // the Video screen on a text row: letters type there, so q does
+	HoldLoading                   // the month is being read
+	HoldLoadingHelp               // the help, open while the month is read
+	HoldHelp                      // the full help
+	HoldFit                       // the fit proposal
+	HoldEditing                   // a Video screen field being edited
+	HoldQuestion                  // a y/n question (overwrite, export)
+	HoldQuit                      // the unsaved-changes question on quitting
+	HoldTextPrompt                // a typed answer (save as, balance)
+)
+
+// ScreenHelp is the KeyMap as the help shows it on one screen and under what
+// holds the keys there: it implements help.KeyMap, so the footer and the full
+// help only list keys that work.
 type ScreenHelp struct {
 	Keys   *KeyMap
 	Screen Screen
+	Holder Holder
 }
 
 var _ help.KeyMap = ScreenHelp{}
 
-// ShortHelp lists the keys for the footer: the screen's most used keys, then the global ones.
+// relabel is b described for where it acts.
+func relabel(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}
+
+// ShortHelp lists the keys for the footer. On a screen ? help, quit and save
+// come first, so a narrow footer cuts the screen's keys, never those;
+// under a question or an overlay, only the keys that answer it.
 func (h ScreenHelp) ShortHelp() []key.Binding {
-	g := &h.Keys.Global
+	g, p, f, v := &h.Keys.Global, &h.Keys.Prompt, &h.Keys.Field, &h.Keys.Video
+	switch h.Holder {
+	case HoldLoading:
+		return []key.Binding{g.Help, g.Quit}
+	case HoldHelp:
+		return []key.Binding{relabel(p.Up, "↑/↓", "scroll"), p.PageDown, p.Home, p.End, p.Close}
+	case HoldLoadingHelp:
+		return []key.Binding{relabel(p.Up, "↑/↓", "scroll"), p.Close, g.Quit}
+	case HoldFit:
+		return []key.Binding{p.Apply, relabel(p.Cancel, "esc", "close, change nothing"), relabel(p.ScrollUp, "↑/↓", "scroll"), g.Quit}
+	case HoldEditing:
+		return []key.Binding{v.Keep, v.Revert, v.MoveOn, f.EraseToStart, g.Interrupt}
+	case HoldQuestion:
+		return []key.Binding{p.Yes, relabel(p.No, "n/esc", "no")}
+	case HoldQuit:
+		return []key.Binding{relabel(p.Yes, "y", "quit without saving"), p.SaveQuit, relabel(p.No, "n/esc", "stay")}
+	case HoldTextPrompt:
+		return []key.Binding{p.Submit, p.Cancel, f.EraseToStart}
+	}
+	quit := g.Quit
+	if h.Holder == HoldTextRow {
+		quit = relabel(g.Interrupt, "ctrl+c", "quit")
+	}
+	out := []key.Binding{g.Help, quit, g.Save}
 	switch h.Screen {
 	case ScreenVideo:
-		v := &h.Keys.Video
-		return []key.Binding{v.Up, v.Left, v.Enter, v.Cheapest, g.Undo, g.NextScreen, g.Save, g.Help, g.Quit}
+		return append(out, relabel(v.Up, "↑/↓", "move"), relabel(v.Left, "←/→", "change"), relabel(v.Enter, "enter", "edit"),
+			relabel(v.Cheapest, "c", "biggest saving"), g.Undo, g.NextScreen)
 	case ScreenMonth:
 		mo := &h.Keys.Month
-		return []key.Binding{mo.Enter, mo.CountDown, mo.CountUp, mo.Add, mo.Delete, g.Fit, g.CyclePlan, g.Undo, g.Save, g.Help, g.Quit}
+		return append(out, relabel(mo.Enter, "enter", "edit"), relabel(mo.CountDown, "←/→", "count"), mo.Add, mo.Delete,
+			relabel(g.Fit, "f", "fit"), g.CyclePlan, g.Undo)
 	case ScreenYear:
 		y := &h.Keys.Year
-		return []key.Binding{y.Up, y.VolumeDown, y.VolumeUp, g.Billing, g.Fit, g.Undo, g.Save, g.Help, g.Quit}
+		return append(out, relabel(y.Up, "↑/↓", "month"), relabel(y.VolumeDown, "←/→", "volume"), relabel(g.Billing, "b", "billing"),
+			relabel(g.Fit, "f", "fit"), g.Undo)
 	default:
-		p := &h.Keys.Plans
-		return []key.Binding{p.Up, p.Enter, p.BillMonthly, p.BillAnnual, g.Fit, g.Undo, g.Save, g.Help, g.Quit}
+		pl := &h.Keys.Plans
+		return append(out, relabel(pl.Up, "↑/↓", "plan"), pl.Enter, relabel(pl.BillMonthly, "←/→", "billing"), relabel(g.Fit, "f", "fit"), g.Undo)
 	}
 }
 
-// FullHelp lists every key that works on the screen, in three columns so it fits 80 columns.
-func (h ScreenHelp) FullHelp() [][]key.Binding {
-	g := &h.Keys.Global
-	global := []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, g.Fit, g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit}
-	settings := []key.Binding{g.CyclePlan, g.Billing, g.Balance}
+// HelpGroup is one titled list of the full help.
+type HelpGroup struct {
+	Title string
+	Keys  []key.Binding
+}
+
+// Groups is the full help: every key of the screen, then the keys of every
+// screen (the month's plan, billing, balance and fit among them), so a page
+// of 80x24 shows both; then a field's editing keys, the questions' answers
+// and the mouse.
+func (h ScreenHelp) Groups() []HelpGroup {
+	g, p, f := &h.Keys.Global, &h.Keys.Prompt, &h.Keys.Field
+	if h.Holder == HoldLoading || h.Holder == HoldLoadingHelp {
+		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
+	}
+	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, g.CyclePlan, g.Billing, g.Balance, g.Fit,
+		g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
+	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
+	questions := HelpGroup{"Questions", []key.Binding{
+		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),
+		relabel(p.Submit, "enter", "done (a typed answer)"), relabel(p.Cancel, "esc", "cancel (a typed answer)"),
+		relabel(p.Apply, "enter/f", "apply the fit proposal"), relabel(p.Cancel, "esc", "close the fit proposal"),
+	}}
+	mouse := HelpGroup{"Mouse", []key.Binding{h.Keys.Mouse.Click, h.Keys.Mouse.Wheel}}
+	var screen []HelpGroup
 	switch h.Screen {
 	case ScreenVideo:
 		v := &h.Keys.Video
-		return [][]key.Binding{
-			{v.Up, v.Down, v.Left, v.Right, v.Enter, v.Cancel, v.TypeText, v.Digit, v.Erase},
-			append([]key.Binding{v.Cheapest, v.PrevVideo, v.NextVideo}, settings...),
+		return []HelpGroup{
+			{"Video screen", []key.Binding{v.Up, v.Down, v.Home, v.End, v.Left, v.Right, v.Enter, v.TypeText, v.Digit, v.Erase, v.Cheapest, v.PrevVideo, v.NextVideo, v.Add}},
 			global,
+			{"Editing a field", []key.Binding{v.Keep, v.Revert, v.MoveOn}},
+			field, questions, mouse,
 		}
 	case ScreenMonth:
 		mo := &h.Keys.Month
-		return [][]key.Binding{
-			{mo.Up, mo.Down, mo.PageUp, mo.PageDown, mo.Home, mo.End, mo.MoveUp, mo.MoveDown},
-			append([]key.Binding{mo.Enter, mo.CountDown, mo.CountUp, mo.Add, mo.Duplicate, mo.Delete}, settings...),
-			global,
-		}
+		screen = []HelpGroup{{"Month screen", []key.Binding{mo.Up, mo.Down, mo.PageUp, mo.PageDown, mo.Home, mo.End, mo.MoveUp, mo.MoveDown,
+			mo.Enter, mo.CountDown, mo.CountUp, mo.Add, mo.Duplicate, mo.Delete}}}
 	case ScreenYear:
 		y := &h.Keys.Year
-		return [][]key.Binding{{y.Up, y.Down, y.Home, y.End, y.VolumeDown, y.VolumeUp}, settings, global}
+		screen = []HelpGroup{{"Year screen", []key.Binding{y.Up, y.Down, y.Home, y.End, y.VolumeDown, y.VolumeUp}}}
 	default:
-		p := &h.Keys.Plans
-		return [][]key.Binding{{p.Up, p.Down, p.Enter, p.BillMonthly, p.BillAnnual}, settings, global}
+		pl := &h.Keys.Plans
+		screen = []HelpGroup{{"Plans screen", []key.Binding{pl.Up, pl.Down, pl.Home, pl.End, pl.Enter, pl.BillMonthly, pl.BillAnnual}}}
 	}
+	return append(screen, global, field, questions, mouse)
+}
+
+// FullHelp lists every key that works on the screen, a group per column.
+func (h ScreenHelp) FullHelp() [][]key.Binding {
+	var out [][]key.Binding
+	for _, gr := range h.Groups() {
+		out = append(out, gr.Keys)
+	}
+	return out
 }

@@ -35,6 +35,15 @@ type uiLayout struct {
 	body rect
 	// wide: the Video screen's form and summary sit side by side.
 	wide bool
+	// summaryLines is the summary under a narrow form: in full (reasons, the
+	// breakdown's header) when it fits, else compact.
+	summaryLines []string
+	// formValueW is the width of the form's value column.
+	formValueW int
+	// monthCols are the Month table's columns; names the widest video name
+	// they were sized for.
+	monthCols monthColumns
+	names     monthNames
 
 	form    scrolled // the Video screen's form: a field per row
 	summary rect     // the Video screen's summary, beside or under the form
@@ -53,6 +62,7 @@ type uiLayout struct {
 // helpLineKey is what the footer's key help depends on.
 type helpLineKey struct {
 	screen Screen
+	holder Holder
 	width  int
 	dark   bool
 }
@@ -72,7 +82,14 @@ func (m *Model) generateLayout() uiLayout {
 		return l
 	}
 	w, bh := m.width, m.bodyHeight()
-	l := uiLayout{width: w, height: m.height, body: rect{0, bodyTop, w, bh}, wide: w >= wideWidth}
+	// The Video form sits beside its summary only where both fit with every
+	// option's rate in full; otherwise it takes the width, the summary below.
+	formNeed := 2 + labelWidth + 1 + m.video.valueW + 1 + m.video.tagW
+	l := uiLayout{width: w, height: m.height, body: rect{0, bodyTop, w, bh}, wide: w >= formNeed+2+summaryMinWidth}
+	l.formValueW = valueWidth
+	if w >= 2+labelWidth+1+m.video.valueW+1+width(numberTag) {
+		l.formValueW = m.video.valueW
+	}
 	for i, t := range tabSpans() {
 		l.tabs[i] = rect{t.start, 1, t.end - t.start, 1}
 	}
@@ -87,17 +104,38 @@ func (m *Model) generateLayout() uiLayout {
 		formW, rows := w, h
 		l.summary = rect{}
 		if l.wide {
-			formW = max(56, min(76, w*55/100))
+			formW = formNeed
 			l.summary = rect{formW + 2, bodyTop + 1, w - formW - 2, h}
 		} else if m.currentVideo() != nil {
-			sum := len(m.videoSummary(w-1, h, true))
-			rows = narrowFormRows(h, sum)
+			// Under the form the summary is compact unless the whole of it
+			// fits below every row.
+			// fits below every row. The lines are kept for View, which would
+			// only render them again.
+			l.summaryLines = m.videoSummary(w-1, h, false)
+			if len(m.video.rows)+1+len(l.summaryLines) > h {
+				l.summaryLines = m.videoSummary(w-1, h, true)
+			}
+			rows = narrowFormRows(h, len(l.summaryLines), len(m.video.rows))
 			l.summary = rect{1, bodyTop + 1 + rows + 1, w - 1, max(h-rows-1, 0)}
 		}
-		l.form = scrolled{rect{0, bodyTop + 1, formW, rows},
-			window(prev.form.offset, min(m.video.focus, int(numFields)-1), int(numFields), rows)}
+		// A form cut short keeps its last row to say what is above and below.
+		shown := rows
+		if rows < len(m.video.rows) {
+			shown = max(rows-1, 1)
+		}
+		l.form = scrolled{rect{0, bodyTop + 1, formW, shown},
+			window(prev.form.offset, min(m.video.focus, len(m.video.rows)-1), len(m.video.rows), shown)}
 	}
 
+	l.names = prev.names
+	if m.screen == ScreenMonth && (l.names.project != m.project || l.names.version != m.version) {
+		n := 0
+		for i := range m.project.Videos {
+			n = max(n, width(m.project.Videos[i].Name))
+		}
+		l.names = monthNames{m.project, m.version, n}
+	}
+	l.monthCols = m.monthColumnsFor(w, l.names.width)
 	rows := max(bh-monthHeadRows-1, 1)
 	l.month = scrolled{rect{0, bodyTop + monthHeadRows, w, rows}, window(prev.month.offset, m.sel, len(m.project.Videos), rows)}
 	l.plans = scrolled{rows: rect{0, bodyTop + plansHeadRows, w, max(min(len(m.card.Plans), bh-plansHeadRows), 0)}}
@@ -112,13 +150,13 @@ func (m *Model) generateLayout() uiLayout {
 		l.help = scrolled{l.body, max(0, min(prev.help.offset, len(m.helpBody(w))-bh))}
 	}
 
-	// The footer's key help depends only on the screen, the width and the
-	// light or dark styles.
-	l.footerFor = helpLineKey{screen: m.screen, width: w, dark: m.isDark}
+	// The footer's key help depends only on the screen, what holds the keys,
+	// the width and the light or dark styles.
+	l.footerFor = m.footerKey(w)
 	if prev.footer != "" && prev.footerFor == l.footerFor {
 		l.footer = prev.footer
 	} else {
-		l.footer = fit(" "+m.help.ShortHelpView(m.screenHelp().ShortHelp()), w)
+		l.footer = m.renderFooter(w)
 	}
 	return l
 }

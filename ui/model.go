@@ -117,6 +117,12 @@ type Model struct {
 	// Questions waiting for y or n ("overwrite?"), the first one shown.
 	questions []question
 
+	// load is the month being read in a command, nil once it is open;
+	// loadErr the error that stopped it, which Run returns.
+	load    *loadState
+	loadErr error
+	loadCmd tea.Cmd
+
 	// layout is where everything goes on screen, worked out in Update (see
 	// generateLayout); View and the mouse read it.
 	layout uiLayout
@@ -142,6 +148,13 @@ func New(opts Options) *Model {
 		help:    help.New(),
 		input:   textinput.New(),
 	}
+	if opts.Read != nil {
+		// An empty month stands in until the load installs the real one.
+		m.project = &pricing.Project{Plan: m.card.StartPlan(), Seats: 1}
+		m.load = newLoadState(opts.Path)
+		m.loadCmd = startLoad(opts.Path, m.card, opts.Read, opts.Plan)
+		m.screen = ScreenMonth
+	}
 	if m.project == nil {
 		// A new month starts on the card's first plan with credits to plan against.
 		m.project = m.card.NewProject(m.card.StartPlan())
@@ -156,22 +169,44 @@ func New(opts Options) *Model {
 	if opts.NewFile && m.path != "" {
 		m.setStatus(filepath.Base(m.path) + " is a new file; ctrl+s creates it.")
 	}
+	m.video.rows = formRows(m.card)
+	m.video.valueW, m.video.tagW = formWidths(m.card)
 	m.input.SetVirtualCursor(true)
+	m.applyFieldKeys()
 	m.applyStyles()
 	if len(m.project.Videos) > 1 {
 		m.screen = ScreenMonth
 	}
-	m.reprice()
+	if m.load == nil {
+		m.reprice()
+	}
 	return m
 }
 
-// Init asks the terminal for its background colour; until it answers the planner draws for dark.
-func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// Init asks the terminal for its background colour (until it answers the
+// planner draws for dark) and starts reading the month when Options.Read is set.
+func (m *Model) Init() tea.Cmd {
+	if m.loadCmd != nil {
+		return tea.Batch(tea.RequestBackgroundColor, m.loadCmd)
+	}
+	return tea.RequestBackgroundColor
+}
+
+// applyFieldKeys hands the KeyMap's field keys to the text input, which
+// matches them, so the help lists the keys that edit text.
+func (m *Model) applyFieldKeys() {
+	f, k := &m.keys.Field, &m.input.KeyMap
+	k.CharacterBackward, k.CharacterForward = f.Left, f.Right
+	k.LineStart, k.LineEnd = f.Start, f.End
+	k.DeleteCharacterBackward, k.DeleteBeforeCursor, k.DeleteAfterCursor = f.Erase, f.EraseToStart, f.EraseToEnd
+	k.DeleteWordBackward, k.Paste = f.EraseWord, f.Paste
+}
 
 func (m *Model) applyStyles() {
 	m.styles = NewStyles(m.isDark)
-	m.help.Styles = help.DefaultStyles(m.isDark)
-	m.input.SetStyles(textinput.DefaultStyles(m.isDark))
+	m.help.Styles = helpStyles(m.isDark)
+	m.help.ShortSeparator = " · "
+	m.input.SetStyles(inputStyles(m.isDark))
 }
 
 // Project returns the month being planned (for tests and the caller).
@@ -271,7 +306,7 @@ func (m *Model) currentAlternatives() []pricing.Alternative {
 	return m.quote.Videos[m.sel].Alternatives
 }
 
-func (m *Model) fieldCount() int { return int(numFields) + len(m.currentAlternatives()) }
+func (m *Model) fieldCount() int { return len(m.video.rows) + len(m.currentAlternatives()) }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
 func (m *Model) setError(err error) { m.status, m.statusErr = err.Error(), true }
@@ -312,6 +347,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if m.loading() {
+		switch msg.(type) {
+		case tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg:
+			return nil // nothing to paste into or click on yet
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
@@ -375,6 +416,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case yearDoneMsg:
 		m.yearDone(msg)
 		return nil
+	case loadStep:
+		return m.loadProgress(msg)
+	case loadedMsg:
+		m.loaded(msg)
+		return nil
+	case loadFailedMsg:
+		return m.loadFailed(msg)
+	}
+	if m.loading() {
+		return nil
 	}
 	if m.takesText() {
 		return m.updateInput(msg)
@@ -431,7 +482,9 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 }
 
 // screenHelp is the key map as the current screen's help lists it.
-func (m *Model) screenHelp() ScreenHelp { return ScreenHelp{Keys: &m.keys, Screen: m.screen} }
+func (m *Model) screenHelp() ScreenHelp {
+	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder()}
+}
 
 // typed reports whether a key types a character (a letter, digit, space or
 // symbol, with no ctrl or alt).
@@ -454,6 +507,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.tooSmall():
 		return m.smallKey(msg)
+	case m.loading():
+		return m.loadingKey(msg)
 	case m.prompt != nil:
 		return m.promptKey(msg)
 	case m.fit.open:
@@ -471,7 +526,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	// A character typed on a text row of the Video screen starts editing that
 	// row with it, so a word typed there never runs the keys its letters name.
 	if m.typesIntoRow(msg) {
-		m.startEdit(field(m.video.focus))
+		m.startEdit(m.fieldAt(m.video.focus))
 		return m.updateInput(msg)
 	}
 	switch {
@@ -513,7 +568,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startFit()
 	}
 	// Digits type into a number field on the Video screen; elsewhere they pick a screen.
-	if !(m.screen == ScreenVideo && m.video.focus < int(numFields) && field(m.video.focus).isNumber()) {
+	if !(m.screen == ScreenVideo && m.fieldAt(m.video.focus).isNumber()) {
 		switch {
 		case key.Matches(msg, g.GoVideo):
 			m.setScreen(ScreenVideo)
@@ -577,8 +632,7 @@ func (m *Model) smallKey(msg tea.KeyPressMsg) tea.Cmd {
 // typesIntoRow reports whether msg types a character while a text row of the
 // Video screen has focus (? still opens the help).
 func (m *Model) typesIntoRow(msg tea.KeyPressMsg) bool {
-	return m.screen == ScreenVideo && m.currentVideo() != nil && m.video.focus < int(numFields) &&
-		field(m.video.focus).isText() && typed(msg) && !key.Matches(msg, m.keys.Global.Help)
+	return m.screen == ScreenVideo && m.currentVideo() != nil && m.fieldAt(m.video.focus).isText() && typed(msg) && !key.Matches(msg, m.keys.Global.Help)
 }
 
 // helpKey answers keys while the full help is open: it is modal, so only ? and
@@ -613,35 +667,104 @@ func (m *Model) scrollHelp(d int) {
 	m.layout.help.offset = max(0, min(most, m.layout.help.offset+d))
 }
 
-// helpBody is the full help for the current screen, with the typing rule.
+// helpBody is the full help for the current screen: its groups in as many
+// columns as fit, a page tall, then the typing rule on the Video screen; one
+// column (which scrolls) when narrow, so no key is cut off.
 func (m *Model) helpBody(w int) []string {
 	s := &m.styles
-	body := []string{s.Heading.Render("Keys on the "+screenTitles[m.screen]+" screen") + s.Muted.Render("  (? or esc closes · ↑/↓ scroll)"), ""}
-	if m.screen == ScreenVideo {
-		for _, l := range wrap(typingRule, max(w-2, 20)) {
-			body = append(body, s.Muted.Render(l))
-		}
-		body = append(body, "")
+	title := "Keys on the " + screenTitles[m.screen] + " screen"
+	if m.loading() {
+		title = "Keys while " + m.load.name + " opens"
 	}
-	// The columns side by side when they fit, else one group under the other,
-	// so no key is cut off a narrow help.
-	groups := m.screenHelp().FullHelp()
-	wide := m.help
-	wide.SetWidth(0)
-	for i := len(groups); i > 0; i-- {
-		if i == 1 || width(strings.Split(wide.FullHelpView(groups[:i]), "\n")[0]) <= w-1 {
-			for len(groups) > 0 {
-				n := min(i, len(groups))
-				body = append(body, strings.Split(m.help.FullHelpView(groups[:n]), "\n")...)
-				groups = groups[n:]
-				if len(groups) > 0 {
-					body = append(body, "")
-				}
-			}
-			break
+	body := []string{clip(" "+s.Heading.Render(title)+s.Muted.Render("  (? or esc closes · ↑/↓ scroll)"), w), ""}
+	var blocks [][]string
+	for _, g := range m.screenHelp().Groups() {
+		blocks = append(blocks, m.helpBlock(g))
+	}
+	// A page is the body less the title, its blank line and the "more" line.
+	body = append(body, arrangeBlocks(blocks, w-1, max(m.bodyHeight()-3, 4))...)
+	if m.screen == ScreenVideo && !m.loading() {
+		body = append(body, " "+s.Heading.Render("Typing on the Video screen"))
+		for _, l := range wrap(typingRule, max(w-2, 20)) {
+			body = append(body, " "+s.Muted.Render(l))
 		}
 	}
 	return body
+}
+
+// helpBlock is one group of the full help: its title, then a key per line.
+func (m *Model) helpBlock(g HelpGroup) []string {
+	s := &m.styles
+	kw := 0
+	for _, b := range g.Keys {
+		kw = max(kw, width(b.Help().Key))
+	}
+	out := []string{" " + s.Heading.Render(g.Title)}
+	for _, b := range g.Keys {
+		h := b.Help()
+		out = append(out, " "+s.HelpKey.Render(h.Key)+strings.Repeat(" ", kw-width(h.Key))+"  "+s.HelpDesc.Render(h.Desc))
+	}
+	return out
+}
+
+// arrangeBlocks lays the help's groups out in order: stacked in columns at
+// most a page (h rows) tall, the columns side by side while they fit in w
+// cells, the next ones in a band below; so a wide help shows in one page and
+// a narrow one is a single column.
+func arrangeBlocks(blocks [][]string, w, h int) []string {
+	var cols [][]string
+	var cur []string
+	for _, b := range blocks {
+		if len(cur) > 0 && len(cur)+1+len(b) > h {
+			cols, cur = append(cols, cur), nil
+		}
+		if len(cur) > 0 {
+			cur = append(cur, "")
+		}
+		cur = append(cur, b...)
+	}
+	if len(cur) > 0 {
+		cols = append(cols, cur)
+	}
+	const gap = 3
+	var out []string
+	for len(cols) > 0 {
+		n, used := 1, blockWidth(cols[0])
+		for n < len(cols) && used+gap+blockWidth(cols[n]) <= w {
+			used += gap + blockWidth(cols[n])
+			n++
+		}
+		band := cols[:n]
+		cols = cols[n:]
+		rows := 0
+		for _, c := range band {
+			rows = max(rows, len(c))
+		}
+		for y := range rows {
+			var b strings.Builder
+			for c, col := range band {
+				l := ""
+				if y < len(col) {
+					l = col[y]
+				}
+				if c < len(band)-1 {
+					l += strings.Repeat(" ", blockWidth(col)-width(l)+gap)
+				}
+				b.WriteString(l)
+			}
+			out = append(out, clip(strings.TrimRight(b.String(), " "), w+1))
+		}
+		out = append(out, "")
+	}
+	return out
+}
+
+func blockWidth(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		n = max(n, width(l))
+	}
+	return n
 }
 
 // typingRule is how typing works on the Video screen, as the help says it.
@@ -683,11 +806,18 @@ func (m *Model) render() string {
 	bh := m.bodyHeight()
 	var body []string
 	switch {
+	case m.loading() && !m.help.ShowAll:
+		body = m.renderLoading(w)
 	case m.fit.open:
 		body = m.renderFit(w, bh)
 	case m.help.ShowAll:
 		body = m.helpBody(w)
 		body = body[min(m.layout.help.offset, len(body)):]
+		if len(body) > bh && bh > 1 {
+			// The last row says the help goes on, so no key hides below it.
+			more := len(body) - (bh - 1)
+			body = append(body[:bh-1:bh-1], " "+m.styles.Muted.Render("↓ "+pricing.Plural(more, "more line")+" (↓/pgdn)"))
+		}
 	default:
 		switch m.screen {
 		case ScreenVideo:
@@ -710,7 +840,7 @@ func (m *Model) render() string {
 	lines = append(lines, fit(m.statusLine(), w), m.shortHelpLine(w))
 	// Trailing blanks are dropped: the renderer clears what a line leaves
 	// undrawn, and every cell it need not parse and compare shortens the
-	// time from a key to the frame on screen (a full 120x40 frame by ~0.2 ms).
+	// time from a key to the frame on screen.
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}
@@ -719,10 +849,45 @@ func (m *Model) render() string {
 
 // shortHelpLine is the footer's key help, as the layout last rendered it.
 func (m *Model) shortHelpLine(w int) string {
-	if k := (helpLineKey{screen: m.screen, width: w, dark: m.isDark}); m.layout.footer == "" || m.layout.footerFor != k {
-		return fit(" "+m.help.ShortHelpView(m.screenHelp().ShortHelp()), w) // a View before any Update
+	if m.layout.footer == "" || m.layout.footerFor != m.footerKey(w) {
+		return m.renderFooter(w) // a View before any Update
 	}
 	return m.layout.footer
+}
+
+// footerKey is what the footer's key help depends on.
+func (m *Model) footerKey(w int) helpLineKey {
+	return helpLineKey{screen: m.screen, holder: m.keyHolder(), width: w, dark: m.isDark}
+}
+
+// renderFooter is the key help for what holds the keys, cut to the width.
+func (m *Model) renderFooter(w int) string {
+	return fit(" "+m.help.ShortHelpView(m.screenHelp().ShortHelp()), w)
+}
+
+// keyHolder is what takes the keys now, in the order handleKey asks.
+func (m *Model) keyHolder() Holder {
+	switch {
+	case m.promptIs(promptQuit):
+		return HoldQuit
+	case m.promptIs(promptQuestion):
+		return HoldQuestion
+	case m.prompt != nil:
+		return HoldTextPrompt
+	case m.loading() && m.help.ShowAll:
+		return HoldLoadingHelp
+	case m.loading():
+		return HoldLoading
+	case m.fit.open:
+		return HoldFit
+	case m.video.editing:
+		return HoldEditing
+	case m.help.ShowAll:
+		return HoldHelp
+	case m.screen == ScreenVideo && m.currentVideo() != nil && m.fieldAt(m.video.focus).isText():
+		return HoldTextRow
+	}
+	return HoldScreen
 }
 
 func (m *Model) fileLabel() string {
@@ -736,15 +901,22 @@ func (m *Model) fileLabel() string {
 	return name
 }
 
+// headerLine names the app, the card and the file; when narrow the card's
+// date goes first, then its name, so the file being edited always shows.
 func (m *Model) headerLine() string {
 	s := &m.styles
-	left := " " + s.Title.Render("creditplan") + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf)
+	title := " " + s.Title.Render("creditplan")
 	file := s.File.Render(m.fileLabel()) + " "
-	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(file)
-	if gap < 1 {
-		return left
+	for _, left := range []string{
+		title + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf),
+		title + "  " + s.Card.Render(m.card.Name),
+		title,
+	} {
+		if gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(file); gap >= 1 {
+			return left + strings.Repeat(" ", gap) + file
+		}
 	}
-	return left + strings.Repeat(" ", gap) + file
+	return title + "  " + file
 }
 
 // tabSpans gives each tab's title and its columns on the tab line, for drawing and clicks.
@@ -780,8 +952,8 @@ func (m *Model) tabsLine() string {
 	left := b.String()
 	// The plan and billing go first when the line is narrow: the credits are what
 	// the user watches, and the Month header names the plan.
-	for _, withPlan := range []bool{true, false} {
-		summary := m.summaryText(withPlan) + " "
+	for _, detail := range []int{2, 1, 0} {
+		summary := m.summaryText(detail) + " "
 		if gap := m.width - width(left) - width(summary); gap >= 1 {
 			return left + strings.Repeat(" ", gap) + summary
 		}
@@ -789,22 +961,27 @@ func (m *Model) tabsLine() string {
 	return left
 }
 
-// summaryText is the month at a glance on the tab line, shown on every screen.
-func (m *Model) summaryText(withPlan bool) string {
+// summaryText is the month at a glance on the tab line, shown on every
+// screen: with the plan and billing (detail 2), the shortfall (1 and 2), or
+// only the credits used (0), for the narrowest terminals.
+func (m *Model) summaryText(detail int) string {
 	q := m.quote
 	if q == nil {
 		return ""
 	}
 	s := &m.styles
 	head := ""
-	if withPlan {
+	if detail >= 2 {
 		head = s.Muted.Render(q.Plan.Name + " · " + q.Billing.Key() + " · ")
 	}
 	used := q.Premium.Grouped() + " of " + max(q.Balance, 0).Grouped() + " used"
-	if q.Fits {
+	switch {
+	case q.Fits:
 		return head + s.Good.Render(used)
+	case detail >= 1:
+		return head + s.Bad.Render(used+" · "+q.Short.Grouped()+" short")
 	}
-	return head + s.Bad.Render(used+" · "+q.Short.Grouped()+" short")
+	return s.Bad.Render(used)
 }
 
 func (m *Model) statusLine() string {
@@ -830,6 +1007,9 @@ func (m *Model) statusLine() string {
 	}
 	if m.quote != nil {
 		return " " + s.Muted.Render("Month: "+m.quote.Message())
+	}
+	if m.loading() {
+		return " " + s.Muted.Render(m.loadLine())
 	}
 	return ""
 }

@@ -838,11 +838,127 @@ func TestHelpListsTheNewKeysPerScreen(t *testing.T) {
 		{"3", []string{"monthly billing", "annual billing"}},
 		{"4", []string{"month's volume −0.1", "month's volume +0.1"}},
 	} {
-		pressSettle(m, c.screen)
+		pressSettle(m, c.screen, "?")
 		for _, w := range c.want {
 			mustContain(t, screen(m), w)
 		}
+		mustContain(t, screen(m), "video/month/plans/year")
+		press(m, "esc")
 	}
-	press(m, "?")
-	mustContain(t, screen(m), "video/month/plans/year")
+}
+
+// A choice the card has no option for is no row of the Video form: a card
+// without agents shows no Agent row, and the rows below it keep working.
+func TestTheFormHidesSlotsTheCardLacks(t *testing.T) {
+	src, err := os.ReadFile(plansPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "agent = \"studio\"\n", "", 1)
+	for _, id := range []string{"studio", "agent-essential", "video-agent"} {
+		text = strings.NewReplacer(`"`+id+`", `, "", `, "`+id+`"`, "").Replace(text)
+	}
+	var kept []string
+	for _, block := range strings.Split(text, "\n[[features]]\n") {
+		if !strings.Contains(block, "\nslot = \"agent\"\n") {
+			kept = append(kept, block)
+		}
+	}
+	card, err := pricing.ParseRateCard("no-agents.toml", []byte(strings.Join(kept, "\n[[features]]\n")))
+	if err != nil {
+		t.Skipf("a card without agents does not load (%v); the slot is required", err)
+	}
+	m := New(Options{Card: card})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	s := screen(m)
+	if strings.Contains(s, "  Agent ") {
+		t.Fatalf("the form shows an Agent row for a card without agents:\n%s", s)
+	}
+	mustContain(t, s, "Re-renders")
+	press(m, "end")
+	for m.fieldAt(m.video.focus) == noField && m.video.focus > 0 {
+		press(m, "up")
+	}
+	if f := m.fieldAt(m.video.focus); f != fieldRerenders {
+		t.Fatalf("the last row is %v, want Re-renders", f)
+	}
+}
+
+// At 80x24 the help's first page lists every key of the screen and of every
+// screen; at every size, scrolling it to the end shows every key it has
+// (one column when narrow), each with what it does.
+func TestHelpShowsEveryKey(t *testing.T) {
+	card := loadCard(t)
+	for _, sz := range [][2]int{{60, 16}, {80, 24}, {100, 30}, {120, 40}, {200, 60}} {
+		for sc := range numScreens {
+			m := newModel(t, fullMonth(card), sz[0], sz[1])
+			m.setScreen(sc)
+			m.video.focus = int(fieldAvatar) // not a text row, where ? would type
+			press(m, "?")
+			groups := m.screenHelp().Groups()
+			first := screen(m)
+			seen := first
+			for range 20 {
+				press(m, "pgdown")
+				seen += screen(m)
+			}
+			for gi, g := range groups {
+				for _, b := range g.Keys {
+					h := b.Help()
+					line := h.Key + " "
+					if !strings.Contains(seen, line) || !strings.Contains(seen, h.Desc) {
+						t.Errorf("%dx%d %s: the help never shows %q %q", sz[0], sz[1], screenTitles[sc], h.Key, h.Desc)
+					}
+					if sz == [2]int{80, 24} && gi < 2 && !strings.Contains(first, h.Desc) {
+						t.Errorf("80x24 %s: %q %q is not on the help's first page", screenTitles[sc], h.Key, h.Desc)
+					}
+				}
+			}
+		}
+	}
+}
+
+// The key bar starts with ? help and quit on every screen at every size (ctrl+c
+// where q types), and ctrl+s save from 80 columns; under a question, a typed
+// answer, the fit proposal, the help or a field being edited it lists the keys
+// that answer there, not the screen's.
+func TestTheKeyBarShowsWhatActs(t *testing.T) {
+	card := loadCard(t)
+	footer := func(m *Model) string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-1]
+	}
+	for _, w := range []int{60, 80, 100, 120, 200} {
+		for sc := range numScreens {
+			m := newModel(t, fullMonth(card), w, 24)
+			m.setScreen(sc)
+			m.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+			f := footer(m)
+			quit := "q quit"
+			if m.keyHolder() == HoldTextRow {
+				quit = "ctrl+c quit"
+			}
+			if !strings.HasPrefix(f, " ? help · "+quit) || (w >= 80 && !strings.Contains(f, "ctrl+s save")) {
+				t.Errorf("%d columns, %s: key bar %q", w, screenTitles[sc], f)
+			}
+		}
+	}
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"quit question", []string{"2", "a", "q"}, " y quit without saving · s save and quit · n/esc stay"},
+		{"balance prompt", []string{"2", "B"}, " enter done · esc cancel · ctrl+u erase to the start"},
+		{"fit proposal", []string{"2", "f"}, " enter apply · esc close, change nothing"},
+		{"help", []string{"2", "?"}, " ↑/↓ scroll"},
+		{"field editor", []string{"1", "home", "enter"}, " enter keep · esc revert"},
+	} {
+		m := newModel(t, fullMonth(card), 80, 24)
+		pressSettle(m, c.keys...)
+		if f := footer(m); !strings.HasPrefix(f, c.want) || strings.Contains(f, "? help") {
+			t.Errorf("%s: key bar %q, want it to start %q", c.name, f, c.want)
+		}
+	}
 }

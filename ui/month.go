@@ -59,6 +59,44 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// monthColumns are the Month table's column widths.
+type monthColumns struct{ num, name, count, length, each, sub, share int }
+
+// monthNames is the widest video name, worked out again only when the month changes.
+type monthNames struct {
+	project *pricing.Project
+	version int
+	width   int
+}
+
+// monthNameMin is the Month table's narrowest name column when the width
+// allows: room for a name to be typed in, and the column an 80-column
+// terminal has always shown.
+const monthNameMin = 28
+
+// monthColumnsFor sizes the Month table for w columns: the numbers as wide
+// as the month's largest can be (a subtotal is at most the month's total),
+// the name column as wide as the longest name (at least monthNameMin) up to
+// what is left; Share is dropped before a name is cut below 16 characters.
+func (m *Model) monthColumnsFor(w, longestName int) monthColumns {
+	q := m.quote
+	c := monthColumns{num: max(1, width(itoa(int64(len(m.project.Videos))))), count: width("Count"), length: width("Length"), share: width("Share") + 1}
+	c.each, c.sub = width("Each"), width("Subtotal")
+	if q != nil {
+		total := width(q.Premium.Grouped())
+		c.each, c.sub = max(c.each, total), max(c.sub, total)
+	}
+	c.count = max(c.count, width(pricing.Count(pricing.MaxCount)))
+	c.length = max(c.length, 7)
+	fixed := 2 + c.num + 1 + 1 + c.count + 1 + c.length + 1 + c.each + 1 + c.sub
+	room := w - fixed - 1 - c.share
+	if room < min(16, longestName) {
+		c.share, room = 0, w-fixed
+	}
+	c.name = max(min(max(longestName, monthNameMin), room), 4)
+	return c
+}
+
 func (m *Model) renderMonth(w, h int) []string {
 	s := &m.styles
 	q := m.quote
@@ -78,11 +116,12 @@ func (m *Model) renderMonth(w, h int) []string {
 		s.Label.Render("  Cost ")+s.Value.Render(m.costLabel(q, w >= wideWidth)), w))
 
 	// The gauge: used credits against the balance, with any shortfall past its end.
-	used := q.Premium.Grouped() + " used · "
+	// A figure the gauge draws follows its glyph, so the gauge needs no other legend.
+	var used string
 	if q.Fits {
-		used += q.Remaining.Grouped() + " remaining"
+		used = "█ " + q.Premium.Grouped() + " used · ░ " + q.Remaining.Grouped() + " remaining"
 	} else {
-		used += "0 remaining · " + q.Short.Grouped() + " short"
+		used = q.Premium.Grouped() + " used · 0 remaining · ▓ " + q.Short.Grouped() + " short"
 	}
 	gw := max(10, min(40, w-ansi.StringWidth(used)-6))
 	out = append(out, " "+m.gauge(q, gw)+" "+clipStyle(s, q.Fits, used))
@@ -108,10 +147,14 @@ func (m *Model) renderMonth(w, h int) []string {
 	}
 
 	// The table: only the rows that fit are drawn, however long the month.
-	const numW, countW, lenW, eachW, subW, shareW = 4, 6, 8, 9, 10, 7
-	nameW := max(w-2-numW-countW-lenW-eachW-subW-shareW-6, 8)
-	out = append(out, s.Muted.Render("  "+right("#", numW)+" "+fit("Video", nameW)+" "+right("Count", countW)+" "+right("Length", lenW)+" "+
-		right("Each", eachW)+" "+right("Subtotal", subW)+" "+right("Share", shareW)))
+	c := m.layout.monthCols
+	numW, nameW, countW, lenW, eachW, subW, shareW := c.num, c.name, c.count, c.length, c.each, c.sub, c.share
+	head := "  " + right("#", numW) + " " + fit("Video", nameW) + " " + right("Count", countW) + " " + right("Length", lenW) + " " +
+		right("Each", eachW) + " " + right("Subtotal", subW)
+	if shareW > 0 {
+		head += " " + right("Share", shareW)
+	}
+	out = append(out, s.Muted.Render(head))
 	rows, offset := m.layout.month.rows.h, m.layout.month.offset
 	n := len(p.Videos)
 	if n == 0 {
@@ -128,9 +171,11 @@ func (m *Model) renderMonth(w, h int) []string {
 		if m.runsOutVideo >= 0 && i >= m.runsOutVideo && vq.Credits > 0 {
 			sub = s.Bad.Render(sub)
 		}
-		line := marker + right(itoa(int64(i)+1), numW) + " " + fit(v.Name, nameW) + " " + right(itoa(int64(v.Count)), countW) + " " +
-			right(pricing.FormatLength(v.Seconds), lenW) + " " + right(vq.Each.Grouped(), eachW) + " " + sub + " " +
-			right(percent(vq.Credits, q.Premium), shareW)
+		line := marker + right(itoa(int64(i)+1), numW) + " " + fit(v.Name, nameW) + " " + right(pricing.Count(v.Count), countW) + " " +
+			right(pricing.FormatLength(v.Seconds), lenW) + " " + right(vq.Each.Grouped(), eachW) + " " + sub
+		if shareW > 0 {
+			line += " " + right(percent(vq.Credits, q.Premium), shareW)
+		}
 		if i == m.sel {
 			line = s.Selected.Render(fit(ansi.Strip(line), w))
 		}
@@ -139,9 +184,12 @@ func (m *Model) renderMonth(w, h int) []string {
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
-	foot := plural(int64(n), "video") + " · " + itoa(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
+	foot := pricing.Plural(int64(n), "video") + " · " + pricing.Count(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
 	if n > rows {
-		foot += " · rows " + itoa(int64(offset)+1) + "–" + itoa(int64(min(n, offset+rows))) + " of " + itoa(int64(n))
+		foot += " · rows " + pricing.Count(offset+1) + "–" + pricing.Count(min(n, offset+rows)) + " of " + pricing.Count(n)
+	}
+	if m.runsOutVideo >= 0 {
+		foot += " · subtotals in red run past the balance"
 	}
 	out = append(out, " "+s.Muted.Render(foot))
 	return out
@@ -186,11 +234,4 @@ func (m *Model) gauge(q *pricing.Quote, w int) string {
 	empty := w - fill - red
 	return "[" + s.BarFill.Render(strings.Repeat("█", fill)) + s.BarShort.Render(strings.Repeat("▓", red)) +
 		s.BarEmpty.Render(strings.Repeat("░", empty)) + "]"
-}
-
-func plural(n int64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return itoa(n) + " " + word + "s"
 }

@@ -18,7 +18,7 @@ func (m *Model) handleClick(ms tea.Mouse) {
 	}
 	switch m.screen {
 	case ScreenVideo:
-		if f := l.form.at(ms.X, ms.Y); f >= 0 && f < int(numFields) {
+		if f := l.form.at(ms.X, ms.Y); f >= 0 && f < len(m.video.rows) {
 			m.video.focus = f
 		}
 	case ScreenMonth:

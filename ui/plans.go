@@ -12,8 +12,9 @@ import (
 )
 
 // rightSizedMsg carries the month's right-sizing for the project at revision
-// rev. Right-sizing scans every plan's top-ups for the break-evens (about 10 ms
-// even for a small month), so it runs in a command, only while Plans shows.
+// rev. Right-sizing scans every plan's top-ups for the break-evens, too slow
+// for Update even for a small month, so it runs in a command, only while
+// Plans shows.
 type rightSizedMsg struct {
 	rev int
 	rs  *pricing.RightSize
@@ -67,11 +68,35 @@ func (m *Model) renderPlans(w, h int) []string {
 	out = append(out, " "+s.Value.Render("This month spends "+m.card.CreditWord(c.Premium))+
 		s.Muted.Render(" · "+pricing.FormatLength(int(min(c.FinishedSeconds, 1<<31-1)))+" finished · "+c.Billing.Key()+" billing (b)"), "")
 
-	const planW, fitsW, leftW, monW, annW, minW = 14, 7, 12, 9, 9, 8
-	fixed := 2 + planW + fitsW + leftW + monW + annW + minW + 6
+	// Every column is as wide as its widest entry (a few plans: cheap to
+	// measure), so large numbers never run into each other or get cut; Per
+	// min, then Annual, give way on a narrow terminal before that happens.
+	planW, fitsW, leftW := width("Plan"), width("blocked"), width("Left/short")
+	monW, annW, minW := width("Monthly"), width("Annual"), width("Per min")
+	for i := range c.Options {
+		o := &c.Options[i]
+		planW = max(planW, width(o.Plan.Name+" • ✓"))
+		leftW = max(leftW, width(plansLeft(o)))
+		if !o.Plan.ContactSales {
+			monW = max(monW, width(m.card.Money(o.MonthlyTotal)))
+			annW = max(annW, width(m.card.Money(o.AnnualTotal)))
+			minW = max(minW, width(m.card.Money(o.PerMinute)))
+		}
+	}
+	if rest := monW + 2 + annW; rest < width(pricing.ContactSales) {
+		annW += width(pricing.ContactSales) - rest
+	}
+	// Two spaces between the figures, so neighbouring numbers never read as one.
+	fixed := 2 + planW + fitsW + leftW + monW + annW + minW + 9
+	if fixed > w {
+		fixed, minW = fixed-minW-2, 0
+	}
 	barW := w - fixed - 1
-	head := "  " + fit("Plan", planW) + " " + fit("Fits", fitsW) + " " + right("Left/short", leftW) + " " +
-		right("Monthly", monW) + " " + right("Annual", annW) + " " + right("Per min", minW)
+	head := "  " + fit("Plan", planW) + " " + fit("Fits", fitsW) + " " + right("Left/short", leftW) + "  " +
+		right("Monthly", monW) + "  " + right("Annual", annW)
+	if minW > 0 {
+		head += "  " + right("Per min", minW)
+	}
 	if barW >= 6 {
 		head += " " + fit("Cost", barW)
 	}
@@ -90,7 +115,7 @@ func (m *Model) renderPlans(w, h int) []string {
 			name += " •"
 		}
 		if o.Recommended {
-			name += " ★"
+			name += " ✓"
 		}
 		fits, fitStyle := "yes", s.Good
 		switch {
@@ -99,28 +124,34 @@ func (m *Model) renderPlans(w, h int) []string {
 		case !o.Fits:
 			fits, fitStyle = "top-up", s.Premium
 		}
-		left := o.Remaining.Grouped() + " left"
-		if !o.Fits {
-			left = o.Short.Grouped() + " short"
-		}
+		left := plansLeft(o)
 		var money string
 		if o.Plan.ContactSales {
-			money = right(pricing.ContactSales, monW+1+annW) + " " + right("–", minW)
+			money = right(pricing.ContactSales, monW+2+annW)
+			if minW > 0 {
+				money += "  " + right("–", minW)
+			}
 		} else {
 			perMin := "–"
 			if c.FinishedSeconds > 0 {
 				perMin = m.card.Money(o.PerMinute)
 			}
-			money = right(m.card.Money(o.MonthlyTotal), monW) + " " + right(m.card.Money(o.AnnualTotal), annW) + " " + right(perMin, minW)
+			money = right(m.card.Money(o.MonthlyTotal), monW) + "  " + right(m.card.Money(o.AnnualTotal), annW)
+			if minW > 0 {
+				money += "  " + right(perMin, minW)
+			}
 		}
 		marker := "  "
 		if i == m.plans.sel {
 			marker = "› "
 		}
-		line := marker + fit(name, planW) + " " + fitStyle.Render(fit(fits, fitsW)) + " " + right(left, leftW) + " " + money
+		line := marker + fit(name, planW) + " " + fitStyle.Render(fit(fits, fitsW)) + " " + right(left, leftW) + "  " + money
 		if barW >= 6 {
 			if o.Plan.ContactSales {
-				line += " " + s.Muted.Render(pricing.ContactSales)
+				// The price columns already say it; the bar says it again only where it fits whole.
+				if barW > width(pricing.ContactSales) {
+					line += " " + s.Muted.Render(pricing.ContactSales)
+				}
 			} else {
 				cells := bar(int64(o.Total), int64(most), barW-1)
 				if o.Total > 0 {
@@ -140,13 +171,13 @@ func (m *Model) renderPlans(w, h int) []string {
 		}
 		out = append(out, line)
 	}
-	out = append(out, s.Muted.Render("  ★ recommended · • the month's plan · enter uses the selected plan"), "")
+	out = append(out, s.Muted.Render("  ✓ recommended · • the month's plan · enter uses the selected plan"), "")
 
 	if m.plans.sel < len(c.Options) {
 		o := &c.Options[m.plans.sel]
 		out = append(out, " "+s.Heading.Render(clip(report.PlanStanding(m.card, o), w-1)))
 		if o.Recommended {
-			out = append(out, " "+s.Recommend.Render("★ Recommended: the cheapest plan that can make this month."))
+			out = append(out, " "+s.Recommend.Render("✓ Recommended: the cheapest plan that can make this month."))
 		} else if c.Recommended != "" {
 			if rp, ok := m.card.Plan(c.Recommended); ok {
 				out = append(out, " "+s.Muted.Render("Recommended: "+rp.Name+"."))
@@ -171,7 +202,7 @@ func (m *Model) renderPlans(w, h int) []string {
 				}
 			}
 			if room > 0 {
-				reasons = append(reasons, "   "+s.Blocked.Render("✗ … and "+plural(int64(more), "more reason")))
+				reasons = append(reasons, "   "+s.Blocked.Render("✗ … and "+pricing.Plural(int64(more), "more reason")))
 			}
 		}
 		out = append(out, reasons...)
@@ -187,7 +218,7 @@ func (m *Model) renderPlans(w, h int) []string {
 // rightSizeLines is the cheapest way to make the month (any plan, either
 // billing, with top-ups) and the break-evens between neighbouring plans, from
 // the last right-sizing. While a newer one is computed the previous stays up
-// for the few milliseconds it takes, rather than flashing a placeholder.
+// for the moment it takes, rather than flashing a placeholder.
 func (m *Model) rightSizeLines(w int) []string {
 	s := &m.styles
 	r := m.rs
@@ -212,4 +243,12 @@ func (m *Model) rightSizeLines(w int) []string {
 			m.card.CreditWord(r.DominantCredits)+" of "+r.Premium.Grouped()+")", w-3)))
 	}
 	return out
+}
+
+// plansLeft is a plan's Left/short cell: the credits left, or how short the month is.
+func plansLeft(o *pricing.PlanOption) string {
+	if !o.Fits {
+		return o.Short.Grouped() + " short"
+	}
+	return o.Remaining.Grouped() + " left"
 }

@@ -31,12 +31,27 @@ type Options struct {
 	// NewFile is set when Path names a file that does not exist yet: the month
 	// starts empty and the first save creates it.
 	NewFile bool
+	// Read, when set, reads the project file at Path in a command instead of
+	// the caller reading Project and Source first: the planner shows its header
+	// and a progress bar at once, and opens the month once it is read, checked
+	// and priced. An error Read or the check returns ends the planner, and Run
+	// returns it. For a big month, whose reading takes longer than a frame.
+	Read func() (src []byte, modTime time.Time, err error)
+	// Plan, with Read, opens the month on this plan instead of the file's.
+	Plan string
 }
 
 // Run starts the planner and blocks until the user quits.
 func Run(opts Options) error {
-	// 120 frames a second (Bubble Tea's most) halves the wait between a key and the
-	// frame showing it; the renderer writes only changed cells, so idle costs nothing.
-	_, err := tea.NewProgram(New(opts), tea.WithFPS(120)).Run()
-	return err
+	// 120 frames a second (Bubble Tea's most) shortens the wait between a key and
+	// the frame showing it; the renderer writes only changed cells, so idle costs nothing.
+	m := New(opts)
+	if opts.Read != nil {
+		// The month is read while the program starts: Init only waits for it.
+		m.loadCmd = nextLoadMsg(beginLoad(opts.Path, m.card, opts.Read, opts.Plan))
+	}
+	if _, err := tea.NewProgram(m, tea.WithFPS(120)).Run(); err != nil {
+		return err
+	}
+	return m.loadErr
 }

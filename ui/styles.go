@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -56,19 +59,64 @@ type Styles struct {
 	Status    Style
 	Error     Style
 	Prompt    Style // a question on the status line
+	HelpKey   Style // a key in the footer and the full help
+	HelpDesc  Style // what the key does
+	HelpSep   Style // the dots between the footer's keys, and its ellipsis
+}
+
+// palette is the planner's colours on one background; every style, those of
+// the bubbles it uses included, is made of them, so the contrast test that
+// reads the styles covers everything drawn.
+type palette struct {
+	accent, muted, premium, bad, good, selBg, fg color.Color
+}
+
+func newPalette(isDark bool) palette {
+	ld := lipgloss.LightDark(isDark)
+	return palette{
+		accent:  ld(lipgloss.Color("#5A3FD6"), lipgloss.Color("#A48CFF")),
+		muted:   ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A")),
+		premium: ld(lipgloss.Color("#9A5B00"), lipgloss.Color("#FFB454")),
+		bad:     ld(lipgloss.Color("#B3261E"), lipgloss.Color("#FF6B6B")),
+		good:    ld(lipgloss.Color("#1B7F3B"), lipgloss.Color("#6BD58A")),
+		selBg:   ld(lipgloss.Color("#E4DEFF"), lipgloss.Color("#3A2F6B")),
+		fg:      ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#EDEDED")),
+	}
+}
+
+// helpStyles are the key help's styles (bubbles/help's own greys are below
+// 4.5:1 on both backgrounds): keys in the text colour, what they do muted.
+func helpStyles(isDark bool) help.Styles {
+	c := newPalette(isDark)
+	k := lipgloss.NewStyle().Bold(true).Foreground(c.fg)
+	d := lipgloss.NewStyle().Foreground(c.muted)
+	return help.Styles{Ellipsis: d, ShortKey: k, ShortDesc: d, ShortSeparator: d, FullKey: k, FullDesc: d, FullSeparator: d}
+}
+
+// inputStyles are the text input's styles, for the same reason.
+func inputStyles(isDark bool) textinput.Styles {
+	c := newPalette(isDark)
+	st := textinput.StyleState{
+		Text:        lipgloss.NewStyle().Foreground(c.fg),
+		Placeholder: lipgloss.NewStyle().Foreground(c.muted),
+		Suggestion:  lipgloss.NewStyle().Foreground(c.muted),
+		Prompt:      lipgloss.NewStyle().Foreground(c.fg),
+	}
+	out := textinput.DefaultStyles(isDark)
+	out.Focused, out.Blurred = st, st
+	out.Cursor.Color = c.accent
+	return out
 }
 
 // NewStyles builds the styles for a dark or light background.
 func NewStyles(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
-	accent := ld(lipgloss.Color("#5A3FD6"), lipgloss.Color("#A48CFF"))
-	muted := ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
-	premium := ld(lipgloss.Color("#9A5B00"), lipgloss.Color("#FFB454"))
-	bad := ld(lipgloss.Color("#B3261E"), lipgloss.Color("#FF6B6B"))
-	good := ld(lipgloss.Color("#1B7F3B"), lipgloss.Color("#6BD58A"))
-	selBg := ld(lipgloss.Color("#E4DEFF"), lipgloss.Color("#3A2F6B"))
-	fg := ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#EDEDED"))
+	c := newPalette(isDark)
+	accent, muted, premium, bad, good, selBg, fg := c.accent, c.muted, c.premium, c.bad, c.good, c.selBg, c.fg
+	hs := helpStyles(isDark)
 	return Styles{
+		HelpKey:   paint(hs.ShortKey),
+		HelpDesc:  paint(hs.ShortDesc),
+		HelpSep:   paint(hs.ShortSeparator),
 		Title:     paint(lipgloss.NewStyle().Bold(true).Foreground(accent)),
 		Card:      paint(lipgloss.NewStyle().Foreground(fg)),
 		File:      paint(lipgloss.NewStyle().Foreground(muted)),

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -34,6 +35,31 @@ func contrast(a, b float64) float64 {
 	return (a + 0.05) / (b + 0.05)
 }
 
+// namedStyle is a style's codes and where it comes from.
+type namedStyle struct{ name, pre string }
+
+// drawnStyles is every style the planner draws with: the Styles struct, and
+// the styles it gives the bubbles it uses (the key help, the text input).
+func drawnStyles(isDark bool) []namedStyle {
+	var out []namedStyle
+	st := reflect.ValueOf(NewStyles(isDark))
+	for i := 0; i < st.NumField(); i++ {
+		out = append(out, namedStyle{st.Type().Field(i).Name, st.Field(i).Interface().(Style).pre})
+	}
+	lip := func(prefix string, v reflect.Value) {
+		for i := 0; i < v.NumField(); i++ {
+			if ls, ok := v.Field(i).Interface().(lipgloss.Style); ok {
+				out = append(out, namedStyle{prefix + v.Type().Field(i).Name, paint(ls).pre})
+			}
+		}
+	}
+	lip("help.", reflect.ValueOf(helpStyles(isDark)))
+	in := inputStyles(isDark)
+	lip("input.Focused.", reflect.ValueOf(in.Focused))
+	lip("input.Blurred.", reflect.ValueOf(in.Blurred))
+	return out
+}
+
 // TestStylesAreReadableOnBothBackgrounds checks every coloured text style
 // against a typical light (#FFFFFF) and dark (#1E1E1E) terminal background:
 // WCAG's 4.5:1 for text, 3:1 for the bars and the rule, which are not read. The
@@ -47,10 +73,8 @@ func TestStylesAreReadableOnBothBackgrounds(t *testing.T) {
 		r, g, b int
 	}{{"light", false, 0xFF, 0xFF, 0xFF}, {"dark", true, 0x1E, 0x1E, 0x1E}} {
 		fmt.Fprintf(&report, "%s background #%02X%02X%02X\n", bg.name, bg.r, bg.g, bg.b)
-		st := reflect.ValueOf(NewStyles(bg.isDark))
-		for i := 0; i < st.NumField(); i++ {
-			name := st.Type().Field(i).Name
-			pre := st.Field(i).Interface().(Style).pre
+		for _, sty := range drawnStyles(bg.isDark) {
+			name, pre := sty.name, sty.pre
 			fg, back := "default", "default"
 			var fgLum, bgLum float64 = -1, luminance(bg.r, bg.g, bg.b)
 			for _, m := range sgrColour.FindAllStringSubmatch(pre, -1) {
@@ -76,11 +100,24 @@ func TestStylesAreReadableOnBothBackgrounds(t *testing.T) {
 			if decorative[name] {
 				min = 3
 			}
-			fmt.Fprintf(&report, "  %-10s fg %-8s bg %-8s %5.2f:1\n", name, fg, back, c)
+			fmt.Fprintf(&report, "  %-26s fg %-8s bg %-8s %5.2f:1\n", name, fg, back, c)
 			if c < min {
 				t.Errorf("%s on %s: contrast %.2f:1, below %.1f:1", name, bg.name, c, min)
 			}
 		}
 	}
 	golden.RequireEqual(t, report.String())
+}
+
+// The planner draws its key help and text input with the styles the contrast
+// test reads, on both backgrounds, not with the bubbles' own greys.
+func TestThePlannerUsesTheCheckedBubbleStyles(t *testing.T) {
+	m := newModel(t, fullMonth(loadCard(t)), 80, 24)
+	for _, dark := range []bool{true, false} {
+		m.isDark = dark
+		m.applyStyles()
+		if !reflect.DeepEqual(m.help.Styles, helpStyles(dark)) || !reflect.DeepEqual(m.input.Styles(), inputStyles(dark)) {
+			t.Errorf("dark %v: the help or the input draws with styles the contrast test does not check", dark)
+		}
+	}
 }

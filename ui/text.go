@@ -110,8 +110,8 @@ func window(offset, sel, n, h int) int {
 
 // narrowGlyphs are the non-ASCII characters the planner itself draws; all take one cell.
 var narrowGlyphs = map[rune]bool{
-	'‹': true, '›': true, '★': true, '•': true, '✗': true, '⌫': true, '←': true, '→': true,
-	'↑': true, '↓': true, '⇧': true, '─': true, '█': true, '░': true, '▓': true, '…': true,
+	'‹': true, '›': true, '✓': true, '◆': true, '•': true, '✗': true, '←': true, '→': true,
+	'↑': true, '↓': true, '⇧': true, '─': true, '█': true, '░': true, '▒': true, '▓': true, '…': true,
 	'·': true, '×': true, '–': true, '−': true, '€': true, '£': true, '“': true, '”': true,
 }
 

@@ -115,6 +115,12 @@ type videoPanel struct {
 	// run is the number field digits were last typed into: the first digit
 	// typed into a field replaces its value, the next ones append.
 	run editKey
+	// rows are the form's rows: every field, less the choices the card has
+	// no option for (a card without agents has no Agent row).
+	rows []field
+	// valueW and tagW are the form's columns that show every option of the
+	// card in full (formWidths).
+	valueW, tagW int
 }
 
 func (p *videoPanel) clamp(n int) {
@@ -127,7 +133,7 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	k := &m.keys.Video
 	v := m.currentVideo()
 	n := m.fieldCount()
-	f := field(m.video.focus)
+	f := m.fieldAt(m.video.focus)
 	switch {
 	case key.Matches(msg, k.PrevVideo):
 		m.selectVideo(m.sel - 1)
@@ -151,10 +157,10 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 		} else {
 			m.setStatus("No cheaper option for this video.")
 		}
-	case m.video.focus >= int(numFields):
+	case m.video.focus >= len(m.video.rows):
 		if key.Matches(msg, k.Enter) {
 			alts := m.currentAlternatives()
-			if i := m.video.focus - int(numFields); i < len(alts) {
+			if i := m.video.focus - len(m.video.rows); i < len(alts) {
 				m.applyAlternative(alts[i])
 			}
 		}
@@ -205,8 +211,8 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 // it), or a number row when the text is a number; anywhere else it says why
 // nothing changed rather than dropping the text unseen.
 func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
-	f := field(m.video.focus)
-	if m.screen != ScreenVideo || m.currentVideo() == nil || m.video.focus >= int(numFields) || !(f.isText() || f.isNumber()) {
+	f := m.fieldAt(m.video.focus)
+	if m.screen != ScreenVideo || m.currentVideo() == nil || m.video.focus >= len(m.video.rows) || !(f.isText() || f.isNumber()) {
 		m.setError(errorText("nothing here takes pasted text: paste into Name, Length, Languages or a number on the Video screen"))
 		return nil
 	}
@@ -310,7 +316,7 @@ func (m *Model) applyTextField() {
 	}
 	text := m.input.Value()
 	m.video.editErr = ""
-	switch field(m.video.focus) {
+	switch m.fieldAt(m.video.focus) {
 	case fieldName:
 		if strings.TrimSpace(text) == "" {
 			m.video.editErr = "a video needs a name"
@@ -391,8 +397,57 @@ func (e errorText) Error() string { return string(e) }
 
 const (
 	labelWidth = 13
-	valueWidth = 27
+	valueWidth = 27 // the value column when the terminal cannot show every option in full
+	// summaryMinWidth is the narrowest summary set beside the form; a
+	// terminal with less room than the full form and this puts it below.
+	summaryMinWidth = 64
 )
+
+// formRows are the fields the form shows for a card: a choice the card has
+// no option for is left out rather than shown blank.
+func formRows(c *pricing.RateCard) []field {
+	out := make([]field, 0, numFields)
+	for f := range numFields {
+		if sl, ok := f.slot(); ok && len(c.Options(sl)) == 0 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// fieldAt is the field of form row i, or noField for a row past the form
+// (the cheaper options).
+func (m *Model) fieldAt(i int) field {
+	if i < 0 || i >= len(m.video.rows) {
+		return noField
+	}
+	return m.video.rows[i]
+}
+
+// formWidths is how wide the form's value and tag columns must be for every
+// option of the card to show in full: the longest option's name, and the
+// longest tag (its rate or "included", and why it is not charged).
+func formWidths(c *pricing.RateCard) (value, tag int) {
+	value = valueWidth
+	tag = max(width("type or enter edits"), width(numberTag))
+	for f := range numFields {
+		sl, ok := f.slot()
+		if !ok {
+			continue
+		}
+		for _, feat := range c.Options(sl) {
+			value = max(value, width("‹ "+feat.Name+" ›"))
+			if feat.Premium {
+				tag = max(tag, width("Premium "+feat.RateText()+" (not charged: "+report.InactiveReason(sl)+")"))
+			}
+		}
+	}
+	return value, tag
+}
+
+// numberTag is the hint on a focused number row.
+const numberTag = "digits replace, bksp erases, ←/→ add"
 
 func (m *Model) renderVideo(w, h int) []string {
 	s := &m.styles
@@ -400,7 +455,7 @@ func (m *Model) renderVideo(w, h int) []string {
 	if v == nil {
 		return []string{"", " " + s.Muted.Render("This month has no videos. Press enter (or a) to add one.")}
 	}
-	title := " " + s.Heading.Render("Video "+itoa(int64(m.sel)+1)+" of "+itoa(int64(len(m.project.Videos)))) +
+	title := " " + s.Heading.Render("Video "+pricing.Count(m.sel+1)+" of "+pricing.Count(len(m.project.Videos))) +
 		"  " + s.Value.Render(v.Name) + s.Muted.Render("  × "+itoa(int64(v.Count))+"   [ ] other videos")
 	out := []string{clip(title, w)}
 	h--
@@ -421,7 +476,7 @@ func (m *Model) renderVideo(w, h int) []string {
 		}
 		return out
 	}
-	sum := m.videoSummary(w-1, h, true)
+	sum := l.summaryLines
 	out = append(out, m.formLines(v, w)...)
 	out = append(out, "")
 	for _, l := range sum {
@@ -432,21 +487,40 @@ func (m *Model) renderVideo(w, h int) []string {
 
 // narrowFormRows is how many form rows a narrow Video screen of h rows shows
 // above a summary of sum lines.
-func narrowFormRows(h, sum int) int { return max(min(int(numFields), h-sum-1), min(7, h)) }
+func narrowFormRows(h, sum, n int) int { return max(min(n, h-sum-1), min(7, h)) }
 
-// formLines draws the form rows the layout shows, scrolled so the focused row shows.
+// formLines draws the form rows the layout shows, scrolled so the focused
+// row shows, and under them, when some do not show, which ones.
 func (m *Model) formLines(v *pricing.Video, w int) []string {
 	f := &m.layout.form
-	out := make([]string, 0, f.rows.h)
-	for i := f.offset; i < int(numFields) && len(out) < f.rows.h; i++ {
-		out = append(out, m.formLine(field(i), v, w))
+	out := make([]string, 0, f.rows.h+1)
+	end := f.offset
+	n := len(m.video.rows)
+	for ; end < n && len(out) < f.rows.h; end++ {
+		out = append(out, m.formLine(end, v, w))
 	}
-	return out
+	if f.offset == 0 && end == n {
+		return out
+	}
+	var parts []string
+	if f.offset > 0 {
+		parts = append(parts, "↑ "+pricing.Count(f.offset)+" above")
+	}
+	if below := n - end; below > 0 {
+		names := make([]string, 0, below)
+		for _, r := range m.video.rows[end:] {
+			names = append(names, fieldLabels[r])
+		}
+		parts = append(parts, "↓ "+pricing.Count(below)+" more: "+strings.Join(names, ", "))
+	}
+	return append(out, m.styles.Muted.Render(clip("  "+strings.Join(parts, " · "), w)))
 }
 
-func (m *Model) formLine(f field, v *pricing.Video, w int) string {
+// formLine draws form row i.
+func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 	s := &m.styles
-	focused := m.video.focus == int(f)
+	f := m.video.rows[i]
+	focused := m.video.focus == i
 	marker := "  "
 	if focused {
 		marker = "› "
@@ -473,7 +547,7 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 		n, _ := f.number(v)
 		value = itoa(int64(n))
 		if focused {
-			tag = s.Muted.Render("digits replace, ⌫, ←/→")
+			tag = s.Muted.Render(numberTag)
 		}
 	default:
 		sl, _ := f.slot()
@@ -494,18 +568,52 @@ func (m *Model) formLine(f field, v *pricing.Video, w int) string {
 		} else {
 			parts = append(parts, s.Muted.Render("included"))
 		}
-		if !v.Active(sl) {
+		if !v.Active(sl) && feat.Premium {
+			// An included option is never charged; a premium one says why it is not yet.
 			parts = append(parts, s.Muted.Render("(not charged: "+report.InactiveReason(sl)+")"))
 		}
 		tag = strings.Join(parts, " ")
 	}
-	line := marker + label + " " + fit(value, valueWidth) + " " + tag
+	line := marker + label + " " + fit(value, m.layout.formValueW) + " " + tag
 	line = fit(line, w)
 	if focused && !m.video.editing {
 		return s.Selected.Render(ansi.Strip(line))
 	}
 	return line
 }
+
+// breakdownWidths sizes the breakdown's feature, quantity and rate columns
+// to their content, then, when the three do not fit in room, narrows the
+// widest until they do.
+func breakdownWidths(lines []pricing.Line, room int) (name, qty, rate int) {
+	w := [3]int{width("Total per copy") - 2, width("Quantity"), width("Rate")}
+	for _, l := range lines {
+		name := l.Feature.Name
+		if l.Premium() {
+			name += " " + premiumMark
+		}
+		w[0] = max(w[0], width(name))
+		w[1] = max(w[1], width(l.Quantity()))
+		w[2] = max(w[2], width(l.Feature.RateText()))
+	}
+	for w[0]+w[1]+w[2]+2 > room {
+		i := 0
+		for j := 1; j < 3; j++ {
+			if w[j] > w[i] {
+				i = j
+			}
+		}
+		if w[i] <= 4 {
+			break
+		}
+		w[i]--
+	}
+	return w[0], w[1], w[2]
+}
+
+// premiumMark marks a line that spends premium credits; the breakdown's
+// last line is its legend.
+const premiumMark = "◆"
 
 // videoSummary is the panel beside (or under) the form: the upfront message, the
 // cheaper options and the line breakdown, cut to h rows. compact (under the form
@@ -544,7 +652,7 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 		out = append(out, s.Muted.Render(clip("None: no premium feature here has a cheaper alternative.", w)))
 	}
 	for i, a := range vq.Alternatives {
-		focused := m.video.focus == int(numFields)+i
+		focused := m.video.focus == len(m.video.rows)+i
 		hint := "  "
 		if i == 0 {
 			hint = "c "
@@ -572,7 +680,9 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 			out = append(out, line)
 		}
 		if !compact && a.Reason != "" {
-			out = append(out, s.Muted.Render(clip("    "+a.Reason, w)))
+			for _, l := range wrap(a.Reason, max(w-4, 10)) {
+				out = append(out, s.Muted.Render("    "+l))
+			}
 		}
 	}
 
@@ -581,9 +691,7 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 	}
 	out = append(out, s.Heading.Render("Breakdown, one copy"))
 	credW := 8
-	rest := max(w-credW-3, 12)
-	nameW, qtyW := rest*4/10, rest*3/10
-	rateW := rest - nameW - qtyW
+	nameW, qtyW, rateW := breakdownWidths(vq.Lines, max(w-credW-3, 12))
 	if !compact {
 		out = append(out, s.Muted.Render(fit("Feature", nameW)+" "+fit("Quantity", qtyW)+" "+fit("Rate", rateW)+" "+right("Credits", credW)))
 	}
@@ -597,13 +705,13 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 			out = append(out, s.Muted.Render(fit(l.Feature.Name, nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW)))
 			continue
 		}
-		out = append(out, fit(l.Feature.Name+" ★", nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW))
+		out = append(out, fit(l.Feature.Name+" "+premiumMark, nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW))
 	}
 	out = append(out, fit("Total per copy", nameW+qtyW+rateW+2)+" "+right(vq.Each.Grouped(), credW))
 	if compact && len(included) > 0 {
 		out = append(out, s.Muted.Render(clip("Included: "+strings.Join(included, ", "), w)))
 	} else if !compact {
-		out = append(out, s.Muted.Render("★ premium: spends "+m.card.CreditNamePlural))
+		out = append(out, s.Muted.Render(premiumMark+" premium: spends "+m.card.CreditNamePlural))
 	}
 	if len(out) > h {
 		out = out[:max(h, 0)]

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"creditplan/pricing"
 )
 
 // TestViewOnlyReadsTheModel draws every screen and overlay, at a wide and a
@@ -43,6 +45,32 @@ func TestViewOnlyReadsTheModel(t *testing.T) {
 				m := newModel(t, bigMonth(card, 60), sz[0], sz[1])
 				pressSettle(m, c.keys...)
 				requireViewReads(t, m)
+			})
+		}
+	}
+	// A month being read: its first frame, the help over it, a key refused,
+	// and each step of the load.
+	src := pricing.EncodeProject(bigMonth(card, 60), card)
+	for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 16}, {50, 12}} {
+		for _, keys := range [][]string{nil, {"?"}, {"x"}, {"?", "down"}} {
+			t.Run(fmt.Sprintf("loading_%v_%dx%d", keys, sz[0], sz[1]), func(t *testing.T) {
+				m, cmd := loadingModel(t, src, sz[0], sz[1])
+				press(m, keys...)
+				requireViewReads(t, m)
+				for msg := cmd(); ; {
+					step, ok := msg.(loadStep)
+					if !ok {
+						m.Update(msg)
+						requireViewReads(t, m)
+						break
+					}
+					m.Update(step)
+					requireViewReads(t, m)
+					msg = nextLoadMsg(step.next)()
+				}
+				if m.loading() {
+					t.Fatal("still loading")
+				}
 			})
 		}
 	}

@@ -35,17 +35,10 @@ type yearDoneMsg struct {
 const yearHeadRows = 3
 
 // yearInlineVideos is the longest month whose year is simulated in Update.
-// The simulation prices each video once (about 0.22 µs a video: 0.22 ms for
-// 1,000 on the reference machine), so 3,000 videos stay well under the 1 ms a
-// key may take with room for the frame; longer months go to a command. A
-// count, not a stopwatch, so a GC pause cannot flip the choice.
+// The simulation prices each video once, so a month this long stays well
+// within what a key may take, with room for the frame; longer months go to a
+// command. A count, not a stopwatch, so a GC pause cannot flip the choice.
 const yearInlineVideos = 3000
-
-// volumeStep is ←/→ on a month's volume: a tenth, in thousandths.
-const volumeStep = 100
-
-// maxVolume is the project file's limit for a month's multiplier (100).
-const maxVolume = 100_000
 
 // yearFresh reports whether the shown year is the project as it is now.
 func (m *Model) yearFresh() bool {
@@ -122,15 +115,11 @@ func (m *Model) yearKey(msg tea.KeyPressMsg) tea.Cmd {
 // simulated again.
 func (m *Model) stepVolume(d int) {
 	i := m.year.sel
-	cur := int64(1000)
+	cur := int64(pricing.VolumeAsPlanned)
 	if len(m.project.Volume) == 12 {
 		cur = m.project.Volume[i]
 	}
-	next := (cur/volumeStep + 1) * volumeStep
-	if d < 0 {
-		next = ((cur+volumeStep-1)/volumeStep - 1) * volumeStep
-	}
-	next = max(0, min(maxVolume, next))
+	next := pricing.StepVolume(cur, d > 0)
 	if next == cur {
 		m.setStatus("Month " + itoa(int64(i)+1) + "'s volume is already " + volumeText(cur) + ".")
 		return
@@ -141,7 +130,10 @@ func (m *Model) stepVolume(d int) {
 	}
 	m.lastEdit = ek
 	if len(m.project.Volume) != 12 {
-		m.project.Volume = []int64{1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}
+		m.project.Volume = make([]int64, 12)
+		for j := range m.project.Volume {
+			m.project.Volume[j] = pricing.VolumeAsPlanned
+		}
 	}
 	m.project.Volume[i] = next
 	m.bump()
@@ -149,8 +141,8 @@ func (m *Model) stepVolume(d int) {
 	m.setStatus("Month " + itoa(int64(i)+1) + " is " + volumeText(next) + " of the month as planned.")
 }
 
-// volumeText writes a multiplier in thousandths: "×1", "×0.5", "×1.25".
-func volumeText(v int64) string { return "×" + pricing.Credits(v).String() }
+// volumeText writes a multiplier as the Year screen shows it: "×1", "×0.5", "×1.25".
+func volumeText(v int64) string { return "×" + pricing.VolumeText(v) }
 
 // renderYear draws the wallet month by month: a bar per month (used, expired
 // unused, short), the numbers beside it, then the year's totals and which
@@ -190,7 +182,7 @@ func (m *Model) renderYear(w, h int) []string {
 	}
 	head += " " + right("Used", numW) + " " + right("Expired", numW) + " " + right("Top-up", topW) + " " + right("Cost", costW)
 	if barW >= 6 {
-		head += " " + "█ used ░ expired ▓ short"
+		head += " " + "█ used ▒ expired ▓ short"
 	}
 	out = append(out, s.Muted.Render(clip(head, w)))
 
@@ -312,7 +304,7 @@ func (m *Model) yearBar(wm *pricing.WalletMonth, most int64, w int) string {
 			short--
 		}
 	}
-	return s.BarFill.Render(strings.Repeat("█", used)) + s.BarEmpty.Render(strings.Repeat("░", exp)) +
+	return s.BarFill.Render(strings.Repeat("█", used)) + s.BarEmpty.Render(strings.Repeat("▒", exp)) +
 		s.BarShort.Render(strings.Repeat("▓", short))
 }
 

@@ -151,8 +151,8 @@ func TestYearVolumeStepsToTenths(t *testing.T) {
 		t.Fatalf("1.3 ← ← is 1.1, got %v", m.Project().Volume[0])
 	}
 	press(m, "down", "right", "right")
-	if m.Project().Volume[1] != maxVolume {
-		t.Fatalf("the volume stops at %d, got %v", maxVolume, m.Project().Volume[1])
+	if m.Project().Volume[1] != pricing.MaxVolume {
+		t.Fatalf("the volume stops at %d, got %v", pricing.MaxVolume, m.Project().Volume[1])
 	}
 	requireYear(t, m)
 }
