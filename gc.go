@@ -15,7 +15,7 @@ const batchHeapLimit = 512 << 20
 const batchGCPercent = 400
 
 // relaxGC sets a batch command's garbage collection: batchGCPercent, with
-// batchHeapLimit as the bound, so even the largest month allowed (100,000
+// batchHeapLimit as the bound, so even the largest month allowed (50,000
 // videos) peaks near the limit, not at five times its live heap.
 func relaxGC() {
 	debug.SetMemoryLimit(batchHeapLimit)

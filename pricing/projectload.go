@@ -15,7 +15,7 @@ var (
 
 // Limits that keep every product of counts, lengths and rates far from overflow.
 const (
-	MaxVideos      = 100_000
+	MaxVideos      = 50_000
 	MaxCount       = 10_000
 	MaxLanguages   = 200
 	MaxClips       = 1_000
@@ -66,7 +66,7 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	}
 	videos := root.tables("videos")
 	if len(videos) > MaxVideos {
-		d.addf("videos", "too many videos (%d); at most %d", len(videos), MaxVideos)
+		d.addf("videos", "too many videos (%s); at most %s", Count(len(videos)), Count(MaxVideos))
 		videos = videos[:MaxVideos]
 	}
 	p.Videos = readVideos(card, d, videos)

@@ -22,7 +22,7 @@ const (
 	// MaxProjectBytes bounds a project's file: the largest month, MaxVideos
 	// videos of maxVideoValues written at their longest, fits with room to
 	// spare (TestLargestMonthFitsTheSourceLimits measures it).
-	MaxProjectBytes = 32 << 20
+	MaxProjectBytes = 16 << 20
 	// MaxNesting bounds arrays and inline tables inside one another. A real
 	// file nests two deep (topups = [{...}]).
 	MaxNesting = 16
@@ -44,7 +44,7 @@ const (
 	// number of values, so the bound keeps decoding the largest month well
 	// within the time every command promises, leaving the rest to pricing
 	// (docs/performance.md has the measurements). A month of richer videos
-	// is smaller: 50,000 videos of ten values fit.
+	// is smaller: 25,000 videos of ten values fit.
 	maxVideoValues = 5
 	// MaxProjectValues bounds the values in a project: each key's value, each
 	// array element, each table.
@@ -197,7 +197,7 @@ func (s *sourceScan) skipComment() {
 func (s *sourceScan) countValue(at int) {
 	s.values++
 	if s.values > s.kind.maxValues {
-		s.failAt(at, "too many values: a %s may hold at most %d keys, tables and array elements", s.kind.what, s.kind.maxValues)
+		s.failAt(at, "too many values: a %s may hold at most %s keys, tables and array elements", s.kind.what, Count(s.kind.maxValues))
 	}
 }
 
@@ -278,7 +278,7 @@ func (s *sourceScan) header(start int) {
 func (s *sourceScan) countVideo(at int) {
 	s.videos++
 	if s.videos > MaxVideos {
-		s.failAt(at, "videos: too many videos; a project may have at most %d (this is video %d)", MaxVideos, s.videos)
+		s.failAt(at, "videos: too many videos; a project may have at most %s (this is video %s)", Count(MaxVideos), Count(s.videos))
 	}
 }
 
@@ -288,7 +288,7 @@ func (s *sourceScan) distinct(at int, path []byte) {
 		return
 	}
 	if len(s.seen) >= MaxDistinctKeys {
-		s.failAt(at, "too many different keys: a %s may use at most %d", s.kind.what, MaxDistinctKeys)
+		s.failAt(at, "too many different keys: a %s may use at most %s", s.kind.what, Count(MaxDistinctKeys))
 		return
 	}
 	s.seen[string(path)] = struct{}{}

@@ -44,9 +44,9 @@ func TestSourceLimitsRefuseBeforeDecoding(t *testing.T) {
 		{"dotted key", "x = 1\n" + strings.Repeat("a.", 30<<10) + "a = 1\n", 2, 1, fmt.Sprintf("more than %d dotted parts", MaxKeyParts)},
 		{"dotted header", "[" + strings.Repeat("a.", 30<<10) + "a]\n", 1, 1, "dotted parts"},
 		{"long key", `"` + strings.Repeat("k", 60<<10) + `" = 1` + "\n", 1, 1, fmt.Sprintf("longer than %d bytes", MaxKeyBytes)},
-		{"many keys", keys.String(), MaxDistinctKeys + 1, 1, fmt.Sprintf("at most %d", MaxDistinctKeys)},
-		{"videos as tables", videos, 2*MaxVideos + 1, 1, fmt.Sprintf("at most %d (this is video %d)", MaxVideos, MaxVideos+1)},
-		{"videos inline", inline, 1, 11 + MaxVideos*len(`{length = "1m"}, `), "this is video 100001"},
+		{"many keys", keys.String(), MaxDistinctKeys + 1, 1, "at most " + Count(MaxDistinctKeys)},
+		{"videos as tables", videos, 2*MaxVideos + 1, 1, "at most " + Count(MaxVideos) + " (this is video " + Count(MaxVideos+1) + ")"},
+		{"videos inline", inline, 1, 11 + MaxVideos*len(`{length = "1m"}, `), "this is video " + Count(MaxVideos+1)},
 		{"empty", "", 1, 1, "the file is empty"},
 		{"only comments", "# a month\n\n   # nothing yet\n", 1, 1, "the file is empty"},
 	}
@@ -65,7 +65,7 @@ func TestSourceLimitsRefuseBeforeDecoding(t *testing.T) {
 func TestSourceSizeCaps(t *testing.T) {
 	big := strings.Repeat("# padding\n", MaxProjectBytes/10+1)
 	_, err := ParseProject("m.toml", []byte(big), defaultCard(t))
-	oneProblemAt(t, err, MaxProjectBytes/10+1, MaxProjectBytes%10+1, "larger than 32 MiB, the most a project may be")
+	oneProblemAt(t, err, MaxProjectBytes/10+1, MaxProjectBytes%10+1, "larger than 16 MiB, the most a project may be")
 	_, err = ParseRateCard("c.toml", []byte(strings.Repeat("#\n", MaxCardBytes/2)+"x"))
 	oneProblemAt(t, err, MaxCardBytes/2+1, 1, "larger than 4 MiB, the most a rate card may be")
 	_, err = ParseRateCard("c.toml", nil)
