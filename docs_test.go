@@ -487,6 +487,9 @@ func TestLimitsDocsMatchPricing(t *testing.T) {
 		{"rate-card.md", "| arrays and inline tables", pricing.Count(pricing.MaxNesting)},
 		{"rate-card.md", "| dotted parts", pricing.Count(pricing.MaxKeyParts)},
 		{"rate-card.md", "| bytes of one key", pricing.Count(pricing.MaxKeyBytes)},
+		{"../README.md", "A project file may be at most", mib(pricing.MaxProjectBytes)},
+		{"../README.md", "and a month at most", pricing.Count(pricing.MaxVideos)},
+		{"../README.md", "a rate card file may be at most", mib(pricing.MaxCardBytes)},
 	} {
 		src, err := os.ReadFile(filepath.Join("docs", c.page))
 		if err != nil {
