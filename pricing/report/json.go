@@ -365,23 +365,9 @@ func (d *planRefJSON) write(j *jsonWriter) {
 	j.endObject()
 }
 
-func (d *lineJSON) write(j *jsonWriter) {
-	j.beginObject()
-	j.str("feature", d.Feature)
-	j.str("feature_name", d.FeatureName)
-	j.str("slot", d.Slot)
-	j.boolean("premium", d.Premium)
-	j.str("quantity", d.Quantity)
-	j.str("rate", d.Rate)
-	j.credits("rate_credits", d.RateCredits)
-	j.str("unit", d.Unit)
-	j.credits("credits", d.Credits)
-	j.credits("credits_total", d.CreditsTotal)
-	j.endObject()
-}
-
-// writeLine writes a line as lineJSON.write does, from its feature's frame
-// and the three values that vary: quantity, credits and credits_total.
+// writeLine writes a line (lineJSON's members, in its order) from its
+// feature's frame and the three values that vary: quantity, credits and
+// credits_total.
 func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 	k := lineKey{l.Feature, l.Slot, j.depth}
 	fr := t.lines[k]
@@ -402,8 +388,9 @@ func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 	j.endObject()
 }
 
-// frame writes a line's fixed parts with lineJSON.write's own calls, so the
-// two can never differ.
+// frame writes a line's fixed parts once per feature; the encoding/json
+// oracle test (json_oracle_test.go) holds the whole line to lineJSON's
+// encoding.
 func (t *quoteTexts) frame(l *pricing.Line, depth int) *lineFrame {
 	d := lineOf(l, 0, t.rate(l.Feature), "")
 	s := &jsonWriter{depth: depth}
