@@ -125,7 +125,8 @@ func (m *Model) editList(what string, op listOp, i, j int, v pricing.Video) {
 	inverse := m.applyList(snapshot{list: op, index: i, other: j, video: v})
 	s.list, s.index, s.other, s.video = inverse.list, inverse.index, inverse.other, inverse.video
 	m.lastEdit = editKey{}
-	m.changed()
+	m.bump()
+	m.repriceList(op, i)
 }
 
 // applyList makes the list change s names and returns the one that undoes it.
@@ -203,6 +204,8 @@ func (m *Model) restore(s snapshot) snapshot {
 		m.repriceSettings()
 	case s.whole == nil && s.list == listNone:
 		m.repriceVideo(s.index)
+	case s.list != listNone:
+		m.repriceList(s.list, s.index)
 	default:
 		m.reprice()
 	}

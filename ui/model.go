@@ -233,6 +233,24 @@ func (m *Model) repriceVideo(i int) {
 	m.useQuote(m.card.Requote(m.quote, m.project, i))
 }
 
+// repriceList reprices after s's list change: an insert or a removal prices
+// at most the one new video (pricing.RequoteInsert, RequoteRemove), so adding or
+// deleting a video of the largest month stays cheap; a swap prices in full.
+func (m *Model) repriceList(op listOp, i int) {
+	if m.quote == nil {
+		m.reprice()
+		return
+	}
+	switch op {
+	case listInsert:
+		m.useQuote(m.card.RequoteInsert(m.quote, m.project, i))
+	case listRemove:
+		m.useQuote(m.card.RequoteRemove(m.quote, m.project, i))
+	default:
+		m.reprice()
+	}
+}
+
 // repriceSettings reprices after a change to the month's plan, billing or
 // balance alone: no video's price moves (a new plan is noticed by Requote,
 // which then prices the month in full).
@@ -273,7 +291,12 @@ func (m *Model) useQuote(q *pricing.Quote, err error) {
 // ensureCompare prices every plan when the Plans screen is about to show.
 func (m *Model) ensureCompare() {
 	if m.cmp == nil && m.screen == ScreenPlans {
-		m.cmp = m.card.Compare(m.project)
+		if m.quote != nil {
+			// The month is priced: compare the plans from its quote, pricing no video again.
+			m.cmp = m.card.CompareQuote(m.quote, m.project)
+		} else {
+			m.cmp = m.card.Compare(m.project)
+		}
 	}
 }
 
