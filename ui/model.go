@@ -500,6 +500,13 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	case key.Matches(msg, k.Revert):
 		m.finishEdit(true)
 		return nil, true
+	case key.Matches(msg, k.Jump):
+		// As tab does: keep the text, then go to the field alt+letter names.
+		if m.video.editErr != "" {
+			return nil, true
+		}
+		m.finishEdit(false)
+		return nil, false
 	}
 	return m.updateInput(msg), true
 }
@@ -579,7 +586,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.redoLast()
 		return nil
 	case key.Matches(msg, g.CyclePlan):
-		m.cyclePlan()
+		m.cyclePlan(1)
+		return nil
+	case key.Matches(msg, g.PrevPlan):
+		m.cyclePlan(-1)
 		return nil
 	case key.Matches(msg, g.Billing):
 		m.toggleBilling()
