@@ -234,3 +234,38 @@ func BenchmarkLoadTenThousandVideos(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVideoAddDeleteLargest is a and x on the Video screen of the
+// largest month a file allows (on a choice row, where letters do not type),
+// each with its frame: one iteration is two keys.
+func BenchmarkVideoAddDeleteLargest(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), hugeVideos), 120, 40)
+	press(m, "1", "alt+a")
+	add := tea.KeyPressMsg{Code: 'a', Text: "a"}
+	del := tea.KeyPressMsg{Code: 'x', Text: "x"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(add)
+		m.video.focus = 3 // back on a choice row: a new video opens on its name
+		_ = m.View()
+		m.Update(del)
+		_ = m.View()
+	}
+}
+
+// BenchmarkMonthSeatsKey is s and S on the Month screen of a 10,000-video
+// month: each changes a setting, so the month is repriced from its settings alone.
+func BenchmarkMonthSeatsKey(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
+	press(m, "2")
+	keys := []tea.KeyPressMsg{{Code: 's', Text: "s"}, {Code: 'S', Text: "S"}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		m.Update(keys[i%2])
+		_ = m.View()
+		i++
+	}
+}
