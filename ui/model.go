@@ -363,6 +363,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.showQuestion()
 	m.updateLayout()
+	// A field being edited is as wide as the form's value column, so what is
+	// typed is not cut short there; a prompt takes a third of the line.
+	if m.video.editing {
+		m.input.SetWidth(max(m.layout.formValueW-width(m.input.Prompt)-1, 1))
+	} else {
+		m.input.SetWidth(max(m.width/3, 1))
+	}
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
