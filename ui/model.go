@@ -809,9 +809,10 @@ func blockWidth(lines []string) int {
 
 // typingRule is how typing works on the Video screen, as the help says it.
 const typingRule = "Typing on a text row (Name, Length, Languages) edits it: the first character replaces the value, " +
-	"enter edits it as it is; there q and the other letters type, ? still opens this help. " +
+	"enter edits it as it is; there q and the other letters (a, d, x too) type, ? still opens this help. " +
 	"On a number row the first digit replaces the number and more digits add to it. " +
-	"A choice row changes with ←/→; enter explains. A field that does not read stays open with its error; esc reverts it."
+	"A choice row changes with ←/→; enter explains. A field that does not read stays open with its error; esc reverts it. " +
+	"alt and a field's initial go to that field from any row (alt+l: Length, again for Look, Languages)."
 
 // View draws the whole screen. It only reads the cached quote and lays out text.
 func (m *Model) View() tea.View {
