@@ -15,7 +15,7 @@ const benchVideos = 10_000
 
 // hugeVideos is the largest month a project file allows: adding or deleting a
 // video must stay within 50 ms on it.
-const hugeVideos = 100_000
+const hugeVideos = pricing.MaxVideos
 
 // BenchmarkAvatarRightArrow is one key that changes the quote of a 1,000-video
 // month (Update reprices) plus the frame it draws (View).
@@ -180,10 +180,10 @@ func BenchmarkMonthPlanCycle(b *testing.B) {
 	}
 }
 
-// BenchmarkMonthAddDelete100k adds a video to the largest month a file allows
-// (100,000 videos) and deletes it again, each with its frame: one iteration is
+// BenchmarkMonthAddDeleteLargest adds a video to the largest month a file allows
+// (pricing.MaxVideos) and deletes it again, each with its frame: one iteration is
 // two keys.
-func BenchmarkMonthAddDelete100k(b *testing.B) {
+func BenchmarkMonthAddDeleteLargest(b *testing.B) {
 	m := newModel(b, bigMonth(loadCard(b), hugeVideos), 120, 40)
 	press(m, "2")
 	add := tea.KeyPressMsg{Code: 'a', Text: "a"}
@@ -198,9 +198,9 @@ func BenchmarkMonthAddDelete100k(b *testing.B) {
 	}
 }
 
-// BenchmarkMonthDelete100k deletes the selected video of a 100,000-video month
+// BenchmarkMonthDeleteUndoLargest deletes the selected video of the largest month
 // and undoes it, each with its frame.
-func BenchmarkMonthDeleteUndo100k(b *testing.B) {
+func BenchmarkMonthDeleteUndoLargest(b *testing.B) {
 	m := newModel(b, bigMonth(loadCard(b), hugeVideos), 120, 40)
 	press(m, "2", "down")
 	del := tea.KeyPressMsg{Code: 'x', Text: "x"}
@@ -232,5 +232,40 @@ func BenchmarkLoadTenThousandVideos(b *testing.B) {
 		if m.loading() || m.Quote() == nil {
 			b.Fatal("not loaded")
 		}
+	}
+}
+
+// BenchmarkVideoAddDeleteLargest is a and x on the Video screen of the
+// largest month a file allows (on a choice row, where letters do not type),
+// each with its frame: one iteration is two keys.
+func BenchmarkVideoAddDeleteLargest(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), hugeVideos), 120, 40)
+	press(m, "1", "alt+a")
+	add := tea.KeyPressMsg{Code: 'a', Text: "a"}
+	del := tea.KeyPressMsg{Code: 'x', Text: "x"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(add)
+		m.video.focus = 3 // back on a choice row: a new video opens on its name
+		_ = m.View()
+		m.Update(del)
+		_ = m.View()
+	}
+}
+
+// BenchmarkMonthSeatsKey is s and S on the Month screen of a 10,000-video
+// month: each changes a setting, so the month is repriced from its settings alone.
+func BenchmarkMonthSeatsKey(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
+	press(m, "2")
+	keys := []tea.KeyPressMsg{{Code: 's', Text: "s"}, {Code: 'S', Text: "S"}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		m.Update(keys[i%2])
+		_ = m.View()
+		i++
 	}
 }

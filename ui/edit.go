@@ -39,11 +39,14 @@ const (
 )
 
 type header struct {
-	plan       string
-	billing    pricing.Billing
-	balance    pricing.Credits
-	hasBalance bool
-	volume     []int64 // nil when the project has none
+	plan        string
+	billing     pricing.Billing
+	balance     pricing.Credits
+	hasBalance  bool
+	seats       int
+	watermarkOK bool
+	fewerRe     bool
+	volume      []int64 // nil when the project has none
 }
 
 // headerOf copies what a header snapshot restores.
@@ -52,7 +55,7 @@ func headerOf(p *pricing.Project) *header {
 	if p.Volume != nil {
 		vol = append([]int64(nil), p.Volume...)
 	}
-	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, vol}
+	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, p.Seats, p.WatermarkOK, p.AllowFewerRerenders, vol}
 }
 
 // push records the undo step for a new change, which makes any redo stale.
@@ -125,7 +128,8 @@ func (m *Model) editList(what string, op listOp, i, j int, v pricing.Video) {
 	inverse := m.applyList(snapshot{list: op, index: i, other: j, video: v})
 	s.list, s.index, s.other, s.video = inverse.list, inverse.index, inverse.other, inverse.video
 	m.lastEdit = editKey{}
-	m.changed()
+	m.bump()
+	m.repriceList(op, i)
 }
 
 // applyList makes the list change s names and returns the one that undoes it.
@@ -189,6 +193,7 @@ func (m *Model) restore(s snapshot) snapshot {
 		back.header = headerOf(m.project)
 		h := s.header
 		m.project.Plan, m.project.Billing, m.project.Balance, m.project.HasBalance = h.plan, h.billing, h.balance, h.hasBalance
+		m.project.Seats, m.project.WatermarkOK, m.project.AllowFewerRerenders = h.seats, h.watermarkOK, h.fewerRe
 		m.project.Volume = h.volume
 	default:
 		if s.index < len(m.project.Videos) {
@@ -203,23 +208,65 @@ func (m *Model) restore(s snapshot) snapshot {
 		m.repriceSettings()
 	case s.whole == nil && s.list == listNone:
 		m.repriceVideo(s.index)
+	case s.list != listNone:
+		m.repriceList(s.list, s.index)
 	default:
 		m.reprice()
 	}
 	return back
 }
 
-func (m *Model) cyclePlan() {
-	if len(m.card.Plans) == 0 {
+// cyclePlan makes the month's plan the card's next one (d = 1, p) or the
+// previous one (d = −1, P), wrapping round.
+func (m *Model) cyclePlan(d int) {
+	n := len(m.card.Plans)
+	if n == 0 {
 		return
 	}
 	next := 0
+	if d < 0 {
+		next = n - 1
+	}
 	for i := range m.card.Plans {
 		if m.card.Plans[i].ID == m.project.Plan {
-			next = (i + 1) % len(m.card.Plans)
+			next = ((i+d)%n + n) % n
 		}
 	}
 	m.setPlan(m.card.Plans[next].ID)
+}
+
+// stepSeats adds d to the month's seats, never below 1 nor above the project
+// file's limit.
+func (m *Model) stepSeats(d int) {
+	next := max(1, min(pricing.MaxSeats, m.project.Seats+d))
+	if next == m.project.Seats {
+		m.setStatus("The month already has " + pricing.Plural(int64(next), "seat") + ".")
+		return
+	}
+	m.editHeader("seats change", func(p *pricing.Project) { p.Seats = next })
+	m.setStatus("The month now has " + pricing.Plural(int64(next), "seat") + ".")
+}
+
+// toggleWatermark says whether a watermark on the videos is acceptable
+// (watermark_ok): a plan that adds one is ruled out unless it is.
+func (m *Model) toggleWatermark() {
+	m.editHeader("watermark change", func(p *pricing.Project) { p.WatermarkOK = !p.WatermarkOK })
+	if m.project.WatermarkOK {
+		m.setStatus("A watermark is acceptable: plans that add one are no longer ruled out.")
+	} else {
+		m.setStatus("A watermark is not acceptable: plans that add one are ruled out.")
+	}
+}
+
+// toggleFewerRerenders says whether fit may propose fewer re-renders
+// (allow_fewer_rerenders).
+func (m *Model) toggleFewerRerenders() {
+	m.editHeader("re-render setting change", func(p *pricing.Project) { p.AllowFewerRerenders = !p.AllowFewerRerenders })
+	if m.project.AllowFewerRerenders {
+		m.setStatus("Fit may now propose fewer re-renders.")
+	} else {
+		m.setStatus("Fit keeps every re-render.")
+	}
 }
 
 func (m *Model) setPlan(id string) {
@@ -318,7 +365,11 @@ func (m *Model) addVideo() {
 	name := "Video " + itoa(int64(len(m.project.Videos))+1)
 	m.editList("add video", listInsert, len(m.project.Videos), 0, m.card.NewVideo(name))
 	m.sel = len(m.project.Videos) - 1
-	m.setStatus("Added " + name + ". enter edits it.")
+	if m.screen == ScreenVideo {
+		m.setStatus("Added " + name + ".")
+	} else {
+		m.setStatus("Added " + name + ". enter edits it.")
+	}
 }
 
 func (m *Model) duplicateVideo() {

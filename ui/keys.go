@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"unicode"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 )
@@ -61,6 +63,7 @@ type GlobalKeys struct {
 	Undo      key.Binding
 	Redo      key.Binding
 	CyclePlan key.Binding
+	PrevPlan  key.Binding
 	Billing   key.Binding
 	Balance   key.Binding
 	// Fit proposes the changes that bring the month within its balance.
@@ -86,8 +89,14 @@ type VideoKeys struct {
 	Cheapest  key.Binding
 	PrevVideo key.Binding
 	NextVideo key.Binding
-	// Add adds the first video of an empty month (as enter does there).
-	Add key.Binding
+	// Add adds a video after the last (as enter does in an empty month);
+	// Duplicate copies the video after itself; Delete removes it.
+	Add       key.Binding
+	Duplicate key.Binding
+	Delete    key.Binding
+	// Jump moves to the next row whose label starts with the letter typed
+	// with alt, from any row and out of a field being edited.
+	Jump key.Binding
 
 	// In a text field being edited: Keep commits it, Revert puts back what it
 	// held, MoveOn commits it and then moves as the key does outside it.
@@ -112,6 +121,12 @@ type MonthKeys struct {
 	Add       key.Binding
 	Duplicate key.Binding
 	Delete    key.Binding
+	// The month's settings: seats +1/−1, whether a watermark is acceptable,
+	// whether fit may propose fewer re-renders.
+	SeatsUp        key.Binding
+	SeatsDown      key.Binding
+	Watermark      key.Binding
+	FewerRerenders key.Binding
 }
 
 // PlansKeys work on the Plans screen: ←/→ pick the billing, as the Monthly
@@ -179,6 +194,20 @@ func pgDownKey() key.Binding {
 	return key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down"))
 }
 
+// jumpKeys are alt and the first letter of each field's label, each once.
+func jumpKeys() []string {
+	var out []string
+	seen := map[rune]bool{}
+	for _, l := range fieldLabels {
+		r := unicode.ToLower([]rune(l)[0])
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, "alt+"+string(r))
+		}
+	}
+	return out
+}
+
 // DefaultKeyMap is the planner's key map.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
@@ -198,6 +227,7 @@ func DefaultKeyMap() KeyMap {
 			Undo:       key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
 			Redo:       key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "redo")),
 			CyclePlan:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next plan")),
+			PrevPlan:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "previous plan")),
 			Billing:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
 			Balance:    key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "set balance")),
 			Fit:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
@@ -218,25 +248,32 @@ func DefaultKeyMap() KeyMap {
 			PrevVideo: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous video")),
 			NextVideo: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next video")),
 			Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add video")),
+			Duplicate: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "duplicate video")),
+			Delete:    key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete video")),
+			Jump:      key.NewBinding(key.WithKeys(jumpKeys()...), key.WithHelp("alt+a-z", "go to a field by initial")),
 			Keep:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
 			Revert:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "revert")),
 			MoveOn:    key.NewBinding(key.WithKeys("tab", "up", "down"), key.WithHelp("tab/↑/↓", "keep and move on")),
 		},
 		Month: MonthKeys{
-			Up:        upKey(),
-			Down:      downKey(),
-			PageUp:    pgUpKey(),
-			PageDown:  pgDownKey(),
-			Home:      homeKey(),
-			End:       endKey(),
-			MoveUp:    key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/⇧↑", "move up")),
-			MoveDown:  key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/⇧↓", "move down")),
-			Enter:     enterKey("open in Video"),
-			CountDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "count −1")),
-			CountUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "count +1")),
-			Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add video")),
-			Duplicate: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "duplicate")),
-			Delete:    key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete")),
+			Up:             upKey(),
+			Down:           downKey(),
+			PageUp:         pgUpKey(),
+			PageDown:       pgDownKey(),
+			Home:           homeKey(),
+			End:            endKey(),
+			MoveUp:         key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/⇧↑", "move up")),
+			MoveDown:       key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/⇧↓", "move down")),
+			Enter:          enterKey("open in Video"),
+			CountDown:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "count −1")),
+			CountUp:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "count +1")),
+			Add:            key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add video")),
+			Duplicate:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "duplicate")),
+			Delete:         key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete")),
+			SeatsUp:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "seats +1")),
+			SeatsDown:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "seats −1")),
+			Watermark:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "watermark OK / not OK")),
+			FewerRerenders: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "fit may cut re-renders")),
 		},
 		Plans: PlansKeys{
 			Up:          upKey(),
@@ -387,7 +424,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	if h.Holder == HoldLoading || h.Holder == HoldLoadingHelp {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
-	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, g.CyclePlan, g.Billing, g.Balance, g.Fit,
+	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, g.Balance, g.Fit,
 		g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{
@@ -401,15 +438,19 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	case ScreenVideo:
 		v := &h.Keys.Video
 		return []HelpGroup{
-			{"Video screen", []key.Binding{v.Up, v.Down, v.Home, v.End, v.Left, v.Right, v.Enter, v.TypeText, v.Digit, v.Erase, v.Cheapest, v.PrevVideo, v.NextVideo, v.Add}},
+			{"Video screen", []key.Binding{v.Up, v.Down, relabel(v.Home, "home/end", "first/last row"),
+				relabel(v.Left, "←/→", "previous/next option, −1/+1"), v.Enter, v.TypeText, v.Digit, v.Erase, v.Cheapest,
+				relabel(v.PrevVideo, "[/]", "previous/next video"), v.Jump, relabel(v.Add, "a/d/x", "add/duplicate/delete video")}},
 			global,
 			{"Editing a field", []key.Binding{v.Keep, v.Revert, v.MoveOn}},
 			field, questions, mouse,
 		}
 	case ScreenMonth:
 		mo := &h.Keys.Month
-		screen = []HelpGroup{{"Month screen", []key.Binding{mo.Up, mo.Down, mo.PageUp, mo.PageDown, mo.Home, mo.End, mo.MoveUp, mo.MoveDown,
-			mo.Enter, mo.CountDown, mo.CountUp, mo.Add, mo.Duplicate, mo.Delete}}}
+		screen = []HelpGroup{{"Month screen", []key.Binding{relabel(mo.Up, "↑/↓", "select a video"), relabel(mo.PageUp, "pgup/pgdn", "a page up/down"),
+			relabel(mo.Home, "home/end", "first/last video"), relabel(mo.MoveUp, "K/J", "move up/down (also ⇧↑/⇧↓)"),
+			mo.Enter, relabel(mo.CountDown, "←/→", "count −1/+1"), mo.Add, mo.Duplicate, mo.Delete,
+			relabel(mo.SeatsUp, "s/S", "seats +1/−1"), mo.Watermark, mo.FewerRerenders}}}
 	case ScreenYear:
 		y := &h.Keys.Year
 		screen = []HelpGroup{{"Year screen", []key.Binding{y.Up, y.Down, y.Home, y.End, y.VolumeDown, y.VolumeUp}}}

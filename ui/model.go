@@ -233,6 +233,24 @@ func (m *Model) repriceVideo(i int) {
 	m.useQuote(m.card.Requote(m.quote, m.project, i))
 }
 
+// repriceList reprices after s's list change: an insert or a removal prices
+// at most the one new video (pricing.RequoteInsert, RequoteRemove), so adding or
+// deleting a video of the largest month stays cheap; a swap prices in full.
+func (m *Model) repriceList(op listOp, i int) {
+	if m.quote == nil {
+		m.reprice()
+		return
+	}
+	switch op {
+	case listInsert:
+		m.useQuote(m.card.RequoteInsert(m.quote, m.project, i))
+	case listRemove:
+		m.useQuote(m.card.RequoteRemove(m.quote, m.project, i))
+	default:
+		m.reprice()
+	}
+}
+
 // repriceSettings reprices after a change to the month's plan, billing or
 // balance alone: no video's price moves (a new plan is noticed by Requote,
 // which then prices the month in full).
@@ -273,7 +291,12 @@ func (m *Model) useQuote(q *pricing.Quote, err error) {
 // ensureCompare prices every plan when the Plans screen is about to show.
 func (m *Model) ensureCompare() {
 	if m.cmp == nil && m.screen == ScreenPlans {
-		m.cmp = m.card.Compare(m.project)
+		if m.quote != nil {
+			// The month is priced: compare the plans from its quote, pricing no video again.
+			m.cmp = m.card.CompareQuote(m.quote, m.project)
+		} else {
+			m.cmp = m.card.Compare(m.project)
+		}
 	}
 }
 
@@ -340,6 +363,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.showQuestion()
 	m.updateLayout()
+	// A field being edited is as wide as the form's value column, so what is
+	// typed is not cut short there; a prompt takes a third of the line.
+	if m.video.editing {
+		m.input.SetWidth(max(m.layout.formValueW-width(m.input.Prompt)-1, 1))
+	} else {
+		m.input.SetWidth(max(m.width/3, 1))
+	}
 	if bg := m.background(); bg != nil {
 		return m, tea.Batch(cmd, bg)
 	}
@@ -477,6 +507,13 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	case key.Matches(msg, k.Revert):
 		m.finishEdit(true)
 		return nil, true
+	case key.Matches(msg, k.Jump):
+		// As tab does: keep the text, then go to the field alt+letter names.
+		if m.video.editErr != "" {
+			return nil, true
+		}
+		m.finishEdit(false)
+		return nil, false
 	}
 	return m.updateInput(msg), true
 }
@@ -556,7 +593,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.redoLast()
 		return nil
 	case key.Matches(msg, g.CyclePlan):
-		m.cyclePlan()
+		m.cyclePlan(1)
+		return nil
+	case key.Matches(msg, g.PrevPlan):
+		m.cyclePlan(-1)
 		return nil
 	case key.Matches(msg, g.Billing):
 		m.toggleBilling()
@@ -769,9 +809,10 @@ func blockWidth(lines []string) int {
 
 // typingRule is how typing works on the Video screen, as the help says it.
 const typingRule = "Typing on a text row (Name, Length, Languages) edits it: the first character replaces the value, " +
-	"enter edits it as it is; there q and the other letters type, ? still opens this help. " +
+	"enter edits it as it is; there q and the other letters (a, d, x too) type, ? still opens this help. " +
 	"On a number row the first digit replaces the number and more digits add to it. " +
-	"A choice row changes with ←/→; enter explains. A field that does not read stays open with its error; esc reverts it."
+	"A choice row changes with ←/→; enter explains. A field that does not read stays open with its error; esc reverts it. " +
+	"alt and a field's initial go to that field from any row (alt+l: Length, again for Look, Languages)."
 
 // View draws the whole screen. It only reads the cached quote and lays out text.
 func (m *Model) View() tea.View {

@@ -834,7 +834,7 @@ func TestHelpListsTheNewKeysPerScreen(t *testing.T) {
 		screen string
 		want   []string
 	}{
-		{"2", []string{"count −1", "count +1", "fit to budget"}},
+		{"2", []string{"count −1/+1", "seats +1/−1", "fit to budget"}},
 		{"3", []string{"monthly billing", "annual billing"}},
 		{"4", []string{"month's volume −0.1", "month's volume +0.1"}},
 	} {

@@ -12,8 +12,8 @@ import (
 )
 
 // monthHeadRows is how many body rows come before the table's first video row:
-// plan line, gauge, run-out line, its fix, blocked line, column header.
-const monthHeadRows = 6
+// plan line, settings line, gauge, run-out line, its fix, blocked line, column header.
+const monthHeadRows = 7
 
 func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys.Month
@@ -54,6 +54,14 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.duplicateVideo()
 	case key.Matches(msg, k.Delete):
 		m.deleteVideo()
+	case key.Matches(msg, k.SeatsUp):
+		m.stepSeats(1)
+	case key.Matches(msg, k.SeatsDown):
+		m.stepSeats(-1)
+	case key.Matches(msg, k.Watermark):
+		m.toggleWatermark()
+	case key.Matches(msg, k.FewerRerenders):
+		m.toggleFewerRerenders()
 	}
 	m.lastEdit = editKey{}
 	return nil
@@ -114,6 +122,7 @@ func (m *Model) renderMonth(w, h int) []string {
 		s.Label.Render("  Billing ")+s.Value.Render(q.Billing.Key())+s.Muted.Render(" (b)")+
 		s.Label.Render("  Balance ")+s.Value.Render(bal)+s.Muted.Render(" (B)")+
 		s.Label.Render("  Cost ")+s.Value.Render(m.costLabel(q, w >= wideWidth)), w))
+	out = append(out, clip(" "+m.settingsLine(q), w))
 
 	// The gauge: used credits against the balance, with any shortfall past its end.
 	// A figure the gauge draws follows its glyph, so the gauge needs no other legend.
@@ -200,6 +209,43 @@ func clipStyle(s *Styles, good bool, text string) string {
 		return s.Good.Render(text)
 	}
 	return s.Bad.Render(text)
+}
+
+// settingsLine is the month's settings with the keys that change them: the
+// seats and what the extra ones cost on the plan, whether a watermark is
+// acceptable, whether fit may cut re-renders.
+func (m *Model) settingsLine(q *pricing.Quote) string {
+	s := &m.styles
+	p, plan := m.project, q.Plan
+	seats := s.Label.Render("Seats ") + s.Value.Render(pricing.Count(p.Seats)) + s.Muted.Render(" (s/S)")
+	var cost string
+	extra := p.Seats - plan.IncludedSeats
+	switch {
+	case plan.ContactSales:
+	case extra > 0 && plan.ExtraSeats:
+		each := m.card.Money(plan.SeatPrice)
+		total := m.card.Money(pricing.Money(int64(plan.SeatPrice) * int64(extra)))
+		cost = ": " + pricing.Count(extra) + " extra × " + each + " = " + total + "/mo"
+	case extra > 0:
+		cost = ": " + plan.Name + " sells no extra seats"
+	case plan.ExtraSeats:
+		cost = ": " + pricing.Count(plan.IncludedSeats) + " included, then " + m.card.Money(plan.SeatPrice) + "/mo each"
+	default:
+		cost = ": " + pricing.Count(plan.IncludedSeats) + " included"
+	}
+	if cost != "" {
+		seats += s.Muted.Render(cost)
+	}
+	wm := "not OK"
+	if p.WatermarkOK {
+		wm = "OK"
+	}
+	fewer := "no"
+	if p.AllowFewerRerenders {
+		fewer = "yes"
+	}
+	return seats + s.Label.Render("  Watermark ") + s.Value.Render(wm) + s.Muted.Render(" (w)") +
+		s.Label.Render("  Fit may cut re-renders ") + s.Value.Render(fewer) + s.Muted.Render(" (r)")
 }
 
 // costLabel is the month's cost under its billing, or pricing.ContactSales.

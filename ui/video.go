@@ -139,10 +139,20 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 		m.selectVideo(m.sel - 1)
 	case key.Matches(msg, k.NextVideo):
 		m.selectVideo(m.sel + 1)
+	case key.Matches(msg, k.Add):
+		m.addVideo()
+		m.video.focus = 0
 	case v == nil:
-		if key.Matches(msg, k.Enter, k.Add) {
+		if key.Matches(msg, k.Enter) {
 			m.addVideo()
 		}
+	case key.Matches(msg, k.Duplicate):
+		m.duplicateVideo()
+	case key.Matches(msg, k.Delete):
+		m.deleteVideo()
+		m.video.clamp(m.fieldCount())
+	case key.Matches(msg, k.Jump):
+		m.jumpToField(msg)
 	case key.Matches(msg, k.Up):
 		m.video.focus = max(0, m.video.focus-1)
 	case key.Matches(msg, k.Down):
@@ -207,6 +217,25 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	return nil
 }
 
+// jumpToField moves the focus to the next form row, after the focused one and
+// wrapping round, whose label starts with the letter typed with alt: alt+l goes
+// to Length, then Look, then Languages.
+func (m *Model) jumpToField(msg tea.KeyPressMsg) {
+	name := msg.String()
+	letter, ok := strings.CutPrefix(name, "alt+")
+	if !ok || letter == "" {
+		return
+	}
+	n := len(m.video.rows)
+	for d := 1; d <= n; d++ {
+		i := (m.video.focus + d) % n
+		if l := fieldLabels[m.video.rows[i]]; strings.EqualFold(l[:1], letter) {
+			m.video.focus = i
+			return
+		}
+	}
+}
+
 // paste puts pasted text where typing it would go: into a text row (editing
 // it), or a number row when the text is a number; anywhere else it says why
 // nothing changed rather than dropping the text unseen.
@@ -265,8 +294,76 @@ func (m *Model) cycleOption(s pricing.Slot, d int) {
 	if m.quote != nil {
 		if why := m.card.Unavailable(m.quote.Plan, next); why != "" {
 			m.setError(errorText(next.Name + ": " + why + "; see the Plans screen"))
+			return
 		}
 	}
+	// What the option costs, said while cycling, so a price is never a surprise.
+	m.setStatus(s.Title() + ": " + next.Name + " · " + m.costWords(next))
+}
+
+// costWords says what an option costs in words: "included", or
+// "Premium, 20 credits a minute" (with its increment and minimum, if any).
+func (m *Model) costWords(f *pricing.Feature) string {
+	if !f.Premium {
+		return "included"
+	}
+	word := m.card.CreditNamePlural
+	if f.Rate == pricing.CreditScale {
+		word = m.card.CreditName
+	}
+	// "premium credits" reads "credits" after "Premium,".
+	if i := strings.LastIndexByte(word, ' '); i >= 0 {
+		word = word[i+1:]
+	}
+	out := "Premium, " + f.Rate.String() + " " + word + " " + unitWords[f.Unit]
+	if f.Unit.IsTime() && f.IncrementSeconds > 1 {
+		out += ", billed in " + pricing.FormatLength(f.IncrementSeconds) + " steps"
+	}
+	if f.Minimum > 0 {
+		out += ", at least " + f.Minimum.String()
+	}
+	return out
+}
+
+// unitWords say what a rate is charged per, after the amount.
+var unitWords = map[pricing.Unit]string{
+	pricing.PerMinute:         "a minute",
+	pricing.PerSecond:         "a second",
+	pricing.PerVideo:          "a video",
+	pricing.PerLanguageMinute: "a minute per language",
+	pricing.PerClip:           "a clip",
+	pricing.PerGeneration:     "a generation",
+}
+
+// lengthOver is the plan's limit the video's length breaks, or "" (a video
+// made zero times is not counted, as on Month).
+func (m *Model) lengthOver(v *pricing.Video) string {
+	q := m.quote
+	if q == nil || v.Count <= 0 || q.Plan.MaxSeconds <= 0 || v.Seconds <= q.Plan.MaxSeconds {
+		return ""
+	}
+	return "longer than " + q.Plan.Name + "'s " + pricing.FormatLength(q.Plan.MaxSeconds) + " maximum"
+}
+
+// premiumHint is what the first premium option of the form costs, for a
+// video that spends nothing yet: "→ on Avatar: Avatar IV is Premium, 20
+// credits a minute".
+func (m *Model) premiumHint(v *pricing.Video) string {
+	for _, f := range m.video.rows {
+		sl, ok := f.slot()
+		if !ok {
+			continue
+		}
+		if cur, ok := m.card.Feature(v.Picks[sl]); ok && cur.Premium {
+			continue
+		}
+		for _, o := range m.card.Options(sl) {
+			if o.Premium {
+				return "→ on " + fieldLabels[f] + ": " + o.Name + " is " + m.costWords(o)
+			}
+		}
+	}
+	return ""
 }
 
 func (m *Model) applyAlternative(a pricing.Alternative) {
@@ -531,8 +628,12 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 	case f.isText():
 		if focused && m.video.editing {
 			value = m.inputView()
-			if m.video.editErr != "" {
+			switch {
+			case m.video.editErr != "":
 				tag = s.Blocked.Render("✗ " + m.video.editErr)
+			case f == fieldLength:
+				// The reading of what is typed so far: "90" is 1h30m.
+				tag = s.Muted.Render("reads " + pricing.FormatLength(v.Seconds))
 			}
 		} else {
 			value = m.textValue(f, v)
@@ -542,6 +643,9 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 			if focused {
 				tag = s.Muted.Render("type or enter edits")
 			}
+		}
+		if over := m.lengthOver(v); f == fieldLength && over != "" && (!focused || !m.video.editing || m.video.editErr == "") {
+			tag = strings.TrimSpace(tag + " " + s.Blocked.Render("✗ "+over))
 		}
 	case f.isNumber():
 		n, _ := f.number(v)
@@ -563,6 +667,7 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 				parts = append(parts, s.Blocked.Render("✗ "+why))
 			}
 		}
+		rate := len(parts)
 		if feat.Premium {
 			parts = append(parts, s.Premium.Render("Premium")+" "+s.Muted.Render(feat.RateText()))
 		} else {
@@ -573,6 +678,13 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 			parts = append(parts, s.Muted.Render("(not charged: "+report.InactiveReason(sl)+")"))
 		}
 		tag = strings.Join(parts, " ")
+		if focused && feat.Premium {
+			// The focused row says the rate in words when the row has room for them.
+			parts[rate] = s.Premium.Render("Premium") + s.Muted.Render(strings.TrimPrefix(m.costWords(feat), "Premium"))
+			if words := strings.Join(parts, " "); width(ansi.Strip(words)) <= w-4-labelWidth-m.layout.formValueW {
+				tag = words
+			}
+		}
 	}
 	line := marker + label + " " + fit(value, m.layout.formValueW) + " " + tag
 	line = fit(line, w)
@@ -632,6 +744,18 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 	}
 	for _, l := range strings.Split(ansi.Wordwrap(q.VideoMessage(m.sel), max(w, 10), ""), "\n") {
 		out = append(out, msgStyle.Render(l))
+	}
+	if vq.Each == 0 {
+		// A draft that spends nothing: say what premium costs, and where the examples are.
+		if hint := m.premiumHint(vq.Video); hint != "" {
+			out = append(out, s.Premium.Render(clip(hint, w)))
+		}
+		if m.path == "" && len(m.project.Videos) == 1 && !compact {
+			out = append(out, s.Muted.Render(clip("Examples: examples/ in the repo; try creditplan quote examples/creator-month.toml", w)))
+		}
+	}
+	if over := m.lengthOver(vq.Video); over != "" {
+		out = append(out, s.Blocked.Render(clip("✗ Length "+pricing.FormatLength(vq.Video.Seconds)+": "+over, w)))
 	}
 	// Options the month's plan cannot use, with the reason: they stay selectable so a
 	// salesperson can show what a bigger plan allows, but they are never hidden.

@@ -38,6 +38,11 @@ func TestViewOnlyReadsTheModel(t *testing.T) {
 		{"balance_prompt", []string{"2", "B", "x"}},
 		{"balance_refused", []string{"2", "B", "1", ",", "5", "enter"}},
 		{"save_as", []string{"2", "a", "ctrl+s"}},
+		{"video_cycling", []string{"1", "alt+a", "right"}},
+		{"video_length_reading", []string{"1", "alt+l", "9", "0"}},
+		{"video_length_over_plan", []string{"1", "alt+l", "4", "5", "enter"}},
+		{"video_add_duplicate_delete", []string{"1", "alt+t", "a", "alt+t", "d", "x"}},
+		{"month_settings", []string{"2", "s", "s", "w", "r", "P"}},
 	}
 	for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 16}, {50, 12}} {
 		for _, c := range cases {
@@ -74,6 +79,12 @@ func TestViewOnlyReadsTheModel(t *testing.T) {
 			})
 		}
 	}
+	t.Run("empty_draft", func(t *testing.T) {
+		for _, sz := range [][2]int{{120, 40}, {80, 24}} {
+			m := newModel(t, nil, sz[0], sz[1])
+			requireViewReads(t, m)
+		}
+	})
 	t.Run("question", func(t *testing.T) {
 		m := newModel(t, fullMonth(card), 80, 24)
 		m.Update(questionMsg{question{kind: askSave, path: "a.toml", text: "a.toml changed on disk since it was read or saved here; overwrite it?"}})
