@@ -19,7 +19,10 @@ var quoteCommand = &command{
 
 Prices the project's month on its plan (or --plan): every video's lines and
 cheaper alternatives, the month's total, the upfront message, and when the
-balance is short, the cheapest top-up and the cheapest plan upgrade.
+plan cannot make the month as it stands, what makes it, cheapest first: a
+top-up (only when the shortfall is the plan's only problem) or another plan,
+the same cures the planner offers. A plan that cannot make the month whatever
+is bought is said first.
 
 Flags:
 `,
@@ -40,7 +43,13 @@ Flags:
 		if err != nil {
 			return err
 		}
-		return writeOut(report.WriteQuote(req.page(a), q, req.format))
+		// The cures come from pricing's one answer, so the quote offers
+		// what the planner's Month and Plans screens offer.
+		cu, err := req.card.Cures(req.project)
+		if err != nil {
+			return err
+		}
+		return writeOut(report.WriteQuoteCures(req.page(a), q, cu, req.format))
 	},
 }
 

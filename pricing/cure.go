@@ -82,7 +82,17 @@ func (cu *Cure) Lead() string {
 	if !cu.PlanBlocked {
 		return ""
 	}
-	return cu.Plan.Name + " cannot make this month: " + strings.Join(cu.Reasons, "; ") + "."
+	return CannotMake(cu.Plan, cu.Reasons)
+}
+
+// CannotMake is the sentence Lead says, for any list of reasons a plan cannot
+// make a month (a quote's, a fit's, a year's): one wording everywhere. It is ""
+// when there are no reasons.
+func CannotMake(plan *Plan, reasons []string) string {
+	if len(reasons) == 0 {
+		return ""
+	}
+	return plan.Name + " cannot make this month: " + strings.Join(reasons, "; ") + "."
 }
 
 // Cures works out what makes the project's month: whether its plan is blocked
