@@ -165,22 +165,6 @@ func cureFix(c *pricing.RateCard, cu *pricing.Cure, o *pricing.CureOption) strin
 	return s + c.Money(o.Total) + " this month, " + o.Billing.Key() + " billing)"
 }
 
-// ShortfallFixes are the ways to cover a short month on its plan, for a
-// sentence: "top up 600 premium credits (2 × 300, $30.00)", "upgrade to Pro".
-//
-// Deprecated: it is not pricing.Cures' answer (it offers a top-up a blocked
-// month cannot use); use CureFixes.
-func ShortfallFixes(q *pricing.Quote) []string {
-	var fix []string
-	if len(q.TopUp.Packs) > 0 {
-		fix = append(fix, "top up "+q.TopUp.Describe(q.Card))
-	}
-	if q.Upgrade != nil {
-		fix = append(fix, "upgrade to "+q.Upgrade.Name)
-	}
-	return fix
-}
-
 // CureVerb is how a cure moves the month: "top up" on its own plan, "upgrade
 // to" a plan dearer than its own (under the month's billing), "switch to" any
 // other: a cheaper plan is never called an upgrade.
