@@ -272,5 +272,14 @@ func (m *Model) monthFix() string {
 	case cu.Recommended == nil:
 		return report.NoPlanCanMake + " See Cheaper options on the Video screen."
 	}
-	return "Fix: " + strings.Join(report.CureFixes(m.card, cu), " or ") + "; or see Cheaper options on the Video screen."
+	// The two cheapest fit a line; the rest are counted (quote lists them).
+	fix := report.CureFixes(m.card, cu)
+	line := "Fix: " + strings.Join(fix[:min(len(fix), monthFixes)], " or ")
+	if len(fix) > monthFixes {
+		line += " (+" + itoa(int64(len(fix)-monthFixes)) + " more)"
+	}
+	return line + "; or see Cheaper options on the Video screen."
 }
+
+// monthFixes is how many cures the Month screen's "Fix" line names.
+const monthFixes = 2

@@ -136,12 +136,14 @@ func RunsOut(q *pricing.Quote) string {
 // AlreadyFits is the fit verdict of a month that needs no change.
 const AlreadyFits = "The month already fits: nothing to change."
 
-// CureFixes are the ways to make a month its plan cannot make as it
-// stands, pricing.Cures' options in its order (the recommended one first), for
-// a sentence: "top up 1 × Add-on 300 (300 premium credits, $15.00)", "upgrade
-// to Pro ($99.00 this month, monthly billing)". A blocked month is never
-// offered a top-up on its own plan: pricing withholds it. It is empty when the
-// month needs no cure or no plan can make it.
+// CureFixes are the ways to make a month its plan cannot make as it stands,
+// pricing.Cures' options in its order (the recommended one first), each short
+// enough for a list in a sentence: "top up 300 premium credits ($39.00 this
+// month, annual billing)", "upgrade to Pro ($79.00 this month, annual
+// billing)", "switch to Small with 300 premium credits ($25.00 this month,
+// monthly billing)". A blocked month is never offered a top-up on its own
+// plan: pricing withholds it. It is empty when the month needs no cure or no
+// plan can make it.
 func CureFixes(c *pricing.RateCard, cu *pricing.Cure) []string {
 	if cu == nil {
 		return nil
@@ -155,14 +157,16 @@ func CureFixes(c *pricing.RateCard, cu *pricing.Cure) []string {
 
 // cureFix is one cure in CureFixes' words.
 func cureFix(c *pricing.RateCard, cu *pricing.Cure, o *pricing.CureOption) string {
-	if o.Kind == pricing.CureTopUp {
-		return "top up " + o.TopUp.Describe(c)
+	s := CureVerb(cu, o) + " "
+	switch {
+	case o.Kind == pricing.CureTopUp:
+		s += c.CreditWord(o.TopUp.Credits)
+	case len(o.TopUp.Packs) > 0:
+		s += o.Plan.Name + " with " + c.CreditWord(o.TopUp.Credits)
+	default:
+		s += o.Plan.Name
 	}
-	s := CureVerb(cu, o) + " " + o.Plan.Name + " ("
-	if len(o.TopUp.Packs) > 0 {
-		s += "with " + o.TopUp.Describe(c) + ", "
-	}
-	return s + c.Money(o.Total) + " this month, " + o.Billing.Key() + " billing)"
+	return s + " (" + c.Money(o.Total) + " this month, " + o.Billing.Key() + " billing)"
 }
 
 // CureVerb is how a cure moves the month: "top up" on its own plan, "upgrade
@@ -209,8 +213,9 @@ func CureHeading(cu *pricing.Cure) string {
 	return "To cover the " + cu.Short.Grouped() + " short, cheapest first:"
 }
 
-// CureRecommended says the recommended cure: "Recommended: upgrade to Pro
-// ($99.00 this month, monthly billing), the cheapest way to make this month."
+// CureRecommended says the recommended cure, the cheapest way to make the
+// month: "Recommended (cheapest): upgrade to Pro ($79.00 this month, annual
+// billing)."
 // It is NoPlanCanMake when the month needs a cure and none works, "" when it
 // needs none.
 func CureRecommended(c *pricing.RateCard, cu *pricing.Cure) string {
@@ -220,7 +225,7 @@ func CureRecommended(c *pricing.RateCard, cu *pricing.Cure) string {
 	case cu.Recommended == nil:
 		return NoPlanCanMake
 	}
-	return "Recommended: " + cureFix(c, cu, cu.Recommended) + ", the cheapest way to make this month."
+	return "Recommended (cheapest): " + cureFix(c, cu, cu.Recommended) + "."
 }
 
 // CureFit offers a cure's substitutions, which change the month rather than
