@@ -11,7 +11,7 @@ import (
 )
 
 // TestQuotePrintsPricingsCures: `creditplan quote` prints exactly
-// report.WriteQuoteCures of card.Quote and card.Cures, in every format, for
+// report.WriteQuoteCures of card.Quote and card.CuresQuote, in every format, for
 // every example and for months blocked or short on Creator; the planner's
 // Month and Plans screens are held to the same cures (ui's
 // TestQuoteMonthAndPlansNameTheSameCures), so the three name one answer.
@@ -61,7 +61,7 @@ func TestQuotePrintsPricingsCures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cu, err := card.Cures(p)
+		cu, err := card.CuresQuote(q, p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -43,9 +43,11 @@ Flags:
 		if err != nil {
 			return err
 		}
-		// The cures come from pricing's one answer, so the quote offers
-		// what the planner's Month and Plans screens offer.
-		cu, err := req.card.Cures(req.project)
+		// The cures come from pricing's one answer, the planner's Month
+		// and Plans screens' too: CuresQuote reads the quote's totals and
+		// runs no fitter (that is the fit command's), so a huge month costs
+		// little more than its quote.
+		cu, err := req.card.CuresQuote(q, req.project)
 		if err != nil {
 			return err
 		}

@@ -128,7 +128,7 @@ func cureMonths(t *testing.T) map[string]struct {
 }
 
 // TestQuoteMonthAndPlansNameTheSameCures: `creditplan quote` (its run is
-// card.Quote and card.Cures into report.WriteQuoteCures), the Month screen's
+// card.Quote and card.CuresQuote into report.WriteQuoteCures), the Month screen's
 // "Fix" and the Plans screen's recommendation name the same recommended cure
 // (plan, billing, cost) and the same cures in the same order, for every
 // example and for months blocked, short, or both.
@@ -141,7 +141,7 @@ func TestQuoteMonthAndPlansNameTheSameCures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cu, err := card.Cures(p)
+			cu, err := card.CuresQuote(q, p)
 			if err != nil {
 				t.Fatal(err)
 			}

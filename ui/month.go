@@ -218,17 +218,17 @@ func (m *Model) gauge(q *pricing.Quote, w int) string {
 		s.BarEmpty.Render(strings.Repeat("░", empty)) + "]"
 }
 
-// cureMonth works out what makes the month, pricing.Cures, whenever it is
-// repriced (never in View), so the Month screen's "Fix" and the Plans
-// screen's recommendation are one answer, the one `creditplan quote` prints.
-// It walks the month once and sizes each plan from its totals: cheaper than
-// the quote it follows.
+// cureMonth works out what makes the month whenever it is repriced (never in
+// View), so the Month screen's "Fix" and the Plans screen's recommendation are
+// one answer, the cures `creditplan quote` prints. pricing.CuresQuote reads the
+// quote's totals and sizes each plan from them, with no fitter (the fit runs
+// in its own command, on f), so it is cheap enough for every key.
 func (m *Model) cureMonth() {
 	m.cure = nil
 	if m.quote == nil {
 		return
 	}
-	if cu, err := m.card.Cures(m.project); err == nil {
+	if cu, err := m.card.CuresQuote(m.quote, m.project); err == nil {
 		m.cure = cu
 	}
 }

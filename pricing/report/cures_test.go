@@ -94,3 +94,23 @@ func TestFitOnABlockedPlanNeverBringsTheMonthWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteOffersTheFitCureWhenGiven: with pricing.Cures' substitutions (the
+// CLI's CuresQuote has none), the quote offers them after the cures, as a
+// change to the month; a blocked month is never offered them.
+func TestQuoteOffersTheFitCureWhenGiven(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/creator-month.toml")
+	q, cu := quoteOf(t, c, p), curesOf(t, c, p)
+	if cu.Fit == nil {
+		t.Fatal("the creator's month should have a fit cure")
+	}
+	text := string(render(t, func(b *bytes.Buffer) error { return WriteQuoteCures(b, q, cu, Text) }))
+	if f := CureFit(cu); !strings.Contains(text, "  "+f+"\n") || !strings.HasPrefix(f, "Or change the month: 2 changes bring the month within the balance") {
+		t.Errorf("fit cure %q not offered:\n%s", f, text)
+	}
+	_, blocked := blockedMonth(t)
+	q, cu = quoteOf(t, c, blocked), curesOf(t, c, blocked)
+	if text := string(render(t, func(b *bytes.Buffer) error { return WriteQuoteCures(b, q, cu, Text) })); strings.Contains(text, "Or change the month") {
+		t.Errorf("a blocked month is offered substitutions:\n%s", text)
+	}
+}

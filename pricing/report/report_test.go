@@ -88,7 +88,12 @@ func render(t testing.TB, write func(*bytes.Buffer) error) []byte {
 func TestQuoteGolden(t *testing.T) {
 	for _, m := range exampleMonths {
 		c, p := loadMonth(t, m.card, m.project)
-		q, cu := quoteOf(t, c, p), curesOf(t, c, p)
+		// The cures as `creditplan quote` asks for them (no substitutions).
+		q := quoteOf(t, c, p)
+		cu, err := c.CuresQuote(q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, f := range []Format{Text, JSON, Markdown, CSV} {
 			t.Run(m.name+"/"+f.String(), func(t *testing.T) {
 				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteQuoteCures(b, q, cu, f) }))
