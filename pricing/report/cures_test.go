@@ -114,3 +114,27 @@ func TestQuoteOffersTheFitCureWhenGiven(t *testing.T) {
 		t.Errorf("a blocked month is offered substitutions:\n%s", text)
 	}
 }
+
+// TestPlanStandingOffersNoTopUpToABlockedPlan: the Plans screen's sentence for
+// a plan a limit blocks says it is short, never that a top-up makes it.
+func TestPlanStandingOffersNoTopUpToABlockedPlan(t *testing.T) {
+	c, p := blockedMonth(t)
+	explainer := c.NewVideo("Explainer")
+	explainer.Seconds = 20 * 60
+	explainer.Picks[pricing.SlotAvatar] = "avatar-iv"
+	p.Videos = append(p.Videos, explainer) // short on Creator too, which sells top-ups
+	tried := false
+	for _, o := range c.Compare(p).Options {
+		got := PlanStanding(c, &o)
+		tried = tried || (len(o.Limits()) > 0 && o.CanTopUp && !o.Fits)
+		if len(o.Limits()) > 0 && strings.Contains(got, "top up") {
+			t.Errorf("%s is blocked (%q), yet: %q", o.Plan.Name, o.Blocked, got)
+		}
+		if len(o.Limits()) == 0 && !o.Fits && o.CanTopUp && !strings.Contains(got, "top up") {
+			t.Errorf("%s is only short, yet: %q", o.Plan.Name, got)
+		}
+	}
+	if !tried {
+		t.Fatal("no plan is both blocked and short with a top-up for sale: the test proves nothing")
+	}
+}

@@ -241,7 +241,8 @@ func CureFit(cu *pricing.Cure) string {
 
 // PlanStanding says in one sentence how a plan of a comparison makes the
 // month: no public price, covered with credits to spare, or short (and the
-// top-up that covers it, when the plan sells one).
+// top-up that covers it, when the plan sells one and nothing else blocks it:
+// no top-up lifts a limit, so a blocked plan is offered none).
 func PlanStanding(c *pricing.RateCard, o *pricing.PlanOption) string {
 	head := o.Plan.Name + ": "
 	switch {
@@ -249,7 +250,7 @@ func PlanStanding(c *pricing.RateCard, o *pricing.PlanOption) string {
 		return head + "no public price; " + pricing.ContactSales + "."
 	case o.Fits:
 		return head + c.CreditWord(o.Plan.Credits) + " a month covers it with " + o.Remaining.Grouped() + " to spare."
-	case o.CanTopUp:
+	case o.CanTopUp && len(o.Limits()) == 0:
 		return head + "short " + c.CreditWord(o.Short) + "; top up " + o.TopUp.Describe(c) + "."
 	}
 	return head + "short " + c.CreditWord(o.Short) + "."
