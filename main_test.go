@@ -74,7 +74,7 @@ func TestQuotePrintsTheUpfrontMessageAndTheCard(t *testing.T) {
 	for _, s := range []string{
 		"This will use 306 premium credits (200 remaining): 106 short.",
 		"HeyGen Premium Credits, as of 2026-01-06 (plans.toml (embedded))",
-		"Top-up: 1 × Add-on 300 (300 premium credits, $15.00)",
+		"Top up 1 × Add-on 300 (300 premium credits, $15.00): $39.00 this month on annual billing (recommended)",
 	} {
 		if !strings.Contains(r.stdout, s) {
 			t.Errorf("quote output lacks %q:\n%s", s, r.stdout)

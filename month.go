@@ -19,7 +19,10 @@ var quoteCommand = &command{
 
 Prices the project's month on its plan (or --plan): every video's lines and
 cheaper alternatives, the month's total, the upfront message, and when the
-balance is short, the cheapest top-up and the cheapest plan upgrade.
+plan cannot make the month as it stands, what makes it, cheapest first: a
+top-up (only when the shortfall is the plan's only problem) or another plan,
+the same cures the planner offers. A plan that cannot make the month whatever
+is bought is said first.
 
 Flags:
 `,
@@ -40,7 +43,15 @@ Flags:
 		if err != nil {
 			return err
 		}
-		return writeOut(report.WriteQuote(req.page(a), q, req.format))
+		// The cures come from pricing's one answer, the planner's Month
+		// and Plans screens' too: CuresQuote reads the quote's totals and
+		// runs no fitter (that is the fit command's), so a huge month costs
+		// little more than its quote.
+		cu, err := req.card.CuresQuote(q, req.project)
+		if err != nil {
+			return err
+		}
+		return writeOut(report.WriteQuoteCures(req.page(a), q, cu, req.format))
 	},
 }
 

@@ -82,7 +82,17 @@ func (cu *Cure) Lead() string {
 	if !cu.PlanBlocked {
 		return ""
 	}
-	return cu.Plan.Name + " cannot make this month: " + strings.Join(cu.Reasons, "; ") + "."
+	return CannotMake(cu.Plan, cu.Reasons)
+}
+
+// CannotMake is the sentence Lead says, for any list of reasons a plan cannot
+// make a month (a quote's, a fit's, a year's): one wording everywhere. It is ""
+// when there are no reasons.
+func CannotMake(plan *Plan, reasons []string) string {
+	if len(reasons) == 0 {
+		return ""
+	}
+	return plan.Name + " cannot make this month: " + strings.Join(reasons, "; ") + "."
 }
 
 // Cures works out what makes the project's month: whether its plan is blocked
@@ -96,15 +106,45 @@ func (c *RateCard) Cures(p *Project) (*Cure, error) {
 	}
 	u := c.newUsage()
 	premium := c.monthTally(p, u, nil)
-	cu := &Cure{Standing: c.standing(plan, p, u, premium, p.BalanceOn(plan))}
+	cu := c.cures(p, u, c.standing(plan, p, u, premium, p.BalanceOn(plan)))
+	if cu.Needed && !cu.Fits && len(cu.Limits()) == 0 {
+		if r := c.Fit(p, plan, cu.Balance); r.Fits && len(r.Blocked) == 0 && len(r.Changes) > 0 {
+			cu.Fit = r
+		}
+	}
+	return cu, nil
+}
+
+// CuresQuote is Cures for a month already quoted, without the substitutions
+// (Fit is nil): q is Quote(p) or what Requote returned for p. It reads q's
+// standing and tally instead of walking the month again, and runs no fitter,
+// so a screen can ask on every key of a large month; its Options and
+// Recommended are Cures'. It falls back to Cures (less its Fit) when q is not
+// of this card and month.
+func (c *RateCard) CuresQuote(q *Quote, p *Project) (*Cure, error) {
+	if q == nil || q.Card != c || q.usage == nil || len(q.Videos) != len(p.Videos) || q.Plan == nil || q.Plan.ID != p.Plan {
+		cu, err := c.Cures(p)
+		if cu != nil {
+			cu.Fit = nil
+		}
+		return cu, err
+	}
+	return c.cures(p, q.usage, q.Standing), nil
+}
+
+// cures is Cures but for the substitutions, from the month's usage u and its
+// standing s on its own plan.
+func (c *RateCard) cures(p *Project, u *monthUsage, s Standing) *Cure {
+	cu := &Cure{Standing: s}
+	plan := s.Plan
 	cu.Needed = !cu.Fits || len(cu.Blocked) > 0
 	if !cu.Needed {
-		return cu, nil
+		return cu
 	}
 	cu.PlanBlocked = len(cu.Blocked) > 0
 	cu.Reasons = cu.Blocked
 
-	rs := &RightSize{Card: c, Billing: p.Billing, Premium: premium}
+	rs := &RightSize{Card: c, Billing: p.Billing, Premium: s.Premium}
 	c.sizePlans(rs, p, u)
 	seen := make([]bool, len(c.Plans))
 	for i := range rs.Options {
@@ -131,13 +171,7 @@ func (c *RateCard) Cures(p *Project) (*Cure, error) {
 	if len(cu.Options) > 0 {
 		cu.Recommended = &cu.Options[0]
 	}
-
-	if !cu.Fits && len(cu.Limits()) == 0 {
-		if r := c.Fit(p, plan, cu.Balance); r.Fits && len(r.Blocked) == 0 && len(r.Changes) > 0 {
-			cu.Fit = r
-		}
-	}
-	return cu, nil
+	return cu
 }
 
 // sortCureOptions orders options as RightSize orders its own (sizeLess).

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -153,4 +154,58 @@ func TestCuresOfAShortMonthOfferTheTopUp(t *testing.T) {
 	if !strings.Contains(cu.Recommended.TopUp.Describe(c), "300") {
 		t.Errorf("top-up %q", cu.Recommended.TopUp.Describe(c))
 	}
+}
+
+// TestCuresQuoteIsCuresWithoutTheFit: for a month already quoted, in full or
+// by Requote after a change to one video or to the settings, CuresQuote is
+// exactly Cures less its substitutions.
+func TestCuresQuoteIsCuresWithoutTheFit(t *testing.T) {
+	c := defaultCard(t)
+	same := func(name string, q *Quote, p *Project) {
+		t.Helper()
+		got, err := c.CuresQuote(q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := c.Cures(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Fit = nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: CuresQuote\n%+v\nCures\n%+v", name, got, want)
+		}
+	}
+	for name, src := range exampleSources(t, c) {
+		p, err := ParseProject(name, src, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, plan := range c.Plans {
+			p := p.Clone()
+			p.Plan = plan.ID
+			q, err := c.Quote(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			same(name+" on "+plan.ID, q, p)
+			if len(p.Videos) == 0 {
+				continue
+			}
+			p.Videos[0].Seconds = 45 * 60 // longer than Creator allows
+			if q, err = c.Requote(q, p, 0); err != nil {
+				t.Fatal(err)
+			}
+			same(name+" on "+plan.ID+", a video made 45m", q, p)
+			p.HasBalance, p.Balance = true, 150
+			if q, err = c.Requote(q, p, NoVideoChanged); err != nil {
+				t.Fatal(err)
+			}
+			same(name+" on "+plan.ID+" with 150 left", q, p)
+		}
+	}
+	// A quote of another month is not read.
+	p := &Project{Plan: "creator", Seats: 1, Videos: []Video{video(c, "Explainer", 20*60, map[string]string{"avatar": "avatar-iv"})}}
+	other, _ := c.Quote(&Project{Plan: "pro", Seats: 1})
+	same("a quote of another month", other, p)
 }

@@ -455,7 +455,7 @@ func (m *Model) export() tea.Cmd {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := report.WriteQuote(&buf, m.quote, report.Markdown); err != nil {
+	if err := report.WriteQuoteCures(&buf, m.quote, m.cure, report.Markdown); err != nil {
 		m.setError(fmt.Errorf("export failed: %w", err))
 		return nil
 	}

@@ -94,7 +94,9 @@ func (m *Model) applyFit() {
 	case len(r.Changes) == 0 || !r.Fits:
 		m.fit = fitState{}
 		if r.Fits {
-			m.setStatus("The month already fits; nothing to change.")
+			// The fit's own verdict: report.AlreadyFits, or, on a plan
+			// something still blocks, that nothing here cures it.
+			m.setStatus(report.FitVerdict(r))
 		} else {
 			m.setStatus("Nothing applied: no set of changes fits " + m.card.CreditWord(r.Balance) + ".")
 		}
@@ -196,8 +198,8 @@ func (m *Model) fitHead(w int) []string {
 	for _, l := range wrap(report.FitVerdict(r), w-1) {
 		out = append(out, " "+clipStyle(s, r.Fits, l))
 	}
-	if !r.Exact {
-		for _, l := range wrap(report.FitApproximate, w-1) {
+	if note := report.FitApproximateNote(r); note != "" {
+		for _, l := range wrap(note, w-1) {
 			out = append(out, " "+s.Muted.Render(l))
 		}
 	}

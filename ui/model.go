@@ -72,6 +72,8 @@ type Model struct {
 	quote        *pricing.Quote
 	cmp          *pricing.Comparison
 	runsOutVideo int // index of the video whose copies no longer fit, -1 when the month fits
+	// cure is pricing.Cures of the month, set with the quote (cureMonth).
+	cure *pricing.Cure
 
 	screen Screen
 	// prompt is the question the status line asks, if any; it takes the keys
@@ -271,6 +273,7 @@ func (m *Model) useQuote(q *pricing.Quote, err error) {
 	} else {
 		m.quote = q
 	}
+	m.cureMonth()
 	m.cmp = nil
 	m.ensureCompare()
 	m.ensureYear()

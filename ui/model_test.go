@@ -647,7 +647,7 @@ func TestExportWritesMarkdownOrReportsWhy(t *testing.T) {
 	m := New(Options{Card: card, Project: fullMonth(card), Path: path})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	var want bytes.Buffer
-	werr := report.WriteQuote(&want, m.Quote(), report.Markdown)
+	werr := report.WriteQuoteCures(&want, m.Quote(), m.cure, report.Markdown)
 	cmd := press(m, "e")
 	if werr != nil {
 		// The report package cannot write Markdown yet: the planner must say so, not crash.

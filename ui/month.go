@@ -135,25 +135,7 @@ func (m *Model) renderMonth(w, h int) []string {
 	gw := max(10, min(40, w-ansi.StringWidth(used)-6))
 	out = append(out, " "+m.gauge(q, gw)+" "+clipStyle(s, q.Fits, used))
 
-	if q.Fits {
-		out = append(out, " "+s.Good.Render(clip(report.MonthFits(q), w-1)), "")
-	} else {
-		out = append(out, " "+s.Bad.Render(clip(report.RunsOut(q), w-1)))
-		if fix := report.ShortfallFixes(q); len(fix) > 0 {
-			out = append(out, " "+clip("Fix: "+strings.Join(fix, " or ")+"; or see Cheaper options on the Video screen.", w-1))
-		} else {
-			out = append(out, " "+clip("See Cheaper options on the Video screen.", w-1))
-		}
-	}
-	if len(q.Blocked) > 0 {
-		more := ""
-		if len(q.Blocked) > 1 {
-			more = " (+" + itoa(int64(len(q.Blocked)-1)) + " more on Plans)"
-		}
-		out = append(out, " "+s.Blocked.Render(clip("✗ "+q.Plan.Name+" cannot make this month: "+q.Blocked[0]+more, w-1)))
-	} else {
-		out = append(out, "")
-	}
+	out = append(out, m.monthStanding(w)...)
 
 	// The table: only the rows that fit are drawn, however long the month.
 	c := m.layout.monthCols
@@ -281,3 +263,69 @@ func (m *Model) gauge(q *pricing.Quote, w int) string {
 	return "[" + s.BarFill.Render(strings.Repeat("█", fill)) + s.BarShort.Render(strings.Repeat("▓", red)) +
 		s.BarEmpty.Render(strings.Repeat("░", empty)) + "]"
 }
+
+// cureMonth works out what makes the month whenever it is repriced (never in
+// View), so the Month screen's "Fix" and the Plans screen's recommendation are
+// one answer, the cures `creditplan quote` prints. pricing.CuresQuote reads the
+// quote's totals and sizes each plan from them, with no fitter (the fit runs
+// in its own command, on f), so it is cheap enough for every key.
+func (m *Model) cureMonth() {
+	m.cure = nil
+	if m.quote == nil {
+		return
+	}
+	if cu, err := m.card.CuresQuote(m.quote, m.project); err == nil {
+		m.cure = cu
+	}
+}
+
+// monthStanding is the three lines under the Month screen's gauge. A plan
+// that cannot make the month says so first (the cure's lead, its first reason;
+// Plans lists the rest), then where the credits stand, then the cures; a
+// month nothing blocks says where its credits stand, then the cures.
+func (m *Model) monthStanding(w int) []string {
+	s, q := &m.styles, m.quote
+	credits := " " + s.Good.Render(clip(report.MonthFits(q), w-1))
+	if !q.Fits {
+		credits = " " + s.Bad.Render(clip(report.RunsOut(q), w-1))
+	}
+	fix := ""
+	if f := m.monthFix(); f != "" {
+		fix = " " + clip(f, w-1)
+	}
+	if len(q.Blocked) == 0 {
+		return []string{credits, fix, ""}
+	}
+	lead := strings.TrimSuffix(report.CannotMake(q.Plan, q.Blocked[:1]), ".")
+	if len(q.Blocked) > 1 {
+		lead += " (+" + itoa(int64(len(q.Blocked)-1)) + " more on Plans)"
+	}
+	return []string{" " + s.Blocked.Render(clip("✗ "+lead, w-1)), credits, fix}
+}
+
+// monthFix is the Month screen's line under a month that needs a cure: the
+// cures, cheapest first (the recommended one leads), or that none works; a
+// blocked month is never offered a top-up on its own plan. It is "" when the
+// month fits and nothing blocks it.
+func (m *Model) monthFix() string {
+	cu := m.cure
+	switch {
+	case cu == nil || !cu.Needed:
+		if m.quote != nil && !m.quote.Fits {
+			return "See Cheaper options on the Video screen."
+		}
+		return ""
+	case cu.Recommended == nil:
+		return report.NoPlanCanMake + " See Cheaper options on the Video screen."
+	}
+	// The two cheapest fit a line; the rest are counted (quote lists them).
+	fix := report.CureFixes(m.card, cu)
+	line := "Fix: " + strings.Join(fix[:min(len(fix), monthFixes)], " or ")
+	if len(fix) > monthFixes {
+		line += " (+" + itoa(int64(len(fix)-monthFixes)) + " more)"
+	}
+	return line + "; or see Cheaper options on the Video screen."
+}
+
+// monthFixes is how many cures the Month screen's "Fix" line names.
+const monthFixes = 2

@@ -114,7 +114,7 @@ func (m *Model) renderPlans(w, h int) []string {
 		if o.Plan.ID == m.project.Plan {
 			name += " •"
 		}
-		if o.Recommended {
+		if m.plansRecommends(o) {
 			name += " ✓"
 		}
 		fits, fitStyle := "yes", s.Good
@@ -158,7 +158,7 @@ func (m *Model) renderPlans(w, h int) []string {
 					cells = max(cells, 1)
 				}
 				st := s.BarFill
-				if o.Recommended {
+				if m.plansRecommends(o) {
 					st = s.Recommend
 				}
 				line += " " + st.Render(strings.Repeat("█", cells))
@@ -166,7 +166,7 @@ func (m *Model) renderPlans(w, h int) []string {
 		}
 		if i == m.plans.sel {
 			line = s.Selected.Render(fit(ansi.Strip(line), w))
-		} else if o.Recommended {
+		} else if m.plansRecommends(o) {
 			line = s.Recommend.Render(ansi.Strip(line))
 		}
 		out = append(out, line)
@@ -176,15 +176,7 @@ func (m *Model) renderPlans(w, h int) []string {
 	if m.plans.sel < len(c.Options) {
 		o := &c.Options[m.plans.sel]
 		out = append(out, " "+s.Heading.Render(clip(report.PlanStanding(m.card, o), w-1)))
-		if o.Recommended {
-			out = append(out, " "+s.Recommend.Render("✓ Recommended: the cheapest plan that can make this month."))
-		} else if c.Recommended != "" {
-			if rp, ok := m.card.Plan(c.Recommended); ok {
-				out = append(out, " "+s.Muted.Render("Recommended: "+rp.Name+"."))
-			}
-		} else {
-			out = append(out, " "+s.Bad.Render(report.NoPlanCanMake))
-		}
+		out = append(out, m.plansRecommendation(o, w)...)
 		// The right-sizing goes below; the blocked reasons get the rows it leaves.
 		rsLines := m.rightSizeLines(w)
 		var reasons []string
@@ -213,6 +205,44 @@ func (m *Model) renderPlans(w, h int) []string {
 		out = out[:h]
 	}
 	return out
+}
+
+// plansRecommends reports whether the Plans screen recommends o's plan. For a
+// month its plan cannot make as it stands, that is the cure Cures recommends,
+// the one the Month screen's "Fix" and `creditplan quote` lead with (its own
+// plan when a top-up is the cheapest cure); otherwise the comparison's, the
+// cheapest plan that can make the month.
+func (m *Model) plansRecommends(o *pricing.PlanOption) bool {
+	if cu := m.cure; cu != nil && cu.Needed {
+		return cu.Recommended != nil && cu.Recommended.Plan == o.Plan
+	}
+	return o.Recommended
+}
+
+// plansRecommendation is the line under the selected plan o that names the
+// recommendation (plansRecommends): the recommended cure when the month needs
+// one, marked when o is its plan, or that no plan can make the month.
+func (m *Model) plansRecommendation(o *pricing.PlanOption, w int) []string {
+	s, c := &m.styles, m.cmp
+	if cu := m.cure; cu != nil && cu.Needed {
+		switch {
+		case cu.Recommended == nil:
+			return []string{" " + s.Bad.Render(clip(report.NoPlanCanMake, w-1))}
+		case cu.Recommended.Plan == o.Plan:
+			return []string{" " + s.Recommend.Render(clip("✓ "+report.CureRecommended(m.card, cu), w-1))}
+		}
+		return []string{" " + s.Muted.Render(clip(report.CureRecommended(m.card, cu), w-1))}
+	}
+	switch {
+	case o.Recommended:
+		return []string{" " + s.Recommend.Render("✓ Recommended: the cheapest plan that can make this month.")}
+	case c.Recommended != "":
+		if rp, ok := m.card.Plan(c.Recommended); ok {
+			return []string{" " + s.Muted.Render("Recommended: "+rp.Name+".")}
+		}
+		return nil
+	}
+	return []string{" " + s.Bad.Render(report.NoPlanCanMake)}
 }
 
 // rightSizeLines is the cheapest way to make the month (any plan, either

@@ -93,11 +93,11 @@ func negativeNumber(s string) bool {
 }
 
 // quoteCSVHeader names the columns of a quote: one row per line of each video.
-var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "quantity", "rate", "credits_each", "credits_total", "blocked"}
+var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "quantity", "rate", "credits_each", "credits_total", "blocked", "recommended"}
 
 // writeQuoteCSV writes one row per line of each video, for spreadsheets: a
 // header row and the lines, nothing else, so every row has the same shape.
-func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote) error {
+func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
 	cw, err := newCSV(w, q.Card, quoteCSVHeader)
 	if err != nil {
 		return err
@@ -105,13 +105,22 @@ func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote) error {
 	// Every row says what blocks the plan (reasons joined by "; ", empty
 	// when nothing does), so no row reads as a month the plan can make.
 	blocked := strings.Join(q.Blocked, "; ")
+	// And the recommended cure (CureText; empty when the month needs none,
+	// NoPlanCanMake when none works), so a sheet offers what the quote offers.
+	var recommended string
+	if cu != nil && cu.Needed {
+		recommended = NoPlanCanMake
+		if cu.Recommended != nil {
+			recommended = CureText(q.Card, cu, cu.Recommended)
+		}
+	}
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := vq.Video
 		count := strconv.Itoa(v.Count)
 		for _, l := range vq.Lines {
 			if err := cw.row(v.Name, count, l.Feature.ID, l.Slot.Key(), strconv.FormatBool(l.Premium()), l.Quantity(),
-				l.Feature.RateText(), l.Credits.String(), l.Total(v.Count).String(), blocked); err != nil {
+				l.Feature.RateText(), l.Credits.String(), l.Total(v.Count).String(), blocked, recommended); err != nil {
 				return err
 			}
 		}

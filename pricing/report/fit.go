@@ -101,7 +101,7 @@ func fitVerdict(r *pricing.FitResult) string {
 	}
 	switch {
 	case r.FitsBefore && len(r.Changes) == 0:
-		return "The month already fits: nothing to change."
+		return AlreadyFits
 	case r.FitsBefore:
 		return fmt.Sprintf("The month's credits already fit; %s replace%s choices %s cannot make.",
 			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), r.Plan.Name)

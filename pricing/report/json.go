@@ -125,10 +125,63 @@ type quoteTop struct {
 	RunsOutAt       *int64   `json:"runs_out_at"`
 }
 
-// quoteTail is the quote's fields after the lists.
+// quoteTail is the quote's fields after the lists: the cures of a month its
+// plan cannot make as it stands, all pricing.Cures'. TopUp is the top-up cure
+// on the month's own plan (null when none would cure it, as for a blocked
+// month); Upgrade the cheapest other plan that makes the month; Cures every
+// cure, cheapest first; Recommended the first of them.
 type quoteTail struct {
-	TopUp   *topUpJSON   `json:"top_up"`
-	Upgrade *upgradeJSON `json:"upgrade"`
+	TopUp       *topUpJSON   `json:"top_up"`
+	Upgrade     *upgradeJSON `json:"upgrade"`
+	Cures       []cureJSON   `json:"cures"`
+	Recommended *cureJSON    `json:"recommended"`
+}
+
+// cureJSON is one way to make the month (pricing.CureOption).
+type cureJSON struct {
+	// Kind is "top_up" (on the month's own plan) or "plan" (another plan);
+	// Action the verb CureVerb gives it: "top up", "upgrade to", "switch to".
+	Kind    string      `json:"kind"`
+	Action  string      `json:"action"`
+	Plan    planRefJSON `json:"plan"`
+	Billing string      `json:"billing"`
+	TopUp   *topUpJSON  `json:"top_up"`
+	Total   money       `json:"total"`
+	Text    string      `json:"text"`
+}
+
+// cureOf is one cure's entry.
+func cureOf(c *pricing.RateCard, cu *pricing.Cure, o *pricing.CureOption) cureJSON {
+	kind := "plan"
+	if o.Kind == pricing.CureTopUp {
+		kind = "top_up"
+	}
+	return cureJSON{Kind: kind, Action: CureVerb(cu, o), Plan: planRefJSON{o.Plan.ID, o.Plan.Name},
+		Billing: o.Billing.Key(), TopUp: topUpOf(c, o.TopUp), Total: money(o.Total), Text: CureText(c, cu, o)}
+}
+
+// cureTail fills the quote's fields after the lists from its cure (none
+// without one).
+func cureTail(c *pricing.RateCard, cu *pricing.Cure) quoteTail {
+	tail := quoteTail{Cures: []cureJSON{}}
+	if cu == nil {
+		return tail
+	}
+	for i := range cu.Options {
+		o := &cu.Options[i]
+		tail.Cures = append(tail.Cures, cureOf(c, cu, o))
+		switch {
+		case o.Kind == pricing.CureTopUp && tail.TopUp == nil:
+			tail.TopUp = topUpOf(c, o.TopUp)
+		case o.Kind == pricing.CurePlan && tail.Upgrade == nil:
+			tail.Upgrade = &upgradeJSON{ID: o.Plan.ID, Name: o.Plan.Name, Credits: credits(o.Plan.Credits),
+				Price: money(o.Plan.Price(o.Billing))}
+		}
+	}
+	if len(tail.Cures) > 0 {
+		tail.Recommended = &tail.Cures[0]
+	}
+	return tail
 }
 
 // altOf is one alternative's entry; text is its sentence, a.Text(card).
@@ -153,7 +206,7 @@ func topUpOf(c *pricing.RateCard, t pricing.TopUpPurchase) *topUpJSON {
 
 // quoteHead is the quote's document without its two long lists: the fields
 // before them and the fields after.
-func quoteHead(q *pricing.Quote) (quoteTop, quoteTail) {
+func quoteHead(q *pricing.Quote, cu *pricing.Cure) (quoteTop, quoteTail) {
 	c := q.Card
 	d := quoteTop{
 		Card: cardOf(c), Plan: planRefJSON{q.Plan.ID, q.Plan.Name}, Billing: q.Billing.Key(),
@@ -162,7 +215,7 @@ func quoteHead(q *pricing.Quote) (quoteTop, quoteTail) {
 		Copies: q.Copies, FinishedSeconds: q.FinishedSeconds,
 	}
 	d.CanMake, d.Blocked = len(q.Blocked) == 0, nonNil(q.Blocked)
-	tail := quoteTail{TopUp: topUpOf(c, q.TopUp)}
+	tail := cureTail(c, cu)
 	if !q.Plan.ContactSales {
 		cost := money(q.Cost)
 		d.Cost = &cost
@@ -170,10 +223,6 @@ func quoteHead(q *pricing.Quote) (quoteTop, quoteTail) {
 	if q.RunsOutAt > 0 {
 		at := q.RunsOutAt
 		d.RunsOutAt = &at
-	}
-	if q.Upgrade != nil {
-		tail.Upgrade = &upgradeJSON{ID: q.Upgrade.ID, Name: q.Upgrade.Name, Credits: credits(q.Upgrade.Credits),
-			Price: money(q.Upgrade.Price(q.Billing))}
 	}
 	return d, tail
 }
@@ -317,9 +366,9 @@ func (t *textMemo[K]) put(k K, s string) string {
 // the same bytes), one element at a time, so a 100,000-video month never sits
 // in memory as JSON. Lists are never null, so a consumer can iterate without
 // checking.
-func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote) error {
+func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
 	c := q.Card
-	top, tail := quoteHead(q)
+	top, tail := quoteHead(q, cu)
 	j := newJSONWriter(w)
 	j.beginObject()
 	top.writeMembers(j)
@@ -586,6 +635,37 @@ func (d *quoteTail) writeMembers(j *jsonWriter) {
 		j.key("upgrade")
 		d.Upgrade.write(j)
 	}
+	j.key("cures")
+	j.beginArray()
+	for i := range d.Cures {
+		j.elem()
+		d.Cures[i].write(j)
+	}
+	j.endArray()
+	if d.Recommended == nil {
+		j.null("recommended")
+	} else {
+		j.key("recommended")
+		d.Recommended.write(j)
+	}
+}
+
+func (d *cureJSON) write(j *jsonWriter) {
+	j.beginObject()
+	j.str("kind", d.Kind)
+	j.str("action", d.Action)
+	j.key("plan")
+	d.Plan.write(j)
+	j.str("billing", d.Billing)
+	if d.TopUp == nil {
+		j.null("top_up")
+	} else {
+		j.key("top_up")
+		d.TopUp.write(j)
+	}
+	j.money("total", d.Total)
+	j.str("text", d.Text)
+	j.endObject()
 }
 
 type planJSON struct {

@@ -20,9 +20,9 @@ type quoteDoc struct {
 }
 
 // quoteJSON turns a quote into its JSON document for encoding/json.
-func quoteJSON(q *pricing.Quote) *quoteDoc {
+func quoteJSON(q *pricing.Quote, cu *pricing.Cure) *quoteDoc {
 	c := q.Card
-	top, tail := quoteHead(q)
+	top, tail := quoteHead(q, cu)
 	d := &quoteDoc{quoteTop: top, quoteTail: tail, Videos: make([]videoJSON, len(q.Videos)),
 		Alternatives: make([]altJSON, len(q.Alternatives))}
 	for i := range q.Videos {
@@ -58,14 +58,14 @@ func TestQuoteJSONWithMoreTextsThanRememberedMatchesTheOracle(t *testing.T) {
 		v.Count = 1 + i%3
 		big.Videos = append(big.Videos, v)
 	}
-	q := quoteOf(t, c, big)
+	q, cu := quoteOf(t, c, big), curesOf(t, c, big)
 	var whole bytes.Buffer
 	bw := bufio.NewWriter(&whole)
-	if err := writeJSON(bw, quoteJSON(q)); err != nil {
+	if err := writeJSON(bw, quoteJSON(q, cu)); err != nil {
 		t.Fatal(err)
 	}
 	bw.Flush()
-	got := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, JSON) })
+	got := render(t, func(b *bytes.Buffer) error { return WriteQuoteCures(b, q, cu, JSON) })
 	if !bytes.Equal(got, printablePass(t, whole.Bytes())) {
 		t.Fatalf("the writer and encoding/json differ on %d videos", len(big.Videos))
 	}

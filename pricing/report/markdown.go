@@ -40,14 +40,14 @@ func row(w *bufio.Writer, cells ...string) {
 
 // writeQuoteMarkdown writes a quote as a document to share: the same sections
 // as the text format, as headings and pipe tables.
-func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
+func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 	c := q.Card
 	w.WriteString("# Quote: " + md(q.Plan.Name) + ", " + q.Billing.Key() + " billing\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)) + " a month  \n")
 	w.WriteString("Balance: " + md(c.CreditWord(q.Balance)) + "\n\n")
-	if len(q.Blocked) > 0 {
-		w.WriteString("**" + md(CannotMake(q.Plan, q.Blocked)) + "**\n\n")
+	if lead := quoteLead(q, cu); lead != "" {
+		w.WriteString("**" + md(lead) + "**\n\n")
 	}
 	w.WriteString("**" + md(q.Message()) + "**\n\n")
 
@@ -69,13 +69,17 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	row(w, "Cost", md(costText(q)))
 	w.WriteString("\n")
 
-	if !q.Fits {
-		w.WriteString("## Covering the " + q.Short.Grouped() + " short\n\n")
-		if len(q.Limits()) > 0 {
-			w.WriteString("Credits alone do not make this month: " + md(q.Plan.Name) + " is blocked (above).\n\n")
+	if heading, lines := cureLines(c, cu); heading != "" {
+		w.WriteString("## " + md(strings.TrimSuffix(heading, ":")) + "\n\n")
+		for i, l := range lines {
+			if i == 0 && cu.Recommended != nil {
+				l = "**" + md(l) + "**"
+			} else {
+				l = md(l)
+			}
+			w.WriteString("- " + l + "\n")
 		}
-		w.WriteString("- Top-up: " + md(topUpText(q)) + "\n")
-		w.WriteString("- Upgrade: " + md(upgradeText(q)) + "\n\n")
+		w.WriteString("\n")
 	}
 	if len(q.Blocked) > 0 {
 		w.WriteString("## " + md(blockedOn(q.Plan)) + "\n\n")

@@ -56,17 +56,62 @@ func ParseFormat(s string) (Format, error) {
 // hundred system calls rather than one per line.
 const bufferSize = 64 << 10
 
-// WriteQuote writes a month's quote.
+// WriteQuote writes a month's quote without its cures: WriteQuoteCures with
+// none, for a caller that has no pricing.Cure of the month. A blocked plan is
+// still said first; what makes the month is not said.
 func WriteQuote(w io.Writer, q *pricing.Quote, f Format) error {
+	return WriteQuoteCures(w, q, nil, f)
+}
+
+// WriteQuoteCures writes a month's quote and, when its plan cannot make it as
+// it stands, the ways to make it: cu, pricing.Cures of the same project, is
+// the one source of them, so the quote offers what the planner's Month and
+// Plans screens offer. A blocked plan is said first (cu.Lead, before any
+// cost); the cures follow the month's totals, cheapest first, the recommended
+// one marked. JSON has them as "cures", "recommended", "top_up" and "upgrade";
+// every CSV row carries the recommended one in its "recommended" column.
+func WriteQuoteCures(w io.Writer, q *pricing.Quote, cu *pricing.Cure, f Format) error {
 	if q == nil {
 		return fmt.Errorf("no quote to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer, width int) { writeQuoteText(b, q, width) },
-		jsonTo:   func(b *bufio.Writer) error { return writeQuoteJSON(b, q) },
-		markdown: func(b *bufio.Writer) { writeQuoteMarkdown(b, q) },
-		csv:      func(b *bufio.Writer) error { return writeQuoteCSV(b, q) },
+		text:     func(b *bufio.Writer, width int) { writeQuoteText(b, q, cu, width) },
+		jsonTo:   func(b *bufio.Writer) error { return writeQuoteJSON(b, q, cu) },
+		markdown: func(b *bufio.Writer) { writeQuoteMarkdown(b, q, cu) },
+		csv:      func(b *bufio.Writer) error { return writeQuoteCSV(b, q, cu) },
 	})
+}
+
+// quoteLead is the sentence a quote of a blocked plan starts with: the cure's
+// Lead, the same sentence CannotMake words from the quote's own reasons.
+func quoteLead(q *pricing.Quote, cu *pricing.Cure) string {
+	if cu != nil {
+		return cu.Lead()
+	}
+	return CannotMake(q.Plan, q.Blocked)
+}
+
+// cureLines are a quote's cures, one a line, for the text and Markdown
+// formats: the heading, then each cure (the recommended one marked), or that
+// no plan can make the month, then the substitutions that would fit it.
+func cureLines(c *pricing.RateCard, cu *pricing.Cure) (heading string, lines []string) {
+	if cu == nil || !cu.Needed {
+		return "", nil
+	}
+	for i := range cu.Options {
+		l := CureText(c, cu, &cu.Options[i])
+		if i == 0 {
+			l += " (recommended)"
+		}
+		lines = append(lines, l)
+	}
+	if len(lines) == 0 {
+		lines = append(lines, NoPlanCanMake)
+	}
+	if f := CureFit(cu); f != "" {
+		lines = append(lines, f)
+	}
+	return CureHeading(cu), lines
 }
 
 // writers is one document's writer in each format.

@@ -67,6 +67,15 @@ func quoteOf(t testing.TB, c *pricing.RateCard, p *pricing.Project) *pricing.Quo
 	return q
 }
 
+func curesOf(t testing.TB, c *pricing.RateCard, p *pricing.Project) *pricing.Cure {
+	t.Helper()
+	cu, err := c.Cures(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cu
+}
+
 func render(t testing.TB, write func(*bytes.Buffer) error) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -79,10 +88,15 @@ func render(t testing.TB, write func(*bytes.Buffer) error) []byte {
 func TestQuoteGolden(t *testing.T) {
 	for _, m := range exampleMonths {
 		c, p := loadMonth(t, m.card, m.project)
+		// The cures as `creditplan quote` asks for them (no substitutions).
 		q := quoteOf(t, c, p)
+		cu, err := c.CuresQuote(q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, f := range []Format{Text, JSON, Markdown, CSV} {
 			t.Run(m.name+"/"+f.String(), func(t *testing.T) {
-				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, f) }))
+				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteQuoteCures(b, q, cu, f) }))
 			})
 		}
 	}
@@ -278,7 +292,7 @@ func TestCSVQuoteIsOneRowPerLine(t *testing.T) {
 	if len(rows) != want {
 		t.Fatalf("%d rows; want a header and %d lines", len(rows), want-1)
 	}
-	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,card,as_of" {
+	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,recommended,card,as_of" {
 		t.Errorf("header = %v", rows[0])
 	}
 	var total pricing.Credits
@@ -367,15 +381,21 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 	unsafe := p.Clone()
 	unsafe.Videos[0].Name = "tab\there\x7f del \u0085 c1 \u202e bidi \xff bad \u2028 sep"
 	unsafe.Videos[1].Name = "\x1b[31mred\x1b[0m"
-	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe} {
-		q := quoteOf(t, c, month)
+	// A month short on a plan that tops up, and a blocked one: their cures
+	// are in the document too.
+	short := p.Clone()
+	short.Plan = "creator"
+	_, blocked := blockedMonth(t)
+	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe,
+		"short": short, "blocked": blocked} {
+		q, cu := quoteOf(t, c, month), curesOf(t, c, month)
 		var whole bytes.Buffer
 		bw := bufio.NewWriter(&whole)
-		if err := writeJSON(bw, quoteJSON(q)); err != nil {
+		if err := writeJSON(bw, quoteJSON(q, cu)); err != nil {
 			t.Fatal(err)
 		}
 		bw.Flush()
-		streamed := render(t, func(b *bytes.Buffer) error { return WriteQuote(b, q, JSON) })
+		streamed := render(t, func(b *bytes.Buffer) error { return WriteQuoteCures(b, q, cu, JSON) })
 		if name == "unsafe names" {
 			for _, esc := range []string{`\t`, `\u007f`, `\u0085`, `\u202e`, `\ufffd`, `\u2028`, `\u001b`} {
 				if !bytes.Contains(streamed, []byte(esc)) {
@@ -441,7 +461,7 @@ func TestQuoteJSONHasNoPlaceholderANameCanMatch(t *testing.T) {
 			t.Errorf("alternative %d is for %q; want %q", i, a.Video, q.Alternatives[i].VideoName)
 		}
 	}
-	for _, key := range []string{"card", "plan", "videos", "alternatives", "blocked", "top_up", "upgrade"} {
+	for _, key := range []string{"card", "plan", "videos", "alternatives", "blocked", "top_up", "upgrade", "cures", "recommended"} {
 		if _, ok := whole[key]; !ok {
 			t.Errorf("no %q key", key)
 		}

@@ -133,22 +133,116 @@ func RunsOut(q *pricing.Quote) string {
 	return "Credits run out at video " + pricing.Count(q.RunsOutAt) + " of " + pricing.Count(q.Copies) + "."
 }
 
-// ShortfallFixes are the ways to cover a short month on its plan, for a
-// sentence: "top up 600 premium credits (2 × 300, $30.00)", "upgrade to Pro".
-func ShortfallFixes(q *pricing.Quote) []string {
-	var fix []string
-	if len(q.TopUp.Packs) > 0 {
-		fix = append(fix, "top up "+q.TopUp.Describe(q.Card))
+// AlreadyFits is the fit verdict of a month that needs no change.
+const AlreadyFits = "The month already fits: nothing to change."
+
+// CureFixes are the ways to make a month its plan cannot make as it stands,
+// pricing.Cures' options in its order (the recommended one first), each short
+// enough for a list in a sentence: "top up 300 premium credits ($39.00 this
+// month, annual billing)", "upgrade to Pro ($79.00 this month, annual
+// billing)", "switch to Small with 300 premium credits ($25.00 this month,
+// monthly billing)". A blocked month is never offered a top-up on its own
+// plan: pricing withholds it. It is empty when the month needs no cure or no
+// plan can make it.
+func CureFixes(c *pricing.RateCard, cu *pricing.Cure) []string {
+	if cu == nil {
+		return nil
 	}
-	if q.Upgrade != nil {
-		fix = append(fix, "upgrade to "+q.Upgrade.Name)
+	fix := make([]string, 0, len(cu.Options))
+	for i := range cu.Options {
+		fix = append(fix, cureFix(c, cu, &cu.Options[i]))
 	}
 	return fix
 }
 
+// cureFix is one cure in CureFixes' words.
+func cureFix(c *pricing.RateCard, cu *pricing.Cure, o *pricing.CureOption) string {
+	s := CureVerb(cu, o) + " "
+	switch {
+	case o.Kind == pricing.CureTopUp:
+		s += c.CreditWord(o.TopUp.Credits)
+	case len(o.TopUp.Packs) > 0:
+		s += o.Plan.Name + " with " + c.CreditWord(o.TopUp.Credits)
+	default:
+		s += o.Plan.Name
+	}
+	return s + " (" + c.Money(o.Total) + " this month, " + o.Billing.Key() + " billing)"
+}
+
+// CureVerb is how a cure moves the month: "top up" on its own plan, "upgrade
+// to" a plan dearer than its own (under the month's billing), "switch to" any
+// other: a cheaper plan is never called an upgrade.
+func CureVerb(cu *pricing.Cure, o *pricing.CureOption) string {
+	switch {
+	case o.Kind == pricing.CureTopUp:
+		return "top up"
+	case !cu.Plan.ContactSales && o.Plan.Price(cu.Billing) > cu.Plan.Price(cu.Billing):
+		return "upgrade to"
+	}
+	return "switch to"
+}
+
+// CureText says one cure for a list: "Top up 1 × Add-on 300 (300 premium
+// credits, $15.00): $44.00 this month on monthly billing", "Switch to Small
+// with 1 × Add-on 300 (300 premium credits, $15.00): $25.00 this month on
+// annual billing".
+func CureText(c *pricing.RateCard, cu *pricing.Cure, o *pricing.CureOption) string {
+	s := CureVerb(cu, o)
+	if o.Kind == pricing.CureTopUp {
+		s += " " + o.TopUp.Describe(c)
+	} else {
+		s += " " + o.Plan.Name
+		if len(o.TopUp.Packs) > 0 {
+			s += " with " + o.TopUp.Describe(c)
+		}
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + ": " + c.Money(o.Total) + " this month on " + o.Billing.Key() + " billing"
+}
+
+// CureHeading heads the cures of a month that needs one: "To cover the 106
+// short, cheapest first:" when the shortfall is the plan's only problem, "To
+// make this month, cheapest first:" when the plan is blocked (its Lead says
+// why). It is "" when the month needs no cure.
+func CureHeading(cu *pricing.Cure) string {
+	switch {
+	case !cu.Needed:
+		return ""
+	case cu.PlanBlocked:
+		return "To make this month, cheapest first:"
+	}
+	return "To cover the " + cu.Short.Grouped() + " short, cheapest first:"
+}
+
+// CureRecommended says the recommended cure, the cheapest way to make the
+// month: "Recommended (cheapest): upgrade to Pro ($79.00 this month, annual
+// billing)."
+// It is NoPlanCanMake when the month needs a cure and none works, "" when it
+// needs none.
+func CureRecommended(c *pricing.RateCard, cu *pricing.Cure) string {
+	switch {
+	case !cu.Needed:
+		return ""
+	case cu.Recommended == nil:
+		return NoPlanCanMake
+	}
+	return "Recommended (cheapest): " + cureFix(c, cu, cu.Recommended) + "."
+}
+
+// CureFit offers a cure's substitutions, which change the month rather than
+// make it as planned: "Or change the month: 3 changes bring the month within
+// the balance, keeping 41% of its premium value (creditplan fit)." It is ""
+// without one; pricing offers it only when it leaves nothing blocking.
+func CureFit(cu *pricing.Cure) string {
+	if cu.Fit == nil {
+		return ""
+	}
+	return "Or change the month: " + strings.TrimSuffix(fitVerdict(cu.Fit), ".") + " (creditplan fit)."
+}
+
 // PlanStanding says in one sentence how a plan of a comparison makes the
 // month: no public price, covered with credits to spare, or short (and the
-// top-up that covers it, when the plan sells one).
+// top-up that covers it, when the plan sells one and nothing else blocks it:
+// no top-up lifts a limit, so a blocked plan is offered none).
 func PlanStanding(c *pricing.RateCard, o *pricing.PlanOption) string {
 	head := o.Plan.Name + ": "
 	switch {
@@ -156,7 +250,7 @@ func PlanStanding(c *pricing.RateCard, o *pricing.PlanOption) string {
 		return head + "no public price; " + pricing.ContactSales + "."
 	case o.Fits:
 		return head + c.CreditWord(o.Plan.Credits) + " a month covers it with " + o.Remaining.Grouped() + " to spare."
-	case o.CanTopUp:
+	case o.CanTopUp && len(o.Limits()) == 0:
 		return head + "short " + c.CreditWord(o.Short) + "; top up " + o.TopUp.Describe(c) + "."
 	}
 	return head + "short " + c.CreditWord(o.Short) + "."
@@ -199,10 +293,7 @@ func FitStillBlocked(r *pricing.FitResult) string {
 // cost: "Creator cannot make this month: “Launch” needs 4K, above Creator's
 // 1080p maximum." The reasons are pricing's (Standing.Blocked,
 // FitResult.Blocked, RateCard.Blocked), joined by "; ". It is "" when nothing
-// blocks the plan.
+// blocks the plan. It is pricing.Cure's Lead, worded once (pricing.CannotMake).
 func CannotMake(plan *pricing.Plan, blocked []string) string {
-	if len(blocked) == 0 {
-		return ""
-	}
-	return plan.Name + " cannot make this month: " + strings.Join(blocked, "; ") + "."
+	return pricing.CannotMake(plan, blocked)
 }

@@ -11,7 +11,7 @@ import (
 
 // writeQuoteText writes a quote for people reading a terminal: the card, the
 // plan and balance, each video's breakdown and cheaper options, then the month.
-func writeQuoteText(w *bufio.Writer, q *pricing.Quote, width int) {
+func writeQuoteText(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure, width int) {
 	c := q.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	w.WriteString(safe("Plan: "+q.Plan.Name+" ("+q.Plan.ID+"), "+q.Billing.Key()+" billing, "+
@@ -19,8 +19,8 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote, width int) {
 	w.WriteString(safe("Balance: "+c.CreditWord(q.Balance)) + "\n")
 	// A plan that cannot make the month is said before any cost; the
 	// reasons are listed again, one a line, at the end.
-	if len(q.Blocked) > 0 {
-		w.WriteString("\n" + safe(CannotMake(q.Plan, q.Blocked)) + "\n")
+	if lead := quoteLead(q, cu); lead != "" {
+		w.WriteString("\n" + safe(lead) + "\n")
 	}
 
 	writeVideosText(w, q, width)
@@ -53,10 +53,11 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote, width int) {
 			w.WriteString("  " + quoted(alt.VideoName) + ": " + safe(alt.Text(c)) + "\n")
 		}
 	}
-	if !q.Fits {
-		w.WriteString("\n" + safe(coverShort(q)) + ":\n")
-		w.WriteString("  Top-up: " + safe(topUpText(q)) + "\n")
-		w.WriteString("  Upgrade: " + safe(upgradeText(q)) + "\n")
+	if heading, lines := cureLines(c, cu); heading != "" {
+		w.WriteString("\n" + safe(heading) + "\n")
+		for _, l := range lines {
+			w.WriteString("  " + safe(l) + "\n")
+		}
 	}
 	if len(q.Blocked) > 0 {
 		w.WriteString("\n" + blockedOn(q.Plan) + ":\n")
@@ -240,17 +241,6 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 	}
 }
 
-// coverShort heads what covers a short month: "To cover the 106 short", and
-// when the plan's limits rule it out whatever the credits, that a top-up
-// does not cure them.
-func coverShort(q *pricing.Quote) string {
-	s := "To cover the " + q.Short.Grouped() + " short"
-	if len(q.Limits()) > 0 {
-		s += " (credits alone do not make it: " + q.Plan.Name + " is blocked, above)"
-	}
-	return s
-}
-
 // countText is pricing.Count without its work for the numbers below 1,000
 // that most of a month's headings print.
 func countText(n int) string {
@@ -270,23 +260,6 @@ func costText(q *pricing.Quote) string {
 		s += ", top-up included"
 	}
 	return s + ")"
-}
-
-// topUpText is the cheapest top-up covering the shortfall, or why there is none.
-func topUpText(q *pricing.Quote) string {
-	if len(q.TopUp.Packs) == 0 {
-		return q.Plan.Name + " sells none"
-	}
-	return q.TopUp.Describe(q.Card)
-}
-
-// upgradeText names the cheapest plan whose own credits cover the month.
-func upgradeText(q *pricing.Quote) string {
-	if q.Upgrade == nil {
-		return "no other plan's credits cover the month"
-	}
-	return q.Upgrade.Name + " (" + q.Card.PriceLabel(q.Upgrade, q.Billing) + " a month, " +
-		q.Card.CreditWord(q.Upgrade.Credits) + ")"
 }
 
 // writeCompareText writes every plan side by side, the recommended one marked.
