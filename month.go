@@ -26,19 +26,9 @@ is bought is said first.
 
 Flags:
 `,
-	flags: func(fs *flag.FlagSet, o *options) {
-		ratesFlag(fs, o)
-		planFlag(fs, o, "quote on plan `ID` instead of the project's plan")
-		balanceFlag(fs, o)
-		formatFlag(fs, o)
-		widthFlag(fs, o)
-	},
+	flags: monthFlags("quote on plan `ID` instead of the project's plan", balanceFlag),
 	batch: true,
-	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(a, c, o, args)
-		if err != nil {
-			return err
-		}
+	run: priceMonth(func(a *app, req *monthRequest) error {
 		q, err := req.card.Quote(req.project)
 		if err != nil {
 			return err
@@ -52,7 +42,7 @@ Flags:
 			return err
 		}
 		return writeOut(report.WriteQuoteCures(req.page(a), q, cu, req.format))
-	},
+	}),
 }
 
 var compareCommand = &command{
@@ -74,20 +64,12 @@ columns cheapest_billing, cheapest_month_cost and cheapest_overall.
 
 Flags:
 `,
-	flags: func(fs *flag.FlagSet, o *options) {
-		ratesFlag(fs, o)
-		formatFlag(fs, o)
-		widthFlag(fs, o)
-	},
+	flags: monthFlags("", nil),
 	batch: true,
-	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(a, c, o, args)
-		if err != nil {
-			return err
-		}
+	run: priceMonth(func(a *app, req *monthRequest) error {
 		card, p := req.card, req.project
 		return writeOut(report.WriteComparison(req.page(a), card.Compare(p), card.RightSize(p), req.format))
-	},
+	}),
 }
 
 var fitCommand = &command{
@@ -106,25 +88,15 @@ When nothing fits, the top-up or plan that would.
 
 Flags:
 `,
-	flags: func(fs *flag.FlagSet, o *options) {
-		ratesFlag(fs, o)
-		planFlag(fs, o, "fit the month to plan `ID` (its credits and features) instead of the project's plan")
-		balanceFlag(fs, o)
-		formatFlag(fs, o)
-		widthFlag(fs, o)
-	},
+	flags: monthFlags("fit the month to plan `ID` (its credits and features) instead of the project's plan", balanceFlag),
 	batch: true,
-	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(a, c, o, args)
-		if err != nil {
-			return err
-		}
+	run: priceMonth(func(a *app, req *monthRequest) error {
 		r, err := req.card.FitProject(req.project)
 		if err != nil {
 			return err
 		}
 		return writeOut(report.WriteFit(req.page(a), r, req.format))
-	},
+	}),
 }
 
 var yearCommand = &command{
@@ -140,19 +112,9 @@ monthly and on annual billing, and which billing is cheaper for this pattern.
 
 Flags:
 `,
-	flags: func(fs *flag.FlagSet, o *options) {
-		ratesFlag(fs, o)
-		planFlag(fs, o, "simulate plan `ID` instead of the project's plan")
-		billingFlag(fs, o)
-		formatFlag(fs, o)
-		widthFlag(fs, o)
-	},
+	flags: monthFlags("simulate plan `ID` instead of the project's plan", billingFlag),
 	batch: true,
-	run: func(a *app, c *command, o *options, args []string) error {
-		req, err := readMonth(a, c, o, args)
-		if err != nil {
-			return err
-		}
+	run: priceMonth(func(a *app, req *monthRequest) error {
 		y, err := req.card.YearProject(req.project)
 		if err != nil {
 			return err
@@ -160,7 +122,7 @@ Flags:
 		// The year says first when the plan cannot make the month at all.
 		blocked := req.card.Blocked(y.Plan, req.project)
 		return writeOut(report.WriteYearBlocked(req.page(a), y, blocked, req.format))
-	},
+	}),
 }
 
 // monthRequest is what a month command reads before computing: the output
@@ -250,4 +212,33 @@ func oneProject(c *command, pos []string) (string, error) {
 		return pos[0], nil
 	}
 	return "", usagef(c, "one PROJECT.toml at a time, got %d: %s", len(pos), strings.Join(pos, " "))
+}
+
+// monthFlags are the flags of a month command: --rates, --format and
+// --width, --plan when planUsage says what it does to this command, and the
+// command's own (--balance or --billing) when extra is given.
+func monthFlags(planUsage string, extra func(*flag.FlagSet, *options)) func(*flag.FlagSet, *options) {
+	return func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		if planUsage != "" {
+			planFlag(fs, o, planUsage)
+		}
+		if extra != nil {
+			extra(fs, o)
+		}
+		formatFlag(fs, o)
+		widthFlag(fs, o)
+	}
+}
+
+// priceMonth is a month command's run: its arguments and files read into a
+// request (readMonth), then price prices the month and writes it.
+func priceMonth(price func(a *app, req *monthRequest) error) func(a *app, c *command, o *options, args []string) error {
+	return func(a *app, c *command, o *options, args []string) error {
+		req, err := readMonth(a, c, o, args)
+		if err != nil {
+			return err
+		}
+		return price(a, req)
+	}
 }
