@@ -441,18 +441,8 @@ func writeFitJSON(w *bufio.Writer, r *pricing.FitResult) error {
 		ch.write(j)
 	}
 	j.endArray()
-	if d.TopUp == nil {
-		j.null("top_up")
-	} else {
-		j.key("top_up")
-		d.TopUp.write(j)
-	}
-	if d.Upgrade == nil {
-		j.null("upgrade")
-	} else {
-		j.key("upgrade")
-		d.Upgrade.write(j)
-	}
+	optional(j, "top_up", d.TopUp)
+	optional(j, "upgrade", d.Upgrade)
 	j.endObject()
 	return j.finish()
 }

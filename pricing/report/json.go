@@ -623,18 +623,8 @@ func (d *quoteTop) writeMembers(j *jsonWriter) {
 
 // writeMembers writes the quote's fields after the lists into the open object.
 func (d *quoteTail) writeMembers(j *jsonWriter) {
-	if d.TopUp == nil {
-		j.null("top_up")
-	} else {
-		j.key("top_up")
-		d.TopUp.write(j)
-	}
-	if d.Upgrade == nil {
-		j.null("upgrade")
-	} else {
-		j.key("upgrade")
-		d.Upgrade.write(j)
-	}
+	optional(j, "top_up", d.TopUp)
+	optional(j, "upgrade", d.Upgrade)
 	j.key("cures")
 	j.beginArray()
 	for i := range d.Cures {
@@ -748,4 +738,17 @@ func writeJSON(w *bufio.Writer, doc any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+// optional writes an object member that may be absent: null for a nil v.
+func optional[T any, P interface {
+	*T
+	write(*jsonWriter)
+}](j *jsonWriter, name string, v P) {
+	if v == nil {
+		j.null(name)
+		return
+	}
+	j.key(name)
+	v.write(j)
 }
