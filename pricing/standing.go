@@ -124,6 +124,17 @@ func (s *Standing) Total(b Billing) Money {
 	return plus(s.Price(b), s.TopUp.Cost)
 }
 
+// QuotedCost is the month's cost as a quote tells it: Cost, except on a plan
+// its limits block, where a top-up would buy credits that make nothing (no
+// credits cure 4K on a 1080p plan): then the plan's price alone. withTopUp
+// says whether a top-up is counted in it.
+func (s *Standing) QuotedCost() (cost Money, withTopUp bool) {
+	if s.limits > 0 {
+		return s.Price(s.Billing), false
+	}
+	return s.Cost, len(s.TopUp.Packs) > 0
+}
+
 func billingIndex(b Billing) int {
 	if b == Annual {
 		return 1

@@ -235,10 +235,11 @@ func (m *Model) costLabel(q *pricing.Quote, long bool) string {
 	if q.Plan.ContactSales {
 		return pricing.ContactSales
 	}
-	if len(q.TopUp.Packs) > 0 && long {
-		return m.card.Money(q.Cost) + "/mo with top-up"
+	cost, withTopUp := q.QuotedCost()
+	if withTopUp && long {
+		return m.card.Money(cost) + "/mo with top-up"
 	}
-	return m.card.Money(q.Cost) + "/mo"
+	return m.card.Money(cost) + "/mo"
 }
 
 // gauge draws used credits in w cells, in integers: the balance fills the bar;

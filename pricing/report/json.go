@@ -217,7 +217,8 @@ func quoteHead(q *pricing.Quote, cu *pricing.Cure) (quoteTop, quoteTail) {
 	d.CanMake, d.Blocked = len(q.Blocked) == 0, nonNil(q.Blocked)
 	tail := cureTail(c, cu)
 	if !q.Plan.ContactSales {
-		cost := money(q.Cost)
+		c, _ := q.QuotedCost()
+		cost := money(c)
 		d.Cost = &cost
 	}
 	if q.RunsOutAt > 0 {

@@ -255,9 +255,13 @@ func costText(q *pricing.Quote) string {
 	if q.Plan.ContactSales {
 		return pricing.ContactSales
 	}
-	s := q.Card.Money(q.Cost) + " this month (" + q.Billing.Key() + " billing"
-	if len(q.TopUp.Packs) > 0 {
+	cost, withTopUp := q.QuotedCost()
+	s := q.Card.Money(cost) + " this month (" + q.Billing.Key() + " billing"
+	switch {
+	case withTopUp:
 		s += ", top-up included"
+	case len(q.Limits()) > 0:
+		s += "; no top-up can make it"
 	}
 	return s + ")"
 }
