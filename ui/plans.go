@@ -201,10 +201,122 @@ func (m *Model) renderPlans(w, h int) []string {
 		out = append(out, "")
 		out = append(out, rsLines...)
 	}
+	// A wide, tall terminal has the room for what each plan includes, below
+	// the comparison; elsewhere the screen stays as it is.
+	if w >= plansFeaturesWidth {
+		if ft := m.plansFeatures(w); len(ft) > 0 && len(out)+1+len(ft) <= h {
+			out = append(out, "")
+			out = append(out, ft...)
+		}
+	}
 	if len(out) > h {
 		out = out[:h]
 	}
 	return out
+}
+
+// plansFeaturesWidth is the least width at which Plans shows its feature table.
+const plansFeaturesWidth = 110
+
+// plansFeatures is the feature table under the comparison: a row per feature
+// (credits, price on each billing, limits, seats, watermark) and a column per
+// plan, each as wide as its widest cell. It is nil when the table would not
+// fit w whole, as a cut feature table would mislead.
+func (m *Model) plansFeatures(w int) []string {
+	s, card := &m.styles, m.card
+	if len(card.Plans) == 0 {
+		return nil
+	}
+	credits := card.CreditNamePlural
+	if credits == "" {
+		credits = "credits"
+	}
+	labels := []string{
+		strings.ToUpper(credits[:1]) + credits[1:] + " a month",
+		"Price a month, monthly",
+		"Price a month, annual",
+		"Max video length",
+		"Max resolution",
+		"Seats included",
+		"Extra seat a month",
+		"Watermark",
+	}
+	cols := make([][]string, len(card.Plans))
+	heads := make([]string, len(card.Plans))
+	for i := range card.Plans {
+		p := &card.Plans[i]
+		heads[i] = p.Name
+		if p.ID == m.project.Plan {
+			heads[i] += " •"
+		}
+		length, res := "no limit", "no limit"
+		if p.MaxSeconds > 0 {
+			length = pricing.FormatLength(p.MaxSeconds)
+		}
+		if p.MaxHeight > 0 {
+			res = m.resolutionLabel(p.MaxHeight)
+		}
+		seat := "none sold"
+		switch {
+		case !p.ExtraSeats:
+		case p.ContactSales && p.SeatPrice == 0:
+			seat = pricing.ContactSales
+		default:
+			seat = card.Money(p.SeatPrice)
+		}
+		watermark := "no"
+		if p.Watermark {
+			watermark = "yes"
+		}
+		cols[i] = []string{
+			p.Credits.Grouped(),
+			card.PriceLabel(p, pricing.Monthly),
+			card.PriceLabel(p, pricing.Annual),
+			length, res,
+			pricing.Count(p.IncludedSeats),
+			seat, watermark,
+		}
+	}
+	labelW := width("What each plan includes")
+	for _, l := range labels {
+		labelW = max(labelW, width(l))
+	}
+	colW := make([]int, len(cols))
+	total := 2 + labelW
+	for i := range cols {
+		colW[i] = width(heads[i])
+		for _, c := range cols[i] {
+			colW[i] = max(colW[i], width(c))
+		}
+		total += 2 + colW[i]
+	}
+	if total > w {
+		return nil
+	}
+	head := "  " + fit("What each plan includes", labelW)
+	for i := range heads {
+		head += "  " + right(heads[i], colW[i])
+	}
+	out := []string{s.Heading.Render(head)}
+	for r, l := range labels {
+		line := "  " + s.Label.Render(fit(l, labelW))
+		for i := range cols {
+			line += "  " + s.Value.Render(right(cols[i][r], colW[i]))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// resolutionLabel names a resolution height as the card names it ("4K"),
+// falling back to the lines ("1440p") for a height no feature has.
+func (m *Model) resolutionLabel(h int) string {
+	for i := range m.card.Features {
+		if f := &m.card.Features[i]; f.Slot == pricing.SlotResolution && f.Height == h {
+			return f.Name
+		}
+	}
+	return itoa(int64(h)) + "p"
 }
 
 // plansRecommends reports whether the Plans screen recommends o's plan. For a

@@ -166,7 +166,17 @@ func (m *Model) renderYear(w, h int) []string {
 	if len(m.project.Volume) != 12 {
 		note = "This project gives no volume per month: a flat year. ←/→ change a month by 0.1."
 	}
-	out = append(out, " "+s.Muted.Render(clip(note, w-1)))
+	note = " " + s.Muted.Render(clip(note, w-1))
+	lead := m.yearBlockedLead(y)
+	if lead != "" {
+		// A plan that cannot make the month is said before its year, as
+		// `creditplan year` does. The lead takes the volume note's row, so the
+		// months stay where the mouse finds them; the note goes last, where
+		// the rows allow.
+		out = append([]string{" " + s.Blocked.Render(clip("✗ "+lead, w-1))}, out...)
+	} else {
+		out = append(out, note)
+	}
 
 	// Columns: numbers first so they line up, then the bar in what is left.
 	const monW, volW, numW, costW = 5, 7, 8, 9
@@ -270,10 +280,30 @@ func (m *Model) renderYear(w, h int) []string {
 		}
 	}
 	out = append(out, full...)
+	if lead != "" && len(out)+2 <= h {
+		out = append(out, "", note)
+	}
 	if len(out) > h {
 		out = out[:h]
 	}
 	return out
+}
+
+// yearBlockedLead is the sentence the Year screen leads with when the year's
+// plan cannot make the month (a limit such as 4K on a 1080p plan): the
+// month's first reason, as the Month screen says it, and how many more the
+// Plans screen lists. It is "" when nothing blocks the plan, or while the year
+// shown is of another plan than the month's quote.
+func (m *Model) yearBlockedLead(y *pricing.YearResult) string {
+	q := m.quote
+	if q == nil || q.Plan == nil || y.Plan == nil || q.Plan.ID != y.Plan.ID || len(q.Blocked) == 0 {
+		return ""
+	}
+	lead := strings.TrimSuffix(report.CannotMake(y.Plan, q.Blocked[:1]), ".")
+	if len(q.Blocked) > 1 {
+		lead += " (+" + itoa(int64(len(q.Blocked)-1)) + " more on Plans)"
+	}
+	return lead
 }
 
 // yearBar draws one month in w cells: used credits, then credits that expired

@@ -77,7 +77,9 @@ func TestYearScreenShowsPricingsYear(t *testing.T) {
 // is saved with the project.
 func TestYearVolumeEditUndoAndSave(t *testing.T) {
 	card := loadCard(t)
-	m := newModel(t, fullMonth(card), 80, 24)
+	// 30 rows: the full month is blocked on Creator, and its volume note goes
+	// under the year only where the rows allow (at 80x24 the lead takes its row).
+	m := newModel(t, fullMonth(card), 80, 30)
 	pressSettle(m, "4", "down")
 	quoteBefore := m.Quote().Premium
 	press(m, "left", "left", "h")
@@ -262,5 +264,38 @@ func TestYearFollowsAFittedMonth(t *testing.T) {
 	}
 	if m.Project().Videos[0].Picks[pricing.SlotAvatar] != "avatar-iii" || bytes.Equal(pricing.EncodeProject(m.Project(), card), pricing.EncodeProject(fullMonth(card), card)) {
 		t.Fatal("the fit was applied: the weekly explainer moves to Avatar III")
+	}
+}
+
+// A plan that cannot make the month (4K on Creator) is said on the Year
+// screen's first line, before the title and the twelve months, in the
+// sentence `creditplan year` and the Month screen use; the months stay on
+// their rows. A month its plan can make has no such line.
+func TestYearSaysABlockedPlanFirst(t *testing.T) {
+	card := loadCard(t)
+	for _, sz := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		m := newModel(t, fullMonth(card), sz[0], sz[1])
+		pressSettle(m, "4")
+		q := m.quote
+		if len(q.Blocked) == 0 {
+			t.Fatal("the full month should be blocked on its plan")
+		}
+		lines := strings.Split(screen(m), "\n")
+		first := lines[bodyTop]
+		want := strings.TrimSuffix(report.CannotMake(q.Plan, q.Blocked[:1]), ".")
+		mustContain(t, first, "✗ "+want[:min(len(want), sz[0]-10)])
+		mustContain(t, lines[bodyTop+1], "Year on "+q.Plan.Name)
+		mustContain(t, lines[bodyTop+yearHeadRows], "›     1")
+
+		// On a plan that can make it, the screen opens with its year.
+		pressSettle(m, "p")
+		if m.quote.Plan.ID == q.Plan.ID || len(m.quote.Blocked) > 0 {
+			t.Fatalf("p should move to a plan that can make the month, got %s", m.quote.Plan.Name)
+		}
+		lines = strings.Split(screen(m), "\n")
+		if strings.Contains(lines[bodyTop], "cannot make") {
+			t.Errorf("%dx%d: a plan that makes the month is said to be blocked: %q", sz[0], sz[1], lines[bodyTop])
+		}
+		mustContain(t, lines[bodyTop], "Year on "+m.quote.Plan.Name)
 	}
 }
