@@ -288,6 +288,19 @@ func (p *Plan) Price(b Billing) Money {
 }
 
 // resolutionName writes a height as people say it: 2160 -> "4K", 1080 -> "1080p".
+// ResolutionName names a resolution height as the card's resolution feature
+// of that height is named ("4K"), or as lines ("1440p") for a height no
+// feature has.
+func (c *RateCard) ResolutionName(h int) string {
+	for i := range c.Features {
+		if f := &c.Features[i]; f.Slot == SlotResolution && f.Height == h {
+			return f.Name
+		}
+	}
+	return resolutionName(h)
+}
+
+// resolutionName is a height's usual name: "4K", "8K", else lines ("720p").
 func resolutionName(h int) string {
 	switch h {
 	case 2160:

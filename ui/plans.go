@@ -254,7 +254,7 @@ func (m *Model) plansFeatures(w int) []string {
 			length = pricing.FormatLength(p.MaxSeconds)
 		}
 		if p.MaxHeight > 0 {
-			res = m.resolutionLabel(p.MaxHeight)
+			res = m.card.ResolutionName(p.MaxHeight)
 		}
 		seat := "none sold"
 		switch {
@@ -306,17 +306,6 @@ func (m *Model) plansFeatures(w int) []string {
 		out = append(out, line)
 	}
 	return out
-}
-
-// resolutionLabel names a resolution height as the card names it ("4K"),
-// falling back to the lines ("1440p") for a height no feature has.
-func (m *Model) resolutionLabel(h int) string {
-	for i := range m.card.Features {
-		if f := &m.card.Features[i]; f.Slot == pricing.SlotResolution && f.Height == h {
-			return f.Name
-		}
-	}
-	return itoa(int64(h)) + "p"
 }
 
 // plansRecommends reports whether the Plans screen recommends o's plan. For a
