@@ -85,7 +85,7 @@ func (m *Model) generateLayout() uiLayout {
 	// The Video form sits beside its summary only where both fit with every
 	// option's rate in full; otherwise it takes the width, the summary below.
 	formNeed := 2 + labelWidth + 1 + m.video.valueW + 1 + m.video.tagW
-	l := uiLayout{width: w, height: m.height, body: rect{0, bodyTop, w, bh}, wide: w >= formNeed+2+summaryMinWidth}
+	l := uiLayout{width: w, height: m.height, body: rect{0, bodyTop, w, bh}, wide: w >= formNeed+2+m.summaryNeed()}
 	l.formValueW = valueWidth
 	if w >= 2+labelWidth+1+m.video.valueW+1+width(numberTag) {
 		l.formValueW = m.video.valueW

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -723,6 +724,21 @@ func breakdownWidths(lines []pricing.Line, room int) (name, qty, rate int) {
 	return w[0], w[1], w[2]
 }
 
+// summaryNeed is how wide the summary beside the Video form must be for the
+// selected video's breakdown to show every rate in full: the form goes beside
+// it only then, so a wide terminal never cuts what a stacked layout would show.
+func (m *Model) summaryNeed() int {
+	q := m.quote
+	if q == nil || m.sel >= len(q.Videos) {
+		return summaryMinWidth
+	}
+	name, qty, rate := breakdownWidths(q.Videos[m.sel].Lines, math.MaxInt32)
+	return max(summaryMinWidth, name+qty+rate+2+breakdownCreditsW+3)
+}
+
+// breakdownCreditsW is the width of the breakdown's credits column.
+const breakdownCreditsW = 8
+
 // premiumMark marks a line that spends premium credits; the breakdown's
 // last line is its legend.
 const premiumMark = "◆"
@@ -814,7 +830,7 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 		out = append(out, "")
 	}
 	out = append(out, s.Heading.Render("Breakdown, one copy"))
-	credW := 8
+	credW := breakdownCreditsW
 	nameW, qtyW, rateW := breakdownWidths(vq.Lines, max(w-credW-3, 12))
 	if !compact {
 		out = append(out, s.Muted.Render(fit("Feature", nameW)+" "+fit("Quantity", qtyW)+" "+fit("Rate", rateW)+" "+right("Credits", credW)))
