@@ -186,6 +186,12 @@ func featureValue(f *Feature, v *Video) int64 {
 // prices it: the project's balance when it gives one, otherwise the plan's
 // credits for a fresh cycle.
 func (c *RateCard) FitProject(p *Project) (*FitResult, error) {
+	return c.FitProjectKeeping(p, nil)
+}
+
+// FitProjectKeeping is FitProject with the choices keep locks left as planned
+// (see FitKeeping).
+func (c *RateCard) FitProjectKeeping(p *Project, keep FitKeep) (*FitResult, error) {
 	plan, ok := c.Plan(p.Plan)
 	if !ok {
 		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
@@ -194,7 +200,7 @@ func (c *RateCard) FitProject(p *Project) (*FitResult, error) {
 	if p.HasBalance {
 		balance = p.Balance
 	}
-	return c.Fit(p, plan, balance), nil
+	return c.FitKeeping(p, plan, balance, keep), nil
 }
 
 // Fit finds the substitutions that bring the month's premium credits within the

@@ -32,6 +32,8 @@ func TestViewOnlyReadsTheModel(t *testing.T) {
 		{"year", []string{"4", "down", "right"}},
 		{"fit", []string{"2", "f"}},
 		{"fit_scrolled", []string{"2", "f", "down", "pgdown"}},
+		{"fit_chosen", []string{"2", "f", "down", " ", " ", "down", " "}},
+		{"fit_kept", []string{"2", "f", "down", "k", " "}},
 		{"help", []string{"?", "down"}},
 		{"help_video", []string{"1", "?", "end"}},
 		{"quit_question", []string{"2", "a", "q"}},
