@@ -183,7 +183,7 @@ func (m *Model) lockFit() tea.Cmd {
 
 // fitKey answers keys while the proposal is open: enter or f applies the
 // chosen changes, space puts the change under the cursor in or out, k keeps
-// its choice and fits again, esc closes, ↑/↓ move among the changes, q and
+// its choice and fits again (K forgets every kept choice), esc closes, ↑/↓ move among the changes, q and
 // ctrl+c close it and quit as usual.
 func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys.Prompt
@@ -197,6 +197,10 @@ func (m *Model) fitKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.toggleFit()
 	case key.Matches(msg, k.Keep):
 		return m.lockFit()
+	case key.Matches(msg, k.Unkeep):
+		if len(m.fit.keep) > 0 && !m.fit.pending {
+			return m.refit(nil)
+		}
 	case key.Matches(msg, k.ScrollUp):
 		m.moveFit(-m.fitStep(msg))
 	case key.Matches(msg, k.ScrollDown):
@@ -397,7 +401,7 @@ func (m *Model) fitHead(w int) []string {
 		}
 	}
 	if len(m.fit.keep) > 0 {
-		for _, l := range wrap("Kept: "+m.keptText(), w-1) {
+		for _, l := range wrap("Kept: "+m.keptText()+" (K forgets)", w-1) {
 			out = append(out, " "+s.Muted.Render(l))
 		}
 	}

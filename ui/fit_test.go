@@ -322,4 +322,9 @@ func TestFitKeepsALockedChoice(t *testing.T) {
 	}
 	mustContain(t, screen(m), "Kept: ")
 	mustContain(t, screen(m), what)
+
+	pressSettle(m, "K")
+	if len(m.fit.keep) != 0 || m.fit.res == nil || m.fit.res.After != m.fit.chosen || len(m.fit.res.Changes) == 0 || lockOf(&m.fit.res.Changes[0]) != lockOf(&first) {
+		t.Fatal("K forgets the kept choice and fits again as at first")
+	}
 }

@@ -165,9 +165,11 @@ type PromptKeys struct {
 	Close    key.Binding
 	Apply    key.Binding
 	// Toggle puts the fit change under the cursor in or out; Keep locks its
-	// choice ("keep 4K") and fits again.
+	// choice ("keep 4K") and fits again; Unkeep forgets every kept choice
+	// and fits again.
 	Toggle key.Binding
 	Keep   key.Binding
+	Unkeep key.Binding
 
 	Up         key.Binding
 	Down       key.Binding
@@ -322,6 +324,7 @@ func DefaultKeyMap() KeyMap {
 			Apply:      key.NewBinding(key.WithKeys("enter", "f"), key.WithHelp("enter", "apply")),
 			Toggle:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "change in/out")),
 			Keep:       key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep it, fit again")),
+			Unkeep:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "forget kept, fit again")),
 			Up:         upKey(),
 			Down:       downKey(),
 			PageUp:     pgUpKey(),
@@ -439,7 +442,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),
 		relabel(p.Submit, "enter", "done (a typed answer)"), relabel(p.Cancel, "esc", "cancel (a typed answer)"),
 		relabel(p.Apply, "enter/f", "apply the chosen fit"), relabel(p.Toggle, "space", "fit: change in/out"),
-		relabel(p.Keep, "k", "fit: keep, fit again"), relabel(p.Cancel, "esc", "close the fit proposal"),
+		relabel(p.Keep, "k", "fit: keep, fit again"), relabel(p.Unkeep, "K", "fit: forget kept"), relabel(p.Cancel, "esc", "close the fit proposal"),
 	}}
 	mouse := HelpGroup{"Mouse", []key.Binding{h.Keys.Mouse.Click, h.Keys.Mouse.Wheel}}
 	var screen []HelpGroup

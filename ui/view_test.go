@@ -34,6 +34,7 @@ func TestViewOnlyReadsTheModel(t *testing.T) {
 		{"fit_scrolled", []string{"2", "f", "down", "pgdown"}},
 		{"fit_chosen", []string{"2", "f", "down", " ", " ", "down", " "}},
 		{"fit_kept", []string{"2", "f", "down", "k", " "}},
+		{"fit_unkept", []string{"2", "f", "k", "down", "k", "K"}},
 		{"help", []string{"?", "down"}},
 		{"help_video", []string{"1", "?", "end"}},
 		{"quit_question", []string{"2", "a", "q"}},
