@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -91,8 +92,9 @@ type FitResult struct {
 	// the changes.
 	FitsBefore bool
 	Fits       bool
-	// Changes lists the substitutions, by video in file order; within a video,
-	// a re-render cut comes first, then slots in slot order.
+	// Changes lists the substitutions by saving, largest first, so the change
+	// that matters most reads first; equal savings keep file order (by video,
+	// and within a video a re-render cut first, then slots in slot order).
 	Changes []FitChange
 	// When nothing fits even with every substitution, Changes holds every
 	// substitution (the least the month can spend, keeping the most value at that
@@ -184,6 +186,12 @@ func featureValue(f *Feature, v *Video) int64 {
 // prices it: the project's balance when it gives one, otherwise the plan's
 // credits for a fresh cycle.
 func (c *RateCard) FitProject(p *Project) (*FitResult, error) {
+	return c.FitProjectKeeping(p, nil)
+}
+
+// FitProjectKeeping is FitProject with the choices keep locks left as planned
+// (see FitKeeping).
+func (c *RateCard) FitProjectKeeping(p *Project, keep FitKeep) (*FitResult, error) {
 	plan, ok := c.Plan(p.Plan)
 	if !ok {
 		return nil, fmt.Errorf("unknown plan %q; choose one of: %v", p.Plan, c.PlanIDs())
@@ -192,7 +200,7 @@ func (c *RateCard) FitProject(p *Project) (*FitResult, error) {
 	if p.HasBalance {
 		balance = p.Balance
 	}
-	return c.Fit(p, plan, balance), nil
+	return c.FitKeeping(p, plan, balance, keep), nil
 }
 
 // Fit finds the substitutions that bring the month's premium credits within the
@@ -201,8 +209,25 @@ func (c *RateCard) FitProject(p *Project) (*FitResult, error) {
 // re-renders are cut only when p.AllowFewerRerenders is set. p is not modified;
 // Apply makes the changes on a copy.
 func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
+	return c.FitKeeping(p, plan, balance, nil)
+}
+
+// FitKeep says which of the month's choices a fit must leave as planned:
+// keep(v, s) for slot s of video v, and keep(v, NumSlots) for the video's
+// re-render count. A nil FitKeep keeps nothing.
+type FitKeep func(video int, s Slot) bool
+
+// kept is keep(v, s), false for a nil keep.
+func (keep FitKeep) kept(v int, s Slot) bool { return keep != nil && keep(v, s) }
+
+// FitKeeping is Fit with some choices locked by the person ("keep 4K"): a kept
+// slot keeps its planned feature and a kept re-render count stays, even when
+// the plan cannot use the feature (Blocked then says so), and the rest is
+// fitted as Fit would, best by the same order among what is left free. The
+// upgrade it names, when nothing fits, respects the same locks.
+func (c *RateCard) FitKeeping(p *Project, plan *Plan, balance Credits, keep FitKeep) *FitResult {
 	budget := max(balance, 0)
-	m := c.buildFit(p, plan)
+	m := c.buildFit(p, plan, keep)
 	r := &FitResult{Card: c, Plan: plan, Billing: p.Billing, Balance: balance, Exact: true}
 	r.Before = m.current
 	r.ValueBefore = m.valueBefore
@@ -223,6 +248,8 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 		r.Exact = r.ApproximateReason == 0
 	}
 	c.explain(p, m, choice, r)
+	// By saving, largest first; the sort is stable, so ties keep file order.
+	slices.SortStableFunc(r.Changes, func(a, b FitChange) int { return cmp.Compare(b.Saves, a.Saves) })
 	// The month as changed is priced afresh rather than trusted as Before minus
 	// the savings: the two agree to the credit, except that on absurd cards whose
 	// amounts saturate only the fresh price stays meaningful.
@@ -235,7 +262,7 @@ func (c *RateCard) Fit(p *Project, plan *Plan, balance Credits) *FitResult {
 	if !r.Fits && plan != nil {
 		r.Short = minus(r.After, budget)
 		r.TopUp, r.CanTopUp = plan.CheapestTopUp(r.Short)
-		r.Upgrade = c.fitUpgrade(p, plan)
+		r.Upgrade = c.fitUpgrade(p, plan, keep)
 	} else if !r.Fits {
 		r.Short = minus(r.After, budget)
 	}

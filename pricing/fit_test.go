@@ -303,6 +303,11 @@ func fitMonthKey(c *RateCard, p, q *Project) fitKey {
 // the best month within the balance, or, when none fits, the one spending least
 // (then the best by the same order).
 func fitBruteForce(c *RateCard, p *Project, plan *Plan, balance Credits) (fitKey, bool) {
+	return fitBruteForceKeeping(c, p, plan, balance, nil)
+}
+
+// fitBruteForceKeeping is fitBruteForce with the choices keep locks left as planned.
+func fitBruteForceKeeping(c *RateCard, p *Project, plan *Plan, balance Credits, keep FitKeep) (fitKey, bool) {
 	type choice struct {
 		video int
 		slot  Slot // NumSlots means re-renders
@@ -315,7 +320,7 @@ func fitBruteForce(c *RateCard, p *Project, plan *Plan, balance Credits) (fitKey
 			continue
 		}
 		for s := Slot(0); s < NumSlots; s++ {
-			if !v.Active(s) {
+			if !v.Active(s) || keep.kept(i, s) {
 				continue
 			}
 			orig, _ := c.Feature(v.Picks[s])
@@ -334,7 +339,7 @@ func fitBruteForce(c *RateCard, p *Project, plan *Plan, balance Credits) (fitKey
 				choices = append(choices, choice{i, s, ids})
 			}
 		}
-		if p.AllowFewerRerenders && v.Rerenders > 0 {
+		if p.AllowFewerRerenders && v.Rerenders > 0 && !keep.kept(i, NumSlots) {
 			var rs []string
 			for r := v.Rerenders; r >= 0; r-- {
 				rs = append(rs, fmt.Sprint(r))
@@ -432,7 +437,7 @@ func TestFitMatchesBruteForce(t *testing.T) {
 			balance = month
 		}
 		want, wantFits := fitBruteForce(c, p, plan, balance)
-		if m := c.buildFit(p, plan); balance-m.fixed >= m.minSum && balance-m.fixed < m.maxSum {
+		if m := c.buildFit(p, plan, nil); balance-m.fixed >= m.minSum && balance-m.fixed < m.maxSum {
 			if m.maxSum-(balance-m.fixed) < balance-m.fixed-m.minSum {
 				covering++
 			} else {
@@ -474,6 +479,71 @@ func TestFitMatchesBruteForce(t *testing.T) {
 	}
 }
 
+// TestFitKeepingMatchesBruteForce is the lock promise: on random small months
+// with random choices kept, no kept slot or re-render count is ever changed, and
+// the month is as good as the best an exhaustive search over the free choices
+// finds.
+func TestFitKeepingMatchesBruteForce(t *testing.T) {
+	c := fitCard(t)
+	for seed := range uint64(300) {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		p := randomFitMonth(c, rng)
+		plan := &c.Plans[rng.IntN(len(c.Plans))]
+		p.Plan = plan.ID
+		locked := map[[2]int]bool{}
+		for i := range p.Videos {
+			for s := Slot(0); s <= NumSlots; s++ {
+				if rng.IntN(3) == 0 {
+					locked[[2]int{i, int(s)}] = true
+				}
+			}
+		}
+		keep := func(v int, s Slot) bool { return locked[[2]int{v, int(s)}] }
+		var month Credits
+		for i := range p.Videos {
+			month += c.VideoCredits(&p.Videos[i]) * Credits(p.Videos[i].Count)
+		}
+		balance := Credits(rng.Int64N(int64(month)+2000)) / 500 * 500
+		want, wantFits := fitBruteForceKeeping(c, p, plan, balance, keep)
+		r := c.FitKeeping(p, plan, balance, keep)
+		for _, ch := range r.Changes {
+			s := ch.Slot
+			if ch.Rerenders {
+				s = NumSlots
+			}
+			if keep(ch.Video, s) {
+				t.Fatalf("seed %d: a kept choice was changed: %s", seed, ch.Text(c))
+			}
+		}
+		q := r.Apply(p)
+		if got := fitMonthKey(c, p, q); got != want || r.Fits != wantFits {
+			t.Fatalf("seed %d: fitter %+v (fits %v), brute force %+v (fits %v)\nchanges: %v", seed, got, r.Fits, want, wantFits, fitDescribe(c, r))
+		}
+	}
+}
+
+// TestFitOrdersChangesBySaving: largest saving first, equal savings in file order.
+func TestFitOrdersChangesBySaving(t *testing.T) {
+	c := fitCard(t)
+	seen := 0
+	for seed := range uint64(200) {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		p := randomFitMonth(c, rng)
+		plan := &c.Plans[rng.IntN(len(c.Plans))]
+		r := c.Fit(p, plan, 0)
+		for k := 1; k < len(r.Changes); k++ {
+			a, b := r.Changes[k-1], r.Changes[k]
+			seen++
+			if a.Saves < b.Saves || (a.Saves == b.Saves && a.Video > b.Video) {
+				t.Fatalf("seed %d: change %d (%s) before change %d (%s)", seed, k, a.Text(c), k+1, b.Text(c))
+			}
+		}
+	}
+	if seen < 100 {
+		t.Fatalf("only %d pairs of changes compared", seen)
+	}
+}
+
 func fitDescribe(c *RateCard, r *FitResult) string {
 	var s []string
 	for _, ch := range r.Changes {
@@ -492,7 +562,7 @@ func TestFitCoversEveryCell(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 11))
 		p := randomFitMonth(c, rng)
 		plan := planOf(t, c, "big")
-		m := c.buildFit(p, plan)
+		m := c.buildFit(p, plan, nil)
 		if len(m.groups) == 0 || m.minSum == m.maxSum {
 			continue
 		}
@@ -663,7 +733,7 @@ func TestFitGreedyFallbackStaysWithinBudget(t *testing.T) {
 	for seed := range uint64(100) {
 		rng := rand.New(rand.NewPCG(seed, 3))
 		p := randomFitMonth(c, rng)
-		m := c.buildFit(p, planOf(t, c, "big"))
+		m := c.buildFit(p, planOf(t, c, "big"), nil)
 		if m.minSum == m.maxSum {
 			continue
 		}

@@ -84,7 +84,7 @@ func (c *RateCard) explainVideo(vi int, v *Video, planned, picks *[NumSlots]int1
 // fitUpgrade finds the cheapest other plan with a public price, under the
 // project's billing, that the month (with that plan's own substitutions) fits
 // and that nothing blocks once those substitutions are made.
-func (c *RateCard) fitUpgrade(p *Project, not *Plan) *Plan {
+func (c *RateCard) fitUpgrade(p *Project, not *Plan, keep FitKeep) *Plan {
 	var best *Plan
 	var bestCost Money
 	for i := range c.Plans {
@@ -96,7 +96,7 @@ func (c *RateCard) fitUpgrade(p *Project, not *Plan) *Plan {
 		if best != nil && cost >= bestCost {
 			continue
 		}
-		m := c.buildFit(p, pl)
+		m := c.buildFit(p, pl, keep)
 		if m.fixed+m.minSum > pl.Credits {
 			continue
 		}

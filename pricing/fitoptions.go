@@ -67,7 +67,10 @@ func (c *RateCard) chain(plan *Plan, f *Feature) []int16 {
 	return out
 }
 
-func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
+// buildFit cuts the month into groups. A slot keep locks has only its planned
+// feature, so it is a fixed line; a video whose re-renders keep locks has its
+// re-render count fixed, as without allow_fewer_rerenders.
+func (c *RateCard) buildFit(p *Project, plan *Plan, keep FitKeep) *fitModel {
 	m := &fitModel{chains: make([][]int16, len(c.Features)), picks: make([][NumSlots]int16, len(p.Videos))}
 	// One pass looks every pick up once (explain reads them again) and sizes
 	// the groups: a month of 100,000 videos would otherwise grow the slice a
@@ -88,7 +91,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 			continue
 		}
 		m.valueBefore = plus(m.valueBefore, times(value, int64(v.Count)))
-		if p.AllowFewerRerenders && v.Rerenders > 0 {
+		if p.AllowFewerRerenders && v.Rerenders > 0 && !keep.kept(i, NumSlots) {
 			m.jointVideos++
 			groups++
 		}
@@ -103,6 +106,7 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 		var chains, joint [NumSlots][]int16
 		current := &m.picks[vi]
 		cutRerenders := false
+		mayCut := p.AllowFewerRerenders && v.Rerenders > 0 && !keep.kept(vi, NumSlots)
 		for s := Slot(0); s < NumSlots; s++ {
 			fi := int(current[s])
 			if fi < 0 {
@@ -110,8 +114,12 @@ func (c *RateCard) buildFit(p *Project, plan *Plan) *fitModel {
 			}
 			f := &c.Features[fi]
 			m.current = plus(m.current, times(c.charge(f, v).Credits, int64(count)))
-			chains[s] = m.chainOf(c, plan, fi)
-			if p.AllowFewerRerenders && v.Rerenders > 0 {
+			if keep.kept(vi, s) {
+				chains[s] = []int16{current[s]}
+			} else {
+				chains[s] = m.chainOf(c, plan, fi)
+			}
+			if mayCut {
 				for _, fi := range chains[s] {
 					if c.Features[fi].Rerender && c.Features[fi].Premium {
 						// This slot's price depends on the re-render count: it is

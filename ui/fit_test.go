@@ -50,7 +50,7 @@ func TestFitProposesAppliesAndUndoes(t *testing.T) {
 	for _, ch := range want.Changes {
 		mustContain(t, s, ch.From.Name+" → "+ch.To.Name)
 	}
-	mustContain(t, s, "Saves "+card.CreditWord(want.Before-want.After)+" in all")
+	mustContain(t, s, "Chosen save "+card.CreditWord(want.Before-want.After)+": "+want.After.Grouped()+" of "+want.Balance.Grouped()+", fits")
 	mustContain(t, s, "enter applies "+pricing.Plural(int64(len(want.Changes)), "change"))
 
 	steps := len(m.undo)
@@ -191,15 +191,22 @@ func TestFitProposalScrollsAndQuits(t *testing.T) {
 		t.Fatalf("300 videos need more changes than one screen shows")
 	}
 	mustContain(t, screen(m), "changes 1–")
+	// The cursor moves; the rows scroll only to keep it shown.
 	press(m, "down", "down", "pgdown")
-	if m.layout.fit.offset != 2+m.layout.fit.rows.h-1 {
-		t.Fatalf("offset %d after ↓ ↓ pgdn with %d rows", m.layout.fit.offset, m.layout.fit.rows.h)
+	if c := 2 + m.layout.fit.rows.h - 1; m.fit.cursor != c || m.layout.fit.offset != c-m.layout.fit.rows.h+1 {
+		t.Fatalf("cursor %d offset %d after ↓ ↓ pgdn with %d rows", m.fit.cursor, m.layout.fit.offset, m.layout.fit.rows.h)
 	}
-	last := r.Changes[m.layout.fit.offset]
+	last := r.Changes[m.fit.cursor]
 	mustContain(t, screen(m), last.VideoName)
 	press(m, "up")
-	if m.layout.fit.offset != 2+m.layout.fit.rows.h-2 {
-		t.Fatalf("↑: %d", m.layout.fit.offset)
+	if m.fit.cursor != m.layout.fit.rows.h || m.layout.fit.offset != 2 {
+		t.Fatalf("↑: cursor %d offset %d", m.fit.cursor, m.layout.fit.offset)
+	}
+	for range m.fit.cursor + 1 {
+		press(m, "up")
+	}
+	if m.fit.cursor != 0 || m.layout.fit.offset != 0 {
+		t.Fatalf("↑ to the top: cursor %d offset %d", m.fit.cursor, m.layout.fit.offset)
 	}
 	if !isQuit(press(m, "q")) || !m.idle() {
 		t.Fatal("q closes the proposal and quits an unchanged month")
@@ -238,4 +245,86 @@ func TestFitProposalSaysWhatStillBlocksThePlan(t *testing.T) {
 	mustContain(t, s, "1 change replaces choices Creator cannot make")
 	mustContain(t, s, "Still blocked on Creator (no substitution cures these):")
 	mustContain(t, s, "“Webinar” is 45m, longer than Creator's 30m maximum")
+}
+
+var spaceKey = keyMsg(" ")
+
+// space leaves a change out; the summary prices the chosen ones with the card
+// (a copy of the month with them made, quoted), and enter applies only those,
+// as one undo step.
+func TestFitAppliesOnlyTheChosenChanges(t *testing.T) {
+	card := loadCard(t)
+	m := newModel(t, fullMonth(card), 120, 40)
+	pressSettle(m, "f")
+	r := m.fit.res
+	if r == nil || len(r.Changes) < 2 {
+		t.Fatal("the full month needs at least two changes")
+	}
+	for k := 1; k < len(r.Changes); k++ {
+		if r.Changes[k-1].Saves < r.Changes[k].Saves {
+			t.Fatalf("changes not by saving: %v then %v", r.Changes[k-1].Saves, r.Changes[k].Saves)
+		}
+	}
+	_, cmd := m.Update(spaceKey)
+	if !m.fit.off[0] || !m.fit.pricing {
+		t.Fatal("space leaves the first change out and prices the rest in a command")
+	}
+	mustContain(t, screen(m), "Pricing the chosen changes")
+	settle(m, cmd)
+	sub := *r
+	sub.Changes = r.Changes[1:]
+	q, err := card.Quote(sub.Apply(fullMonth(card)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.fit.chosen != q.Premium || m.fit.chosenFits != q.Fits {
+		t.Fatalf("chosen priced %v (fits %v), the card says %v (fits %v)", m.fit.chosen, m.fit.chosenFits, q.Premium, q.Fits)
+	}
+	s := screen(m)
+	mustContain(t, s, "[ ]")
+	mustContain(t, s, "Chosen save "+card.CreditWord(r.Before-q.Premium)+": "+q.Premium.Grouped())
+	mustContain(t, m.statusLine(), "enter applies "+pricing.Plural(int64(len(r.Changes)-1), "change"))
+
+	steps := len(m.undo)
+	press(m, "enter")
+	if !m.idle() || len(m.undo) != steps+1 {
+		t.Fatal("enter applies the chosen changes as one undo step")
+	}
+	if got, want := pricing.EncodeProject(m.Project(), card), pricing.EncodeProject(sub.Apply(fullMonth(card)), card); !bytes.Equal(got, want) {
+		t.Fatalf("applied month:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// k keeps the choice of the change under the cursor and fits again: the new
+// proposal never changes it, says it is kept, and is pricing's FitKeeping.
+func TestFitKeepsALockedChoice(t *testing.T) {
+	card := loadCard(t)
+	m := newModel(t, fullMonth(card), 120, 40)
+	pressSettle(m, "f")
+	first := m.fit.res.Changes[0]
+	pressSettle(m, "k")
+	r := m.fit.res
+	if r == nil || !m.fit.open || len(m.fit.keep) != 1 {
+		t.Fatalf("k fits again with one lock: %+v", m.fit)
+	}
+	for _, ch := range r.Changes {
+		if lockOf(&ch) == lockOf(&first) {
+			t.Fatalf("a kept choice was changed: %s", ch.Text(card))
+		}
+	}
+	want, _ := card.FitProjectKeeping(fullMonth(card), func(v int, s pricing.Slot) bool { return fitLock{v, s} == lockOf(&first) })
+	if r.After != want.After || len(r.Changes) != len(want.Changes) {
+		t.Fatalf("the refit is pricing's FitKeeping: %v vs %v", r.After, want.After)
+	}
+	what := first.VideoName
+	if !first.Rerenders {
+		what = first.From.Name + " in “" + first.VideoName + "”"
+	}
+	mustContain(t, screen(m), "Kept: ")
+	mustContain(t, screen(m), what)
+
+	pressSettle(m, "K")
+	if len(m.fit.keep) != 0 || m.fit.res == nil || m.fit.res.After != m.fit.chosen || len(m.fit.res.Changes) == 0 || lockOf(&m.fit.res.Changes[0]) != lockOf(&first) {
+		t.Fatal("K forgets the kept choice and fits again as at first")
+	}
 }

@@ -154,7 +154,8 @@ type YearKeys struct {
 // PromptKeys answer whatever holds the keys while it is open: a y/n question
 // (Yes, No, and the quit question's SaveQuit), a text prompt (Submit, Cancel),
 // the full help (Close, and the scrolling keys) and the fit proposal (Apply,
-// Cancel, ScrollUp/ScrollDown, a page at a time with PageUp/PageDown).
+// Toggle, Keep, Cancel, ScrollUp/ScrollDown, a page at a time with
+// PageUp/PageDown; k keeps, so it does not scroll there).
 type PromptKeys struct {
 	Yes      key.Binding
 	No       key.Binding
@@ -163,6 +164,12 @@ type PromptKeys struct {
 	Cancel   key.Binding
 	Close    key.Binding
 	Apply    key.Binding
+	// Toggle puts the fit change under the cursor in or out; Keep locks its
+	// choice ("keep 4K") and fits again; Unkeep forgets every kept choice
+	// and fits again.
+	Toggle key.Binding
+	Keep   key.Binding
+	Unkeep key.Binding
 
 	Up         key.Binding
 	Down       key.Binding
@@ -315,13 +322,16 @@ func DefaultKeyMap() KeyMap {
 			Cancel:     escKey(),
 			Close:      key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close")),
 			Apply:      key.NewBinding(key.WithKeys("enter", "f"), key.WithHelp("enter", "apply")),
+			Toggle:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "change in/out")),
+			Keep:       key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep it, fit again")),
+			Unkeep:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "forget kept, fit again")),
 			Up:         upKey(),
 			Down:       downKey(),
 			PageUp:     pgUpKey(),
 			PageDown:   pgDownKey(),
 			Home:       homeKey(),
 			End:        endKey(),
-			ScrollUp:   key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑", "scroll")),
+			ScrollUp:   key.NewBinding(key.WithKeys("up", "pgup"), key.WithHelp("↑", "scroll")),
 			ScrollDown: key.NewBinding(key.WithKeys("down", "j", "pgdown"), key.WithHelp("↓", "scroll")),
 		},
 	}
@@ -376,7 +386,8 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 	case HoldLoadingHelp:
 		return []key.Binding{relabel(p.Up, "↑/↓", "scroll"), p.Close, g.Quit}
 	case HoldFit:
-		return []key.Binding{p.Apply, relabel(p.Cancel, "esc", "close, change nothing"), relabel(p.ScrollUp, "↑/↓", "scroll"), g.Quit}
+		return []key.Binding{p.Apply, relabel(p.Cancel, "esc", "close, change nothing"), relabel(p.Toggle, "space", "in/out"),
+			relabel(p.Keep, "k", "keep"), g.Quit, relabel(p.ScrollUp, "↑/↓", "move")}
 	case HoldEditing:
 		return []key.Binding{v.Keep, v.Revert, v.MoveOn, f.EraseToStart, g.Interrupt}
 	case HoldQuestion:
@@ -430,7 +441,8 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	questions := HelpGroup{"Questions", []key.Binding{
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),
 		relabel(p.Submit, "enter", "done (a typed answer)"), relabel(p.Cancel, "esc", "cancel (a typed answer)"),
-		relabel(p.Apply, "enter/f", "apply the fit proposal"), relabel(p.Cancel, "esc", "close the fit proposal"),
+		relabel(p.Apply, "enter/f", "apply the chosen fit"), relabel(p.Toggle, "space", "fit: change in/out"),
+		relabel(p.Keep, "k", "fit: keep, fit again"), relabel(p.Unkeep, "K", "fit: forget kept"), relabel(p.Cancel, "esc", "close the fit proposal"),
 	}}
 	mouse := HelpGroup{"Mouse", []key.Binding{h.Keys.Mouse.Click, h.Keys.Mouse.Wheel}}
 	var screen []HelpGroup
