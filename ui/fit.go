@@ -35,6 +35,10 @@ type fitState struct {
 	pricing    bool
 	chosen     pricing.Credits
 	chosenFits bool
+	// nameW and changeW are the widest video name and change label of res,
+	// measured once when it arrives, so the table's columns fit their
+	// content without View walking every change.
+	nameW, changeW int
 }
 
 // fitLock names one locked choice: a slot of a video, or its re-renders
@@ -112,6 +116,12 @@ func (m *Model) fitDone(msg fitDoneMsg) {
 	}
 	m.fit.pending, m.fit.res = false, msg.res
 	m.fit.off = make([]bool, len(msg.res.Changes))
+	m.fit.nameW, m.fit.changeW = 0, 0
+	for i := range msg.res.Changes {
+		ch := &msg.res.Changes[i]
+		m.fit.nameW = max(m.fit.nameW, width(ch.VideoName))
+		m.fit.changeW = max(m.fit.changeW, width(report.FitChangeLabel(ch)))
+	}
 	m.fit.chosen, m.fit.chosenFits = msg.res.After, msg.res.Fits
 }
 
@@ -307,8 +317,13 @@ func (m *Model) renderFit(w, h int) []string {
 	if showLost {
 		rest -= lostW + 1
 	}
-	changeW := min(max(rest*55/100, 20), 44)
-	videoW := max(rest-changeW, 10)
+	// Each column as wide as its content where the width allows; otherwise
+	// the change keeps at least 55% of what there is.
+	videoW, changeW := max(m.fit.nameW, width("Video")), max(m.fit.changeW, width("Change"))
+	if videoW+changeW > rest {
+		changeW = max(min(changeW, rest-min(videoW, rest*45/100)), 10)
+		videoW = max(rest-changeW, 10)
+	}
 	head := "  " + fit("", markW) + right("#", idxW) + " " + fit("Video", videoW) + " " + fit("Change", changeW) + " " + right("Saves", saveW)
 	if showLost {
 		head += " " + right("Min lost", lostW)
@@ -317,10 +332,7 @@ func (m *Model) renderFit(w, h int) []string {
 	rows, offset := m.layout.fit.rows.h, m.layout.fit.offset
 	for i := offset; i < len(r.Changes) && i < offset+rows; i++ {
 		ch := &r.Changes[i]
-		change := "re-renders " + itoa(int64(ch.RerendersFrom)) + " → " + itoa(int64(ch.RerendersTo))
-		if !ch.Rerenders {
-			change = ch.From.Name + " → " + ch.To.Name
-		}
+		change := report.FitChangeLabel(ch)
 		mark := "[x] "
 		if i < len(m.fit.off) && m.fit.off[i] {
 			mark = "[ ] "

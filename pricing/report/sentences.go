@@ -297,3 +297,7 @@ func FitStillBlocked(r *pricing.FitResult) string {
 func CannotMake(plan *pricing.Plan, blocked []string) string {
 	return pricing.CannotMake(plan, blocked)
 }
+
+// FitChangeLabel is a fit change as its table names it: "Avatar IV → Avatar
+// III", or "re-renders 2 → 0".
+func FitChangeLabel(ch *pricing.FitChange) string { return changeLabel(ch) }
