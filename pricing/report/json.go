@@ -265,6 +265,16 @@ type quoteTexts struct {
 	// switch, the sentence as escaped JSON per switch and saving.
 	altFrames map[altFrameKey]*altFrame
 	altTexts  textMemo[altText]
+	// last holds, per slot, the frames and quantity used last: a month's
+	// videos repeat the same choices, so most lookups end here, unhashed.
+	last [pricing.NumSlots]struct {
+		line    lineKey
+		lineFr  *lineFrame
+		alt     altFrameKey
+		altFr   *altFrame
+		qty     quantityText
+		qtyText string
+	}
 }
 
 // lineKey is what a line's fixed JSON depends on.
@@ -317,10 +327,16 @@ func (t *quoteTexts) rate(f *pricing.Feature) string {
 
 func (t *quoteTexts) quantity(l *pricing.Line) string {
 	k := quantityText{l.Feature, l.BilledSeconds, l.Renders, l.Languages, l.Units}
-	if s, ok := t.quantities.get(k); ok {
-		return s
+	last := &t.last[l.Slot]
+	if last.qty == k && last.qtyText != "" {
+		return last.qtyText
 	}
-	return t.quantities.put(k, l.Quantity())
+	s, ok := t.quantities.get(k)
+	if !ok {
+		s = t.quantities.put(k, l.Quantity())
+	}
+	last.qty, last.qtyText = k, s
+	return s
 }
 
 func (t *quoteTexts) length(seconds int) string {
@@ -420,7 +436,12 @@ func (d *planRefJSON) write(j *jsonWriter) {
 // credits_total.
 func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 	k := lineKey{l.Feature, l.Slot, j.depth}
-	fr := t.lines[k]
+	last := &t.last[l.Slot]
+	fr := last.lineFr
+	if last.line != k || fr == nil {
+		fr = t.lines[k]
+		last.line = k
+	}
 	if fr == nil {
 		fr = t.frame(l, j.depth)
 		if t.lines == nil {
@@ -428,6 +449,7 @@ func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 		}
 		t.lines[k] = fr
 	}
+	last.lineFr = fr
 	j.b = append(j.b, fr.head...)
 	j.b = appendJSONString(j.b, t.quantity(l), jsonPrintable)
 	j.b = append(j.b, fr.mid...)
@@ -464,13 +486,18 @@ func (t *quoteTexts) frame(l *pricing.Line, depth int) *lineFrame {
 // the sentence (escaped once per switch and saving).
 func (t *quoteTexts) writeAlt(j *jsonWriter, a *pricing.Alternative) {
 	k := altFrameKey{a.From, a.To, a.Slot, j.depth}
-	fr := t.altFrames[k]
-	if fr == nil {
-		fr = t.altFrame(a, j.depth)
-		if t.altFrames == nil {
-			t.altFrames = map[altFrameKey]*altFrame{}
+	last := &t.last[a.Slot]
+	fr := last.altFr
+	if last.alt != k || fr == nil {
+		fr = t.altFrames[k]
+		if fr == nil {
+			fr = t.altFrame(a, j.depth)
+			if t.altFrames == nil {
+				t.altFrames = map[altFrameKey]*altFrame{}
+			}
+			t.altFrames[k] = fr
 		}
-		t.altFrames[k] = fr
+		last.alt, last.altFr = k, fr
 	}
 	if a.Reason != fr.reason { // a reason the switch did not have before: no frame
 		alt := altOf(a, t.alt(a))
