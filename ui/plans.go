@@ -68,40 +68,8 @@ func (m *Model) renderPlans(w, h int) []string {
 	out = append(out, " "+s.Value.Render("This month spends "+m.card.CreditWord(c.Premium))+
 		s.Muted.Render(" · "+pricing.FormatLength(int(min(c.FinishedSeconds, 1<<31-1)))+" finished · "+c.Billing.Key()+" billing (b)"), "")
 
-	// Every column is as wide as its widest entry (a few plans: cheap to
-	// measure), so large numbers never run into each other or get cut; Per
-	// min, then Annual, give way on a narrow terminal before that happens.
-	planW, fitsW, leftW := width("Plan"), width("blocked"), width("Left/short")
-	monW, annW, minW := width("Monthly"), width("Annual"), width("Per min")
-	for i := range c.Options {
-		o := &c.Options[i]
-		planW = max(planW, width(o.Plan.Name+" • ✓"))
-		leftW = max(leftW, width(plansLeft(o)))
-		if !o.Plan.ContactSales {
-			monW = max(monW, width(m.card.Money(o.MonthlyTotal)))
-			annW = max(annW, width(m.card.Money(o.AnnualTotal)))
-			minW = max(minW, width(m.card.Money(o.PerMinute)))
-		}
-	}
-	if rest := monW + 2 + annW; rest < width(pricing.ContactSales) {
-		annW += width(pricing.ContactSales) - rest
-	}
-	// Two spaces between the figures, so neighbouring numbers never read as one.
-	fixed := 2 + planW + fitsW + leftW + monW + annW + minW + 9
-	if fixed > w {
-		fixed, minW = fixed-minW-2, 0
-	}
-	barW := w - fixed - 1
-	head := "  " + fit("Plan", planW) + " " + fit("Fits", fitsW) + " " + right("Left/short", leftW) + "  " +
-		right("Monthly", monW) + "  " + right("Annual", annW)
-	if minW > 0 {
-		head += "  " + right("Per min", minW)
-	}
-	if barW >= 6 {
-		head += " " + fit("Cost", barW)
-	}
-	out = append(out, s.Muted.Render(head))
-
+	cols := m.plansColumns(w)
+	out = append(out, s.Muted.Render(cols.head()))
 	var most pricing.Money
 	for i := range c.Options {
 		if o := &c.Options[i]; !o.Plan.ContactSales && o.Total > most {
@@ -109,67 +77,7 @@ func (m *Model) renderPlans(w, h int) []string {
 		}
 	}
 	for i := range c.Options {
-		o := &c.Options[i]
-		name := o.Plan.Name
-		if o.Plan.ID == m.project.Plan {
-			name += " •"
-		}
-		if m.plansRecommends(o) {
-			name += " ✓"
-		}
-		fits, fitStyle := "yes", s.Good
-		switch {
-		case len(o.Blocked) > 0:
-			fits, fitStyle = "blocked", s.Blocked
-		case !o.Fits:
-			fits, fitStyle = "top-up", s.Premium
-		}
-		left := plansLeft(o)
-		var money string
-		if o.Plan.ContactSales {
-			money = right(pricing.ContactSales, monW+2+annW)
-			if minW > 0 {
-				money += "  " + right("–", minW)
-			}
-		} else {
-			perMin := "–"
-			if c.FinishedSeconds > 0 {
-				perMin = m.card.Money(o.PerMinute)
-			}
-			money = right(m.card.Money(o.MonthlyTotal), monW) + "  " + right(m.card.Money(o.AnnualTotal), annW)
-			if minW > 0 {
-				money += "  " + right(perMin, minW)
-			}
-		}
-		marker := "  "
-		if i == m.plans.sel {
-			marker = "› "
-		}
-		line := marker + fit(name, planW) + " " + fitStyle.Render(fit(fits, fitsW)) + " " + right(left, leftW) + "  " + money
-		if barW >= 6 {
-			if o.Plan.ContactSales {
-				// The price columns already say it; the bar says it again only where it fits whole.
-				if barW > width(pricing.ContactSales) {
-					line += " " + s.Muted.Render(pricing.ContactSales)
-				}
-			} else {
-				cells := bar(int64(o.Total), int64(most), barW-1)
-				if o.Total > 0 {
-					cells = max(cells, 1)
-				}
-				st := s.BarFill
-				if m.plansRecommends(o) {
-					st = s.Recommend
-				}
-				line += " " + st.Render(strings.Repeat("█", cells))
-			}
-		}
-		if i == m.plans.sel {
-			line = s.Selected.Render(fit(ansi.Strip(line), w))
-		} else if m.plansRecommends(o) {
-			line = s.Recommend.Render(ansi.Strip(line))
-		}
-		out = append(out, line)
+		out = append(out, m.plansRow(i, cols, most, w))
 	}
 	out = append(out, s.Muted.Render("  ✓ recommended · • the month's plan · enter uses the selected plan"), "")
 
@@ -213,6 +121,120 @@ func (m *Model) renderPlans(w, h int) []string {
 		out = out[:h]
 	}
 	return out
+}
+
+// plansCols are the widths of the Plans table's columns (0 for a column the
+// width has no room for).
+type plansCols struct{ plan, fits, left, mon, ann, perMin, bar int }
+
+// plansColumns sizes every column as wide as its widest entry (a few plans:
+// cheap to measure), so large numbers never run into each other or get cut;
+// Per min, then the bar, give way on a narrow terminal before that happens.
+func (m *Model) plansColumns(w int) plansCols {
+	c := m.cmp
+	k := plansCols{plan: width("Plan"), fits: width("blocked"), left: width("Left/short"),
+		mon: width("Monthly"), ann: width("Annual"), perMin: width("Per min")}
+	for i := range c.Options {
+		o := &c.Options[i]
+		k.plan = max(k.plan, width(o.Plan.Name+" • ✓"))
+		k.left = max(k.left, width(plansLeft(o)))
+		if !o.Plan.ContactSales {
+			k.mon = max(k.mon, width(m.card.Money(o.MonthlyTotal)))
+			k.ann = max(k.ann, width(m.card.Money(o.AnnualTotal)))
+			k.perMin = max(k.perMin, width(m.card.Money(o.PerMinute)))
+		}
+	}
+	if rest := k.mon + 2 + k.ann; rest < width(pricing.ContactSales) {
+		k.ann += width(pricing.ContactSales) - rest
+	}
+	// Two spaces between the figures, so neighbouring numbers never read as one.
+	fixed := 2 + k.plan + k.fits + k.left + k.mon + k.ann + k.perMin + 9
+	if fixed > w {
+		fixed, k.perMin = fixed-k.perMin-2, 0
+	}
+	k.bar = w - fixed - 1
+	return k
+}
+
+// head is the table's header line.
+func (k plansCols) head() string {
+	head := "  " + fit("Plan", k.plan) + " " + fit("Fits", k.fits) + " " + right("Left/short", k.left) + "  " +
+		right("Monthly", k.mon) + "  " + right("Annual", k.ann)
+	if k.perMin > 0 {
+		head += "  " + right("Per min", k.perMin)
+	}
+	if k.bar >= 6 {
+		head += " " + fit("Cost", k.bar)
+	}
+	return head
+}
+
+// plansRow is plan option i's line: name and marks, whether it fits, what is
+// left or short, its prices and a bar of its cost against the dearest, most.
+func (m *Model) plansRow(i int, k plansCols, most pricing.Money, w int) string {
+	s := &m.styles
+	c := m.cmp
+	o := &c.Options[i]
+	name := o.Plan.Name
+	if o.Plan.ID == m.project.Plan {
+		name += " •"
+	}
+	if m.plansRecommends(o) {
+		name += " ✓"
+	}
+	fits, fitStyle := "yes", s.Good
+	switch {
+	case len(o.Blocked) > 0:
+		fits, fitStyle = "blocked", s.Blocked
+	case !o.Fits:
+		fits, fitStyle = "top-up", s.Premium
+	}
+	var money string
+	if o.Plan.ContactSales {
+		money = right(pricing.ContactSales, k.mon+2+k.ann)
+		if k.perMin > 0 {
+			money += "  " + right("–", k.perMin)
+		}
+	} else {
+		perMin := "–"
+		if c.FinishedSeconds > 0 {
+			perMin = m.card.Money(o.PerMinute)
+		}
+		money = right(m.card.Money(o.MonthlyTotal), k.mon) + "  " + right(m.card.Money(o.AnnualTotal), k.ann)
+		if k.perMin > 0 {
+			money += "  " + right(perMin, k.perMin)
+		}
+	}
+	marker := "  "
+	if i == m.plans.sel {
+		marker = "› "
+	}
+	line := marker + fit(name, k.plan) + " " + fitStyle.Render(fit(fits, k.fits)) + " " + right(plansLeft(o), k.left) + "  " + money
+	if k.bar >= 6 {
+		if o.Plan.ContactSales {
+			// The price columns already say it; the bar says it again only where it fits whole.
+			if k.bar > width(pricing.ContactSales) {
+				line += " " + s.Muted.Render(pricing.ContactSales)
+			}
+		} else {
+			cells := bar(int64(o.Total), int64(most), k.bar-1)
+			if o.Total > 0 {
+				cells = max(cells, 1)
+			}
+			st := s.BarFill
+			if m.plansRecommends(o) {
+				st = s.Recommend
+			}
+			line += " " + st.Render(strings.Repeat("█", cells))
+		}
+	}
+	if i == m.plans.sel {
+		return s.Selected.Render(fit(ansi.Strip(line), w))
+	}
+	if m.plansRecommends(o) {
+		return s.Recommend.Render(ansi.Strip(line))
+	}
+	return line
 }
 
 // plansFeaturesWidth is the least width at which Plans shows its feature table.
