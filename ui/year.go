@@ -201,40 +201,9 @@ func (m *Model) renderYear(w, h int) []string {
 		wm := &y.Months[i]
 		most = max(most, int64(wm.Used+wm.Expired+wm.Short))
 	}
+	cols := yearCols{mon: monW, vol: volW, num: numW, top: topW, cost: costW, bar: barW, wide: wide}
 	for i := range y.Months {
-		wm := &y.Months[i]
-		marker := "  "
-		if i == m.year.sel {
-			marker = "› "
-		}
-		top := "–"
-		topStyle := s.Muted
-		switch {
-		case wm.Short > 0:
-			top, topStyle = wm.Short.Grouped()+" short", s.Bad
-		case wm.Bought > 0:
-			top, topStyle = "+"+wm.Bought.Grouped(), s.Premium
-		}
-		text := marker + right(itoa(int64(wm.Month)), monW) + " " + right(volumeText(wm.Volume), volW)
-		if wide {
-			text += " " + right(wm.Need.Grouped(), numW) + " " + right(wm.Granted.Grouped(), numW)
-		}
-		text += " " + right(wm.Used.Grouped(), numW) + " "
-		exp := right(wm.Expired.Grouped(), numW)
-		cost := " " + right(m.yearMoney(y, wm.Cost), costW)
-		var line string
-		if i == m.year.sel {
-			line = s.Selected.Render(text + exp + " " + right(top, topW) + cost)
-		} else {
-			if wm.Expired > 0 {
-				exp = s.Bad.Render(exp)
-			}
-			line = text + exp + " " + topStyle.Render(right(top, topW)) + cost
-		}
-		if barW >= 6 {
-			line += " " + m.yearBar(wm, most, barW)
-		}
-		out = append(out, line)
+		out = append(out, m.yearRow(y, i, cols, most))
 	}
 
 	total := "  " + right("Year", monW) + " " + right("", volW)
@@ -255,8 +224,67 @@ func (m *Model) renderYear(w, h int) []string {
 		out = append(out, "")
 	}
 
-	// The totals in sentences (waste and months short on one line); on a short
-	// terminal, in two lines that always fit.
+	out = append(out, m.yearSummaryLines(y, w, h-len(out))...)
+	if lead != "" && len(out)+2 <= h {
+		out = append(out, "", note)
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	return out
+}
+
+// yearCols are the widths of the Year table's columns; wide adds Need and
+// Granted.
+type yearCols struct {
+	mon, vol, num, top, cost, bar int
+	wide                          bool
+}
+
+// yearRow is month i's line of the year: volume, credits, top-up or
+// shortfall, cost, and a bar of its credits against the fullest month, most.
+func (m *Model) yearRow(y *pricing.YearResult, i int, k yearCols, most int64) string {
+	s := &m.styles
+	wm := &y.Months[i]
+	marker := "  "
+	if i == m.year.sel {
+		marker = "› "
+	}
+	top := "–"
+	topStyle := s.Muted
+	switch {
+	case wm.Short > 0:
+		top, topStyle = wm.Short.Grouped()+" short", s.Bad
+	case wm.Bought > 0:
+		top, topStyle = "+"+wm.Bought.Grouped(), s.Premium
+	}
+	text := marker + right(itoa(int64(wm.Month)), k.mon) + " " + right(volumeText(wm.Volume), k.vol)
+	if k.wide {
+		text += " " + right(wm.Need.Grouped(), k.num) + " " + right(wm.Granted.Grouped(), k.num)
+	}
+	text += " " + right(wm.Used.Grouped(), k.num) + " "
+	exp := right(wm.Expired.Grouped(), k.num)
+	cost := " " + right(m.yearMoney(y, wm.Cost), k.cost)
+	var line string
+	if i == m.year.sel {
+		line = s.Selected.Render(text + exp + " " + right(top, k.top) + cost)
+	} else {
+		if wm.Expired > 0 {
+			exp = s.Bad.Render(exp)
+		}
+		line = text + exp + " " + topStyle.Render(right(top, k.top)) + cost
+	}
+	if k.bar >= 6 {
+		line += " " + m.yearBar(wm, most, k.bar)
+	}
+	return line
+}
+
+// yearSummaryLines are the year's totals in sentences (waste and months
+// short on one line, the billing verdict, the rollover rule when wide), or,
+// when they would pass room rows, the two-line brief that always fits.
+func (m *Model) yearSummaryLines(y *pricing.YearResult, w, room int) []string {
+	s := &m.styles
 	good := y.Expired == 0 && y.MonthsShort == 0
 	sum := report.YearSummary(y)
 	full := []string{" " + clipStyle(s, good, clip(sum[0]+" · "+sum[1], w-1))}
@@ -269,24 +297,17 @@ func (m *Model) renderYear(w, h int) []string {
 		}
 		full = append(full, " "+clip(l, w-1))
 	}
-	if wide {
+	if w >= wideWidth {
 		full = append(full, "", " "+s.Muted.Render(clip(report.RolloverText(y.Plan), w-1)))
 	}
-	if len(out)+len(full) > h {
+	if len(full) > room {
 		brief := report.YearBrief(y)
 		full = []string{" " + clipStyle(s, good, clip(brief[0], w-1)), " " + s.Muted.Render(clip(brief[1], w-1))}
 		if !y.ContactSales {
 			full[1] = " " + s.Recommend.Render(clip(brief[1], w-1))
 		}
 	}
-	out = append(out, full...)
-	if lead != "" && len(out)+2 <= h {
-		out = append(out, "", note)
-	}
-	if len(out) > h {
-		out = out[:h]
-	}
-	return out
+	return full
 }
 
 // yearBlockedLead is the sentence the Year screen leads with when the year's
