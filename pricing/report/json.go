@@ -625,12 +625,7 @@ func (d *upgradeJSON) write(j *jsonWriter) {
 
 // writeMembers writes the quote's fields before the lists into the open object.
 func (d *quoteTop) writeMembers(j *jsonWriter) {
-	j.key("card")
-	d.Card.write(j)
-	j.key("plan")
-	d.Plan.write(j)
-	j.boolean("can_make", d.CanMake)
-	j.strings("blocked", d.Blocked)
+	writeMonthHead(j, &d.Card, &d.Plan, d.CanMake, d.Blocked)
 	j.str("billing", d.Billing)
 	j.credits("balance", d.Balance)
 	j.credits("premium_credits", d.PremiumCredits)
@@ -779,4 +774,15 @@ func optional[T any, P interface {
 	}
 	j.key(name)
 	v.write(j)
+}
+
+// writeMonthHead writes the members every month's document starts with: the
+// card, the plan, and whether the plan can make the month and why not.
+func writeMonthHead(j *jsonWriter, card *cardJSON, plan *planRefJSON, canMake bool, blocked []string) {
+	j.key("card")
+	card.write(j)
+	j.key("plan")
+	plan.write(j)
+	j.boolean("can_make", canMake)
+	j.strings("blocked", blocked)
 }
