@@ -101,6 +101,9 @@ func keyMsg(s string) tea.KeyPressMsg {
 	if k, ok := special[s]; ok {
 		return k
 	}
+	if l, ok := strings.CutPrefix(s, "ctrl+"); ok && len(l) == 1 {
+		return tea.KeyPressMsg{Code: rune(l[0]), Mod: tea.ModCtrl}
+	}
 	if l, ok := strings.CutPrefix(s, "alt+"); ok && l != "" {
 		return tea.KeyPressMsg{Code: []rune(l)[0], Mod: tea.ModAlt}
 	}

@@ -21,6 +21,9 @@ func TestKeyAndResizeStorm(t *testing.T) {
 		"1", "2", "3", "4", "0", "9", "a", "d", "x", "u", "p", "b", "B", "c", "e", "?", "[", "]",
 		"J", "K", "j", "k", "n", "y", "q", "s", ",", " ", "é", "m",
 		"f", "f", "h", "l", "4", "4",
+		// Keys added with the first-run work, the fit proposal and field editing.
+		"S", "w", "r", "P", "ctrl+y", "ctrl+u", "ctrl+k", "ctrl+w", "ctrl+a", "ctrl+e", "ctrl+v",
+		"alt+l", "alt+a", "alt+r", "alt+t", "alt+g", "alt+n",
 	}
 	card := loadCard(t)
 	t.Chdir(t.TempDir()) // random keys may save or export: never into the source tree
