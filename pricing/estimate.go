@@ -16,7 +16,7 @@ type Estimate struct {
 
 // EstimateMark is what text outputs put beside an estimated number, and
 // before its footnote.
-const EstimateMark = "*"
+const EstimateMark = "≈"
 
 // Marks is a row's estimate marks: the card's estimated = [...] keys of a
 // plan, a top-up or a feature, and its why = "...".
@@ -27,6 +27,25 @@ type Marks struct {
 
 // Has reports whether the row marks field as an estimate.
 func (m Marks) Has(field string) bool { return contains(m.Fields, field) }
+
+// Mark is " ≈" when the row marks any of the fields as an estimate, else
+// "": what an output puts beside a number that rests on them.
+func (m Marks) Mark(fields ...string) string {
+	for _, f := range fields {
+		if m.Has(f) {
+			return " " + EstimateMark
+		}
+	}
+	return ""
+}
+
+// priceKey is the card key of a plan's price on this billing.
+func (b Billing) priceKey() string {
+	if b == Annual {
+		return "annual_price"
+	}
+	return "monthly_price"
+}
 
 // Any reports whether the row marks anything.
 func (m Marks) Any() bool { return len(m.Fields) > 0 }
@@ -128,24 +147,36 @@ func (c *RateCard) EstimatesFor(plans []*Plan, p *Project) []Estimate {
 	return out
 }
 
+// One estimate a row: "Enterprise: credits 5,000 premium credits, included
+// seats 5 seats", with the row's why.
 func (c *RateCard) appendPlanEstimates(out []Estimate, p *Plan) []Estimate {
-	for _, f := range p.Marks.Fields {
-		out = append(out, Estimate{What: p.Name + " " + fieldLabel(f) + ": " + c.planValue(p, f), Why: p.Marks.Why})
+	if p.Marks.Any() {
+		out = append(out, Estimate{What: p.Name + ": " + markedValues(p.Marks, func(f string) string { return c.planValue(p, f) }), Why: p.Marks.Why})
 	}
 	for i := range p.TopUps {
 		tu := &p.TopUps[i]
-		for _, f := range tu.Marks.Fields {
-			out = append(out, Estimate{What: p.Name + "'s " + tu.Name + " " + fieldLabel(f) + ": " + c.topUpValue(tu, f), Why: tu.Marks.Why})
+		if tu.Marks.Any() {
+			out = append(out, Estimate{What: p.Name + "'s " + tu.Name + ": " + markedValues(tu.Marks, func(f string) string { return c.topUpValue(tu, f) }), Why: tu.Marks.Why})
 		}
 	}
 	return out
 }
 
 func (c *RateCard) appendFeatureEstimates(out []Estimate, f *Feature) []Estimate {
-	for _, k := range f.Marks.Fields {
-		out = append(out, Estimate{What: f.Name + " " + fieldLabel(k) + ": " + c.featureValue(f, k), Why: f.Marks.Why})
+	if f.Marks.Any() {
+		out = append(out, Estimate{What: f.Name + ": " + markedValues(f.Marks, func(k string) string { return c.featureValue(f, k) }), Why: f.Marks.Why})
 	}
 	return out
+}
+
+// markedValues words a row's marked fields with their values: "credits
+// 5,000 premium credits, rollover until_renewal".
+func markedValues(m Marks, value func(string) string) string {
+	parts := make([]string, len(m.Fields))
+	for i, f := range m.Fields {
+		parts[i] = fieldLabel(f) + " " + value(f)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // fieldLabel words a card key for people: "extra_seat_price" -> "extra seat price".
@@ -162,6 +193,9 @@ func fieldLabel(key string) string {
 }
 
 func (c *RateCard) planValue(p *Plan, key string) string {
+	if p.ContactSales && (key == "monthly_price" || key == "annual_price" || key == "extra_seat_price") {
+		return "(" + ContactSales + ")"
+	}
 	switch key {
 	case "monthly_price":
 		return c.Money(p.MonthlyPrice) + " a month"

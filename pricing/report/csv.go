@@ -21,20 +21,28 @@ type csvWriter struct {
 	w     *csv.Writer
 	card  *pricing.RateCard
 	cells []string
+	// sales is the sales columns' cells (csvSalesCells), the same on every row.
+	sales []string
 }
 
 // csvCardColumns end every CSV's header.
 var csvCardColumns = []string{"card", "as_of"}
 
-func newCSV(w io.Writer, card *pricing.RateCard, header []string) (*csvWriter, error) {
-	c := &csvWriter{w: csv.NewWriter(w), card: card}
-	return c, c.w.Write(append(append(make([]string, 0, len(header)+2), header...), csvCardColumns...))
+// The sales columns (csvSalesColumns) come before the card's; their estimates are
+// those of the plans the table is about.
+func newCSV(w io.Writer, card *pricing.RateCard, header []string, plans ...*pricing.Plan) (*csvWriter, error) {
+	c := &csvWriter{w: csv.NewWriter(w), card: card, sales: csvSalesCells(card, plans...)}
+	cols := append(append(make([]string, 0, len(header)+len(csvCardColumns)+len(csvSalesColumns)), header...), csvSalesColumns...)
+	return c, c.w.Write(append(cols, csvCardColumns...))
 }
 
 // row writes one row of cells, each through csvCell, then the card's columns.
 func (c *csvWriter) row(cells ...string) error {
 	c.cells = c.cells[:0]
 	for _, s := range cells {
+		c.cells = append(c.cells, csvCell(s))
+	}
+	for _, s := range c.sales {
 		c.cells = append(c.cells, csvCell(s))
 	}
 	c.cells = append(c.cells, csvCell(c.card.Name), csvCell(c.card.AsOf))
@@ -98,7 +106,7 @@ var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "q
 // writeQuoteCSV writes one row per line of each video, for spreadsheets: a
 // header row and the lines, nothing else, so every row has the same shape.
 func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
-	cw, err := newCSV(w, q.Card, quoteCSVHeader)
+	cw, err := newCSV(w, q.Card, quoteCSVHeader, q.Plan)
 	if err != nil {
 		return err
 	}
@@ -150,7 +158,7 @@ func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.Right
 	if rs != nil {
 		header = append(append([]string{}, compareCSVHeader...), rightSizeCSVColumns...)
 	}
-	cw, err := newCSV(w, cmp.Card, header)
+	cw, err := newCSV(w, cmp.Card, header, allPlans(cmp.Card)...)
 	if err != nil {
 		return err
 	}

@@ -18,10 +18,16 @@ func WriteFit(w io.Writer, r *pricing.FitResult, f Format) error {
 		return fmt.Errorf("no fit to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer, width int) { writeFitText(b, r, width) },
-		jsonTo:   func(b *bufio.Writer) error { return writeFitJSON(b, r) },
-		markdown: func(b *bufio.Writer) { writeFitMarkdown(b, r) },
-		csv:      func(b *bufio.Writer) error { return writeFitCSV(b, r) },
+		text: func(b *bufio.Writer, width int) {
+			writeFitText(b, r, width)
+			writeEstimatesText(b, r.Card, r.Plan)
+		},
+		jsonTo: func(b *bufio.Writer) error { return writeFitJSON(b, r) },
+		markdown: func(b *bufio.Writer) {
+			writeFitMarkdown(b, r)
+			writeEstimatesMarkdown(b, r.Card, r.Plan)
+		},
+		csv: func(b *bufio.Writer) error { return writeFitCSV(b, r) },
 	})
 }
 
@@ -160,6 +166,7 @@ func fitRemedies(r *pricing.FitResult) []string {
 func writeFitText(w *bufio.Writer, r *pricing.FitResult, width int) {
 	c := r.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	writeSalesText(w, c)
 	w.WriteString(safe("Fit to budget on "+r.Plan.Name+" ("+r.Plan.ID+"), balance "+c.CreditWord(r.Balance)) + "\n\n")
 	g := aligner{limit: width, headless: true}
 	g.reset(false, true, false)
@@ -231,6 +238,7 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 	c := r.Card
 	w.WriteString("# Fit to budget: " + md(r.Plan.Name) + "\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
+	writeSalesMarkdown(w, c)
 	w.WriteString("Balance: " + md(c.CreditWord(r.Balance)) + "\n\n")
 	w.WriteString("**" + md(fitVerdict(r)) + "**\n\n")
 	if !r.Exact {
@@ -278,7 +286,7 @@ var fitCSVHeader = []string{"video", "video_index", "kind", "slot", "from", "to"
 // carries what still blocks the plan ("blocked", reasons joined by "; ",
 // empty when nothing does), so no row reads as a month the plan can make.
 func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
-	cw, err := newCSV(w, r.Card, fitCSVHeader)
+	cw, err := newCSV(w, r.Card, fitCSVHeader, r.Plan)
 	if err != nil {
 		return err
 	}
@@ -325,16 +333,17 @@ type fitDoc struct {
 	// allows, a feature it lacks with no alternative it offers). Credits
 	// fitting (fits) does not make the month possible on its own, so both
 	// come first.
-	CanMake    bool     `json:"can_make"`
-	Blocked    []string `json:"blocked"`
-	Balance    credits  `json:"balance"`
-	Before     credits  `json:"premium_credits_before"`
-	After      credits  `json:"premium_credits"`
-	FitsBefore bool     `json:"fits_before"`
-	Fits       bool     `json:"fits"`
-	Remaining  credits  `json:"remaining"`
-	Short      credits  `json:"short"`
-	Message    string   `json:"message"`
+	CanMake bool     `json:"can_make"`
+	Blocked []string `json:"blocked"`
+	salesDoc
+	Balance    credits `json:"balance"`
+	Before     credits `json:"premium_credits_before"`
+	After      credits `json:"premium_credits"`
+	FitsBefore bool    `json:"fits_before"`
+	Fits       bool    `json:"fits"`
+	Remaining  credits `json:"remaining"`
+	Short      credits `json:"short"`
+	Message    string  `json:"message"`
 	// Values are weighted premium seconds: length × weight (× languages for
 	// per-language features) × copies, summed over kept premium features.
 	ValueUnit   string `json:"value_unit"`
@@ -361,6 +370,7 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 		ValueUnit: "weighted premium seconds", ValueBefore: r.ValueBefore, ValueKept: r.ValueKept, ValueLost: r.ValueLost,
 		Exact: r.Exact, Changes: make([]fitChangeJSON, len(r.Changes)),
 	}
+	d.salesDoc = salesOf(c, r.Plan)
 	if !r.Exact {
 		reason := r.ApproximateReason.String()
 		d.ApproximateReason = &reason
@@ -406,7 +416,7 @@ func writeFitJSON(w *bufio.Writer, r *pricing.FitResult) error {
 	d := fitJSON(&head)
 	j := newJSONWriter(w)
 	j.beginObject()
-	writeMonthHead(j, &d.Card, &d.Plan, d.CanMake, d.Blocked)
+	writeMonthHead(j, &d.Card, &d.Plan, d.CanMake, d.Blocked, &d.salesDoc)
 	j.credits("balance", d.Balance)
 	j.credits("premium_credits_before", d.Before)
 	j.credits("premium_credits", d.After)

@@ -109,20 +109,21 @@ type quoteTop struct {
 	Plan planRefJSON `json:"plan"`
 	// CanMake is false when the plan cannot make the month (Blocked says
 	// why): it comes before any number, as the text leads with it.
-	CanMake         bool     `json:"can_make"`
-	Blocked         []string `json:"blocked"`
-	Billing         string   `json:"billing"`
-	Balance         credits  `json:"balance"`
-	PremiumCredits  credits  `json:"premium_credits"`
-	Remaining       credits  `json:"remaining"`
-	Short           credits  `json:"short"`
-	Fits            bool     `json:"fits"`
-	Message         string   `json:"message"`
-	Cost            *money   `json:"cost"`
-	ContactSales    bool     `json:"contact_sales"`
-	Copies          int64    `json:"copies"`
-	FinishedSeconds int64    `json:"finished_seconds"`
-	RunsOutAt       *int64   `json:"runs_out_at"`
+	CanMake bool     `json:"can_make"`
+	Blocked []string `json:"blocked"`
+	salesDoc
+	Billing         string  `json:"billing"`
+	Balance         credits `json:"balance"`
+	PremiumCredits  credits `json:"premium_credits"`
+	Remaining       credits `json:"remaining"`
+	Short           credits `json:"short"`
+	Fits            bool    `json:"fits"`
+	Message         string  `json:"message"`
+	Cost            *money  `json:"cost"`
+	ContactSales    bool    `json:"contact_sales"`
+	Copies          int64   `json:"copies"`
+	FinishedSeconds int64   `json:"finished_seconds"`
+	RunsOutAt       *int64  `json:"runs_out_at"`
 }
 
 // quoteTail is the quote's fields after the lists: the cures of a month its
@@ -215,6 +216,7 @@ func quoteHead(q *pricing.Quote, cu *pricing.Cure) (quoteTop, quoteTail) {
 		Copies: q.Copies, FinishedSeconds: q.FinishedSeconds,
 	}
 	d.CanMake, d.Blocked = len(q.Blocked) == 0, nonNil(q.Blocked)
+	d.salesDoc = salesOf(c, q.Plan)
 	tail := cureTail(c, cu)
 	if !q.Plan.ContactSales {
 		c, _ := q.QuotedCost()
@@ -625,7 +627,7 @@ func (d *upgradeJSON) write(j *jsonWriter) {
 
 // writeMembers writes the quote's fields before the lists into the open object.
 func (d *quoteTop) writeMembers(j *jsonWriter) {
-	writeMonthHead(j, &d.Card, &d.Plan, d.CanMake, d.Blocked)
+	writeMonthHead(j, &d.Card, &d.Plan, d.CanMake, d.Blocked, &d.salesDoc)
 	j.str("billing", d.Billing)
 	j.credits("balance", d.Balance)
 	j.credits("premium_credits", d.PremiumCredits)
@@ -702,7 +704,8 @@ type planJSON struct {
 }
 
 type compareDoc struct {
-	Card            cardJSON   `json:"card"`
+	Card cardJSON `json:"card"`
+	salesDoc
 	Billing         string     `json:"billing"`
 	PremiumCredits  credits    `json:"premium_credits"`
 	FinishedSeconds int64      `json:"finished_seconds"`
@@ -722,6 +725,7 @@ func compareJSON(cmp *pricing.Comparison) *compareDoc {
 	c := cmp.Card
 	d := &compareDoc{Card: cardOf(c), Billing: cmp.Billing.Key(), PremiumCredits: credits(cmp.Premium),
 		FinishedSeconds: cmp.FinishedSeconds, Plans: make([]planJSON, len(cmp.Options))}
+	d.salesDoc = salesOf(c, allPlans(c)...)
 	if cmp.Recommended != "" {
 		id := cmp.Recommended
 		d.Recommended = &id
@@ -778,11 +782,12 @@ func optional[T any, P interface {
 
 // writeMonthHead writes the members every month's document starts with: the
 // card, the plan, and whether the plan can make the month and why not.
-func writeMonthHead(j *jsonWriter, card *cardJSON, plan *planRefJSON, canMake bool, blocked []string) {
+func writeMonthHead(j *jsonWriter, card *cardJSON, plan *planRefJSON, canMake bool, blocked []string, sales *salesDoc) {
 	j.key("card")
 	card.write(j)
 	j.key("plan")
 	plan.write(j)
 	j.boolean("can_make", canMake)
 	j.strings("blocked", blocked)
+	sales.write(j)
 }

@@ -44,6 +44,8 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 	c := q.Card
 	w.WriteString("# Quote: " + md(q.Plan.Name) + ", " + q.Billing.Key() + " billing\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
+	writeSalesMarkdown(w, c)
+	writeSalesMarkdown(w, c)
 	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)) + " a month  \n")
 	w.WriteString("Balance: " + md(c.CreditWord(q.Balance)) + "\n\n")
 	if lead := quoteLead(q, cu); lead != "" {

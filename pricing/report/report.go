@@ -75,10 +75,16 @@ func WriteQuoteCures(w io.Writer, q *pricing.Quote, cu *pricing.Cure, f Format) 
 		return fmt.Errorf("no quote to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer, width int) { writeQuoteText(b, q, cu, width) },
-		jsonTo:   func(b *bufio.Writer) error { return writeQuoteJSON(b, q, cu) },
-		markdown: func(b *bufio.Writer) { writeQuoteMarkdown(b, q, cu) },
-		csv:      func(b *bufio.Writer) error { return writeQuoteCSV(b, q, cu) },
+		text: func(b *bufio.Writer, width int) {
+			writeQuoteText(b, q, cu, width)
+			writeEstimatesText(b, q.Card, q.Plan)
+		},
+		jsonTo: func(b *bufio.Writer) error { return writeQuoteJSON(b, q, cu) },
+		markdown: func(b *bufio.Writer) {
+			writeQuoteMarkdown(b, q, cu)
+			writeEstimatesMarkdown(b, q.Card, q.Plan)
+		},
+		csv: func(b *bufio.Writer) error { return writeQuoteCSV(b, q, cu) },
 	})
 }
 
@@ -198,6 +204,7 @@ func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, 
 				b.WriteString("\n")
 				writeRightSizeText(b, rs, false, width)
 			}
+			writeEstimatesText(b, c.Card, allPlans(c.Card)...)
 		},
 		json: func() any {
 			doc := compareJSON(c)
@@ -212,6 +219,7 @@ func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, 
 				b.WriteString("\n")
 				writeRightSizeMarkdown(b, rs, false)
 			}
+			writeEstimatesMarkdown(b, c.Card, allPlans(c.Card)...)
 		},
 		csv: func(b *bufio.Writer) error { return writeCompareCSV(b, c, rs) },
 	})
@@ -252,9 +260,9 @@ func perMinuteLabel(cmp *pricing.Comparison, o *pricing.PlanOption) string {
 // shortOrRemaining is the one figure that matters for a plan's balance.
 func shortOrRemaining(o *pricing.PlanOption) string {
 	if o.Fits {
-		return o.Remaining.Grouped() + " left"
+		return o.Remaining.Grouped() + " left" + o.Plan.Marks.Mark("credits")
 	}
-	return o.Short.Grouped() + " short"
+	return o.Short.Grouped() + " short" + o.Plan.Marks.Mark("credits")
 }
 
 // status words a plan option's standing in a comparison.

@@ -55,8 +55,14 @@ func loadMonth(t testing.TB, card, project string) (*pricing.RateCard, *pricing.
 	if err != nil {
 		t.Fatalf("%s: %v", project, err)
 	}
-	return c, p
+	// As the command line writes it: for the project's customer, prepared
+	// on the day the tests fix (the card's list prices: TestSalesGolden
+	// lays the example's negotiated pricing over it).
+	return c.ForCustomer(p, testToday), p
 }
+
+// testToday is the day the tests' outputs are prepared on.
+var testToday = pricing.Date{Year: 2026, Month: 12, Day: 3}
 
 func quoteOf(t testing.TB, c *pricing.RateCard, p *pricing.Project) *pricing.Quote {
 	t.Helper()
@@ -292,7 +298,7 @@ func TestCSVQuoteIsOneRowPerLine(t *testing.T) {
 	if len(rows) != want {
 		t.Fatalf("%d rows; want a header and %d lines", len(rows), want-1)
 	}
-	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,recommended,card,as_of" {
+	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,recommended,customer,prepared_on,valid_until,custom_pricing,estimates,card,as_of" {
 		t.Errorf("header = %v", rows[0])
 	}
 	var total pricing.Credits

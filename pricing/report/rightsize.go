@@ -137,7 +137,7 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans boo
 var rightSizeCSVHeader = []string{"rank", "plan", "billing", "plan_price", "top_up", "top_up_cost", "total", "best"}
 
 func writeRightSizeCSV(w *bufio.Writer, r *pricing.RightSize) error {
-	cw, err := newCSV(w, r.Card, rightSizeCSVHeader)
+	cw, err := newCSV(w, r.Card, rightSizeCSVHeader, allPlans(r.Card)...)
 	if err != nil {
 		return err
 	}

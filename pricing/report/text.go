@@ -14,9 +14,10 @@ import (
 func writeQuoteText(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure, width int) {
 	c := q.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	writeSalesText(w, c)
 	w.WriteString(safe("Plan: "+q.Plan.Name+" ("+q.Plan.ID+"), "+q.Billing.Key()+" billing, "+
 		c.PriceLabel(q.Plan, q.Billing)+" a month") + "\n")
-	w.WriteString(safe("Balance: "+c.CreditWord(q.Balance)) + "\n")
+	w.WriteString(safe("Balance: "+c.CreditWord(q.Balance)+balanceMark(q)) + "\n")
 	// A plan that cannot make the month is said before any cost; the
 	// reasons are listed again, one a line, at the end.
 	if lead := quoteLead(q, cu); lead != "" {
@@ -270,6 +271,7 @@ func costText(q *pricing.Quote) string {
 func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison, width int) {
 	c := cmp.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	writeSalesText(w, c)
 	w.WriteString("Month: " + safe(c.CreditWord(cmp.Premium)) + ", " +
 		pricing.FormatLength(int(cmp.FinishedSeconds)) + " finished, " + cmp.Billing.Key() + " billing\n\n")
 
@@ -284,7 +286,7 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison, width int) {
 			mark = "* "
 		}
 		rows = append(rows, []string{mark + o.Plan.Name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
-			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal), costLabel(c, o, o.AnnualTotal),
+			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal) + o.Plan.Marks.Mark("monthly_price"), costLabel(c, o, o.AnnualTotal) + o.Plan.Marks.Mark("annual_price"),
 			perMinuteLabel(cmp, o), status(o)})
 	}
 	// On a page too narrow for the one table, the standing and the money

@@ -27,10 +27,16 @@ func WriteYearBlocked(w io.Writer, y *pricing.YearResult, blocked []string, f Fo
 		return fmt.Errorf("no year to write")
 	}
 	return write(w, f, writers{
-		text:     func(b *bufio.Writer, width int) { writeYearText(b, y, blocked, width) },
-		json:     func() any { return yearJSON(y, blocked) },
-		markdown: func(b *bufio.Writer) { writeYearMarkdown(b, y, blocked) },
-		csv:      func(b *bufio.Writer) error { return writeYearCSV(b, y, blocked) },
+		text: func(b *bufio.Writer, width int) {
+			writeYearText(b, y, blocked, width)
+			writeEstimatesText(b, y.Card, y.Plan)
+		},
+		json: func() any { return yearJSON(y, blocked) },
+		markdown: func(b *bufio.Writer) {
+			writeYearMarkdown(b, y, blocked)
+			writeEstimatesMarkdown(b, y.Card, y.Plan)
+		},
+		csv: func(b *bufio.Writer) error { return writeYearCSV(b, y, blocked) },
 	})
 }
 
@@ -118,6 +124,7 @@ func titleBilling(b pricing.Billing) string {
 func writeYearText(w *bufio.Writer, y *pricing.YearResult, blocked []string, width int) {
 	c := y.Card
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
+	writeSalesText(w, c)
 	if len(blocked) > 0 {
 		w.WriteString(safe(yearBlocked(y, blocked)) + "\n")
 	}
@@ -154,6 +161,7 @@ func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult, blocked []string)
 		w.WriteString("**" + md(yearBlocked(y, blocked)) + "**\n\n")
 	}
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
+	writeSalesMarkdown(w, c)
 	w.WriteString("The month as planned needs " + md(c.CreditWord(y.MonthCredits)) + ". " + md(rolloverText(y.Plan)) + "\n\n")
 	row(w, yearHeader...)
 	row(w, "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:")
@@ -179,7 +187,7 @@ var yearCSVHeader = []string{"month", "volume", "need", "opening", "granted", "b
 	"closing", "short", "cost", "blocked"}
 
 func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) error {
-	cw, err := newCSV(w, y.Card, yearCSVHeader)
+	cw, err := newCSV(w, y.Card, yearCSVHeader, y.Plan)
 	if err != nil {
 		return err
 	}
@@ -240,8 +248,9 @@ type yearDoc struct {
 	Plan planRefJSON `json:"plan"`
 	// CanMake is false when the plan cannot make the month at all (Blocked
 	// says why); the months then play credits it could not spend on it.
-	CanMake      bool              `json:"can_make"`
-	Blocked      []string          `json:"blocked"`
+	CanMake bool     `json:"can_make"`
+	Blocked []string `json:"blocked"`
+	salesDoc
 	Billing      string            `json:"billing"`
 	Rollover     string            `json:"rollover"`
 	MonthCredits credits           `json:"month_credits"`
@@ -281,6 +290,7 @@ func yearJSON(y *pricing.YearResult, blocked []string) *yearDoc {
 		MonthlyBillingShort: credits(y.Monthly.Short), AnnualBillingShort: credits(y.Annual.Short),
 		SameCost: y.SameCost, ContactSales: y.ContactSales,
 	}
+	d.salesDoc = salesOf(c, y.Plan)
 	if !y.ContactSales {
 		b := y.Cheaper.Key()
 		d.Cheaper, d.CheaperBy = &b, moneyPtr(y.CheaperBy)
