@@ -67,7 +67,7 @@ func (f *Feature) RateText() string {
 	if f.Minimum > 0 {
 		s += ", min " + f.Minimum.String()
 	}
-	return s + f.Marks.Mark("rate", "increment", "minimum")
+	return s
 }
 
 // active reports whether a slot charges anything for this video: translation only

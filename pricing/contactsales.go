@@ -9,5 +9,5 @@ func (c *RateCard) PriceLabel(p *Plan, b Billing) string {
 	if p.ContactSales {
 		return ContactSales
 	}
-	return c.Money(p.Price(b)) + p.Marks.Mark(b.priceKey())
+	return c.Money(p.Price(b))
 }

@@ -39,6 +39,13 @@ func (m Marks) Mark(fields ...string) string {
 	return ""
 }
 
+// RateMark is " ≈" when the feature's rate (its rate, increment or minimum)
+// is an estimate, else "": outputs put it after the rate's text.
+func (f *Feature) RateMark() string { return f.Marks.Mark("rate", "increment", "minimum") }
+
+// PriceMark is " ≈" when the plan's price on this billing is an estimate.
+func (p *Plan) PriceMark(b Billing) string { return p.Marks.Mark(b.priceKey()) }
+
 // priceKey is the card key of a plan's price on this billing.
 func (b Billing) priceKey() string {
 	if b == Annual {

@@ -128,7 +128,7 @@ func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
 		count := strconv.Itoa(v.Count)
 		for _, l := range vq.Lines {
 			if err := cw.row(v.Name, count, l.Feature.ID, l.Slot.Key(), strconv.FormatBool(l.Premium()), l.Quantity(),
-				l.Feature.RateText(), l.Credits.String(), l.Total(v.Count).String(), blocked, recommended); err != nil {
+				l.Feature.RateText()+l.Feature.RateMark(), l.Credits.String(), l.Total(v.Count).String(), blocked, recommended); err != nil {
 				return err
 			}
 		}

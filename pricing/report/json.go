@@ -324,7 +324,7 @@ func (t *quoteTexts) rate(f *pricing.Feature) string {
 	if s, ok := t.rates.get(f); ok {
 		return s
 	}
-	return t.rates.put(f, f.RateText())
+	return t.rates.put(f, f.RateText()+f.RateMark())
 }
 
 func (t *quoteTexts) quantity(l *pricing.Line) string {

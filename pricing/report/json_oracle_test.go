@@ -31,7 +31,7 @@ func quoteJSON(q *pricing.Quote, cu *pricing.Cure) *quoteDoc {
 		v.Lines = make([]lineJSON, len(vq.Lines))
 		for k := range vq.Lines {
 			l := &vq.Lines[k]
-			v.Lines[k] = lineOf(l, v.Count, l.Feature.RateText(), l.Quantity())
+			v.Lines[k] = lineOf(l, v.Count, l.Feature.RateText()+l.Feature.RateMark(), l.Quantity())
 		}
 		v.Alternatives = make([]altJSON, len(vq.Alternatives))
 		for k := range vq.Alternatives {

@@ -46,7 +46,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	writeSalesMarkdown(w, c)
 	writeSalesMarkdown(w, c)
-	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)) + " a month  \n")
+	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)+q.Plan.PriceMark(q.Billing)) + " a month  \n")
 	w.WriteString("Balance: " + md(c.CreditWord(q.Balance)) + "\n\n")
 	if lead := quoteLead(q, cu); lead != "" {
 		w.WriteString("**" + md(lead) + "**\n\n")
@@ -118,7 +118,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 			if l.Premium() {
 				kind = "**premium**"
 			}
-			row(w, md(l.Feature.Name), md(l.Quantity()), md(l.Feature.RateText()), l.Credits.Grouped(), kind)
+			row(w, md(l.Feature.Name), md(l.Quantity()), md(l.Feature.RateText()+l.Feature.RateMark()), l.Credits.Grouped(), kind)
 		}
 		if len(vq.Alternatives) > 0 {
 			w.WriteString("\n")

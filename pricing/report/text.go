@@ -16,7 +16,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure, width i
 	w.WriteString("Rate card: " + cardLine(c) + "\n")
 	writeSalesText(w, c)
 	w.WriteString(safe("Plan: "+q.Plan.Name+" ("+q.Plan.ID+"), "+q.Billing.Key()+" billing, "+
-		c.PriceLabel(q.Plan, q.Billing)+" a month") + "\n")
+		c.PriceLabel(q.Plan, q.Billing)+q.Plan.PriceMark(q.Billing)+" a month") + "\n")
 	w.WriteString(safe("Balance: "+c.CreditWord(q.Balance)+balanceMark(q)) + "\n")
 	// A plan that cannot make the month is said before any cost; the
 	// reasons are listed again, one a line, at the end.
@@ -179,7 +179,7 @@ func memo[K comparable](m map[K]string, k K, compute func() string) string {
 }
 
 func (t *videoTexter) rate(f *pricing.Feature) string {
-	return memo(t.rates, f, func() string { return safe(f.RateText()) })
+	return memo(t.rates, f, func() string { return safe(f.RateText() + f.RateMark()) })
 }
 
 func (t *videoTexter) quantity(l pricing.Line) string {
