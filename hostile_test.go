@@ -116,6 +116,9 @@ func runBounded(ts *testscript.TestScript, neg bool, args []string) {
 		columns = testColumns
 	}
 	cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "HOME="+ts.Getenv("HOME"), "NO_COLOR=1", "COLUMNS="+columns)
+	// The day outputs are prepared on is the script's (its Setup sets it,
+	// env may change it).
+	cmd.Env = append(cmd.Env, testTodayEnv+"="+ts.Getenv(testTodayEnv))
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if path := ts.Getenv("CREDITPLAN_STDOUT"); path != "" {
