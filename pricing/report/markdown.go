@@ -45,7 +45,6 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 	w.WriteString("# Quote: " + md(q.Plan.Name) + ", " + q.Billing.Key() + " billing\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	writeSalesMarkdown(w, c)
-	writeSalesMarkdown(w, c)
 	w.WriteString("Plan: " + md(q.Plan.Name) + " (`" + safe(q.Plan.ID) + "`), " + md(c.PriceLabel(q.Plan, q.Billing)+q.Plan.PriceMark(q.Billing)) + " a month  \n")
 	w.WriteString("Balance: " + md(c.CreditWord(q.Balance)) + "\n\n")
 	if lead := quoteLead(q, cu); lead != "" {
@@ -138,6 +137,7 @@ func writeCompareMarkdown(w *bufio.Writer, cmp *pricing.Comparison) {
 	c := cmp.Card
 	w.WriteString("# Plan comparison\n\n")
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
+	writeSalesMarkdown(w, c)
 	w.WriteString("Month: " + md(c.CreditWord(cmp.Premium)) + ", " + pricing.FormatLength(int(cmp.FinishedSeconds)) +
 		" finished, " + cmp.Billing.Key() + " billing\n\n")
 	row(w, "Plan", "Fits", "Used", "Balance", "Top-up", "Monthly billing", "Annual billing", "Per finished min", "Status")
@@ -149,7 +149,8 @@ func writeCompareMarkdown(w *bufio.Writer, cmp *pricing.Comparison) {
 			name = "**" + name + "**"
 		}
 		row(w, name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o), md(topUpLabel(c, o)),
-			md(costLabel(c, o, o.MonthlyTotal)), md(costLabel(c, o, o.AnnualTotal)), md(perMinuteLabel(cmp, o)), status(o))
+			md(costLabel(c, o, o.MonthlyTotal)+o.Plan.PriceMark(pricing.Monthly)), md(costLabel(c, o, o.AnnualTotal)+o.Plan.PriceMark(pricing.Annual)),
+			md(perMinuteLabel(cmp, o)), status(o))
 	}
 	w.WriteString("\n")
 	if cmp.Recommended != "" {

@@ -194,6 +194,7 @@ func writeSalesMarkdown(w *bufio.Writer, c *pricing.RateCard) {
 		for _, s := range l.changes {
 			w.WriteString("- " + md(s) + "\n")
 		}
+		w.WriteString("\n")
 	}
 }
 

@@ -286,7 +286,7 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison, width int) {
 			mark = "* "
 		}
 		rows = append(rows, []string{mark + o.Plan.Name, yesNo(o.Fits), o.Premium.Grouped(), shortOrRemaining(o),
-			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal) + o.Plan.Marks.Mark("monthly_price"), costLabel(c, o, o.AnnualTotal) + o.Plan.Marks.Mark("annual_price"),
+			topUpLabel(c, o), costLabel(c, o, o.MonthlyTotal) + o.Plan.PriceMark(pricing.Monthly), costLabel(c, o, o.AnnualTotal) + o.Plan.PriceMark(pricing.Annual),
 			perMinuteLabel(cmp, o), status(o)})
 	}
 	// On a page too narrow for the one table, the standing and the money
