@@ -104,11 +104,19 @@ func (c *RateCard) ForCustomer(p *Project, prepared Date) *RateCard {
 	s := &SalesContext{Prepared: prepared, uses: make([]bool, len(c.Features))}
 	if p != nil {
 		s.Customer = p.Customer.Clone()
+		// A big month repeats its picks video after video: each slot's last
+		// id is looked up once.
+		var last [NumSlots]string
 		for i := range p.Videos {
 			v := &p.Videos[i]
 			for sl := Slot(0); sl < NumSlots; sl++ {
-				if j, ok := c.featureIndex[v.Picks[sl]]; ok && v.active(sl) {
+				id := v.Picks[sl]
+				if id == last[sl] || !v.active(sl) {
+					continue
+				}
+				if j, ok := c.featureIndex[id]; ok {
 					s.uses[j] = true
+					last[sl] = id
 				}
 			}
 		}
