@@ -92,6 +92,9 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 				continue
 			}
 			say("ok  %s (pricing overlay of %q, %s)\n", path, card.Name, pricing.Plural(len(oc.Custom.Changes), "change"))
+			for _, w := range oc.Custom.Warnings {
+				fmt.Fprintf(a.stderr, "creditplan check: warning: %s: %s\n", pricing.Printable(path), pricing.Printable(w))
+			}
 			continue
 		}
 		p, err := pricing.ParseProject(path, src, card)
