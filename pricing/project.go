@@ -23,6 +23,9 @@ type Project struct {
 	// each entry is a multiplier in thousandths (1000 = the month as planned).
 	Volume []int64
 	Videos []Video
+	// Scenarios are what-ifs of the month, priced beside it (scenario.go);
+	// the month itself is what Videos and the fields above say.
+	Scenarios []Scenario
 }
 
 // Video is one kind of video made this month, Count times.
@@ -70,6 +73,12 @@ func (p *Project) Clone() *Project {
 	q.Videos = make([]Video, len(p.Videos))
 	for i, v := range p.Videos {
 		q.Videos[i] = v.Clone()
+	}
+	if p.Scenarios != nil {
+		q.Scenarios = make([]Scenario, len(p.Scenarios))
+		for i, s := range p.Scenarios {
+			q.Scenarios[i] = s.Clone()
+		}
 	}
 	return &q
 }

@@ -73,7 +73,7 @@ func SameProject(a, b *Project) bool {
 			return false
 		}
 	}
-	return true
+	return sameScenarios(a.Scenarios, b.Scenarios)
 }
 
 func sameVideo(a, b *Video) bool {

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos"}
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios"}
 	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders"}
 )
 
@@ -70,6 +70,7 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 		videos = videos[:MaxVideos]
 	}
 	p.Videos = readVideos(card, d, videos)
+	p.Scenarios = readScenarios(card, d, root)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
 		return nil, err
