@@ -68,7 +68,7 @@ Flags:
 	batch: true,
 	run: priceMonth(func(a *app, req *monthRequest) error {
 		card, p := req.card, req.project
-		return writeOut(report.WriteComparison(req.page(a), card.Compare(p), card.RightSize(p), req.format))
+		return writeOut(report.WriteComparisonScenarios(req.page(a), card.Compare(p), card.RightSize(p), card.SideBySide(p), req.format))
 	}),
 }
 

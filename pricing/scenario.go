@@ -132,8 +132,13 @@ type ScenarioResult struct {
 	// at hand for it.
 	PremiumCredits Credits
 	Balance        Credits
-	// Fits is set when PremiumCredits is within Balance (no top-up needed).
-	Fits bool
+	// Fits is set when PremiumCredits is within Balance (no top-up needed);
+	// Remaining is then what is left, otherwise Short is what is missing and
+	// TopUp its cheapest top-up (none when the plan sells none that would do).
+	Fits      bool
+	Remaining Credits
+	Short     Credits
+	TopUp     TopUpPurchase
 	// Usable is set when the plan can make the month (topped up if need be)
 	// and has a public price; Blocked says why not.
 	Usable  bool
@@ -181,6 +186,7 @@ func (c *RateCard) scenarioRow(name string, q *Project) ScenarioResult {
 	st := c.Stand(q, plan, q.BalanceOn(plan))
 	r.Plan = plan
 	r.PremiumCredits, r.Balance, r.Fits = st.Premium, st.Balance, st.Fits
+	r.Remaining, r.Short, r.TopUp = st.Remaining, st.Short, st.TopUp
 	r.Usable, r.Blocked = st.Usable(), st.Blocked
 	r.ContactSales = plan.ContactSales
 	r.MonthlyTotal, r.AnnualTotal = st.Total(Monthly), st.Total(Annual)
@@ -200,4 +206,14 @@ func ScenarioFrom(name, plan string, billing Billing, seats int, balance *Credit
 		s.Balance = &b
 	}
 	return s
+}
+
+// SideBySide is the month as planned, then every scenario of the project: the
+// rows compare and the planner's Scenarios screen show. It is nil for a
+// project with no scenarios.
+func (c *RateCard) SideBySide(p *Project) []ScenarioResult {
+	if len(p.Scenarios) == 0 {
+		return nil
+	}
+	return append([]ScenarioResult{c.PlannedScenario(p)}, c.Scenarios(p)...)
 }
