@@ -13,14 +13,15 @@ var (
 	substitutionKeys = []string{"from", "to"}
 )
 
-// readScenarios reads every [[scenarios]] table of a project. Each problem is
-// reported where it is written; a scenario is kept only for a project with
-// none at all (the caller then returns no project).
+// readScenarios reads every [[scenarios]] table of a project, each problem
+// reported where it is written. More than MaxScenarios is the one problem
+// reported about them: such a file was made by a program gone wrong, and
+// what is wrong inside its tables would bury that.
 func readScenarios(card *RateCard, d *decoder, root *table) []Scenario {
 	tables := root.tables("scenarios")
 	if len(tables) > MaxScenarios {
 		d.addf("scenarios", "too many scenarios (%s); a project may hold at most %d", Count(len(tables)), MaxScenarios)
-		tables = tables[:MaxScenarios]
+		return nil
 	}
 	if len(tables) == 0 {
 		return nil
@@ -139,6 +140,9 @@ func readSubstitutions(card *RateCard, t *table, raw any) []Substitution {
 			out = append(out, sub)
 		}
 	}
+	// Substitutions apply at once, so their order means nothing; kept by the
+	// feature they replace, either spelling reads to the same scenario.
+	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
 	return out
 }
 
