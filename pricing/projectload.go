@@ -22,6 +22,9 @@ const (
 	MaxGenerations = 1_000
 	MaxRerenders   = 100
 	MaxSeats       = 10_000
+	// MaxScenarios is the most [[scenarios]] a project may hold: a
+	// comparison a customer can read, with room to spare.
+	MaxScenarios = 100
 )
 
 // ParseProject reads a project file against a rate card, so every feature and plan

@@ -23,10 +23,6 @@ package pricing
 //     a scenario's credits, fit and costs are exactly what Quote and Year say
 //     of that month, never added up another way.
 
-// MaxScenarios is the most scenarios a project may hold: a comparison a
-// customer can read, with room to spare.
-const MaxScenarios = 100
-
 // Substitution swaps one feature for another of the same slot across the month.
 type Substitution struct {
 	From, To string
