@@ -43,6 +43,11 @@ type Scenario struct {
 	// Volume multiplies every video's count, in thousandths (1500 = 1.5);
 	// 0 leaves the counts as planned.
 	Volume int64
+	// ID tells the planner's scenarios apart across edits, so that a save
+	// edits each scenario's own table in the file (see EditProject), as
+	// Video.ID does for videos. 0 is a scenario no file holds yet;
+	// ParseProject leaves it 0, and nothing prices it.
+	ID int
 }
 
 // Clone returns a deep copy of the scenario.

@@ -256,3 +256,98 @@ substitute = { "avatar-iv" = "avatar-iii", "lipsync" = "dubbing" }
 		t.Fatalf("an edit lost the scenarios: %v\n%s", err, out)
 	}
 }
+
+// A save edits the scenarios in place, as it does videos: a changed key is
+// rewritten where it stands, its comment kept; a deleted scenario loses its
+// block and the comments above it; a new one is appended; every other byte
+// stays.
+func TestEditScenariosInPlace(t *testing.T) {
+	c := defaultCard(t)
+	src := `plan = "creator"   # today
+
+[[videos]]
+name = "Intro"
+length = "1m"
+avatar = "avatar-iv"
+
+# What-ifs for the call.
+
+[[scenarios]]
+# the cheap one
+name = "Avatar III"
+substitute = { "avatar-iv" = "avatar-iii" }   # included on paid plans
+
+# the one to delete
+[[scenarios]]
+name = "Gone"
+plan = "pro"
+
+[[scenarios]]
+name = "Pro annual"
+plan = "pro"      # 2,000 credits
+billing = "annual"
+`
+	saved, err := ParseProject("p.toml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved.Videos[0].ID = 1
+	for i := range saved.Scenarios {
+		saved.Scenarios[i].ID = i + 1
+	}
+	edited := saved.Clone()
+	edited.Seats = 2
+	edited.Scenarios = append(edited.Scenarios[:1], edited.Scenarios[2])
+	edited.Scenarios[1].Plan = "business"
+	four := 4
+	edited.Scenarios[0].Seats = &four
+	edited.Scenarios = append(edited.Scenarios, ScenarioFrom("New one", "business", Annual, 3, nil))
+	out, kept := EditProject([]byte(src), saved, edited, c)
+	want := `plan = "creator"   # today
+seats = 2
+
+[[videos]]
+name = "Intro"
+length = "1m"
+avatar = "avatar-iv"
+
+# What-ifs for the call.
+
+[[scenarios]]
+# the cheap one
+name = "Avatar III"
+substitute = { "avatar-iv" = "avatar-iii" }   # included on paid plans
+seats = 4
+
+[[scenarios]]
+name = "Pro annual"
+plan = "business" # 2,000 credits
+billing = "annual"
+
+[[scenarios]]
+name = "New one"
+plan = "business"
+billing = "annual"
+seats = 3
+`
+	if !kept || string(out) != want {
+		t.Errorf("kept %v; got\n%s\nwant\n%s", kept, out, want)
+	}
+	// All of them deleted: the month and its comments stay.
+	none := saved.Clone()
+	none.Scenarios = nil
+	out, kept = EditProject([]byte(src), saved, none, c)
+	if got, err := ParseProject("none.toml", out, c); !kept || err != nil || len(got.Scenarios) != 0 || !strings.Contains(string(out), "# today") {
+		t.Errorf("deleting every scenario: kept %v, %v\n%s", kept, err, out)
+	}
+	// The first scenario of a file without any.
+	plain := "plan = \"creator\"\n\n[[videos]]\nname = \"Intro\"\nlength = \"1m\"\n"
+	ps, _ := ParseProject("plain.toml", []byte(plain), c)
+	ps.Videos[0].ID = 1
+	added := ps.Clone()
+	added.Scenarios = []Scenario{ScenarioFrom("Pro", "pro", Monthly, 1, nil)}
+	out, kept = EditProject([]byte(plain), ps, added, c)
+	if want := plain + "\n[[scenarios]]\nname = \"Pro\"\nplan = \"pro\"\nbilling = \"monthly\"\nseats = 1\n"; !kept || string(out) != want {
+		t.Errorf("adding a first scenario: kept %v\n%s", kept, out)
+	}
+}
