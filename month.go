@@ -62,13 +62,19 @@ neighbouring plans ("Pro becomes cheaper than Creator + top-ups above 70
 minutes of Avatar IV a month"). JSON adds a right_size object; CSV adds the
 columns cheapest_billing, cheapest_month_cost and cheapest_overall.
 
+When the project holds [[scenarios]], they follow side by side: the month as
+planned, then each scenario on its own plan and billing (credits, fits, the
+month's cost on each billing, the month and the year on its billing). JSON adds
+as_planned and scenarios; CSV adds a row for each, with the columns scenario,
+billing and year_cost.
+
 Flags:
 `,
 	flags: monthFlags("", nil),
 	batch: true,
 	run: priceMonth(func(a *app, req *monthRequest) error {
 		card, p := req.card, req.project
-		return writeOut(report.WriteComparison(req.page(a), card.Compare(p), card.RightSize(p), req.format))
+		return writeOut(report.WriteComparisonScenarios(req.page(a), card.Compare(p), card.RightSize(p), card.SideBySide(p), req.format))
 	}),
 }
 

@@ -41,6 +41,7 @@
 //	right-sizing (cheapest plan and billing)       rightsize.go
 //	the year's wallet                              year.go
 //	volume (a month's multiplier over the year)    volume.go
+//	scenarios (what-ifs priced side by side)       scenario.go (reading: scenarioload.go, writing: scenarioencode.go)
 //	fit                                            fit.go (domain), internal/knapsack (solver)
 //	the plan a new month starts on                 startplan.go
 //	saturating arithmetic                          saturate.go

@@ -28,6 +28,9 @@ type Project struct {
 	// PricingFile is the project's pricing = "FILE" as written: a negotiated
 	// overlay of the card, relative to the project file; "" for none.
 	PricingFile string
+	// Scenarios are what-ifs of the month, priced beside it (scenario.go);
+	// the month itself is what Videos and the fields above say.
+	Scenarios []Scenario
 }
 
 // Video is one kind of video made this month, Count times.
@@ -76,6 +79,12 @@ func (p *Project) Clone() *Project {
 	q.Videos = make([]Video, len(p.Videos))
 	for i, v := range p.Videos {
 		q.Videos[i] = v.Clone()
+	}
+	if p.Scenarios != nil {
+		q.Scenarios = make([]Scenario, len(p.Scenarios))
+		for i, s := range p.Scenarios {
+			q.Scenarios[i] = s.Clone()
+		}
 	}
 	return &q
 }

@@ -28,7 +28,8 @@ import (
 // EditProject returns original edited from saved to edited, and whether the
 // file's layout was kept. It falls back to EncodeProject (kept = false) when
 // there is no original, when the file uses a shape it does not edit in place
-// (an inline videos array, dotted keys, other tables), or when the edited
+// (an inline videos array, dotted keys, other tables, scenarios before a
+// video), or when the edited
 // bytes would not read back as the full encoding does: a save never writes a
 // file that means something else than the month on screen.
 func EditProject(original []byte, saved, edited *Project, card *RateCard) (out []byte, kept bool) {
@@ -40,7 +41,7 @@ func EditProject(original []byte, saved, edited *Project, card *RateCard) (out [
 	if !ok || len(doc.videos) != len(saved.Videos) {
 		return full()
 	}
-	out = doc.edit(saved, edited, card)
+	out = doc.editWithScenarios(saved, edited, card)
 	got, err := ParseProject("edited.toml", out, card)
 	if err != nil {
 		return full()
@@ -77,7 +78,7 @@ func SameProject(a, b *Project) bool {
 			return false
 		}
 	}
-	return true
+	return sameScenarios(a.Scenarios, b.Scenarios)
 }
 
 func sameVideo(a, b *Video) bool {
@@ -153,7 +154,7 @@ const (
 	lineBlank lineKind = iota
 	lineComment
 	lineKey    // a key = value line (its value may run over several lines)
-	lineHeader // a [[videos]] line
+	lineHeader // a [[videos]] or [[scenarios]] line
 )
 
 type srcLine struct {
@@ -179,7 +180,10 @@ type srcDoc struct {
 	lines  []srcLine
 	root   []srcEntry
 	videos []srcTable
-	nl     string
+	// scenarios are the [[scenarios]] tables, all after the last video
+	// (scenarioedit.go edits them).
+	scenarios []srcTable
+	nl        string
 }
 
 // maxEditDepth bounds the nesting of arrays and inline tables the scanner
@@ -419,7 +423,8 @@ func (s *srcScanner) multiline(q byte) bool {
 
 // scanProjectSource finds the lines, keys and [[videos]] tables of a project
 // file. It reports false for what it does not edit in place: any table other
-// than [[videos]], a dotted key, or an inline videos array. Each step of it
+// than [[videos]] and [[scenarios]], a video after a scenario, a dotted key,
+// or an inline videos or scenarios array. Each step of it
 // moves forward, so it ends within the file's length.
 func scanProjectSource(src []byte) (*srcDoc, bool) {
 	d := &srcDoc{src: src, nl: "\n"}
@@ -466,14 +471,21 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 			s.i += 2
 			s.skipSpace()
 			path, ok := s.keyPath()
-			if !ok || len(path) != 1 || path[0] != "videos" || s.peek(0) != ']' || s.peek(1) != ']' {
+			if !ok || len(path) != 1 || (path[0] != "videos" && path[0] != "scenarios") || s.peek(0) != ']' || s.peek(1) != ']' {
 				return nil, false
 			}
 			s.i += 2
 			if _, ok := s.endLine(); !ok {
 				return nil, false
 			}
-			d.videos = append(d.videos, srcTable{header: len(d.lines)})
+			switch {
+			case path[0] == "scenarios":
+				d.scenarios = append(d.scenarios, srcTable{header: len(d.lines)})
+			case len(d.scenarios) > 0:
+				return nil, false // a video after the scenarios: not a layout edited in place
+			default:
+				d.videos = append(d.videos, srcTable{header: len(d.lines)})
+			}
 			d.lines = append(d.lines, srcLine{lineHeader, start, s.i})
 		default:
 			keyStart := s.i
@@ -496,8 +508,11 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 				d.lines = append(d.lines, srcLine{lineComment, start, s.i})
 				continue
 			}
-			if len(d.videos) == 0 {
-				if e.key == "videos" {
+			if len(d.scenarios) > 0 {
+				t := &d.scenarios[len(d.scenarios)-1]
+				t.entries = append(t.entries, e)
+			} else if len(d.videos) == 0 {
+				if e.key == "videos" || e.key == "scenarios" {
 					return nil, false
 				}
 				d.root = append(d.root, e)

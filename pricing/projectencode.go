@@ -49,6 +49,10 @@ func EncodeProject(p *Project, card *RateCard) []byte {
 		b.WriteString("\n")
 		writeVideo(&b, &p.Videos[i], card, "\n")
 	}
+	for i := range p.Scenarios {
+		b.WriteString("\n")
+		writeScenario(&b, &p.Scenarios[i], "\n")
+	}
 	return []byte(b.String())
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "customer", "pricing"}
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing"}
 	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders"}
 )
 
@@ -22,6 +22,9 @@ const (
 	MaxGenerations = 1_000
 	MaxRerenders   = 100
 	MaxSeats       = 10_000
+	// MaxScenarios is the most [[scenarios]] a project may hold: a
+	// comparison a customer can read, with room to spare.
+	MaxScenarios = 100
 )
 
 // ParseProject reads a project file against a rate card, so every feature and plan
@@ -76,6 +79,7 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 		videos = videos[:MaxVideos]
 	}
 	p.Videos = readVideos(card, d, videos)
+	p.Scenarios = readScenarios(card, d, root)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
 		return nil, err
