@@ -337,3 +337,49 @@ func TestForCustomerLeavesTheCardAlone(t *testing.T) {
 		t.Error("no project, yet a customer")
 	}
 }
+
+// A save edits the month in place and copies the [customer] table as it is
+// written, wherever it stands, comments and all.
+func TestSaveKeepsTheCustomerTable(t *testing.T) {
+	c := defaultCard(t)
+	for name, src := range map[string]string{
+		"before the videos": "plan = \"creator\"\npricing = \"acme.toml\" # Acme's\n\n[customer] # who\nname = \"Dana\"   # the buyer\nnotes = \"\"\"renewal in March\"\"\"\n\n[[videos]]\nname = \"A\"\nlength = \"1m\"\n",
+		"after the videos":  "plan = \"creator\"\n\n[[videos]]\nname = \"A\"\nlength = \"1m\"\n\n[customer]\ncompany = \"Acme\" # the company\nvalid_until = 2027-01-15\n",
+	} {
+		saved, err := ParseProject("p.toml", []byte(src), c)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		edited := saved.Clone()
+		edited.Videos[0].Count = 3
+		edited.Seats = 2
+		out, kept := EditProject([]byte(src), saved, edited, c)
+		if !kept {
+			t.Errorf("%s: the file was written anew:\n%s", name, out)
+			continue
+		}
+		back, err := ParseProject("p.toml", out, c)
+		if err != nil || !SameProject(back, edited) {
+			t.Errorf("%s: the save reads back as another month (%v):\n%s", name, err, out)
+		}
+		for _, line := range strings.Split(src, "\n") {
+			if strings.Contains(line, "customer") || strings.Contains(line, "#") || strings.Contains(line, "renewal") {
+				if !strings.Contains(string(out), line) {
+					t.Errorf("%s: the save lost %q:\n%s", name, line, out)
+				}
+			}
+		}
+	}
+	// A file whose month has no keys of its own before [customer] is written anew, customer kept.
+	src := "[customer]\nname = \"Dana\"\n\n[[videos]]\nname = \"A\"\nlength = \"1m\"\n"
+	saved, err := ParseProject("p.toml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := saved.Clone()
+	edited.Seats = 3
+	out, _ := EditProject([]byte(src), saved, edited, c)
+	if back, err := ParseProject("p.toml", out, c); err != nil || !SameProject(back, edited) || back.Customer == nil || back.Customer.Name != "Dana" {
+		t.Errorf("the save lost the customer (%v):\n%s", err, out)
+	}
+}
