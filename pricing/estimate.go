@@ -39,9 +39,9 @@ func (m Marks) Mark(fields ...string) string {
 	return ""
 }
 
-// RateMark is " ≈" when the feature's rate (its rate, increment or minimum)
+// RateMark is " ≈" when the feature's rate (its rate, increment, minimum, or that it is premium at all)
 // is an estimate, else "": outputs put it after the rate's text.
-func (f *Feature) RateMark() string { return f.Marks.Mark("rate", "increment", "minimum") }
+func (f *Feature) RateMark() string { return f.Marks.Mark("rate", "increment", "minimum", "premium") }
 
 // PriceMark is " ≈" when the plan's price on this billing is an estimate.
 func (p *Plan) PriceMark(b Billing) string { return p.Marks.Mark(b.priceKey()) }
@@ -181,7 +181,7 @@ func (c *RateCard) appendFeatureEstimates(out []Estimate, f *Feature) []Estimate
 func markedValues(m Marks, value func(string) string) string {
 	parts := make([]string, len(m.Fields))
 	for i, f := range m.Fields {
-		parts[i] = fieldLabel(f) + " " + value(f)
+		parts[i] = strings.TrimSpace(fieldLabel(f) + " " + value(f))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -189,6 +189,8 @@ func markedValues(m Marks, value func(string) string) string {
 // fieldLabel words a card key for people: "extra_seat_price" -> "extra seat price".
 func fieldLabel(key string) string {
 	switch key {
+	case "premium":
+		return "" // its value says it: "included (spends no credits)"
 	case "credits_expire_days":
 		return "credit lifetime"
 	case "lasts_days":
@@ -262,9 +264,9 @@ func (c *RateCard) featureValue(f *Feature, key string) string {
 		return FormatLength(f.IncrementSeconds)
 	case "premium":
 		if f.Premium {
-			return "premium"
+			return "premium (spends credits)"
 		}
-		return "included"
+		return "included (spends no credits)"
 	case "rerender", "weight", "height", "unit", "slot", "alternative", "alternative_reason":
 		switch key {
 		case "rerender":
