@@ -346,7 +346,7 @@ func width(s string) int {
 // narrowWidth counts the runes of s when every one is printable and one cell
 // wide on its own: ASCII, the Latin letters and signs up to U+02FF ("×", "é",
 // "£"), the dashes, quotes, bullets and ellipsis of U+2010–U+2027 (“ ” …) and
-// the arrows U+2190–U+2199 (→). Combining marks, joiners, variation
+// the arrows U+2190–U+2199 (→) and the estimate mark U+2248 (≈). Combining marks, joiners, variation
 // selectors, wide scripts, controls and the soft hyphen are left to
 // ansi.StringWidth; a quote's quantities ("2m30s × 2 languages") and a fit's
 // changes ("Avatar IV → Avatar III") are counted here without walking
@@ -367,7 +367,7 @@ func narrowRune(r rune) bool {
 	switch {
 	case r < 0x300:
 		return r >= 0x20 && r != 0x7f && (r < 0x80 || r >= 0xa0) && r != 0xad
-	case r >= 0x2010 && r <= 0x2027, r >= 0x2190 && r <= 0x2199:
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2190 && r <= 0x2199, r == 0x2248:
 		return true
 	}
 	return false
