@@ -71,7 +71,7 @@ func readMarks(t *table, valid []string) Marks {
 	for i, f := range fields {
 		path := fmt.Sprintf("%s[%d]", t.keyPath("estimated"), i)
 		switch {
-		case f == "id" || f == "name" || f == "estimated" || f == "why" || f == "topups" || !contains(valid, f):
+		case !contains(markable(valid), f):
 			names := markable(valid)
 			hint := DidYouMean(f, names)
 			t.d.addf(path, "%q is not a number of this row that can be an estimate%s; choose from: %s", f, hint, strings.Join(names, ", "))
@@ -102,11 +102,15 @@ func readMarks(t *table, valid []string) Marks {
 	return m
 }
 
+// unmarkable are the keys that hold no number to estimate: names, lists of
+// other rows, the marks themselves.
+var unmarkable = []string{"id", "name", "estimated", "why", "topups", "features", "alternative", "alternative_reason", "slot"}
+
 // markable is a row's keys an estimate mark may name.
 func markable(valid []string) []string {
 	out := make([]string, 0, len(valid))
 	for _, k := range valid {
-		if k != "id" && k != "name" && k != "estimated" && k != "why" && k != "topups" {
+		if !contains(unmarkable, k) {
 			out = append(out, k)
 		}
 	}
@@ -267,19 +271,14 @@ func (c *RateCard) featureValue(f *Feature, key string) string {
 			return "premium (spends credits)"
 		}
 		return "included (spends no credits)"
-	case "rerender", "weight", "height", "unit", "slot", "alternative", "alternative_reason":
-		switch key {
-		case "rerender":
-			return yesNoWord(f.Rerender)
-		case "weight":
-			return itoa(f.Weight)
-		case "height":
-			return itoa(f.Height)
-		case "unit":
-			return f.Unit.Key()
-		case "slot":
-			return f.Slot.Key()
-		}
+	case "rerender":
+		return yesNoWord(f.Rerender)
+	case "weight":
+		return itoa(f.Weight)
+	case "height":
+		return itoa(f.Height)
+	case "unit":
+		return f.Unit.Key()
 	}
 	return "as the card says"
 }
