@@ -1,5 +1,7 @@
 package pricing
 
+import "strings"
+
 // Scenarios: what-ifs of a month, priced side by side.
 //
 // A project may hold [[scenarios]]: each a name and changes to the month as
@@ -217,4 +219,45 @@ func (c *RateCard) SideBySide(p *Project) []ScenarioResult {
 		return nil
 	}
 	return append([]ScenarioResult{c.PlannedScenario(p)}, c.Scenarios(p)...)
+}
+
+// DescribeScenario says what a scenario changes, for people: "Pro · annual ·
+// 3 seats · balance 100 · Avatar IV → Avatar III · volume ×2", or "the month
+// as planned" when it changes nothing.
+func (c *RateCard) DescribeScenario(s *Scenario) string {
+	var parts []string
+	if s.Plan != "" {
+		name := s.Plan
+		if p, ok := c.Plan(s.Plan); ok {
+			name = p.Name
+		}
+		parts = append(parts, name)
+	}
+	if s.Billing != nil {
+		parts = append(parts, s.Billing.Key())
+	}
+	if s.Seats != nil {
+		parts = append(parts, Plural(int64(*s.Seats), "seat"))
+	}
+	if s.Balance != nil {
+		parts = append(parts, "balance "+s.Balance.Grouped())
+	}
+	for _, sub := range s.Substitute {
+		parts = append(parts, c.featureName(sub.From)+" → "+c.featureName(sub.To))
+	}
+	if s.Volume > 0 && s.Volume != VolumeAsPlanned {
+		parts = append(parts, "volume ×"+VolumeText(s.Volume))
+	}
+	if len(parts) == 0 {
+		return "the month as planned"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// featureName is a feature's name, or its id when the card lacks it.
+func (c *RateCard) featureName(id string) string {
+	if f, ok := c.Feature(id); ok {
+		return f.Name
+	}
+	return id
 }

@@ -351,3 +351,29 @@ seats = 3
 		t.Errorf("adding a first scenario: kept %v\n%s", kept, out)
 	}
 }
+
+func TestDescribeScenario(t *testing.T) {
+	c := defaultCard(t)
+	p, err := ParseProject("p.toml", []byte(salesMonth+`
+[[scenarios]]
+name = "all"
+plan = "pro"
+billing = "annual"
+seats = 3
+balance = 1500
+substitute = { "avatar-iv" = "avatar-iii" }
+volume = 1.5
+
+[[scenarios]]
+name = "nothing"
+`), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.DescribeScenario(&p.Scenarios[0]), "Pro · annual · 3 seats · balance 1,500 · Avatar IV → Avatar III · volume ×1.5"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := c.DescribeScenario(&p.Scenarios[1]); got != "the month as planned" {
+		t.Errorf("a scenario changing nothing: %q", got)
+	}
+}

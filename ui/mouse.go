@@ -64,5 +64,7 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		m.plans.sel = max(0, min(len(m.card.Plans)-1, m.plans.sel+d))
 	case ScreenYear:
 		m.year.sel = max(0, min(11, m.year.sel+d))
+	case ScreenScenarios:
+		m.scen.sel = max(0, min(len(m.project.Scenarios), m.scen.sel+d))
 	}
 }
