@@ -377,3 +377,22 @@ name = "nothing"
 		t.Errorf("a scenario changing nothing: %q", got)
 	}
 }
+
+// Scenarios written before a video are a layout the editor does not edit in
+// place: the save is written in full, and still holds every scenario.
+func TestScenariosBeforeVideosSaveInFull(t *testing.T) {
+	c := defaultCard(t)
+	src := "plan = \"creator\"\n[[scenarios]]\nname = \"Pro\"\nplan = \"pro\"\n[[videos]]\nname = \"Intro\"\nlength = \"1m\"\n"
+	saved, err := ParseProject("p.toml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved.Videos[0].ID, saved.Scenarios[0].ID = 1, 1
+	edited := saved.Clone()
+	edited.Seats = 2
+	out, kept := EditProject([]byte(src), saved, edited, c)
+	got, err := ParseProject("out.toml", out, c)
+	if kept || err != nil || !SameProject(got, edited) || len(got.Scenarios) != 1 {
+		t.Fatalf("kept %v, %v:\n%s", kept, err, out)
+	}
+}
