@@ -186,6 +186,9 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 	if req.project, _, err = loadProject(path, req.card); err != nil {
 		return nil, err
 	}
+	if req.card, err = a.forCustomer(c, o, req.card, path, req.project); err != nil {
+		return nil, err
+	}
 	if o.plan != "" {
 		req.project.Plan = o.plan
 	}
@@ -226,6 +229,7 @@ func oneProject(c *command, pos []string) (string, error) {
 func monthFlags(planUsage string, extra func(*flag.FlagSet, *options)) func(*flag.FlagSet, *options) {
 	return func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		pricingFlag(fs, o)
 		if planUsage != "" {
 			planFlag(fs, o, planUsage)
 		}

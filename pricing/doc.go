@@ -47,6 +47,11 @@
 //	saturating arithmetic                          saturate.go
 //	credits, money                                 credits.go, money.go
 //	fixed-point text (formatting, parsing)         decimal.go
+//	negotiated pricing laid over a card            overlay.go (reading), overlayapply.go (applying)
+//	discounts, the discount band                   discount.go
+//	estimates (numbers resting on an assumption)   estimate.go
+//	quote validity (prepared, valid until)         validity.go
+//	the customer, an output's sales context        customer.go
 //
 // Reading input:
 //

@@ -69,6 +69,10 @@ func SameProject(a, b *Project) bool {
 	if a.HasBalance && a.Balance != b.Balance {
 		return false
 	}
+	if a.PricingFile != b.PricingFile || (a.Customer == nil) != (b.Customer == nil) ||
+		a.Customer != nil && *a.Customer != *b.Customer {
+		return false
+	}
 	for i := range a.Videos {
 		if !sameVideo(&a.Videos[i], &b.Videos[i]) {
 			return false
@@ -431,9 +435,11 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 	if strings.HasPrefix(string(src), "\uFEFF") {
 		s.i = 3
 	}
+	inOpaque, sawOpaque := false, false
 	for !s.eof() {
 		start := s.i
 		s.skipSpace()
+		sawOpaque = sawOpaque || inOpaque
 		switch {
 		case s.eof() || s.peek(0) == '\n' || s.peek(0) == '\r':
 			if _, ok := s.endLine(); !ok {
@@ -445,10 +451,23 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 				return nil, false
 			}
 			d.lines = append(d.lines, srcLine{lineComment, start, s.i})
-		case s.peek(0) == '[':
-			if s.peek(1) != '[' {
+		case s.peek(0) == '[' && s.peek(1) != '[':
+			// A [customer] table is kept as it is written: the planner never
+			// edits it, so its lines are copied like comments.
+			s.i++
+			s.skipSpace()
+			path, ok := s.keyPath()
+			if !ok || len(path) != 1 || !contains(opaqueTables, path[0]) || s.peek(0) != ']' {
 				return nil, false
 			}
+			s.i++
+			if _, ok := s.endLine(); !ok {
+				return nil, false
+			}
+			inOpaque = true
+			d.lines = append(d.lines, srcLine{lineComment, start, s.i})
+		case s.peek(0) == '[':
+			inOpaque = false
 			s.i += 2
 			s.skipSpace()
 			path, ok := s.keyPath()
@@ -485,6 +504,10 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 				return nil, false
 			}
 			e.lineEnd = s.i
+			if inOpaque {
+				d.lines = append(d.lines, srcLine{lineComment, start, s.i})
+				continue
+			}
 			if len(d.scenarios) > 0 {
 				t := &d.scenarios[len(d.scenarios)-1]
 				t.entries = append(t.entries, e)
@@ -500,8 +523,15 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 			d.lines = append(d.lines, srcLine{lineKey, start, s.i})
 		}
 	}
+	if (sawOpaque || inOpaque) && len(d.root) == 0 {
+		// New keys of the month would go after the table: written anew instead.
+		return nil, false
+	}
 	return d, true
 }
+
+// opaqueTables are the tables of a project a save copies unchanged.
+var opaqueTables = []string{"customer"}
 
 // The editor.
 

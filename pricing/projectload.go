@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios"}
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing"}
 	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders"}
 )
 
@@ -66,6 +66,12 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	p.AllowFewerRerenders = root.boolean("allow_fewer_rerenders")
 	if v, ok := root.get("volume"); ok {
 		p.Volume = readVolume(d, v)
+	}
+	p.Customer = readCustomer(root)
+	if _, ok := root.get("pricing"); ok {
+		if p.PricingFile, ok = root.optionalText("pricing", "for the card's list prices"); !ok {
+			p.PricingFile = ""
+		}
 	}
 	videos := root.tables("videos")
 	if len(videos) > MaxVideos {

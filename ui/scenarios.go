@@ -44,14 +44,6 @@ const promptScenarioName promptKind = 100
 // table's first column, not a note.
 const maxScenarioName = 80
 
-// numberScenarios numbers a month's scenarios by their place in its file,
-// as videos are, so a save edits each one's own table (pricing.EditProject).
-func numberScenarios(p *pricing.Project) {
-	for i := range p.Scenarios {
-		p.Scenarios[i].ID = i + 1
-	}
-}
-
 // sideBySide is the month as planned, then each scenario of p.
 func sideBySide(card *pricing.RateCard, p *pricing.Project) []pricing.ScenarioResult {
 	return append([]pricing.ScenarioResult{card.PlannedScenario(p)}, card.Scenarios(p)...)
