@@ -186,3 +186,30 @@ func TestSaveKeepsScenariosAndTheirComments(t *testing.T) {
 		t.Errorf("the deleted scenario stayed or the new one is missing:\n%s", out)
 	}
 }
+
+// A hundred scenarios scroll: the selected one is always on screen, and the
+// screen never grows past the terminal.
+func TestManyScenariosScroll(t *testing.T) {
+	card := loadCard(t)
+	p := fullMonth(card)
+	for i := range pricing.MaxScenarios {
+		seats := 1 + i
+		p.Scenarios = append(p.Scenarios, pricing.Scenario{Name: "Seats " + itoa(int64(seats)), Plan: "business", Seats: &seats})
+	}
+	m := newModel(t, p, 80, 24)
+	pressSettle(m, "5")
+	for _, k := range []string{"end", "up", "home", "pgdown", "down", "down"} {
+		pressSettle(m, k)
+		s := screen(m)
+		if n := strings.Count(s, "\n") + 1; n != 24 {
+			t.Fatalf("after %s the screen has %d lines", k, n)
+		}
+		if !strings.Contains(s, "› "+m.scen.rows[m.scen.sel].Name) {
+			t.Fatalf("after %s the selected row (%d) is not on screen:\n%s", k, m.scen.sel, s)
+		}
+	}
+	pressSettle(m, "N")
+	if !strings.Contains(screen(m), "100 scenarios, the most a project may") {
+		t.Errorf("N on a full project:\n%s", screen(m))
+	}
+}
