@@ -213,3 +213,43 @@ func TestManyScenariosScroll(t *testing.T) {
 		t.Errorf("N on a full project:\n%s", screen(m))
 	}
 }
+
+// o on Year shows the years of the plans that can make the month, cheapest
+// first, each pricing's Year of the month; a blocked plan is left out; o
+// again shows the month's own plan.
+func TestYearPlansSideBySide(t *testing.T) {
+	card := loadCard(t)
+	m := newModel(t, fullMonth(card), 120, 40)
+	pressSettle(m, "4", "o")
+	years := m.yearPlans.years
+	if len(years) == 0 {
+		t.Fatal("no plan's year")
+	}
+	cmp := card.Compare(m.project)
+	usable := 0
+	for i := range cmp.Options {
+		if cmp.Options[i].Usable() {
+			usable++
+		}
+	}
+	if len(years) != min(usable, maxYearPlans) {
+		t.Errorf("%d years for %d plans that can make the month", len(years), usable)
+	}
+	s := screen(m)
+	for i, y := range years {
+		want := card.Year(m.project, y.Plan, m.project.Billing)
+		if y.Cost != want.Cost || (i > 0 && y.Cost < years[i-1].Cost) {
+			t.Errorf("%s: %s, Year says %s (or out of order)", y.Plan.Name, card.Money(y.Cost), card.Money(want.Cost))
+		}
+		mustContain(t, s, card.Money(y.Cost))
+	}
+	if strings.Contains(s, "Creator") && !strings.Contains(s, "Creator · monthly") {
+		t.Error("Creator, which 4K blocks, has a column")
+	}
+	pressSettle(m, "b")
+	if m.yearPlans.years[0].Billing != pricing.Annual {
+		t.Error("b did not simulate the years again on annual billing")
+	}
+	pressSettle(m, "o")
+	mustContain(t, screen(m), "Year on Creator")
+}

@@ -183,7 +183,7 @@ func (m *Model) renderYearPlans(w, h int) []string {
 	}
 	if len(out)+2 <= h {
 		out = append(out, "")
-		for _, l := range wrap(verdict+". ! marks a month left short.", max(w-2, 20)) {
+		for _, l := range wrap(verdict+". Expired, top-ups and short are credits; ! marks a month left short.", max(w-2, 20)) {
 			out = append(out, " "+s.Recommend.Render(l))
 		}
 	}
