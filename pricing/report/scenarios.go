@@ -211,11 +211,8 @@ type scenarioJSON struct {
 }
 
 func scenarioJSONOf(r *pricing.ScenarioResult) scenarioJSON {
-	j := scenarioJSON{Name: r.Name, Billing: r.Billing.Key(), PremiumCredits: credits(r.PremiumCredits),
+	j := scenarioJSON{Name: r.Name, Billing: r.Billing.Key(), Seats: r.Seats, PremiumCredits: credits(r.PremiumCredits),
 		Balance: credits(r.Balance), Fits: r.Fits, Usable: r.Usable, ContactSales: r.ContactSales, Blocked: nonNil(r.Blocked)}
-	if r.Project != nil {
-		j.Seats = r.Project.Seats
-	}
 	if r.Plan != nil {
 		j.Plan = r.Plan.ID
 		if !r.ContactSales {
