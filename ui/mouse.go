@@ -33,6 +33,10 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		if i := l.year.at(ms.X, ms.Y); i >= 0 && i < 12 {
 			m.year.sel = i
 		}
+	case ScreenScenarios:
+		if i := m.scenarioAt(ms.Y); i >= 0 {
+			m.scen.sel = i
+		}
 	}
 }
 

@@ -313,6 +313,20 @@ const (
 	scenarioDetailRows = 4
 )
 
+// scenarioAt is the row drawn on screen line y, or -1: the rows stand
+// where renderScenarios puts them.
+func (m *Model) scenarioAt(y int) int {
+	if !m.scenariosFresh() {
+		return -1
+	}
+	from, to := scenarioWindow(len(m.scen.rows), m.scen.sel, m.bodyHeight()-scenariosHeadRows-scenarioDetailRows)
+	i := from + y - bodyTop - scenariosHeadRows
+	if y < bodyTop+scenariosHeadRows || i >= to {
+		return -1
+	}
+	return i
+}
+
 // scenarioWindow is the rows [from, to) of n that show in room rows with
 // sel among them.
 func scenarioWindow(n, sel, room int) (from, to int) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"creditplan/pricing"
@@ -252,4 +253,23 @@ func TestYearPlansSideBySide(t *testing.T) {
 	}
 	pressSettle(m, "o")
 	mustContain(t, screen(m), "Year on Creator")
+}
+
+// A click on a scenario's row selects it; a click elsewhere selects nothing.
+func TestClickSelectsAScenario(t *testing.T) {
+	m := newModel(t, scenarioMonth(loadCard(t)), 100, 30)
+	pressSettle(m, "5")
+	lines := strings.Split(screen(m), "\n")
+	for y, l := range lines {
+		if strings.Contains(l, "Pro annual") {
+			m.Update(tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
+		}
+	}
+	if m.scen.sel != 2 {
+		t.Fatalf("clicking Pro annual selected row %d", m.scen.sel)
+	}
+	m.Update(tea.MouseClickMsg{X: 5, Y: bodyTop, Button: tea.MouseLeft})
+	if m.scen.sel != 2 || m.screen != ScreenScenarios {
+		t.Errorf("a click on the title moved the selection to %d", m.scen.sel)
+	}
 }
