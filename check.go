@@ -113,7 +113,11 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 				continue
 			}
 		}
-		say("ok  %s (project, %s)\n", path, pricing.Plural(len(p.Videos), "video"))
+		what := pricing.Plural(len(p.Videos), "video")
+		if len(p.Scenarios) > 0 {
+			what += ", " + pricing.Plural(len(p.Scenarios), "scenario")
+		}
+		say("ok  %s (project, %s)\n", path, what)
 	}
 	if bad > 0 {
 		verb := "have"

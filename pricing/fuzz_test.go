@@ -226,8 +226,15 @@ func checkScenarios(t *testing.T, c *RateCard, p *Project) {
 		if r.Plan == nil {
 			t.Fatalf("row %d (%s) on no plan: %v", i, r.Name, r.Blocked)
 		}
-		if got := c.MonthPremium(r.Project); got != r.PremiumCredits || r.Fits != (r.PremiumCredits <= r.Balance) {
-			t.Fatalf("row %d (%s): %s credits, fits %v; the month as changed spends %s", i, r.Name, r.PremiumCredits, r.Fits, got)
+		q := p
+		if i > 0 {
+			q = ApplyScenario(p, &p.Scenarios[i-1])
+		}
+		// The shared additions of the month say what the month as changed says.
+		st := c.Stand(q, r.Plan, q.BalanceOn(r.Plan))
+		if st.Premium != r.PremiumCredits || st.Fits != r.Fits || st.Cost != r.TotalCost || q.Seats != r.Seats ||
+			(!r.ContactSales && c.Year(q, r.Plan, q.Billing).Cost != r.YearCost) {
+			t.Fatalf("row %d (%s): %s credits, fits %v, %v; the month as changed: %s, %v, %v", i, r.Name, r.PremiumCredits, r.Fits, r.TotalCost, st.Premium, st.Fits, st.Cost)
 		}
 	}
 	if !SameProject(before, p) {

@@ -25,6 +25,11 @@ const (
 	// MaxScenarios is the most [[scenarios]] a project may hold: a
 	// comparison a customer can read, with room to spare.
 	MaxScenarios = 100
+	// MaxScenarioWork bounds the videos added up again for the scenarios
+	// that change them (substitutions, volume): each different change adds
+	// the whole month up once more, so a month of 50,000 videos may hold 20
+	// such changes, one of 10,000 all 100.
+	MaxScenarioWork = 1_000_000
 )
 
 // ParseProject reads a project file against a rate card, so every feature and plan
@@ -80,6 +85,7 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	}
 	p.Videos = readVideos(card, d, videos)
 	p.Scenarios = readScenarios(card, d, root)
+	checkScenarioWork(d, len(p.Videos), p.Scenarios)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
 		return nil, err

@@ -1,5 +1,10 @@
 package pricing
 
+import (
+	"sort"
+	"strings"
+)
+
 // Scenarios: what-ifs of a month, priced side by side.
 //
 // A project may hold [[scenarios]]: each a name and changes to the month as
@@ -88,21 +93,7 @@ func ApplyScenario(p *Project, s *Scenario) *Project {
 	if s.Balance != nil {
 		q.Balance, q.HasBalance = *s.Balance, true
 	}
-	if len(s.Substitute) > 0 {
-		swap := make(map[string]string, len(s.Substitute))
-		for _, sub := range s.Substitute {
-			if _, seen := swap[sub.From]; !seen {
-				swap[sub.From] = sub.To
-			}
-		}
-		for i := range q.Videos {
-			for slot := range q.Videos[i].Picks {
-				if to, ok := swap[q.Videos[i].Picks[slot]]; ok {
-					q.Videos[i].Picks[slot] = to
-				}
-			}
-		}
-	}
+	substitute(q.Videos, s.Substitute)
 	if s.Volume > 0 && s.Volume != VolumeAsPlanned {
 		for i := range q.Videos {
 			q.Videos[i].Count = ScaleCount(q.Videos[i].Count, s.Volume)
@@ -151,40 +142,154 @@ type ScenarioResult struct {
 	MonthlyTotal, AnnualTotal, TotalCost Money
 	YearCost                             Money
 	ContactSales                         bool
-	// Project is the month as the scenario changes it.
-	Project *Project
+	// Seats is the scenario's seats; Scenario the scenario itself (nil for
+	// the month as planned). ApplyScenario makes the month as it changes it.
+	Seats    int
+	Scenario *Scenario
 }
 
 // Scenarios prices every scenario of the project side by side, in the
 // project's order. The month as planned is PlannedScenario.
+//
+// The month is added up (monthTally, through Stand's own standing) once for
+// the month as planned, which every scenario that leaves the videos alone
+// shares, and once for each different change to the videos (substitutions
+// and volume); the changed month is made only for that, and let go before
+// the next. A scenario's year is the year's wallet of that same total. So
+// a hundred scenarios of a long month cost a few additions of it, not a
+// hundred copies.
 func (c *RateCard) Scenarios(p *Project) []ScenarioResult {
 	out := make([]ScenarioResult, len(p.Scenarios))
+	order := make([]int, len(p.Scenarios))
+	keys := make([]string, len(p.Scenarios))
 	for i := range p.Scenarios {
-		out[i] = c.ScenarioOf(p, &p.Scenarios[i])
+		order[i], keys[i] = i, videoChangeKey(&p.Scenarios[i])
+	}
+	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
+	var t *monthTotal
+	for n, i := range order {
+		if n == 0 || keys[i] != keys[order[n-1]] {
+			t = c.totalOf(videosAs(p, &p.Scenarios[i]))
+		}
+		out[i] = c.scenarioRow(&p.Scenarios[i], headerAs(p, &p.Scenarios[i], t.videos), t)
 	}
 	return out
 }
 
 // ScenarioOf prices one scenario of the project.
 func (c *RateCard) ScenarioOf(p *Project, s *Scenario) ScenarioResult {
-	return c.scenarioRow(s.Name, ApplyScenario(p, s))
+	return c.scenarioRow(s, headerAs(p, s, nil), c.totalOf(videosAs(p, s)))
 }
 
 // PlannedScenario is the month as planned, as a row beside the scenarios.
 func (c *RateCard) PlannedScenario(p *Project) ScenarioResult {
-	return c.scenarioRow(ScenarioAsPlanned, p)
+	return c.scenarioRow(nil, p, c.totalOf(p.Videos))
+}
+
+// monthTotal is a month added up once: its videos, what they spend and
+// their usage, shared by every scenario that makes them.
+type monthTotal struct {
+	videos  []Video
+	premium Credits
+	u       *monthUsage
+}
+
+func (c *RateCard) totalOf(videos []Video) *monthTotal {
+	t := &monthTotal{videos: videos, u: c.newUsage()}
+	t.premium = c.monthTally(&Project{Videos: videos}, t.u, nil)
+	return t
+}
+
+// videoChangeKey names what a scenario does to the videos, so scenarios
+// that change them alike share one addition of the month.
+func videoChangeKey(s *Scenario) string {
+	var b strings.Builder
+	if s.Volume > 0 && s.Volume != VolumeAsPlanned {
+		b.WriteString(formatFixed(s.Volume, 3, false))
+	}
+	for _, sub := range sortedSubs(s.Substitute) {
+		b.WriteString("\x00" + sub.From + "\x00" + sub.To)
+	}
+	return b.String()
+}
+
+// videosAs is the month's videos as the scenario changes them: the
+// project's own slice when it changes none, else a copy whose picks and
+// counts ApplyScenario's rules change (languages are shared: nothing here
+// writes them).
+func videosAs(p *Project, s *Scenario) []Video {
+	vol := s.Volume > 0 && s.Volume != VolumeAsPlanned
+	if len(s.Substitute) == 0 && !vol {
+		return p.Videos
+	}
+	out := append([]Video(nil), p.Videos...)
+	substitute(out, s.Substitute)
+	if vol {
+		for i := range out {
+			out[i].Count = ScaleCount(out[i].Count, s.Volume)
+		}
+	}
+	return out
+}
+
+// substitute swaps every pick that a substitution names, all at once.
+func substitute(videos []Video, subs []Substitution) {
+	if len(subs) == 0 {
+		return
+	}
+	swap := make(map[string]string, len(subs))
+	for _, sub := range subs {
+		if _, seen := swap[sub.From]; !seen {
+			swap[sub.From] = sub.To
+		}
+	}
+	for i := range videos {
+		for slot := range videos[i].Picks {
+			if to, ok := swap[videos[i].Picks[slot]]; ok {
+				videos[i].Picks[slot] = to
+			}
+		}
+	}
+}
+
+// headerAs is the project with the scenario's plan, billing, seats and
+// balance, holding videos (the project's when nil): what a standing and a
+// year read besides the month's total. Nothing here writes it.
+func headerAs(p *Project, s *Scenario, videos []Video) *Project {
+	q := *p
+	q.Scenarios = nil
+	if videos != nil {
+		q.Videos = videos
+	}
+	if s.Plan != "" {
+		q.Plan = s.Plan
+	}
+	if s.Billing != nil {
+		q.Billing = *s.Billing
+	}
+	if s.Seats != nil {
+		q.Seats = *s.Seats
+	}
+	if s.Balance != nil {
+		q.Balance, q.HasBalance = *s.Balance, true
+	}
+	return &q
 }
 
 // scenarioRow prices a month on its own plan and billing through the
-// standing core: what Quote and Year say of the same month.
-func (c *RateCard) scenarioRow(name string, q *Project) ScenarioResult {
-	r := ScenarioResult{Name: name, Billing: q.Billing, Project: q}
+// standing core: what Stand and Year say of the same month (t is its total).
+func (c *RateCard) scenarioRow(s *Scenario, q *Project, t *monthTotal) ScenarioResult {
+	r := ScenarioResult{Name: ScenarioAsPlanned, Scenario: s, Billing: q.Billing, Seats: q.Seats}
+	if s != nil {
+		r.Name = s.Name
+	}
 	plan, err := c.projectPlan(q)
 	if err != nil {
 		r.Blocked = []string{err.Error()}
 		return r
 	}
-	st := c.Stand(q, plan, q.BalanceOn(plan))
+	q.Videos = t.videos
+	st := c.standing(plan, q, t.u, t.premium, q.BalanceOn(plan))
 	r.Plan = plan
 	r.PremiumCredits, r.Balance, r.Fits = st.Premium, st.Balance, st.Fits
 	r.Remaining, r.Short, r.TopUp = st.Remaining, st.Short, st.TopUp
@@ -193,7 +298,7 @@ func (c *RateCard) scenarioRow(name string, q *Project) ScenarioResult {
 	r.MonthlyTotal, r.AnnualTotal = st.Total(Monthly), st.Total(Annual)
 	r.TotalCost = st.Cost
 	if !plan.ContactSales {
-		r.YearCost = c.Year(q, plan, q.Billing).Cost
+		r.YearCost = c.simulateYear(q, plan, q.Billing, t.premium).Cost
 	}
 	return r
 }
@@ -217,4 +322,45 @@ func (c *RateCard) SideBySide(p *Project) []ScenarioResult {
 		return nil
 	}
 	return append([]ScenarioResult{c.PlannedScenario(p)}, c.Scenarios(p)...)
+}
+
+// DescribeScenario says what a scenario changes, for people: "Pro · annual ·
+// 3 seats · balance 100 · Avatar IV → Avatar III · volume ×2", or "the month
+// as planned" when it changes nothing.
+func (c *RateCard) DescribeScenario(s *Scenario) string {
+	var parts []string
+	if s.Plan != "" {
+		name := s.Plan
+		if p, ok := c.Plan(s.Plan); ok {
+			name = p.Name
+		}
+		parts = append(parts, name)
+	}
+	if s.Billing != nil {
+		parts = append(parts, s.Billing.Key())
+	}
+	if s.Seats != nil {
+		parts = append(parts, Plural(int64(*s.Seats), "seat"))
+	}
+	if s.Balance != nil {
+		parts = append(parts, "balance "+s.Balance.Grouped())
+	}
+	for _, sub := range s.Substitute {
+		parts = append(parts, c.featureName(sub.From)+" → "+c.featureName(sub.To))
+	}
+	if s.Volume > 0 && s.Volume != VolumeAsPlanned {
+		parts = append(parts, "volume ×"+VolumeText(s.Volume))
+	}
+	if len(parts) == 0 {
+		return "the month as planned"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// featureName is a feature's name, or its id when the card lacks it.
+func (c *RateCard) featureName(id string) string {
+	if f, ok := c.Feature(id); ok {
+		return f.Name
+	}
+	return id
 }

@@ -105,7 +105,8 @@ substitute = [{ from = "lipsync", to = "dubbing" }]
 		t.Errorf("1.5 times with a balance of 100: %s credits of %s, fits %v; want 330 of 100, short",
 			c.CreditWord(last.PremiumCredits), c.CreditWord(last.Balance), last.Fits)
 	}
-	counts := []int{last.Project.Videos[0].Count, last.Project.Videos[1].Count, last.Project.Videos[2].Count}
+	changed := ApplyScenario(p, &p.Scenarios[3])
+	counts := []int{changed.Videos[0].Count, changed.Videos[1].Count, changed.Videos[2].Count}
 	if counts[0] != 3 || counts[1] != 6 || counts[2] != 9 {
 		t.Errorf("counts under 1.5: %v, want [3 6 9]", counts)
 	}
@@ -349,5 +350,68 @@ seats = 3
 	out, kept = EditProject([]byte(plain), ps, added, c)
 	if want := plain + "\n[[scenarios]]\nname = \"Pro\"\nplan = \"pro\"\nbilling = \"monthly\"\nseats = 1\n"; !kept || string(out) != want {
 		t.Errorf("adding a first scenario: kept %v\n%s", kept, out)
+	}
+}
+
+func TestDescribeScenario(t *testing.T) {
+	c := defaultCard(t)
+	p, err := ParseProject("p.toml", []byte(salesMonth+`
+[[scenarios]]
+name = "all"
+plan = "pro"
+billing = "annual"
+seats = 3
+balance = 1500
+substitute = { "avatar-iv" = "avatar-iii" }
+volume = 1.5
+
+[[scenarios]]
+name = "nothing"
+`), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.DescribeScenario(&p.Scenarios[0]), "Pro · annual · 3 seats · balance 1,500 · Avatar IV → Avatar III · volume ×1.5"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := c.DescribeScenario(&p.Scenarios[1]); got != "the month as planned" {
+		t.Errorf("a scenario changing nothing: %q", got)
+	}
+}
+
+// Scenarios written before a video are a layout the editor does not edit in
+// place: the save is written in full, and still holds every scenario.
+func TestScenariosBeforeVideosSaveInFull(t *testing.T) {
+	c := defaultCard(t)
+	src := "plan = \"creator\"\n[[scenarios]]\nname = \"Pro\"\nplan = \"pro\"\n[[videos]]\nname = \"Intro\"\nlength = \"1m\"\n"
+	saved, err := ParseProject("p.toml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved.Videos[0].ID, saved.Scenarios[0].ID = 1, 1
+	edited := saved.Clone()
+	edited.Seats = 2
+	out, kept := EditProject([]byte(src), saved, edited, c)
+	got, err := ParseProject("out.toml", out, c)
+	if kept || err != nil || !SameProject(got, edited) || len(got.Scenarios) != 1 {
+		t.Fatalf("kept %v, %v:\n%s", kept, err, out)
+	}
+}
+
+// Scenarios that change the videos are bounded by the work they make: each
+// different change adds the whole month up again.
+func TestScenarioWorkIsBounded(t *testing.T) {
+	c := defaultCard(t)
+	var b strings.Builder
+	b.WriteString("plan = \"creator\"\n")
+	for i := range 50_000 {
+		b.WriteString("[[videos]]\nname = \"v" + itoa(i) + "\"\nlength = \"1m\"\n")
+	}
+	for i := range 21 {
+		b.WriteString("[[scenarios]]\nname = \"s" + itoa(i) + "\"\nvolume = \"1." + itoa(i+10) + "\"\n")
+	}
+	_, err := ParseProject("long.toml", []byte(b.String()), c)
+	if err == nil || !strings.Contains(err.Error(), "21 scenarios change the videos (substitute or volume) of a month of 50,000 videos; a month this long may have at most 20") {
+		t.Errorf("21 changes of 50,000 videos: %v", err)
 	}
 }

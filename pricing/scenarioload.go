@@ -214,3 +214,20 @@ func readScenarioVolume(d *decoder, path string, raw any) int64 {
 	}
 	return v
 }
+
+// checkScenarioWork refuses a month whose scenarios would add its videos up
+// again more than MaxScenarioWork videos' worth: every different change to
+// the videos is one more pass over all of them.
+func checkScenarioWork(d *decoder, videos int, scenarios []Scenario) {
+	changes := map[string]bool{}
+	for i := range scenarios {
+		if k := videoChangeKey(&scenarios[i]); k != "" {
+			changes[k] = true
+		}
+	}
+	if videos == 0 || len(changes) <= MaxScenarioWork/videos {
+		return
+	}
+	d.addf("scenarios", "%d scenarios change the videos (substitute or volume) of a month of %s videos; a month this long may have at most %d such changes (each adds the whole month up again)",
+		len(changes), Count(videos), MaxScenarioWork/videos)
+}

@@ -355,6 +355,12 @@ func (m *Model) submitPrompt() tea.Cmd {
 	case promptSaveAs:
 		m.closePrompt()
 		return m.saveTo(savePath(value), false)
+	case promptScenarioName:
+		if err := m.saveScenario(value); err != nil {
+			m.prompt.err = err.Error()
+			return nil
+		}
+		m.closePrompt()
 	}
 	return nil
 }

@@ -13,14 +13,15 @@ import (
 // Every key the planner acts on is matched through it with key.Matches, and the
 // footer and the full help list the same bindings (see ScreenHelp).
 type KeyMap struct {
-	Global GlobalKeys
-	Video  VideoKeys
-	Month  MonthKeys
-	Plans  PlansKeys
-	Year   YearKeys
-	Prompt PromptKeys
-	Field  FieldKeys
-	Mouse  MouseKeys
+	Global    GlobalKeys
+	Video     VideoKeys
+	Month     MonthKeys
+	Plans     PlansKeys
+	Year      YearKeys
+	Scenarios ScenarioKeys
+	Prompt    PromptKeys
+	Field     FieldKeys
+	Mouse     MouseKeys
 }
 
 // FieldKeys edit the text of a field or a prompt's answer; the text input
@@ -51,7 +52,11 @@ type GlobalKeys struct {
 	GoMonth    key.Binding
 	GoPlans    key.Binding
 	GoYear     key.Binding
-	// Screens only documents 1 to 4 in the help as one entry.
+	// GoScenarios goes to the Scenarios screen; NewScenario (N) saves the
+	// month's plan, billing, seats and balance as a new scenario.
+	GoScenarios key.Binding
+	NewScenario key.Binding
+	// Screens only documents 1 to 5 in the help as one entry.
 	Screens key.Binding
 	Help    key.Binding
 	Quit    key.Binding
@@ -149,6 +154,19 @@ type YearKeys struct {
 	End        key.Binding
 	VolumeDown key.Binding
 	VolumeUp   key.Binding
+	// Plans shows several plans' years side by side, or the month's plan's alone.
+	Plans key.Binding
+}
+
+// ScenarioKeys work on the Scenarios screen: the cursor on a row, enter
+// applies that scenario to the month, x deletes it.
+type ScenarioKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Home   key.Binding
+	End    key.Binding
+	Apply  key.Binding
+	Delete key.Binding
 }
 
 // PromptKeys answer whatever holds the keys while it is open: a y/n question
@@ -219,25 +237,27 @@ func jumpKeys() []string {
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Global: GlobalKeys{
-			NextScreen: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
-			PrevScreen: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
-			GoVideo:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "video")),
-			GoMonth:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "month")),
-			GoPlans:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "plans")),
-			GoYear:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "year")),
-			Screens:    key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "video/month/plans/year")),
-			Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-			Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-			Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit (also in a text row)")),
-			Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-			Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
-			Undo:       key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
-			Redo:       key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "redo")),
-			CyclePlan:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next plan")),
-			PrevPlan:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "previous plan")),
-			Billing:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
-			Balance:    key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "set balance")),
-			Fit:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
+			NextScreen:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
+			PrevScreen:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
+			GoVideo:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "video")),
+			GoMonth:     key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "month")),
+			GoPlans:     key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "plans")),
+			GoYear:      key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "year")),
+			GoScenarios: key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "scenarios")),
+			NewScenario: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "save as a scenario")),
+			Screens:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "go to a screen")),
+			Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+			Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+			Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit (also in a text row)")),
+			Save:        key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+			Export:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
+			Undo:        key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
+			Redo:        key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "redo")),
+			CyclePlan:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next plan")),
+			PrevPlan:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "previous plan")),
+			Billing:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
+			Balance:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "set balance")),
+			Fit:         key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
 		},
 		Video: VideoKeys{
 			Up:        upKey(),
@@ -298,6 +318,15 @@ func DefaultKeyMap() KeyMap {
 			End:        endKey(),
 			VolumeDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "month's volume −0.1")),
 			VolumeUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "month's volume +0.1")),
+			Plans:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "several plans side by side")),
+		},
+		Scenarios: ScenarioKeys{
+			Up:     upKey(),
+			Down:   downKey(),
+			Home:   homeKey(),
+			End:    endKey(),
+			Apply:  enterKey("apply to the month"),
+			Delete: key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete scenario")),
 		},
 		Field: FieldKeys{
 			Left:         key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("←/→", "move the cursor")),
@@ -412,8 +441,12 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 			relabel(g.Fit, "f", "fit"), g.CyclePlan, g.Undo)
 	case ScreenYear:
 		y := &h.Keys.Year
-		return append(out, relabel(y.Up, "↑/↓", "month"), relabel(y.VolumeDown, "←/→", "volume"), relabel(g.Billing, "b", "billing"),
-			relabel(g.Fit, "f", "fit"), g.Undo)
+		return append(out, relabel(y.Up, "↑/↓", "month"), relabel(y.VolumeDown, "←/→", "volume"), relabel(y.Plans, "o", "plans"),
+			relabel(g.Billing, "b", "billing"), relabel(g.Fit, "f", "fit"), g.Undo)
+	case ScreenScenarios:
+		sc := &h.Keys.Scenarios
+		return append(out, relabel(sc.Up, "↑/↓", "scenario"), relabel(sc.Apply, "enter", "apply"), relabel(sc.Delete, "x", "delete"),
+			relabel(g.NewScenario, "N", "save as one"), g.Undo)
 	default:
 		pl := &h.Keys.Plans
 		return append(out, relabel(pl.Up, "↑/↓", "plan"), pl.Enter, relabel(pl.BillMonthly, "←/→", "billing"), relabel(g.Fit, "f", "fit"), g.Undo)
@@ -436,7 +469,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
 	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, g.Balance, g.Fit,
-		g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
+		g.NewScenario, g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),
@@ -465,7 +498,11 @@ func (h ScreenHelp) Groups() []HelpGroup {
 			relabel(mo.SeatsUp, "s/S", "seats +1/−1"), mo.Watermark, mo.FewerRerenders}}}
 	case ScreenYear:
 		y := &h.Keys.Year
-		screen = []HelpGroup{{"Year screen", []key.Binding{y.Up, y.Down, y.Home, y.End, y.VolumeDown, y.VolumeUp}}}
+		screen = []HelpGroup{{"Year screen", []key.Binding{y.Up, y.Down, y.Home, y.End, y.VolumeDown, y.VolumeUp, y.Plans}}}
+	case ScreenScenarios:
+		sc := &h.Keys.Scenarios
+		screen = []HelpGroup{{"Scenarios screen", []key.Binding{relabel(sc.Up, "↑/↓", "select a scenario"), relabel(sc.Home, "home/end", "first/last"),
+			sc.Apply, sc.Delete}}}
 	default:
 		pl := &h.Keys.Plans
 		screen = []HelpGroup{{"Plans screen", []key.Binding{pl.Up, pl.Down, pl.Home, pl.End, pl.Enter, pl.BillMonthly, pl.BillAnnual}}}

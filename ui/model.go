@@ -14,7 +14,7 @@ import (
 	"creditplan/pricing"
 )
 
-// Screen is one of the planner's four screens.
+// Screen is one of the planner's five screens.
 type Screen int
 
 // The screens, in tab order.
@@ -23,10 +23,11 @@ const (
 	ScreenMonth
 	ScreenPlans
 	ScreenYear
+	ScreenScenarios
 	numScreens
 )
 
-var screenTitles = [numScreens]string{"Video", "Month", "Plans", "Year"}
+var screenTitles = [numScreens]string{"Video", "Month", "Plans", "Year", "Scenarios"}
 
 // The smallest terminal the planner draws in, and the width from which panels sit side by side.
 const (
@@ -96,6 +97,10 @@ type Model struct {
 	video videoPanel
 	plans plansPanel
 	year  yearPanel
+	// scen is the Scenarios screen; yearPlans the Year screen's several
+	// plans side by side (o).
+	scen      scenariosPanel
+	yearPlans yearPlansState
 
 	// Work too slow for Update runs in commands; each result carries the
 	// project revision (version) it was computed for, and one computed for an
@@ -280,6 +285,8 @@ func (m *Model) useQuote(q *pricing.Quote, err error) {
 	m.cmp = nil
 	m.ensureCompare()
 	m.ensureYear()
+	m.ensureScenarios()
+	m.ensureYearPlans()
 	m.runsOutVideo = -1
 	if q != nil && q.RunsOutAt > 0 {
 		var copies int64
@@ -352,6 +359,8 @@ func (m *Model) setScreen(s Screen) {
 	m.screen = (s + numScreens) % numScreens
 	m.ensureCompare()
 	m.ensureYear()
+	m.ensureScenarios()
+	m.ensureYearPlans()
 	if m.screen == ScreenPlans {
 		if _, ok := m.card.Plan(m.project.Plan); ok {
 			for i := range m.card.Plans {
@@ -451,6 +460,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case yearDoneMsg:
 		m.yearDone(msg)
+		return nil
+	case scenariosDoneMsg:
+		m.scenariosDone(msg)
+		return nil
+	case yearPlansDoneMsg:
+		m.yearPlansDone(msg)
 		return nil
 	case loadStep:
 		return m.loadProgress(msg)
@@ -612,6 +627,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Fit):
 		return m.startFit()
+	case key.Matches(msg, g.NewScenario):
+		m.askScenarioName()
+		return nil
 	}
 	// Digits type into a number field on the Video screen; elsewhere they pick a screen.
 	if !(m.screen == ScreenVideo && m.fieldAt(m.video.focus).isNumber()) {
@@ -628,6 +646,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, g.GoYear):
 			m.setScreen(ScreenYear)
 			return nil
+		case key.Matches(msg, g.GoScenarios):
+			m.setScreen(ScreenScenarios)
+			return nil
 		}
 	}
 	switch m.screen {
@@ -637,6 +658,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.monthKey(msg)
 	case ScreenYear:
 		return m.yearKey(msg)
+	case ScreenScenarios:
+		return m.scenariosKey(msg)
 	default:
 		return m.plansKey(msg)
 	}
@@ -873,6 +896,8 @@ func (m *Model) render() string {
 			body = m.renderMonth(w, bh)
 		case ScreenYear:
 			body = m.renderYear(w, bh)
+		case ScreenScenarios:
+			body = m.renderScenarios(w, bh)
 		default:
 			body = m.renderPlans(w, bh)
 		}

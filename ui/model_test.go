@@ -51,12 +51,16 @@ func TestTabShiftTabAndNumbersSwitchScreens(t *testing.T) {
 		t.Fatalf("tab from Plans: %v", m.screen)
 	}
 	press(m, "tab")
+	if m.screen != ScreenScenarios {
+		t.Fatalf("tab from Year: %v", m.screen)
+	}
+	press(m, "tab")
 	if m.screen != ScreenVideo {
 		t.Fatalf("tab wraps to Video: %v", m.screen)
 	}
 	press(m, "shift+tab")
-	if m.screen != ScreenYear {
-		t.Fatalf("shift+tab from Video wraps to Year: %v", m.screen)
+	if m.screen != ScreenScenarios {
+		t.Fatalf("shift+tab from Video wraps to Scenarios: %v", m.screen)
 	}
 	// On the Video screen digits pick a screen from a choice row; on a text row
 	// they type into it (TestTypingOnATextRowEditsIt).
@@ -836,13 +840,14 @@ func TestHelpListsTheNewKeysPerScreen(t *testing.T) {
 	}{
 		{"2", []string{"count −1/+1", "seats +1/−1", "fit to budget"}},
 		{"3", []string{"monthly billing", "annual billing"}},
-		{"4", []string{"month's volume −0.1", "month's volume +0.1"}},
+		{"4", []string{"month's volume −0.1", "month's volume +0.1", "several plans side by side"}},
+		{"5", []string{"apply to the month", "delete scenario", "save as a scenario"}},
 	} {
 		pressSettle(m, c.screen, "?")
 		for _, w := range c.want {
 			mustContain(t, screen(m), w)
 		}
-		mustContain(t, screen(m), "video/month/plans/year")
+		mustContain(t, screen(m), "go to a screen")
 		press(m, "esc")
 	}
 }

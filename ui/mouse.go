@@ -33,6 +33,10 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		if i := l.year.at(ms.X, ms.Y); i >= 0 && i < 12 {
 			m.year.sel = i
 		}
+	case ScreenScenarios:
+		if i := m.scenarioAt(ms.Y); i >= 0 {
+			m.scen.sel = i
+		}
 	}
 }
 
@@ -64,5 +68,7 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		m.plans.sel = max(0, min(len(m.card.Plans)-1, m.plans.sel+d))
 	case ScreenYear:
 		m.year.sel = max(0, min(11, m.year.sel+d))
+	case ScreenScenarios:
+		m.scen.sel = max(0, min(len(m.project.Scenarios), m.scen.sel+d))
 	}
 }

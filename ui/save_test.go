@@ -26,7 +26,7 @@ func run(m *Model, cmd tea.Cmd) {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case savedMsg, saveErrMsg, questionMsg, exportedMsg, fileErrMsg, fitDoneMsg, rightSizedMsg, yearDoneMsg:
+		case savedMsg, saveErrMsg, questionMsg, exportedMsg, fileErrMsg, fitDoneMsg, rightSizedMsg, yearDoneMsg, scenariosDoneMsg, yearPlansDoneMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		}

@@ -24,12 +24,14 @@ func TestKeyAndResizeStorm(t *testing.T) {
 		// Keys added with the first-run work, the fit proposal and field editing.
 		"S", "w", "r", "P", "ctrl+y", "ctrl+u", "ctrl+k", "ctrl+w", "ctrl+a", "ctrl+e", "ctrl+v",
 		"alt+l", "alt+a", "alt+r", "alt+t", "alt+g", "alt+n",
+		// Scenarios: the screen, saving one (N, then a name), applying and deleting; o on Year.
+		"5", "5", "N", "N", "o", "o", "enter", "x",
 	}
 	card := loadCard(t)
 	t.Chdir(t.TempDir()) // random keys may save or export: never into the source tree
 	for seed := uint64(1); seed <= 3; seed++ {
 		r := rand.New(rand.NewPCG(seed, 42))
-		m := newModel(t, fullMonth(card), 80, 24)
+		m := newModel(t, scenarioMonth(card), 80, 24)
 		var waiting []tea.Cmd // pricing commands started and not yet run
 		for i := 0; i < 4000; i++ {
 			switch n := r.IntN(20); {

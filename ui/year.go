@@ -76,6 +76,7 @@ func (m *Model) background() tea.Cmd {
 		p := m.project.Clone()
 		cmds = append(cmds, func() tea.Msg { return rightSizedMsg{rev: rev, rs: card.RightSize(p)} })
 	}
+	cmds = append(cmds, m.scenariosBackground(), m.yearPlansBackground())
 	if m.screen == ScreenYear && m.year.slow && !m.year.busy && !m.yearFresh() {
 		m.year.busy = true
 		p := m.project.Clone()
@@ -104,6 +105,8 @@ func (m *Model) yearKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.VolumeUp):
 		m.stepVolume(1)
 		return nil
+	case key.Matches(msg, k.Plans):
+		m.toggleYearPlans()
 	}
 	m.lastEdit = editKey{}
 	return nil
@@ -148,6 +151,9 @@ func volumeText(v int64) string { return "×" + pricing.VolumeText(v) }
 // unused, short), the numbers beside it, then the year's totals and which
 // billing is cheaper for this pattern.
 func (m *Model) renderYear(w, h int) []string {
+	if m.yearPlans.on {
+		return m.renderYearPlans(w, h)
+	}
 	s := &m.styles
 	c := m.card
 	if m.year.err != nil {

@@ -13,10 +13,10 @@ import (
 // [[scenarios]], as `creditplan compare` prints them after the plans. Every
 // number is pricing's (RateCard.SideBySide); these writers only lay it out.
 
-// scenarioCost is a scenario's cost under a billing for tables: the money, or
-// contact sales for a plan without a public price (never $0), or "-" for a
-// scenario on a plan the card lacks.
-func scenarioCost(c *pricing.RateCard, r *pricing.ScenarioResult, m pricing.Money) string {
+// ScenarioCost is a scenario's cost for tables: the money, or contact sales
+// for a plan without a public price (never $0), or "-" for a scenario on a
+// plan the card lacks. The planner's Scenarios screen shows the same.
+func ScenarioCost(c *pricing.RateCard, r *pricing.ScenarioResult, m pricing.Money) string {
 	switch {
 	case r.Plan == nil:
 		return "-"
@@ -26,24 +26,25 @@ func scenarioCost(c *pricing.RateCard, r *pricing.ScenarioResult, m pricing.Mone
 	return c.Money(m)
 }
 
-// scenarioPlan is the scenario's plan name, or "-" when the card lacks it.
-func scenarioPlan(r *pricing.ScenarioResult) string {
+// ScenarioPlan is the scenario's plan name, or "-" when the card lacks it.
+func ScenarioPlan(r *pricing.ScenarioResult) string {
 	if r.Plan == nil {
 		return "-"
 	}
 	return r.Plan.Name
 }
 
-// scenarioBalance words what is left or missing of the credits at hand.
-func scenarioBalance(r *pricing.ScenarioResult) string {
+// ScenarioBalance words what is left or missing of the credits at hand.
+func ScenarioBalance(r *pricing.ScenarioResult) string {
 	if r.Fits {
 		return r.Remaining.Grouped() + " left"
 	}
 	return r.Short.Grouped() + " short"
 }
 
-// scenarioStatus says whether the scenario's plan can make its month.
-func scenarioStatus(r *pricing.ScenarioResult) string {
+// ScenarioStatus says whether the scenario's plan can make its month: fits,
+// top-up, blocked or contact sales.
+func ScenarioStatus(r *pricing.ScenarioResult) string {
 	switch {
 	case len(r.Blocked) > 0:
 		return "blocked"
@@ -60,9 +61,9 @@ func scenarioRows(c *pricing.RateCard, rows []pricing.ScenarioResult) [][]string
 	out := make([][]string, 0, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		out = append(out, []string{r.Name, scenarioPlan(r), r.Billing.Key(), r.PremiumCredits.Grouped(),
-			scenarioBalance(r), scenarioStatus(r), scenarioCost(c, r, r.MonthlyTotal), scenarioCost(c, r, r.AnnualTotal),
-			scenarioCost(c, r, r.TotalCost), scenarioCost(c, r, r.YearCost)})
+		out = append(out, []string{r.Name, ScenarioPlan(r), r.Billing.Key(), r.PremiumCredits.Grouped(),
+			ScenarioBalance(r), ScenarioStatus(r), ScenarioCost(c, r, r.MonthlyTotal), ScenarioCost(c, r, r.AnnualTotal),
+			ScenarioCost(c, r, r.TotalCost), ScenarioCost(c, r, r.YearCost)})
 	}
 	return out
 }
@@ -210,11 +211,8 @@ type scenarioJSON struct {
 }
 
 func scenarioJSONOf(r *pricing.ScenarioResult) scenarioJSON {
-	j := scenarioJSON{Name: r.Name, Billing: r.Billing.Key(), PremiumCredits: credits(r.PremiumCredits),
+	j := scenarioJSON{Name: r.Name, Billing: r.Billing.Key(), Seats: r.Seats, PremiumCredits: credits(r.PremiumCredits),
 		Balance: credits(r.Balance), Fits: r.Fits, Usable: r.Usable, ContactSales: r.ContactSales, Blocked: nonNil(r.Blocked)}
-	if r.Project != nil {
-		j.Seats = r.Project.Seats
-	}
 	if r.Plan != nil {
 		j.Plan = r.Plan.ID
 		if !r.ContactSales {
