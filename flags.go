@@ -23,6 +23,8 @@ type options struct {
 	// wrong, not the same as leaving it out.
 	hasBalance bool
 	version    bool
+	// out is the proposal's --out FILE.
+	out string
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {

@@ -1,0 +1,64 @@
+package report
+
+import "creditplan/pricing"
+
+// ProposalChanges names, in words, each figure of the proposal that differs
+// between then (computed with the card used) and now (with the current
+// card): "What this month costs on each plan: Pro, Month billed monthly:
+// $99.00 then, $89.00 now". Tables are matched row by row on their first
+// cell (the plan), so a plan added or removed is named as such.
+func ProposalChanges(then, now *pricing.Proposal) []string {
+	a, b := buildProposalDoc(then), buildProposalDoc(now)
+	var out []string
+	add := func(s string) { out = append(out, safe(s)) }
+	if a.Title != b.Title {
+		add("the proposal was \u201c" + a.Title + "\u201d, now \u201c" + b.Title + "\u201d")
+	}
+	for i := range a.Sections {
+		if i >= len(b.Sections) {
+			break
+		}
+		sa, sb := &a.Sections[i], &b.Sections[i]
+		for k := range sa.Tables {
+			if k >= len(sb.Tables) {
+				break
+			}
+			ta, tb := &sa.Tables[k], &sb.Tables[k]
+			rows := map[string][]string{}
+			for _, r := range tb.Rows {
+				rows[plainPlan(r[0])] = r
+			}
+			seen := map[string]bool{}
+			for _, ra := range ta.Rows {
+				key := plainPlan(ra[0])
+				seen[key] = true
+				rb, ok := rows[key]
+				if !ok {
+					add(sa.Title + ": " + key + " is not on the current card")
+					continue
+				}
+				for c := 1; c < len(ra) && c < len(rb) && c < len(ta.Head); c++ {
+					if ra[c] != rb[c] {
+						add(sa.Title + ": " + key + ", " + ta.Head[c] + ": " + ra[c] + " then, " + rb[c] + " now")
+					}
+				}
+			}
+			for _, r := range tb.Rows {
+				if !seen[plainPlan(r[0])] {
+					add(sa.Title + ": " + plainPlan(r[0]) + " is new on the current card")
+				}
+			}
+		}
+	}
+	return out
+}
+
+// plainPlan is a row's name without the proposal's marks ("Pro (proposed)").
+func plainPlan(s string) string {
+	for _, suffix := range []string{" (proposed, recommended)", " (proposed)", " (recommended)"} {
+		if len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix {
+			return s[:len(s)-len(suffix)]
+		}
+	}
+	return s
+}
