@@ -64,7 +64,8 @@ type ProposalPlan struct {
 	// its credits buy.
 	Gives []FeatureAmount
 	// MaxLength ("30m", "no limit"), Resolution ("1080p", "no limit") and
-	// Seats ("1 included, extra $15.00 a month") say what the plan allows.
+	// Seats ("1, extra $15.00 a month each", "1, no extra") say what the
+	// plan allows.
 	MaxLength, Resolution, Seats string
 	// Standing is where this month stands on the plan with its own credits.
 	Standing Standing
@@ -173,15 +174,11 @@ func (e *unknownPlanError) Error() string {
 
 // seatsText says how many seats the plan's price covers and what more cost.
 func (c *RateCard) seatsText(plan *Plan) string {
-	seats := max(plan.IncludedSeats, 1)
-	s := itoa(seats) + " included"
-	if seats == 1 {
-		s = "1 included"
-	}
+	s := itoa(max(plan.IncludedSeats, 1))
 	if plan.ExtraSeats {
 		return s + ", extra " + c.Money(plan.SeatPrice) + " a month each"
 	}
-	return s + ", no extra seats"
+	return s + ", no extra"
 }
 
 // PlanGives is about how many minutes of each premium feature charged by

@@ -133,6 +133,8 @@ type proposalTable struct {
 	// rows of the proposed plan.
 	Num    []bool
 	Marked []bool
+	// MarkedCol marks the column of the proposed plan.
+	MarkedCol []bool
 }
 
 // buildProposalDoc lays the proposal out: the proposed plan and why, what
@@ -173,25 +175,57 @@ func plural(n int64, one, many string) string {
 	return many
 }
 
-// givesTable is what each plan gives.
+// givesTable is what each plan gives, a column a plan (as pricing pages
+// compare plans), a row for each thing compared.
 func givesTable(p *pricing.Proposal) proposalTable {
 	c := p.Card
-	t := proposalTable{ID: "plans", Caption: "What each plan gives, per month",
-		Head: []string{"Plan", "Price billed monthly", "Price billed annually", "Credits", "About how much they buy", "Max length", "Resolution", "Seats", "Watermark"},
-		Num:  []bool{false, true, true, true, false, false, false, false, false}}
+	t := proposalTable{ID: "plans", Caption: "What each plan gives, per month", Head: []string{"Per month"}, Num: []bool{false}}
+	t.MarkedCol = []bool{false}
 	for i := range p.Plans {
-		pp := &p.Plans[i]
-		var gives []string
-		for _, g := range pp.Gives {
-			gives = append(gives, g.Text())
-		}
-		if len(gives) == 0 || pp.Plan.Credits == 0 {
-			gives = []string{"no premium credits"}
-		}
-		t.Marked = append(t.Marked, pp.Proposed)
-		t.Rows = append(t.Rows, []string{planLabel(pp), c.PriceLabel(pp.Plan, pricing.Monthly), c.PriceLabel(pp.Plan, pricing.Annual),
-			pp.Plan.Credits.Grouped(), strings.Join(gives, "; "), pp.MaxLength, pp.Resolution, pp.Seats, yesNo(pp.Plan.Watermark)})
+		t.Head = append(t.Head, planLabel(&p.Plans[i]))
+		t.Num = append(t.Num, true)
+		t.MarkedCol = append(t.MarkedCol, p.Plans[i].Proposed)
 	}
+	add := func(label string, cell func(pp *pricing.ProposalPlan) string) {
+		r := []string{label}
+		for i := range p.Plans {
+			r = append(r, cell(&p.Plans[i]))
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	add("Price billed monthly", func(pp *pricing.ProposalPlan) string { return c.PriceLabel(pp.Plan, pricing.Monthly) })
+	add("Price billed annually (a month)", func(pp *pricing.ProposalPlan) string { return c.PriceLabel(pp.Plan, pricing.Annual) })
+	add("Credits ("+c.CreditNamePlural+")", func(pp *pricing.ProposalPlan) string { return pp.Plan.Credits.Grouped() })
+	// One row for each premium feature charged by length that some plan
+	// offers: about how many of its minutes the plan's credits buy.
+	var feats []*pricing.Feature
+	seen := map[string]bool{}
+	for i := range p.Plans {
+		for _, g := range p.Plans[i].Gives {
+			if !seen[g.Feature.ID] {
+				seen[g.Feature.ID] = true
+				feats = append(feats, g.Feature)
+			}
+		}
+	}
+	for _, f := range feats {
+		unit := "Minutes"
+		if f.Unit == pricing.PerLanguageMinute {
+			unit = "Language-minutes"
+		}
+		add(unit+" of "+f.Name+" they buy, about", func(pp *pricing.ProposalPlan) string {
+			for _, g := range pp.Gives {
+				if g.Feature == f {
+					return pricing.Count(g.Amount)
+				}
+			}
+			return "not offered"
+		})
+	}
+	add("Max length", func(pp *pricing.ProposalPlan) string { return pp.MaxLength })
+	add("Resolution", func(pp *pricing.ProposalPlan) string { return pp.Resolution })
+	add("Seats", func(pp *pricing.ProposalPlan) string { return pp.Seats })
+	add("Watermark", func(pp *pricing.ProposalPlan) string { return yesNo(pp.Plan.Watermark) })
 	return t
 }
 
@@ -228,7 +262,7 @@ func costTable(p *pricing.Proposal) proposalTable {
 		for _, m := range []pricing.Money{pp.MonthCost[0], pp.MonthCost[1], pp.YearCost[0], pp.YearCost[1]} {
 			// A plan the month cannot use has no cost for it.
 			if len(pp.Standing.Blocked) > 0 {
-				row = append(row, "-")
+				row = append(row, "n/a")
 				continue
 			}
 			row = append(row, moneyOrContact(c, pp.Plan, m))

@@ -24,6 +24,12 @@ func ProposalChanges(then, now *pricing.Proposal) []string {
 				break
 			}
 			ta, tb := &sa.Tables[k], &sb.Tables[k]
+			// Columns are matched by their heading, rows by their first
+			// cell: a table a column a plan may gain or lose a plan.
+			cols := map[string]int{}
+			for k, h := range tb.Head {
+				cols[plainPlan(h)] = k
+			}
 			rows := map[string][]string{}
 			for _, r := range tb.Rows {
 				rows[plainPlan(r[0])] = r
@@ -37,9 +43,14 @@ func ProposalChanges(then, now *pricing.Proposal) []string {
 					add(sa.Title + ": " + key + " is not on the current card")
 					continue
 				}
-				for c := 1; c < len(ra) && c < len(rb) && c < len(ta.Head); c++ {
-					if ra[c] != rb[c] {
-						add(sa.Title + ": " + key + ", " + ta.Head[c] + ": " + ra[c] + " then, " + rb[c] + " now")
+				for c := 1; c < len(ra) && c < len(ta.Head); c++ {
+					col := plainPlan(ta.Head[c])
+					k, ok := cols[col]
+					if !ok || k >= len(rb) {
+						continue
+					}
+					if ra[c] != rb[k] {
+						add(sa.Title + ": " + key + ", " + col + ": " + ra[c] + " then, " + rb[k] + " now")
 					}
 				}
 			}

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"html/template"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -98,6 +99,18 @@ func buildCostChart(p *pricing.Proposal) *costChart {
 	return ch
 }
 
+// cellClass is a column's class: "n" for amounts, "p" for the proposed plan's.
+func cellClass(t proposalTable, i int) string {
+	var s string
+	if i < len(t.Num) && t.Num[i] {
+		s = "n"
+	}
+	if i < len(t.MarkedCol) && t.MarkedCol[i] {
+		s += " p"
+	}
+	return strings.TrimSpace(s)
+}
+
 // chartable reports whether the chart shows a plan: one with a public
 // price that can make the month.
 func chartable(pp *pricing.ProposalPlan) bool {
@@ -118,7 +131,7 @@ func barWidth(m, most pricing.Money) int {
 }
 
 var proposalTemplate = template.Must(template.New("proposal").Funcs(template.FuncMap{
-	"num":    func(t proposalTable, i int) bool { return i < len(t.Num) && t.Num[i] },
+	"cls":    cellClass,
 	"add":    func(a, b int) int { return a + b },
 	"marked": func(t proposalTable, i int) bool { return i < len(t.Marked) && t.Marked[i] },
 }).Parse(proposalHTML))
@@ -139,8 +152,9 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0 .8rem; font-size
 caption { text-align: left; font-weight: 600; padding: .2rem 0; color: #333; }
 th, td { border: 1px solid #c9d3de; padding: .25rem .4rem; vertical-align: top; text-align: left; }
 th { background: #eaf0f6; }
-td.n, th.n { text-align: right; white-space: nowrap; }
-tr.proposed td { background: #fff6dc; font-weight: 600; }
+td.n, th.n { text-align: right; }
+td.n { white-space: nowrap; }
+tr.proposed td, tr.proposed th, td.p, th.p { background: #fff6dc; font-weight: 600; }
 ul { margin: .3rem 0 .8rem; padding-left: 1.3rem; }
 figure { margin: .5rem 0 1rem; }
 figcaption { font-weight: 600; font-size: .9rem; color: #333; }
@@ -158,7 +172,7 @@ footer { color: #444; font-size: .8rem; }
   table { font-size: 7.5pt; margin: .2rem 0 .4rem; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
   figure { break-inside: avoid; page-break-inside: avoid; }
-  tr.proposed td { background: #fff6dc; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr.proposed td, td.p, th.p { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; max-height: 60mm; }
 }
@@ -175,9 +189,9 @@ footer { color: #444; font-size: .8rem; }
 {{range .Paras}}<p>{{.}}</p>
 {{end}}{{range $t := .Tables}}<table id="table-{{$t.ID}}">
 <caption>{{$t.Caption}}</caption>
-<thead><tr>{{range $i, $h := $t.Head}}<th scope="col"{{if num $t $i}} class="n"{{end}}>{{$h}}</th>{{end}}</tr></thead>
+<thead><tr>{{range $i, $h := $t.Head}}<th scope="col"{{with cls $t $i}} class="{{.}}"{{end}}>{{$h}}</th>{{end}}</tr></thead>
 <tbody>
-{{range $k, $r := $t.Rows}}<tr{{if marked $t $k}} class="proposed"{{end}}>{{range $i, $v := $r}}{{if eq $i 0}}<th scope="row">{{$v}}</th>{{else}}<td{{if num $t $i}} class="n"{{end}}>{{$v}}</td>{{end}}{{end}}</tr>
+{{range $k, $r := $t.Rows}}<tr{{if marked $t $k}} class="proposed"{{end}}>{{range $i, $v := $r}}{{if eq $i 0}}<th scope="row">{{$v}}</th>{{else}}<td{{with cls $t $i}} class="{{.}}"{{end}}>{{$v}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 </table>
 {{end}}{{if and .Chart $.Chart}}{{with $.Chart}}<figure>
