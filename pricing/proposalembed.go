@@ -259,6 +259,11 @@ func ParseProposalInputs(doc []byte) (*ProposalInputs, error) {
 			problems = append(problems, "its embedded inputs name no "+req.key)
 		}
 	}
+	for _, tok := range []struct{ key, v string }{{"version", in.Version}, {"format", in.Format}, {"prepared-on", in.PreparedOn}, {"billing", in.Billing}, {"card-as-of", in.CardAsOf}} {
+		if !isToken(tok.v) {
+			problems = append(problems, fmt.Sprintf("its %s %q is not a word of letters, digits and .+_-", tok.key, Printable(tok.v)))
+		}
+	}
 	if len(in.Card) == 0 {
 		problems = append(problems, "its embedded inputs hold no card")
 	}
@@ -286,6 +291,18 @@ func cleanInputsLine(s string) string {
 // csvInputsPrefix begins each of the block's rows in a CSV proposal: the
 // section "inputs" and two empty cells, so the line is the row's value.
 const csvInputsPrefix = "inputs,,,"
+
+// isToken reports whether s is empty or a word of letters, digits and
+// ".+_-": what the block's plain values are written with.
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '+' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 func isSHA256Hex(s string) bool {
 	if len(s) != 64 {
