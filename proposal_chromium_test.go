@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -32,6 +34,34 @@ func chromium(t *testing.T, dir string, args ...string) {
 	}
 }
 
+// savePicture writes the screenshot as docs/proposal.md shows it: the top
+// of the page at half size (a box filter over 2 x 2 pixels), compressed
+// hard, so the picture stays small.
+func savePicture(t *testing.T, img image.Image, path string) {
+	t.Helper()
+	b := img.Bounds()
+	h := min(b.Dy(), 1400)
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx()/2, h/2))
+	for y := 0; y < h/2; y++ {
+		for x := 0; x < b.Dx()/2; x++ {
+			var r, g, bl uint32
+			for _, d := range [][2]int{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+				cr, cg, cb, _ := img.At(b.Min.X+2*x+d[0], b.Min.Y+2*y+d[1]).RGBA()
+				r, g, bl = r+cr, g+cg, bl+cb
+			}
+			out.Set(x, y, color.NRGBA{uint8(r / 4 >> 8), uint8(g / 4 >> 8), uint8(bl / 4 >> 8), 0xff})
+		}
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // pdfPage is a page object of a PDF: /Type /Page, not /Pages.
 var pdfPage = regexp.MustCompile(`/Type\s*/Page([^s]|$)`)
 
@@ -56,7 +86,7 @@ func TestProposalInChromium(t *testing.T) {
 	}
 	url := "file://" + page
 	shot, pdf := filepath.Join(dir, "proposal.png"), filepath.Join(dir, "proposal.pdf")
-	chromium(t, dir, "--window-size=1000,1400", "--hide-scrollbars", "--screenshot="+shot, url)
+	chromium(t, dir, "--window-size=1000,1400", "--force-device-scale-factor=1", "--hide-scrollbars", "--screenshot="+shot, url)
 	chromium(t, dir, "--no-pdf-header-footer", "--print-to-pdf="+pdf, url)
 
 	f, err := os.Open(shot)
@@ -82,6 +112,10 @@ func TestProposalInChromium(t *testing.T) {
 	}
 	if len(colours) < 32 || inked*100 < b.Dx()*b.Dy()*3 {
 		t.Errorf("the screenshot looks blank: %d colours, %d of %d pixels not white", len(colours), inked, b.Dx()*b.Dy())
+	}
+
+	if updating() {
+		savePicture(t, img, filepath.Join("docs", "pictures", "proposal.png"))
 	}
 
 	raw, err := os.ReadFile(pdf)

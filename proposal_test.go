@@ -275,3 +275,26 @@ func TestProposalOutNeverLeavesHalfAFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsExampleProposal keeps docs/examples/proposal.md, which
+// docs/proposal.md verifies, what the proposal command makes (-update
+// rewrites it).
+func TestDocsExampleProposal(t *testing.T) {
+	const path = "docs/examples/proposal.md"
+	out, errs, code := runProposalApp(t, "proposal", "--format", "md", "--rates", "docs/examples/proposal-card.toml", "docs/examples/proposal-month.toml")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if updating() {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (make it with go test -run TestDocsExampleProposal -update)", err)
+	}
+	if string(got) != out {
+		t.Errorf("%s is not what the proposal command makes; regenerate it with go test -run TestDocsExampleProposal -update", path)
+	}
+}

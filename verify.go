@@ -90,6 +90,9 @@ func runVerify(a *app, c *command, o *options, args []string) error {
 			return fmt.Errorf("rate card: %w", err)
 		}
 	}
+	if in.Version != version {
+		defer fmt.Fprintf(a.stdout, "(It was made by creditplan %s, and this is %s: its figures were recomputed and its record of itself checked, its layout was not compared.)\n", in.Version, version)
+	}
 	if pricing.SHA256Hex(nowSrc) == in.CardSHA256 {
 		fmt.Fprintf(a.stdout, "%s: matches: computed from %s as of %s, which is the current card (%s); recomputed, it gives the same proposal.\n",
 			name, pricing.Printable(used.Name), used.AsOf, pricing.Printable(cardOrigin(o.rates)))

@@ -43,6 +43,10 @@
 //	volume (a month's multiplier over the year)    volume.go
 //	fit                                            fit.go (domain), internal/knapsack (solver)
 //	the plan a new month starts on                 startplan.go
+//	the proposal (proposed plan, why, plans given) proposal.go
+//	a proposal's embedded inputs, its body hash    proposalembed.go
+//	two cards' differences in words                carddiff.go
+//	a tampered proposal, its changed lines         verify.go
 //	saturating arithmetic                          saturate.go
 //	credits, money                                 credits.go, money.go
 //	fixed-point text (formatting, parsing)         decimal.go
