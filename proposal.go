@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -78,7 +77,7 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	today, err := a.today()
+	today, err := a.proposalDay()
 	if err != nil {
 		return err
 	}
@@ -135,30 +134,14 @@ func cardOrigin(path string) string {
 	return path
 }
 
-// render writes the proposal twice: once without its body's SHA-256 to take
-// it (the body is the document without the inputs block, so the block's
-// contents never change it), then with it.
+// render prices the request's project and writes the proposal with its
+// inputs embedded.
 func (r *proposalRequest) render(format report.ProposalFormat) ([]byte, error) {
 	prop, err := r.proposal()
 	if err != nil {
 		return nil, err
 	}
-	in := r.in
-	in.BodySHA256 = ""
-	var first bytes.Buffer
-	if err := report.WriteProposal(&first, prop, format, in.Block()); err != nil {
-		return nil, err
-	}
-	body, ok := pricing.ProposalBody(first.Bytes())
-	if !ok {
-		return nil, fmt.Errorf("the %s writer left out the inputs block", format)
-	}
-	in.BodySHA256 = pricing.SHA256Hex(body)
-	var out bytes.Buffer
-	if err := report.WriteProposal(&out, prop, format, in.Block()); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return report.RenderProposal(prop, format, r.in)
 }
 
 // proposal prices the request's embedded project on its card.
@@ -178,9 +161,9 @@ func (r *proposalRequest) proposal() (*pricing.Proposal, error) {
 	return r.card.Proposal(p, opts)
 }
 
-// today is the date a proposal is prepared on: CREDITPLAN_TODAY when set (so
+// proposalDay is the date a proposal is prepared on: CREDITPLAN_TODAY when set (so
 // tests and reprints are reproducible), else the clock's.
-func (a *app) today() (string, error) {
+func (a *app) proposalDay() (string, error) {
 	if s := a.env("CREDITPLAN_TODAY"); s != "" {
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
 			return "", fmt.Errorf("CREDITPLAN_TODAY=%q: give a date as YYYY-MM-DD", pricing.Printable(s))

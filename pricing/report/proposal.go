@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -79,6 +80,30 @@ func WriteProposal(w io.Writer, p *pricing.Proposal, f ProposalFormat, inputs st
 		return err
 	}
 	return bw.Flush()
+}
+
+// RenderProposal writes a proposal in format f with in embedded, its
+// body's SHA-256 (in.BodySHA256) taken: the document is written once
+// without it, the body (the document without the inputs block, which the
+// block's contents therefore never change) hashed, then written again with
+// it. in.Format is set to f.
+func RenderProposal(p *pricing.Proposal, f ProposalFormat, in pricing.ProposalInputs) ([]byte, error) {
+	in.Format = f.String()
+	in.BodySHA256 = ""
+	var first bytes.Buffer
+	if err := WriteProposal(&first, p, f, in.Block()); err != nil {
+		return nil, err
+	}
+	body, ok := pricing.ProposalBody(first.Bytes())
+	if !ok {
+		return nil, fmt.Errorf("the %s writer left out the inputs block", f)
+	}
+	in.BodySHA256 = pricing.SHA256Hex(body)
+	var out bytes.Buffer
+	if err := WriteProposal(&out, p, f, in.Block()); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // checkInputsBlock refuses a block with a character some format would have
