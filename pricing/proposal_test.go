@@ -94,7 +94,7 @@ func sampleInputs() *ProposalInputs {
 	return &ProposalInputs{
 		Version: "1.2.3", Format: "md", PreparedOn: "2026-12-03", Plan: "pro", Billing: "annual",
 		CardName: "Card <&> \"name\"", CardAsOf: "2026-01-06", CardSHA256: SHA256Hex(card),
-		BodySHA256: SHA256Hex(nil), Card: card, Project: bytes.Repeat([]byte("plan = \"pro\"\n"), 40),
+		BodySHA256: SHA256Hex(nil), Card: card, OverlayName: "acme pricing.toml", OverlaySHA256: SHA256Hex([]byte("o")), Overlay: []byte("o"), Project: bytes.Repeat([]byte("plan = \"pro\"\n"), 40),
 	}
 }
 

@@ -29,7 +29,8 @@ import (
 //	project W2N1c3...
 //	END CREDITPLAN PROPOSAL INPUTS
 //
-// plus plan, billing, overlay-sha256 and overlay lines when they apply. Every
+// plus plan, billing, overlay-name, overlay-sha256 and overlay lines when
+// they apply. Every
 // line is made of letters, digits, spaces and the characters ".:+/=_-", so
 // no format needs to escape any of it: HTML holds the block in a <pre hidden>
 // element, Markdown in an HTML comment, CSV as one-field rows, JSON as an
@@ -63,6 +64,9 @@ type ProposalInputs struct {
 	Plan, Billing string
 	// CardName and CardAsOf are the card's [card] name and as_of.
 	CardName, CardAsOf string
+	// OverlayName is the pricing overlay's file name (its base name, as its
+	// badge shows it); "" without an overlay.
+	OverlayName string
 	// CardSHA256, OverlaySHA256 and BodySHA256 are lower-case hex;
 	// OverlaySHA256 is "" without an overlay. BodySHA256 is "" while the
 	// body is being rendered.
@@ -115,6 +119,7 @@ func (in *ProposalInputs) Block() string {
 	line("card-name", b64(in.CardName))
 	line("card-as-of", in.CardAsOf)
 	line("card-sha256", in.CardSHA256)
+	line("overlay-name", b64(in.OverlayName))
 	line("overlay-sha256", in.OverlaySHA256)
 	line("body-sha256", in.BodySHA256)
 	for _, k := range []struct {
@@ -217,6 +222,8 @@ func ParseProposalInputs(doc []byte) (*ProposalInputs, error) {
 			single(&in.CardAsOf)
 		case "card-sha256":
 			single(&in.CardSHA256)
+		case "overlay-name":
+			single(&in.OverlayName)
 		case "overlay-sha256":
 			single(&in.OverlaySHA256)
 		case "body-sha256":
@@ -245,10 +252,11 @@ func ParseProposalInputs(doc []byte) (*ProposalInputs, error) {
 	decode("card", card.String(), &in.Card)
 	decode("overlay", overlay.String(), &in.Overlay)
 	decode("project", project.String(), &in.Project)
-	var name, plan []byte
+	var name, plan, overlayName []byte
 	decode("card name", in.CardName, &name)
 	decode("plan", in.Plan, &plan)
-	in.CardName, in.Plan = string(name), string(plan)
+	decode("overlay name", in.OverlayName, &overlayName)
+	in.CardName, in.Plan, in.OverlayName = string(name), string(plan), string(overlayName)
 	for _, h := range []struct{ key, v string }{{"card-sha256", in.CardSHA256}, {"body-sha256", in.BodySHA256}, {"overlay-sha256", in.OverlaySHA256}} {
 		if (h.v != "" || h.key != "overlay-sha256") && !isSHA256Hex(h.v) {
 			problems = append(problems, fmt.Sprintf("its %s is not a SHA-256 (64 hex digits): %q", h.key, Printable(h.v)))
