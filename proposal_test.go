@@ -22,8 +22,6 @@ import (
 // the goldens do not change with each release.
 const testVersion = "0.0.0-test"
 
-// testToday is the day these proposals are prepared on.
-const testToday = "2026-12-03"
 
 // runProposalApp runs creditplan in-process with CREDITPLAN_TODAY set and
 // the test version.
