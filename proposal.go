@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"creditplan/pricing"
 	"creditplan/pricing/report"
@@ -18,20 +17,24 @@ var proposalCommand = &command{
 	name:     "proposal",
 	synopsis: "proposal [flags] PROJECT.toml",
 	summary:  "a proposal to send: HTML, Markdown, CSV or JSON",
-	usage: `Usage: creditplan proposal [--format html|md|csv|json] [--out FILE] [--rates FILE] [--plan ID] [--billing B] PROJECT.toml
+	usage: `Usage: creditplan proposal [--format html|md|csv|json] [--out FILE] [--rates FILE] [--pricing FILE] [--plan ID] [--billing B] PROJECT.toml
 
 Writes a proposal for the project's month: the proposed plan and why (the
 cheapest way to make the month, unless --plan or --billing says otherwise),
 what each plan gives (credits, about how many minutes of each premium feature
 they buy, max length, resolution, seats, watermark), what the month and its
 year cost on each plan and billing, the proposed plan's year on both
-billings, and the rate card with its date and sources. It ends with the line
+billings, the project's scenarios side by side, the customer and until when
+the proposal is valid, the negotiated prices (--pricing, or the project's
+pricing = "FILE") against the card's, footnotes for every estimate, and the
+rate card with its date and sources. It ends with the line
 "An estimate, not a contract: prices from CARD as of DATE."
 
 HTML (the default) is one self-contained file with a cost chart and a print
 stylesheet for A4 and Letter; no script, nothing fetched. Every format embeds
 what the proposal was computed from (creditplan's version, the card and its
-SHA-256, the project without its internal notes) so that
+SHA-256, the negotiated pricing and its SHA-256, the project without its
+internal notes) so that
 'creditplan verify FILE' can recompute it later.
 
 The date is today's, or CREDITPLAN_TODAY (YYYY-MM-DD) when set.
@@ -44,6 +47,7 @@ Flags:
 		fs.StringVar(&o.format, "format", "html", "proposal `format`: html, md, csv or json")
 		fs.StringVar(&o.out, "out", "", "write the proposal to `FILE` instead of standard output")
 		ratesFlag(fs, o)
+		pricingFlag(fs, o)
 		planFlag(fs, o, "propose plan `ID` instead of the cheapest that makes the month")
 		fs.StringVar(&o.billing, "billing", "", "`billing` to propose, monthly or annual (default: the cheapest)")
 	},
@@ -77,7 +81,7 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	today, err := a.proposalDay()
+	today, err := a.today(c)
 	if err != nil {
 		return err
 	}
@@ -100,22 +104,47 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	if err != nil {
 		return fmt.Errorf("project: %w", err)
 	}
-	if _, err := pricing.ParseProject(path, src, req.card); err != nil {
+	p, err := pricing.ParseProject(path, src, req.card)
+	if err != nil {
 		return err
+	}
+	var overlay struct {
+		name, sha string
+		src       []byte
+	}
+	if ov := overlayPath(o, path, p); ov != "" {
+		if overlay.src, err = readOverlayFile(ov); err != nil {
+			return fmt.Errorf("pricing: %w", err)
+		}
+		// Laid over once under its own name, so its problems name the file.
+		if _, _, err := req.card.LoadOverlay(ov, overlay.src); err != nil {
+			return err
+		}
+		overlay.name, overlay.sha = filepath.Base(ov), pricing.SHA256Hex(overlay.src)
 	}
 	embedded, err := pricing.ProposalProject(src)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	req.in = pricing.ProposalInputs{
-		Version: version, Format: format.String(), PreparedOn: today, Plan: o.plan,
+		Version: version, Format: format.String(), PreparedOn: today.String(), Plan: o.plan,
 		CardName: req.card.Name, CardAsOf: req.card.AsOf, CardSHA256: pricing.SHA256Hex(cardSrc),
 		Card: cardSrc, Project: embedded,
+		OverlayName: overlay.name, OverlaySHA256: overlay.sha, Overlay: overlay.src,
 	}
 	if billing != nil {
 		req.in.Billing = billing.Key()
 	}
-	doc, err := req.render(format)
+	prop, err := req.proposal()
+	if err != nil {
+		return err
+	}
+	// Warnings (a valid_until already past, a price below the discount
+	// band) are the salesperson's, not the customer's: stderr.
+	for _, w := range prop.Card.Sales.Warnings {
+		fmt.Fprintf(a.stderr, "%s: warning: %s\n", c.fullName(), pricing.Printable(w))
+	}
+	doc, err := report.RenderProposal(prop, format, req.in)
 	if err != nil {
 		return err
 	}
@@ -144,12 +173,26 @@ func (r *proposalRequest) render(format report.ProposalFormat) ([]byte, error) {
 	return report.RenderProposal(prop, format, r.in)
 }
 
-// proposal prices the request's embedded project on its card.
+// proposal prices the request's embedded project on its card, with its
+// negotiated pricing laid over and its customer and day carried
+// (ForCustomer).
 func (r *proposalRequest) proposal() (*pricing.Proposal, error) {
-	p, err := pricing.ParseProject(r.projectName, r.in.Project, r.card)
+	card := r.card
+	if len(r.in.Overlay) > 0 {
+		var err error
+		if card, _, err = card.LoadOverlay(r.in.OverlayName, r.in.Overlay); err != nil {
+			return nil, err
+		}
+	}
+	p, err := pricing.ParseProject(r.projectName, r.in.Project, card)
 	if err != nil {
 		return nil, err
 	}
+	day, err := pricing.ParseDate(r.in.PreparedOn)
+	if err != nil {
+		return nil, fmt.Errorf("prepared-on %q: %w", r.in.PreparedOn, err)
+	}
+	card = card.ForCustomer(p, day)
 	opts := pricing.ProposalOptions{Plan: r.in.Plan, PreparedOn: r.in.PreparedOn, Version: r.in.Version}
 	if r.in.Billing != "" {
 		b, err := pricing.ParseBilling(r.in.Billing)
@@ -158,19 +201,7 @@ func (r *proposalRequest) proposal() (*pricing.Proposal, error) {
 		}
 		opts.Billing = &b
 	}
-	return r.card.Proposal(p, opts)
-}
-
-// proposalDay is the date a proposal is prepared on: CREDITPLAN_TODAY when set (so
-// tests and reprints are reproducible), else the clock's.
-func (a *app) proposalDay() (string, error) {
-	if s := a.env("CREDITPLAN_TODAY"); s != "" {
-		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return "", fmt.Errorf("CREDITPLAN_TODAY=%q: give a date as YYYY-MM-DD", pricing.Printable(s))
-		}
-		return s, nil
-	}
-	return time.Now().Format(time.DateOnly), nil
+	return card.Proposal(p, opts)
 }
 
 // writeFileAtomic writes data to path through a temporary file in the same

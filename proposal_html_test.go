@@ -33,6 +33,8 @@ func hostileProposal(t *testing.T) []byte {
 	cardPath, projectPath := filepath.Join(dir, "card.toml"), filepath.Join(dir, "month.toml")
 	os.WriteFile(cardPath, card, 0o644)
 	os.WriteFile(projectPath, project, 0o644)
+	// The example's negotiated pricing, beside it as it names it.
+	copyFile(t, "examples/acme-pricing.toml", filepath.Join(dir, "acme-pricing.toml"))
 	out, errs, code := runProposalApp(t, "proposal", "--rates", cardPath, projectPath)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

@@ -22,7 +22,6 @@ import (
 // the goldens do not change with each release.
 const testVersion = "0.0.0-test"
 
-
 // runProposalApp runs creditplan in-process with CREDITPLAN_TODAY set and
 // the test version.
 func runProposalApp(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -106,16 +105,40 @@ func TestProposalLeavesOutNotesAndComments(t *testing.T) {
 	}
 	project := filepath.Join(dir, "month.toml")
 	os.WriteFile(project, append(src, []byte("\n# internal: the customer is price-sensitive\n")...), 0o644)
-	out, errs, code := runProposalApp(t, "proposal", "--format", "md", project)
-	if code != 0 {
-		t.Fatal(errs)
+	copyFile(t, "examples/acme-pricing.toml", filepath.Join(dir, "acme-pricing.toml"))
+	for _, f := range proposalFormats {
+		out, errs, code := runProposalApp(t, "proposal", "--format", f, project)
+		if code != 0 {
+			t.Fatal(errs)
+		}
+		in, err := pricing.ParseProposalInputs([]byte(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(in.Project, []byte("price-sensitive")) || bytes.Contains(in.Project, []byte("#")) {
+			t.Errorf("%s: the embedded project keeps a comment:\n%s", f, in.Project)
+		}
+		// The example's [customer].notes are internal: in no part of any proposal.
+		for _, note := range []string{"Renewal in March", "Enterprise seats"} {
+			if strings.Contains(out, note) || bytes.Contains(in.Project, []byte(note)) {
+				t.Errorf("%s: the proposal holds the internal note %q", f, note)
+			}
+		}
+		if !bytes.Contains(in.Project, []byte("Dana Reyes")) || !strings.Contains(out, "Dana Reyes") {
+			t.Errorf("%s: the customer is not in the proposal", f)
+		}
 	}
-	in, err := pricing.ParseProposalInputs([]byte(out))
+}
+
+// copyFile copies a file the tests need beside a project they write.
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(in.Project, []byte("price-sensitive")) || bytes.Contains(in.Project, []byte("#")) {
-		t.Errorf("the embedded project keeps a comment:\n%s", in.Project)
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -139,7 +162,9 @@ func TestVerifyNamesWhatChangedInTheCard(t *testing.T) {
 	for _, want := range []string{
 		": changed: ",
 		"Pro's monthly price was $99.00 in the card used, $89.00 now",
-		"What this month costs on each plan: Pro, Year billed monthly: $1,188.00 then, $1,068.00 now",
+		// The customer's Pro is 15% off (examples/acme-pricing.toml).
+		"Your pricing: Pro monthly price (15% off), Your price: $84.15 then, $75.65 now",
+		"What this month costs on each plan: Pro, Year billed monthly: $1,009.80 then, $907.80 now",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("verify does not say %q:\n%s", want, out)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"creditplan/pricing"
@@ -17,11 +18,12 @@ var verifyCommand = &command{
 	name:     "verify",
 	synopsis: "verify  [flags] PROPOSAL",
 	summary:  "recompute a proposal: matches, or what changed",
-	usage: `Usage: creditplan verify [--rates FILE] PROPOSAL
+	usage: `Usage: creditplan verify [--rates FILE] [--pricing FILE] PROPOSAL
 
 Recomputes a proposal (any format 'creditplan proposal' writes) offline from
 the project and card it embeds, and against the current card (the built-in
-plans.toml, or --rates), and answers "matches" (exit 0) or what changed
+plans.toml, or --rates) with the negotiated pricing it embeds (or
+--pricing), and answers "matches" (exit 0) or what changed
 (exit 1), each difference in words: "Pro's monthly price was $99.00 in the
 card used, $89.00 now", then what that changes in the proposal.
 
@@ -31,7 +33,7 @@ that is not a proposal, or is truncated or damaged, is refused (exit 1).
 
 Flags:
 `,
-	flags: func(fs *flag.FlagSet, o *options) { ratesFlag(fs, o) },
+	flags: func(fs *flag.FlagSet, o *options) { ratesFlag(fs, o); pricingFlag(fs, o) },
 	batch: true,
 	run:   runVerify,
 }
@@ -93,22 +95,36 @@ func runVerify(a *app, c *command, o *options, args []string) error {
 	if in.Version != version {
 		defer fmt.Fprintf(a.stdout, "(It was made by creditplan %s, and this is %s: its figures were recomputed and its record of itself checked, its layout was not compared.)\n", in.Version, version)
 	}
-	if pricing.SHA256Hex(nowSrc) == in.CardSHA256 {
-		fmt.Fprintf(a.stdout, "%s: matches: computed from %s as of %s, which is the current card (%s); recomputed, it gives the same proposal.\n",
-			name, pricing.Printable(used.Name), used.AsOf, pricing.Printable(cardOrigin(o.rates)))
+	nowIn := *in
+	if o.pricing != "" {
+		if nowIn.Overlay, err = readOverlayFile(o.pricing); err != nil {
+			return fmt.Errorf("pricing: %w", err)
+		}
+		nowIn.OverlayName, nowIn.OverlaySHA256 = filepath.Base(o.pricing), pricing.SHA256Hex(nowIn.Overlay)
+	}
+	cardNow := "the current card (" + pricing.Printable(cardOrigin(o.rates)) + ")"
+	cardUsed := pricing.Printable(used.Name) + " as of " + used.AsOf
+	if pricing.SHA256Hex(nowSrc) == in.CardSHA256 && nowIn.OverlaySHA256 == in.OverlaySHA256 {
+		fmt.Fprintf(a.stdout, "%s: matches: computed from %s, which is %s%s; recomputed, it gives the same proposal.\n",
+			name, cardUsed, cardNow, overlayWords(in))
 		return nil
 	}
 	now, err := pricing.ParseRateCard(cardOrigin(o.rates), nowSrc)
 	if err != nil {
 		return err
 	}
-	cardChanges := pricing.DiffCards(used, now)
 	then, err := req.proposal()
 	if err != nil {
 		return err
 	}
-	nowReq := &proposalRequest{in: *in, card: now, projectName: req.projectName}
-	var changes []string
+	var cardChanges, changes []string
+	if nowIn.OverlaySHA256 != in.OverlaySHA256 {
+		cardChanges = append(cardChanges, "The negotiated pricing is not the one used: "+overlayName(in)+" then, "+overlayName(&nowIn)+" now")
+	}
+	// The cards' list prices; what they make of the customer's own prices
+	// is in the proposal's changes (its "Your pricing" table).
+	cardChanges = append(cardChanges, pricing.DiffCards(used, now)...)
+	nowReq := &proposalRequest{in: nowIn, card: now, projectName: req.projectName}
 	nowProp, err := nowReq.proposal()
 	if err != nil {
 		changes = append(changes, "the project no longer prices on the current card: "+pricing.Printable(err.Error()))
@@ -116,12 +132,12 @@ func runVerify(a *app, c *command, o *options, args []string) error {
 		changes = report.ProposalChanges(then, nowProp)
 	}
 	if len(cardChanges) == 0 && len(changes) == 0 {
-		fmt.Fprintf(a.stdout, "%s: matches: the current card (%s) differs from the card used (%s as of %s) only in its layout or comments; recomputed, it gives the same proposal.\n",
-			name, pricing.Printable(cardOrigin(o.rates)), pricing.Printable(used.Name), used.AsOf)
+		fmt.Fprintf(a.stdout, "%s: matches: %s differs from the card used (%s) only in its layout or comments; recomputed, it gives the same proposal.\n",
+			name, cardNow, cardUsed)
 		return nil
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: changed: the current card (%s) is not the card used (%s as of %s).\n", name, pricing.Printable(cardOrigin(o.rates)), pricing.Printable(used.Name), used.AsOf)
+	fmt.Fprintf(&b, "%s: changed: %s is not the card used (%s%s).\n", name, cardNow, cardUsed, overlayWords(in))
 	if len(cardChanges) > 0 {
 		b.WriteString("What changed in the card:\n")
 		for _, s := range cardChanges {
@@ -138,6 +154,24 @@ func runVerify(a *app, c *command, o *options, args []string) error {
 	}
 	fmt.Fprint(a.stdout, b.String())
 	return exitWith(exitInvalid)
+}
+
+// overlayWords names the negotiated pricing a proposal was made with, for
+// a sentence: " with the negotiated pricing of acme.toml", or "".
+func overlayWords(in *pricing.ProposalInputs) string {
+	if in.OverlaySHA256 == "" {
+		return ""
+	}
+	return " with the negotiated pricing of " + overlayName(in)
+}
+
+// overlayName is an overlay's file name and the start of its SHA-256, or
+// "none".
+func overlayName(in *pricing.ProposalInputs) string {
+	if in.OverlaySHA256 == "" {
+		return "none"
+	}
+	return pricing.Printable(in.OverlayName) + " (" + in.OverlaySHA256[:12] + ")"
 }
 
 // tampered prints why a proposal is not as it was made, and what no longer

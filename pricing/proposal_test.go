@@ -176,6 +176,10 @@ func TestProposalProjectDropsNotesAndComments(t *testing.T) {
 		t.Error("a comment survived")
 	}
 	a, _ := ParseProject("a", src, c)
+	if a.Customer == nil || a.Customer.Notes == "" {
+		t.Fatal("the sales example has no [customer] notes to drop")
+	}
+	a.Customer.Notes = "" // what the proposal leaves out
 	b, err := ParseProject("b", out, c)
 	if err != nil || !SameProject(a, b) {
 		t.Errorf("the embedded project is another month: %v\n%s", err, out)

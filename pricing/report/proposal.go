@@ -169,16 +169,29 @@ func buildProposalDoc(p *pricing.Proposal) *proposalDoc {
 	c := p.Card
 	doc := &proposalDoc{Closing: p.ClosingLine()}
 	doc.Title = "Proposal: " + p.Proposed.Name + ", billed " + billingWord(p.ProposedBilling)
-	doc.Lead = append(doc.Lead, fmt.Sprintf("Prepared on %s for a month of %s (%s finished), spending %s.",
-		p.Options.PreparedOn, pricing.Count(p.Videos)+" "+plural(p.Videos, "video", "videos"),
+	doc.Lead = salesLead(p)
+	if p.Card.Sales == nil {
+		doc.Lead = append(doc.Lead, "Prepared on "+p.Options.PreparedOn+".")
+	}
+	doc.Lead = append(doc.Lead, fmt.Sprintf("A month of %s (%s finished), spending %s.",
+		pricing.Count(p.Videos)+" "+plural(p.Videos, "video", "videos"),
 		pricing.FormatLength(int(p.FinishedSeconds)), c.CreditWord(p.Premium)))
 
 	doc.Sections = append(doc.Sections, proposalSection{ID: "recommendation", Title: "Proposed plan and why", List: p.Why})
+	if s := customPricingSection(p); s != nil {
+		doc.Sections = append(doc.Sections, *s)
+	}
 	doc.Sections = append(doc.Sections, proposalSection{ID: "plans", Title: "What each plan gives", Tables: []proposalTable{givesTable(p)}})
 	costs := proposalSection{ID: "costs", Title: "What this month costs on each plan", Tables: []proposalTable{costTable(p)}, Chart: true}
 	costs.List = p.BreakEvens
 	doc.Sections = append(doc.Sections, costs)
 	doc.Sections = append(doc.Sections, proposalSection{ID: "year", Title: "The year on " + p.Proposed.Name, Paras: []string{yearSentence(p)}, Tables: []proposalTable{yearTable(p)}})
+	if s := scenariosSection(p); s != nil {
+		doc.Sections = append(doc.Sections, *s)
+	}
+	if s := estimatesSection(p); s != nil {
+		doc.Sections = append(doc.Sections, *s)
+	}
 	card := proposalSection{ID: "card", Title: "Rate card",
 		Paras: []string{fmt.Sprintf("Prices and credits from %s as of %s.", c.Name, c.AsOf)}}
 	card.List = append(card.List, c.Sources...)
@@ -218,9 +231,15 @@ func givesTable(p *pricing.Proposal) proposalTable {
 		}
 		t.Rows = append(t.Rows, r)
 	}
-	add("Price billed monthly", func(pp *pricing.ProposalPlan) string { return c.PriceLabel(pp.Plan, pricing.Monthly) })
-	add("Price billed annually (a month)", func(pp *pricing.ProposalPlan) string { return c.PriceLabel(pp.Plan, pricing.Annual) })
-	add("Credits ("+c.CreditNamePlural+")", func(pp *pricing.ProposalPlan) string { return pp.Plan.Credits.Grouped() })
+	add("Price billed monthly", func(pp *pricing.ProposalPlan) string {
+		return estimated(c.PriceLabel(pp.Plan, pricing.Monthly), pp.Plan.Marks.Has("monthly_price"))
+	})
+	add("Price billed annually (a month)", func(pp *pricing.ProposalPlan) string {
+		return estimated(c.PriceLabel(pp.Plan, pricing.Annual), pp.Plan.Marks.Has("annual_price"))
+	})
+	add("Credits ("+c.CreditNamePlural+")", func(pp *pricing.ProposalPlan) string {
+		return estimated(pp.Plan.Credits.Grouped(), pp.Plan.Marks.Has("credits"))
+	})
 	// One row for each premium feature charged by length that some plan
 	// offers: about how many of its minutes the plan's credits buy.
 	var feats []*pricing.Feature
@@ -241,16 +260,22 @@ func givesTable(p *pricing.Proposal) proposalTable {
 		add(unit+" of "+f.Name+" they buy, about", func(pp *pricing.ProposalPlan) string {
 			for _, g := range pp.Gives {
 				if g.Feature == f {
-					return pricing.Count(g.Amount)
+					return estimated(pricing.Count(g.Amount), pp.Plan.Marks.Has("credits") || f.Marks.Has("rate"))
 				}
 			}
 			return "not offered"
 		})
 	}
-	add("Max length", func(pp *pricing.ProposalPlan) string { return pp.MaxLength })
-	add("Resolution", func(pp *pricing.ProposalPlan) string { return pp.Resolution })
-	add("Seats", func(pp *pricing.ProposalPlan) string { return pp.Seats })
-	add("Watermark", func(pp *pricing.ProposalPlan) string { return yesNo(pp.Plan.Watermark) })
+	add("Max length", func(pp *pricing.ProposalPlan) string { return estimated(pp.MaxLength, pp.Plan.Marks.Has("max_length")) })
+	add("Resolution", func(pp *pricing.ProposalPlan) string {
+		return estimated(pp.Resolution, pp.Plan.Marks.Has("max_resolution"))
+	})
+	add("Seats", func(pp *pricing.ProposalPlan) string {
+		return estimated(pp.Seats, pp.Plan.Marks.Has("included_seats") || pp.Plan.Marks.Has("extra_seat_price"))
+	})
+	add("Watermark", func(pp *pricing.ProposalPlan) string {
+		return estimated(yesNo(pp.Plan.Watermark), pp.Plan.Marks.Has("watermark"))
+	})
 	return t
 }
 

@@ -166,15 +166,21 @@ p.closing { margin-top: 1.6rem; padding-top: .6rem; border-top: 2px solid #12355
 footer { color: #444; font-size: .8rem; }
 @page { size: 210mm 279mm; margin: 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
-  h1 { font-size: 14pt; }
-  h2 { font-size: 10.5pt; margin: .6rem 0 .25rem; break-after: avoid; page-break-after: avoid; }
-  table { font-size: 7.5pt; margin: .2rem 0 .4rem; }
+  body { max-width: none; padding: 0; font-size: 7.5pt; line-height: 1.2; }
+  h1 { font-size: 13pt; }
+  h2 { font-size: 9.5pt; margin: .45rem 0 .2rem; padding-bottom: .05rem; break-after: avoid; page-break-after: avoid; }
+  p, ul { margin: .15rem 0 .3rem; }
+  th, td { padding: .1rem .25rem; }
+  table { font-size: 7pt; margin: .15rem 0 .3rem; }
+  caption { padding: .05rem 0; }
+  #estimates ul, #card ul { font-size: 6.5pt; }
+  footer { font-size: 6.5pt; }
+  p.closing { margin-top: .6rem; padding-top: .3rem; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
   figure { break-inside: avoid; page-break-inside: avoid; }
   tr.proposed td, td.p, th.p { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; max-height: 60mm; }
+  svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; max-height: 45mm; }
 }
 </style>
 </head>

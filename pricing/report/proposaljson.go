@@ -13,20 +13,58 @@ import (
 // one a line, and "closing" last.
 
 type proposalJSON struct {
-	Proposal    int                 `json:"proposal"`
-	Title       string              `json:"title"`
-	PreparedOn  string              `json:"prepared_on"`
-	Card        proposalCardJSON    `json:"card"`
-	Month       proposalMonthJSON   `json:"month"`
-	Proposed    proposalChoiceJSON  `json:"proposed"`
-	Recommended *proposalChoiceJSON `json:"recommended"`
-	Why         []string            `json:"why"`
-	Plans       []proposalPlanJSON  `json:"plans"`
-	Year        proposalYearJSON    `json:"year"`
-	BreakEvens  []string            `json:"break_evens"`
-	Version     string              `json:"creditplan_version"`
-	Inputs      []string            `json:"inputs"`
-	Closing     string              `json:"closing"`
+	Proposal    int                    `json:"proposal"`
+	Title       string                 `json:"title"`
+	PreparedOn  string                 `json:"prepared_on"`
+	ValidUntil  *string                `json:"valid_until"`
+	Customer    *proposalCustomerJSON  `json:"customer"`
+	Custom      *proposalCustomJSON    `json:"custom_pricing"`
+	Estimates   []proposalEstimateJSON `json:"estimates"`
+	Scenarios   []proposalScenarioJSON `json:"scenarios"`
+	Card        proposalCardJSON       `json:"card"`
+	Month       proposalMonthJSON      `json:"month"`
+	Proposed    proposalChoiceJSON     `json:"proposed"`
+	Recommended *proposalChoiceJSON    `json:"recommended"`
+	Why         []string               `json:"why"`
+	Plans       []proposalPlanJSON     `json:"plans"`
+	Year        proposalYearJSON       `json:"year"`
+	BreakEvens  []string               `json:"break_evens"`
+	Version     string                 `json:"creditplan_version"`
+	Inputs      []string               `json:"inputs"`
+	Closing     string                 `json:"closing"`
+}
+
+type proposalCustomerJSON struct {
+	Name       string `json:"name"`
+	Company    string `json:"company"`
+	PreparedBy string `json:"prepared_by"`
+}
+
+type proposalCustomJSON struct {
+	File    string               `json:"file"`
+	Changes []proposalChangeJSON `json:"changes"`
+}
+
+type proposalChangeJSON struct {
+	What  string `json:"what"`
+	List  string `json:"list"`
+	Yours string `json:"yours"`
+}
+
+type proposalEstimateJSON struct {
+	What string `json:"what"`
+	Why  string `json:"why"`
+}
+
+type proposalScenarioJSON struct {
+	Name           string      `json:"name"`
+	Plan           string      `json:"plan"`
+	Billing        string      `json:"billing"`
+	PremiumCredits json.Number `json:"premium_credits"`
+	Fits           bool        `json:"fits"`
+	Usable         bool        `json:"makes_month"`
+	TotalCost      *string     `json:"total_cost"`
+	YearCost       *string     `json:"year_cost"`
 }
 
 type proposalCardJSON struct {
@@ -122,6 +160,35 @@ func writeProposalJSON(w *bufio.Writer, p *pricing.Proposal, doc *proposalDoc, i
 		Proposed: proposalChoiceJSON{Plan: p.Proposed.ID, Billing: p.ProposedBilling.Key()},
 		Why:      nonNil(p.Why), BreakEvens: nonNil(p.BreakEvens),
 		Version: p.Options.Version, Inputs: nonNil(inputsLines(inputs)), Closing: doc.Closing,
+	}
+	if s := c.Sales; s != nil {
+		v := s.ValidUntil.String()
+		d.ValidUntil = &v
+		if cu := s.Customer; cu != nil {
+			d.Customer = &proposalCustomerJSON{Name: cu.Name, Company: cu.Company, PreparedBy: cu.PreparedBy}
+		}
+	}
+	if cp := c.Custom; cp != nil {
+		d.Custom = &proposalCustomJSON{File: cp.File, Changes: []proposalChangeJSON{}}
+		for _, ch := range cp.Changes {
+			d.Custom.Changes = append(d.Custom.Changes, proposalChangeJSON{What: ch.What, List: ch.List, Yours: ch.Yours})
+		}
+	}
+	d.Estimates = []proposalEstimateJSON{}
+	for _, e := range c.DocumentEstimates(proposalPlans(p)...) {
+		d.Estimates = append(d.Estimates, proposalEstimateJSON{What: e.What, Why: e.Why})
+	}
+	d.Scenarios = []proposalScenarioJSON{}
+	for _, r := range c.SideBySide(p.Project) {
+		j := proposalScenarioJSON{Name: r.Name, Billing: r.Billing.Key(), PremiumCredits: creditsNumber(r.PremiumCredits), Fits: r.Fits, Usable: r.Usable}
+		if r.Plan != nil {
+			j.Plan = r.Plan.ID
+			if !r.ContactSales && r.Usable {
+				t, y := r.TotalCost.Plain(), r.YearCost.Plain()
+				j.TotalCost, j.YearCost = &t, &y
+			}
+		}
+		d.Scenarios = append(d.Scenarios, j)
 	}
 	if r := p.Recommended; r != nil {
 		d.Recommended = &proposalChoiceJSON{Plan: r.Plan.ID, Billing: r.Billing.Key(), MonthCost: r.Total.Plain()}
