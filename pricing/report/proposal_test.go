@@ -68,7 +68,7 @@ func TestProposalChangesNamesPlansAddedAndRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(ProposalChanges(proposalOf(t, c, p), proposalOf(t, now, p)), "\n")
-	for _, want := range []string{"What this month costs on each plan: Business is not on the current card", "What this month costs on each plan: Team is new on the current card"} {
+	for _, want := range []string{"What this month costs on each plan: Business is there no longer", "What this month costs on each plan: Team is new"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)
 		}

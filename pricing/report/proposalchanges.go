@@ -40,7 +40,7 @@ func ProposalChanges(then, now *pricing.Proposal) []string {
 				seen[key] = true
 				rb, ok := rows[key]
 				if !ok {
-					add(sa.Title + ": " + key + " is not on the current card")
+					add(sa.Title + ": " + key + " is there no longer")
 					continue
 				}
 				for c := 1; c < len(ra) && c < len(ta.Head); c++ {
@@ -56,7 +56,7 @@ func ProposalChanges(then, now *pricing.Proposal) []string {
 			}
 			for _, r := range tb.Rows {
 				if !seen[plainPlan(r[0])] {
-					add(sa.Title + ": " + plainPlan(r[0]) + " is new on the current card")
+					add(sa.Title + ": " + plainPlan(r[0]) + " is new")
 				}
 			}
 		}
