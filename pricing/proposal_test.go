@@ -164,6 +164,13 @@ func TestProposalInputsRefuseDamage(t *testing.T) {
 	}
 }
 
+func TestMaxProposalBytesHoldsTheLargestInputs(t *testing.T) {
+	inputs := MaxCardBytes + MaxOverlayBytes + MaxProjectBytes
+	if b64 := (inputs + 2) / 3 * 4; MaxProposalBytes < b64+b64/4 {
+		t.Errorf("a proposal of the largest inputs (%d bytes of base64) may not fit MaxProposalBytes (%d)", b64, MaxProposalBytes)
+	}
+}
+
 func TestProposalProjectDropsNotesAndComments(t *testing.T) {
 	c, _ := loadDefault(t)
 	_, src := salesDemo(t, c)

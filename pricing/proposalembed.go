@@ -48,9 +48,11 @@ const (
 	inputsEnd   = "END CREDITPLAN PROPOSAL INPUTS"
 	// inputsVersion is the block's layout version, after the BEGIN marker.
 	inputsVersion = "1"
-	// MaxProposalBytes is the largest proposal verify reads: far above any
-	// proposal of a card and project within their own limits.
-	MaxProposalBytes = 16 << 20
+	// MaxProposalBytes is the largest proposal verify reads: room for the
+	// base64 (4/3 of the bytes) of the largest card, overlay and project
+	// their loaders accept (21 MiB together, 28 in base64), and for the
+	// visible body and the project's re-encoding beside them.
+	MaxProposalBytes = 48 << 20
 	base64Line       = 76
 )
 
