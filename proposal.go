@@ -34,8 +34,7 @@ HTML (the default) is one self-contained file with a cost chart and a print
 stylesheet for A4 and Letter; no script, nothing fetched. Every format embeds
 what the proposal was computed from (creditplan's version, the card and its
 SHA-256, the negotiated pricing and its SHA-256, the project without its
-internal notes) so that
-'creditplan verify FILE' can recompute it later.
+internal notes) so that 'creditplan verify FILE' can recompute it later.
 
 The date is today's, or CREDITPLAN_TODAY (YYYY-MM-DD) when set.
 Without --out the proposal goes to standard output; --out writes it through a

@@ -22,10 +22,10 @@ var verifyCommand = &command{
 
 Recomputes a proposal (any format 'creditplan proposal' writes) offline from
 the project and card it embeds, and against the current card (the built-in
-plans.toml, or --rates) with the negotiated pricing it embeds (or
---pricing), and answers "matches" (exit 0) or what changed
-(exit 1), each difference in words: "Pro's monthly price was $99.00 in the
-card used, $89.00 now", then what that changes in the proposal.
+plans.toml, or --rates) with the negotiated pricing it embeds (or --pricing),
+and answers "matches" (exit 0) or what changed (exit 1), each difference in
+words: "Pro's monthly price was $99.00 in the card used, $89.00 now", then
+what that changes in the proposal.
 
 A proposal whose visible text or embedded inputs were edited after it was
 made is named as tampered, with what no longer matches (exit 1). A file
@@ -33,7 +33,10 @@ that is not a proposal, or is truncated or damaged, is refused (exit 1).
 
 Flags:
 `,
-	flags: func(fs *flag.FlagSet, o *options) { ratesFlag(fs, o); pricingFlag(fs, o) },
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		fs.StringVar(&o.pricing, "pricing", "", "lay the negotiated pricing from `FILE` over the current card instead of the pricing the proposal embeds")
+	},
 	batch: true,
 	run:   runVerify,
 }
