@@ -209,6 +209,21 @@ func editInputs(t *testing.T, doc []byte, key string, edit func([]byte) []byte) 
 	return []byte(strings.Join(kept, "\n"))
 }
 
+// rehash writes a proposal's body-sha256 again for its body as it is: an
+// edit a careful forger would make.
+func rehash(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	body, ok := pricing.ProposalBody(doc)
+	if !ok {
+		t.Fatal("no inputs block")
+	}
+	re := regexp.MustCompile(`(?m)^body-sha256 [0-9a-f]{64}$`)
+	if !re.Match(doc) {
+		t.Fatal("no body-sha256 line")
+	}
+	return re.ReplaceAll(doc, []byte("body-sha256 "+pricing.SHA256Hex(body)))
+}
+
 func TestVerifyNamesATamperedProposal(t *testing.T) {
 	dir := t.TempDir()
 	md := makeProposal(t, dir, "md")
@@ -226,6 +241,11 @@ func TestVerifyNamesATamperedProposal(t *testing.T) {
 		{"the embedded project edited", editInputs(t, doc, "project", func(b []byte) []byte {
 			return bytes.Replace(b, []byte("count = 6"), []byte("count = 60"), 1)
 		}), []string{"tampered", "what it shows is not what its embedded inputs give", "line "}},
+		{"a visible price edited and the body hash written again", rehash(t, bytes.Replace(doc, []byte("| $44.00 | $39.00 |"), []byte("| $34.00 | $29.00 |"), 1)),
+			[]string{"tampered", "what it shows is not what its embedded inputs give", "$34.00", "$44.00"}},
+		{"the embedded pricing edited", editInputs(t, doc, "overlay", func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`discount = "15%"`), []byte(`discount = "50%"`), 1)
+		}), []string{"tampered", "its embedded pricing overlay is not the one of its overlay-sha256"}},
 		{"the embedded card edited", editInputs(t, doc, "card", func(b []byte) []byte {
 			return bytes.Replace(b, []byte("monthly_price = 29 "), []byte("monthly_price = 19 "), 1)
 		}), []string{"tampered", "its embedded card is not the card of its card-sha256"}},
