@@ -74,7 +74,7 @@ func (c *command) fullName() string {
 var commands []*command
 
 func init() {
-	commands = []*command{quoteCommand, compareCommand, fitCommand, yearCommand, checkCommand, helpCommand}
+	commands = []*command{quoteCommand, compareCommand, fitCommand, yearCommand, checkCommand, proposalCommand, verifyCommand, helpCommand}
 	plannerCommand.usage = overview() + plannerHelp
 }
 

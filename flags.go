@@ -25,6 +25,8 @@ type options struct {
 	version    bool
 	// pricing is --pricing: a negotiated pricing overlay's file.
 	pricing string
+	// out is the proposal's --out FILE.
+	out string
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {

@@ -44,6 +44,10 @@
 //	scenarios (what-ifs priced side by side)       scenario.go (reading: scenarioload.go, writing: scenarioencode.go)
 //	fit                                            fit.go (domain), internal/knapsack (solver)
 //	the plan a new month starts on                 startplan.go
+//	the proposal (proposed plan, why, plans given) proposal.go
+//	a proposal's embedded inputs, its body hash    proposalembed.go
+//	two cards' differences in words                carddiff.go
+//	a tampered proposal, its changed lines         verify.go
 //	saturating arithmetic                          saturate.go
 //	credits, money                                 credits.go, money.go
 //	fixed-point text (formatting, parsing)         decimal.go
