@@ -23,6 +23,8 @@ type options struct {
 	// wrong, not the same as leaving it out.
 	hasBalance bool
 	version    bool
+	// present is the planner's --present: open in presentation mode.
+	present bool
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {

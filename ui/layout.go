@@ -61,10 +61,11 @@ type uiLayout struct {
 
 // helpLineKey is what the footer's key help depends on.
 type helpLineKey struct {
-	screen Screen
-	holder Holder
-	width  int
-	dark   bool
+	screen  Screen
+	holder  Holder
+	width   int
+	dark    bool
+	present bool
 }
 
 // updateLayout works out the layout for the model as it is now.

@@ -310,12 +310,15 @@ func (m *Model) monthStanding(w int) []string {
 // month fits and nothing blocks it.
 func (m *Model) monthFix() string {
 	cu := m.cure
+	hidden := m.cheaperHidden()
 	switch {
 	case cu == nil || !cu.Needed:
-		if m.quote != nil && !m.quote.Fits {
+		if m.quote != nil && !m.quote.Fits && !hidden {
 			return "See Cheaper options on the Video screen."
 		}
 		return ""
+	case cu.Recommended == nil && hidden:
+		return report.NoPlanCanMake
 	case cu.Recommended == nil:
 		return report.NoPlanCanMake + " See Cheaper options on the Video screen."
 	}
@@ -324,6 +327,9 @@ func (m *Model) monthFix() string {
 	line := "Fix: " + strings.Join(fix[:min(len(fix), monthFixes)], " or ")
 	if len(fix) > monthFixes {
 		line += " (+" + itoa(int64(len(fix)-monthFixes)) + " more)"
+	}
+	if hidden {
+		return line + "."
 	}
 	return line + "; or see Cheaper options on the Video screen."
 }

@@ -39,6 +39,8 @@ type Options struct {
 	Read func() (src []byte, modTime time.Time, err error)
 	// Plan, with Read, opens the month on this plan instead of the file's.
 	Plan string
+	// Present opens the planner in presentation mode (see ui/present.go).
+	Present bool
 }
 
 // Run starts the planner and blocks until the user quits.
