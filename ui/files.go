@@ -467,6 +467,8 @@ func (m *Model) writeExportFile(path, what string, data []byte) tea.Cmd {
 	var mine []byte
 	if samePath(path, m.exported.path) {
 		mine = m.exported.data
+	} else if data, ok := m.exported.mine[filepath.Clean(path)]; ok {
+		mine = data
 	}
 	m.setStatus(m.pathSay("Exporting "+what+" to "+path+"…", "Exporting "+what+"…"))
 	return func() tea.Msg {

@@ -48,7 +48,8 @@ type Model struct {
 	// disk is what the file at path held when last read or written; saving and
 	// saveAgain say a save runs and another is wanted after it (saves run one at
 	// a time); nextID numbers videos for round-trip saving; exported is the
-	// last export written, which e may replace without asking.
+	// last export written, and mine every export written (by clean path),
+	// which e may replace without asking.
 	disk          diskState
 	saving        bool
 	saveAgain     bool
@@ -57,6 +58,7 @@ type Model struct {
 	exported      struct {
 		path string
 		data []byte
+		mine map[string][]byte
 	}
 
 	// version names the project's content: every change gives it a new one (bump),
@@ -457,6 +459,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case exportedMsg:
 		m.exported.path, m.exported.data = msg.path, msg.data
+		if m.exported.mine == nil {
+			m.exported.mine = map[string][]byte{}
+		}
+		m.exported.mine[filepath.Clean(msg.path)] = msg.data
 		m.setStatus(exportedStatus(msg, m.present.on))
 		return nil
 	case fileErrMsg:
