@@ -98,3 +98,16 @@ func TestPresentEndToEnd(t *testing.T) {
 		}
 	}
 }
+
+// `creditplan --present` with no project opens a new month presented: the
+// badge shows, the header says "new month", and q quits without asking.
+func TestPresentNewMonthEndToEnd(t *testing.T) {
+	tm := startSession(t, session{cols: 80, rows: 24, dir: t.TempDir()}, "--present")
+	s := tm.waitFor("presenting")
+	if !strings.Contains(strings.Split(s, "\n")[0], "new month") {
+		t.Fatalf("the header does not name the new month:\n%s", s)
+	}
+	tm.press("tab", "b") // the Video screen's Name row would take b as typing
+	tm.waitFor("annual")
+	tm.quit()
+}
