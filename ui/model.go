@@ -991,27 +991,8 @@ func (m *Model) fileLabel() string {
 	return name
 }
 
-// headerLine names the app, the card and the file; when narrow the card's
-// date goes first, then its name, so the file being edited always shows.
-// Presenting, it is presentHeader's.
-func (m *Model) headerLine() string {
-	if m.present.on {
-		return m.presentHeader()
-	}
-	s := &m.styles
-	title := " " + s.Title.Render("creditplan")
-	file := s.File.Render(m.fileLabel()) + " "
-	for _, left := range []string{
-		title + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf),
-		title + "  " + s.Card.Render(m.card.Name),
-		title,
-	} {
-		if gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(file); gap >= 1 {
-			return left + strings.Repeat(" ", gap) + file
-		}
-	}
-	return title + "  " + file
-}
+// headerLine is the header: see header.go.
+func (m *Model) headerLine() string { return m.header() }
 
 // tabSpans gives each tab's title and its columns on the tab line, for drawing and clicks.
 func tabSpans() [numScreens]struct {

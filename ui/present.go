@@ -208,26 +208,6 @@ func (m *Model) scrubPaths(s string) string {
 // presentBadge is the header's sign that presentation mode is on.
 const presentBadge = " ▶ presenting "
 
-// presentHeader is the header while presenting: the app, the badge and the
-// card, and on the right the month's name in place of its file (never a
-// path). When narrow the card's date goes first, then its name; the badge
-// always shows.
-func (m *Model) presentHeader() string {
-	s := &m.styles
-	title := " " + s.Title.Render("creditplan") + " " + s.Badge.Render(presentBadge)
-	name := s.File.Render(m.monthName()) + " "
-	for _, left := range []string{
-		title + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf),
-		title + "  " + s.Card.Render(m.card.Name),
-		title,
-	} {
-		if gap := m.width - width(left) - width(name); gap >= 1 {
-			return left + strings.Repeat(" ", gap) + name
-		}
-	}
-	return title
-}
-
 // pathSay is withPath, or withoutPath while presenting: a status line that
 // names a file says the same there without it.
 func (m *Model) pathSay(withPath, withoutPath string) string {
