@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -446,6 +448,82 @@ func TestPresentScreensInColour(t *testing.T) {
 				pressSettle(m, sc.keys...)
 				golden.RequireEqual(t, m.View().Content)
 			})
+		}
+	}
+}
+
+// TestPresentKeyStorm throws thousands of random keys and sizes at a month
+// being presented, every key but A (apply) and ctrl+p (leave) among them:
+// the project is never marked unsaved, whatever was shown, and leaving
+// presentation mode gives back the project exactly as it was opened.
+func TestPresentKeyStorm(t *testing.T) {
+	keys := []string{
+		"up", "down", "left", "right", "enter", "esc", "tab", "shift+tab", "backspace", "delete",
+		"pgup", "pgdown", "home", "end", "shift+up", "shift+down", "ctrl+z", "ctrl+y",
+		"1", "2", "3", "4", "0", "9", "a", "d", "x", "u", "p", "P", "b", "B", "c", "C", "?", "[", "]",
+		"J", "K", "j", "k", "n", "y", "s", "S", "w", "r", "f", "h", "l", "m", ",", " ",
+		"alt+l", "alt+a", "ctrl+u", "ctrl+w",
+	}
+	card := loadCard(t)
+	for seed := uint64(1); seed <= 2; seed++ {
+		r := rand.New(rand.NewPCG(seed, 7))
+		orig := fullMonth(card)
+		m := New(Options{Card: card, Project: orig.Clone(), Present: true})
+		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		for i := 0; i < 1500; i++ {
+			if r.IntN(40) == 0 {
+				m.Update(tea.WindowSizeMsg{Width: 40 + r.IntN(160), Height: 10 + r.IntN(50)})
+				continue
+			}
+			_, cmd := m.Update(keyMsg(keys[r.IntN(len(keys))]))
+			settleSoon(m, cmd) // pricing only: saves, exports and quits are never started
+			if m.Dirty() {
+				t.Fatalf("seed %d, key %d: the project is marked unsaved while only shown", seed, i)
+			}
+		}
+		requirePriced(t, m)
+		closeAll(m)
+		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		pressSettle(m, "ctrl+p")
+		if m.Presenting() || m.Viewing() || m.Dirty() {
+			t.Fatalf("seed %d: after ctrl+p presenting %v, viewing %v, dirty %v", seed, m.Presenting(), m.Viewing(), m.Dirty())
+		}
+		got := m.Project().Clone()
+		for i := range got.Videos {
+			got.Videos[i].ID = 0
+		}
+		if !reflect.DeepEqual(got, orig) {
+			t.Fatalf("seed %d: leaving presentation mode did not give the project back as it was:\n%+v\nwant\n%+v", seed, got, orig)
+		}
+		requirePriced(t, m)
+	}
+}
+
+// settleSoon is settle for a storm: a command that does not answer within
+// a moment (the text input's cursor blink waits half a second) is dropped,
+// as a stale answer would be.
+func settleSoon(m *Model, cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		ch := make(chan tea.Msg, 1)
+		go func() { ch <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-ch:
+		case <-time.After(20 * time.Millisecond):
+			continue
+		}
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case fitDoneMsg, rightSizedMsg, yearDoneMsg:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
 		}
 	}
 }

@@ -24,6 +24,8 @@ func TestKeyAndResizeStorm(t *testing.T) {
 		// Keys added with the first-run work, the fit proposal and field editing.
 		"S", "w", "r", "P", "ctrl+y", "ctrl+u", "ctrl+k", "ctrl+w", "ctrl+a", "ctrl+e", "ctrl+v",
 		"alt+l", "alt+a", "alt+r", "alt+t", "alt+g", "alt+n",
+		// Presentation mode's keys.
+		"ctrl+p", "A", "C",
 	}
 	card := loadCard(t)
 	t.Chdir(t.TempDir()) // random keys may save or export: never into the source tree
