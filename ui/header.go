@@ -36,28 +36,26 @@ func (m *Model) header() string {
 		title + "  " + s.Card.Render(m.card.Name),
 		title,
 	}
-	// The right side, fullest first.
-	var who []string
+	// The right side, fullest first: then the stamp shortens and goes, the
+	// badge loses its file, and last the customer goes; the file stays.
+	customer, badge, short := "", "", ""
 	if sh.customer != "" {
-		who = append(who, s.Value.Render(sh.customer))
+		customer = s.Value.Render(sh.customer)
 	}
 	if sh.pricing != "" {
-		badge := "custom pricing: " + sh.pricing
+		badge, short = s.Badge.Render("custom pricing: "+sh.pricing), s.Badge.Render("custom pricing")
 		if m.present.on {
-			badge = "custom pricing" // no file names while presenting
+			badge = short // no file names while presenting
 		}
-		who = append(who, s.Badge.Render(badge))
 	}
-	var stamps []string
+	var long, brief string
 	switch {
 	case sh.valid == "":
 	case sh.expired:
-		w := s.Bad.Render("expired " + sh.valid)
-		stamps = []string{w, w}
+		long = s.Bad.Render("expired " + sh.valid)
+		brief = long
 	case sh.prepared != "":
-		stamps = []string{s.Muted.Render("prepared " + sh.prepared + ", valid until " + sh.valid), s.Muted.Render("valid until " + sh.valid)}
-	default:
-		stamps = []string{s.Muted.Render("valid until " + sh.valid), s.Muted.Render("valid until " + sh.valid)}
+		long, brief = s.Muted.Render("prepared "+sh.prepared+", valid until "+sh.valid), s.Muted.Render("valid until "+sh.valid)
 	}
 	file := ""
 	switch {
@@ -66,35 +64,73 @@ func (m *Model) header() string {
 	case sh.customer == "":
 		file = s.File.Render(m.monthName())
 	}
-	right := func(stamp int) string {
-		parts := append([]string(nil), who...)
-		if stamp < len(stamps) {
-			parts = append(parts, stamps[stamp])
+	join := func(parts ...string) string {
+		var keep []string
+		for _, p := range parts {
+			if p != "" {
+				keep = append(keep, p)
+			}
 		}
-		if file != "" {
-			parts = append(parts, file)
-		}
-		return strings.Join(parts, s.Muted.Render(" · ")) + " "
+		return strings.Join(keep, s.Muted.Render(" · ")) + " "
 	}
-	// The card's date and name give way before the stamp shortens, and the
-	// stamp before it goes.
-	var tries [][2]string
-	for st := 0; st <= len(stamps); st++ {
-		r := right(st)
+	rights := []string{
+		join(customer, badge, long, file),
+		join(customer, badge, brief, file),
+		join(customer, badge, file),
+		join(customer, short, file),
+		join(short, file),
+		join(file),
+	}
+	// The card's date and name give way before the right side shortens.
+	for _, r := range rights {
 		for _, l := range cards {
-			tries = append(tries, [2]string{l, r})
+			if gap := m.width - width(l) - width(r); gap >= 1 {
+				return l + strings.Repeat(" ", gap) + r
+			}
 		}
 	}
-	for _, t := range tries {
-		if gap := m.width - width(t[0]) - width(t[1]); gap >= 1 {
-			return t[0] + strings.Repeat(" ", gap) + t[1]
-		}
-	}
-	return title + "  " + right(len(stamps))
+	return title + "  " + rights[len(rights)-1]
 }
 
 // salesHeader reads the customer and the pricing from the project and the
 // options the planner was opened with.
 func (m *Model) salesHeader() salesHeader {
-	return salesHeader{}
+	var out salesHeader
+	if c := m.project.Customer; c != nil {
+		out.customer = printable(c.Who())
+	}
+	if cp := m.card.Custom; cp != nil {
+		out.pricing = printable(cp.File)
+	}
+	if sc := m.card.Sales; sc != nil && !sc.Prepared.IsZero() {
+		out.prepared, out.valid = sc.Prepared.String(), sc.ValidUntil.String()
+		out.expired = sc.ValidUntil.Before(sc.Prepared)
+	}
+	return out
+}
+
+// notes is the customer's internal notes ([customer] notes), "" when there
+// are none or while presenting: they are for the salesperson, never for the
+// customer's eyes.
+func (m *Model) notes() string {
+	if m.present.on || m.project.Customer == nil {
+		return ""
+	}
+	return strings.TrimSpace(m.project.Customer.Notes)
+}
+
+// notesRows is how many rows the Month screen gives the notes, above its foot.
+func (m *Model) notesRows() int {
+	if m.notes() == "" {
+		return 0
+	}
+	return 1
+}
+
+// notesLine is the Month screen's line of internal notes, cut to the width
+// (a note is one line of the file; the rest shows in the file itself).
+func (m *Model) notesLine(w int) string {
+	s := &m.styles
+	text := printable(strings.Join(strings.Fields(m.notes()), " "))
+	return " " + s.Label.Render("Notes (internal) ") + s.Value.Render(clip(text, max(w-1-width("Notes (internal) "), 1)))
 }

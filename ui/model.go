@@ -133,6 +133,9 @@ type Model struct {
 
 	// present is presentation mode (ui/present.go).
 	present presentState
+	// warnings are Options.Warnings: shown once the month opens, never
+	// while presenting (a discount band is internal).
+	warnings []string
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -169,6 +172,9 @@ func New(opts Options) *Model {
 	for i := range m.project.Videos {
 		m.project.Videos[i].ID = i + 1
 	}
+	for i := range m.project.Scenarios {
+		m.project.Scenarios[i].ID = i + 1 // a save edits each scenario's own table
+	}
 	m.nextID = len(m.project.Videos)
 	if opts.Source != nil {
 		m.disk = diskState{data: opts.Source, project: m.project.Clone()}
@@ -185,6 +191,10 @@ func New(opts Options) *Model {
 	m.input.SetVirtualCursor(true)
 	m.applyFieldKeys()
 	m.applyStyles()
+	m.warnings = opts.Warnings
+	if len(m.warnings) > 0 && !opts.Present && m.status == "" {
+		m.setError(errorText("⚠ " + strings.Join(m.warnings, "; ")))
+	}
 	if opts.Present {
 		m.startPresenting()
 		if m.load != nil {

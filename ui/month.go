@@ -172,8 +172,11 @@ func (m *Model) renderMonth(w, h int) []string {
 		}
 		out = append(out, line)
 	}
-	for len(out) < h-1 {
+	for len(out) < h-1-m.notesRows() {
 		out = append(out, "")
+	}
+	if m.notesRows() > 0 {
+		out = append(out, m.notesLine(w))
 	}
 	foot := pricing.Plural(int64(n), "video") + " · " + pricing.Count(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
 	if n > rows {

@@ -43,9 +43,35 @@ func presenting(t *testing.T, example string, w, h int) (*Model, string, []byte)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Card: card, Project: p, Path: path, Source: src, Present: true})
+	m := New(salesOptions(t, card, p, path, src, true))
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m, path, src
+}
+
+// salesDay is the day the tests prepare their quotes on.
+var salesDay = pricing.Date{Year: 2026, Month: 12, Day: 3}
+
+// salesOptions are the options the planner command gives a customer's
+// project: its pricing overlay laid over the card (from examples/, as the
+// project names it), the customer and the day carried for the stamp, and
+// the warnings.
+func salesOptions(t *testing.T, card *pricing.RateCard, p *pricing.Project, path string, src []byte, present bool) Options {
+	t.Helper()
+	pricingFile := ""
+	if p != nil && p.PricingFile != "" {
+		pricingFile = filepath.Join(filepath.Dir(path), p.PricingFile)
+		osrc, err := os.ReadFile(filepath.Join("..", "examples", p.PricingFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		card, _, err = card.LoadOverlay(pricingFile, osrc)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	card = card.ForCustomer(p, salesDay)
+	return Options{Card: card, Project: p, Path: path, Source: src, Present: present, Today: salesDay,
+		PricingFile: pricingFile, Warnings: card.Sales.Warnings}
 }
 
 // A billing switch, a plan change and a seat change while presenting re-price
@@ -67,7 +93,7 @@ func TestPresentChangesAreAView(t *testing.T) {
 		}
 		// What is shown is priced as shown.
 		requirePriced(t, m)
-		if strings.Contains(screen(m), "*") {
+		if strings.Contains(strings.Split(screen(m), "\n")[0], "*") {
 			t.Errorf("%v: the header marks the project unsaved:\n%s", keys, screen(m))
 		}
 	}
@@ -525,5 +551,86 @@ func settleSoon(m *Model, cmd tea.Cmd) {
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		}
+	}
+}
+
+// The header shows who the month is for and on what terms: the customer,
+// the custom-pricing badge with its file, the prepared and valid dates; when
+// narrow, the card gives way first and the customer and badge stay. While
+// presenting, the badge names no file.
+func TestHeaderShowsCustomerPricingAndStamp(t *testing.T) {
+	card := loadCard(t)
+	src, err := os.ReadFile(filepath.Join("..", "examples", "sales-demo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sales-demo.toml")
+	p, err := pricing.ParseProject(path, src, card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(salesOptions(t, card, p, path, src, false))
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 30})
+	head := strings.Split(screen(m), "\n")[0]
+	for _, want := range []string{"Dana Reyes, Acme Corp", "custom pricing: acme-pricing.toml", "prepared 2026-12-03, valid until 2027-01-02", "sales-demo.toml", "HeyGen"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("the header at 160 columns lacks %q:\n%s", want, head)
+		}
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	head = strings.Split(screen(m), "\n")[0]
+	for _, want := range []string{"Dana Reyes, Acme Corp", "custom pricing", "sales-demo.toml"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("the header at 80 columns lacks %q:\n%s", want, head)
+		}
+	}
+	pressSettle(m, "ctrl+p")
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	head = strings.Split(screen(m), "\n")[0]
+	if !strings.Contains(head, "custom pricing") || strings.Contains(head, ".toml") || !strings.Contains(head, "Dana Reyes, Acme Corp") {
+		t.Errorf("presenting, the header shows a file or lacks the customer and badge:\n%s", head)
+	}
+	// An expired quote is a warning: in the header, in the warning colour, and
+	// on the status line when the month opens (never while presenting).
+	p2, _ := pricing.ParseProject(path, src, card)
+	p2.Customer.ValidDays, p2.Customer.ValidUntil = 0, pricing.Date{Year: 2026, Month: 11, Day: 30}
+	m2 := New(salesOptions(t, card, p2, path, src, false))
+	m2.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	head = strings.Split(m2.View().Content, "\n")[0]
+	if !strings.Contains(head, m2.styles.Bad.Render("expired 2026-11-30")) {
+		t.Errorf("an expired quote is not a warning in the header:\n%q", head)
+	}
+	if !m2.statusErr || !strings.Contains(m2.status, "expired") {
+		t.Errorf("the status line does not warn of the expired quote: %q", m2.status)
+	}
+	m3 := New(salesOptions(t, card, p2, path, src, true))
+	m3.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if strings.Contains(m3.statusLine(), "valid_until") {
+		t.Errorf("presenting, the status line shows an internal warning: %q", m3.statusLine())
+	}
+}
+
+// The customer's notes are internal: the Month screen shows them in normal
+// mode, and no screen, help or size shows them while presenting.
+func TestNotesNeverShownWhilePresenting(t *testing.T) {
+	const note = "Renewal in March"
+	m, _, _ := presenting(t, "sales-demo.toml", 120, 40)
+	if !strings.Contains(m.Project().Customer.Notes, note) {
+		t.Fatalf("the example's notes changed: %q", m.Project().Customer.Notes)
+	}
+	for _, sz := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		for _, k := range []string{"2", "3", "4", "1", "?", "esc", "tab", "f", "esc"} {
+			pressSettle(m, k)
+			if strings.Contains(screen(m), note) || strings.Contains(screen(m), "Notes") {
+				t.Fatalf("%dx%d after %q: the notes show while presenting:\n%s", sz[0], sz[1], k, screen(m))
+			}
+		}
+	}
+	pressSettle(m, "ctrl+p", "2")
+	mustContain(t, screen(m), "Notes (internal) Renewal in March")
+	pressSettle(m, "ctrl+p")
+	if strings.Contains(screen(m), note) {
+		t.Fatal("the notes stayed on screen once presenting began again")
 	}
 }
