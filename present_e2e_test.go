@@ -9,6 +9,8 @@ import (
 	"time"
 
 	uv "github.com/charmbracelet/ultraviolet"
+
+	"creditplan/pricing"
 )
 
 // TestPresentEndToEnd drives the real binary in a pseudo-terminal: it opens a
@@ -32,10 +34,26 @@ func TestPresentEndToEnd(t *testing.T) {
 		if err := os.WriteFile(path, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		forbidden := []string{dir, "private-folder", "acme-call.toml", ".toml"}
-		tm := startSession(t, session{cols: 100, rows: 30, light: light}, "--present", path)
+		overlay, err := os.ReadFile(filepath.Join("examples", "acme-pricing.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "acme-pricing.toml"), overlay, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		card, err := pricing.ParseRateCard("plans.toml", plansTOMLForTest(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := pricing.ParseProject(path, src, card)
+		if err != nil || pr.Customer == nil || pr.Customer.Notes == "" {
+			t.Fatalf("the example has no customer notes to hide (%v)", err)
+		}
+		forbidden := []string{dir, "private-folder", "acme-call.toml", ".toml", pr.Customer.Notes, "Renewal in March", "Notes"}
+		tm := startSession(t, session{cols: 100, rows: 30, light: light, env: []string{"CREDITPLAN_TODAY=2026-12-03"}}, "--present", path)
 		tm.waitFor("presenting")
 		tm.waitFor("Creator · monthly")
+		tm.waitFor("Dana Reyes, Acme Corp · custom pricing · valid until 2027-01-02")
 		var seen []string
 		look := func(what string) {
 			t.Helper()

@@ -102,7 +102,8 @@ func (m *Model) salesHeader() salesHeader {
 	if cp := m.card.Custom; cp != nil {
 		out.pricing = printable(cp.File)
 	}
-	if sc := m.card.Sales; sc != nil && !sc.Prepared.IsZero() {
+	// The stamp is a quote's, for a customer: a month of one's own has none.
+	if sc := m.card.Sales; sc != nil && !sc.Prepared.IsZero() && m.project.Customer != nil {
 		out.prepared, out.valid = sc.Prepared.String(), sc.ValidUntil.String()
 		out.expired = sc.ValidUntil.Before(sc.Prepared)
 	}
