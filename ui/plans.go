@@ -125,8 +125,55 @@ func (m *Model) renderPlans(w, h int) []string {
 			out = append(out, ft...)
 		}
 	}
+	// The customer's negotiated prices, each list → theirs, where they fit whole.
+	if cl := m.customLines(w, h-len(out)-1); len(cl) > 0 {
+		out = append(out, "")
+		out = append(out, cl...)
+	}
 	if len(out) > h {
 		out = out[:h]
+	}
+	return out
+}
+
+// customLines lists the negotiated pricing's changes, each as the card's
+// list price → this customer's: a heading naming the overlay's file (not
+// while presenting), then a line per change. nil for list prices.
+func (m *Model) customLines(w, room int) []string {
+	cp := m.card.Custom
+	if cp == nil || len(cp.Changes) == 0 || room < 1 {
+		return nil
+	}
+	s := &m.styles
+	head := "Custom pricing: " + printable(cp.File) + " (list → this customer's)"
+	if m.present.on {
+		head = "Your pricing (list → yours)"
+	}
+	whatW := 0
+	for _, c := range cp.Changes {
+		whatW = max(whatW, width(printable(c.What)))
+	}
+	whatW = min(whatW, max(w/2, 10))
+	out := []string{" " + s.Heading.Render(clip(head, w-1))}
+	if 1+len(cp.Changes) <= room {
+		for _, c := range cp.Changes {
+			line := "   " + s.Label.Render(fit(printable(c.What), whatW)) + "  " + s.Muted.Render(printable(c.List)) + " → " + s.Value.Render(printable(c.Yours))
+			out = append(out, clip(line, w))
+		}
+		return out
+	}
+	// Short of room: the changes run on as text, as many lines as there are.
+	parts := make([]string, len(cp.Changes))
+	for i, c := range cp.Changes {
+		parts[i] = printable(c.What) + " " + printable(c.List) + " → " + printable(c.Yours)
+	}
+	lines := wrap(strings.Join(parts, " · "), max(w-2, 10))
+	if 1+len(lines) > room {
+		// One line: the heading, then as many changes as it holds.
+		return []string{" " + s.Heading.Render(clip(head+": "+strings.Join(parts, " · "), w-1))}
+	}
+	for _, l := range lines {
+		out = append(out, "  "+s.Value.Render(l))
 	}
 	return out
 }
