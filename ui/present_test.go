@@ -634,3 +634,20 @@ func TestNotesNeverShownWhilePresenting(t *testing.T) {
 		t.Fatal("the notes stayed on screen once presenting began again")
 	}
 }
+
+// The Plans screen lists the negotiated prices, list → the customer's: with
+// the overlay's file normally, without it while presenting.
+func TestPlansListCustomPricing(t *testing.T) {
+	m, _, _ := presenting(t, "sales-demo.toml", 200, 60)
+	pressSettle(m, "3")
+	s := screen(m)
+	mustContain(t, s, "Your pricing")
+	mustContain(t, s, "$99.00 → $84.15")
+	if strings.Contains(s, "acme-pricing") {
+		t.Fatalf("presenting, the Plans screen names the overlay's file:\n%s", s)
+	}
+	pressSettle(m, "ctrl+p")
+	s = screen(m)
+	mustContain(t, s, "Custom pricing: acme-pricing.toml")
+	mustContain(t, s, "$99.00 → $84.15")
+}
