@@ -80,6 +80,7 @@ type session struct {
 	cols, rows int
 	light      bool
 	dir        string
+	env        []string // more of the planner's environment (CREDITPLAN_TODAY=...)
 }
 
 func startTerminal(t *testing.T, cols, rows int, args ...string) *terminal {
@@ -91,7 +92,7 @@ func startSession(t *testing.T, s session, args ...string) *terminal {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = s.dir
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor"), s.env...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(s.cols), Rows: uint16(s.rows)})
 	if err != nil {
 		// In CI the end-to-end proof must run, not quietly skip.

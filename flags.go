@@ -27,6 +27,8 @@ type options struct {
 	pricing string
 	// out is the proposal's --out FILE.
 	out string
+	// present is the planner's --present: open in presentation mode.
+	present bool
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {

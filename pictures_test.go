@@ -37,6 +37,8 @@ type picture struct {
 	light      bool     // light background (the planner picks its light theme)
 	keys       []string // typed after the first frame, one at a time
 	until      string   // text on the screen when it is ready
+	args       []string // the planner's flags, before the example
+	also       []string // more files of examples/ it reads (a pricing overlay)
 }
 
 var pictures = []picture{
@@ -47,6 +49,7 @@ var pictures = []picture{
 	{name: "fit", example: "creator-month.toml", cols: 100, rows: 30, keys: []string{"f"}, until: "After changes"},
 	{name: "help", example: "creator-month.toml", cols: 100, rows: 30, keys: []string{"?"}, until: "close"},
 	{name: "month-light", example: "creator-month.toml", cols: 100, rows: 30, light: true, keys: []string{"2"}, until: "remaining"},
+	{name: "present", example: "sales-demo.toml", cols: 100, rows: 30, args: []string{"--present"}, also: []string{"acme-pricing.toml"}, keys: []string{"3"}, until: "Cheapest way to make this month:"},
 }
 
 // TestPictures keeps the README's pictures true: each is the real binary's
@@ -92,7 +95,17 @@ func shoot(t *testing.T, p picture) string {
 	if err := os.WriteFile(filepath.Join(dir, p.example), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tm := startSession(t, session{cols: p.cols, rows: p.rows, light: p.light, dir: dir}, p.example)
+	for _, f := range p.also {
+		b, err := os.ReadFile(filepath.Join("examples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A fixed day, so a quote's stamp reads the same in every run.
+	tm := startSession(t, session{cols: p.cols, rows: p.rows, light: p.light, dir: dir, env: []string{"CREDITPLAN_TODAY=2026-12-03"}}, append(append([]string(nil), p.args...), p.example)...)
 	tm.waitFor("used")
 	tm.press(p.keys...)
 	tm.waitFor(p.until)

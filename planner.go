@@ -20,6 +20,7 @@ var plannerCommand = &command{
 		ratesFlag(fs, o)
 		pricingFlag(fs, o)
 		planFlag(fs, o, "open the month on plan `ID` instead of the project's plan")
+		presentFlag(fs, o)
 		versionFlag(fs, o)
 	},
 	run: runPlanner,
@@ -67,7 +68,7 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 			return err
 		}
 	}
-	opts := ui.Options{Card: card, Path: path}
+	opts := ui.Options{Card: card, Path: path, Present: o.present}
 	// A file that does not exist yet is a new month the first save creates
 	// there (a link to nowhere too: the save writes its target). A big month
 	// is read by the planner itself, in the background, so its first frame
@@ -103,6 +104,12 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 		opts.Project.Plan = o.plan
 	}
 	return a.runPlanner(opts)
+}
+
+// presentFlag registers the planner's --present.
+func presentFlag(fs *flag.FlagSet, o *options) {
+	fs.BoolVar(&o.present, "present", false, "open in presentation mode for a shared screen: no notes or file paths, a high-contrast theme, "+
+		"and changes shown but not made to the project until A applies them (ctrl+p toggles it)")
 }
 
 // backgroundLoadBytes is the project size from which the planner reads the

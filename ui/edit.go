@@ -60,6 +60,7 @@ func headerOf(p *pricing.Project) *header {
 
 // push records the undo step for a new change, which makes any redo stale.
 func (m *Model) push(s snapshot) {
+	m.beginView() // while presenting, the first change starts a view
 	s.sel, s.version = m.sel, m.version
 	m.undo = pushBounded(m.undo, s)
 	m.redo = nil // a new change: what was undone cannot be redone
@@ -171,6 +172,7 @@ func (m *Model) redoLast() {
 		m.setStatus("Nothing to redo.")
 		return
 	}
+	m.beginView() // a redo while presenting is shown, as any change is
 	s := m.redo[len(m.redo)-1]
 	m.redo = m.redo[:len(m.redo)-1]
 	m.undo = pushBounded(m.undo, m.restore(s))

@@ -16,7 +16,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"creditplan/pricing"
-	"creditplan/pricing/report"
 )
 
 // Saving never destroys anything:
@@ -68,6 +67,7 @@ type question struct {
 	path string
 	text string
 	data []byte // the export to write, for askExport
+	what string // what the export holds ("the quote"), for askExport
 }
 
 // Messages that file commands send back to Update.
@@ -84,6 +84,7 @@ type (
 	questionMsg struct{ q question }
 	exportedMsg struct {
 		path string
+		what string // what it holds: "the quote", "the plans comparison"
 		data []byte
 	}
 	fileErrMsg struct{ err error }
@@ -115,12 +116,12 @@ func savePath(typed string) string {
 
 func samePath(a, b string) bool { return a != "" && filepath.Clean(a) == filepath.Clean(b) }
 
-// assignIDs gives every video no file holds yet (or a copy carrying another's
-// ID) an ID of its own, so the next save can find its table in the file.
-func (m *Model) assignIDs() {
-	seen := make(map[int]bool, len(m.project.Videos))
-	for i := range m.project.Videos {
-		v := &m.project.Videos[i]
+// assignIDs gives every video of p no file holds yet (or a copy carrying
+// another's ID) an ID of its own, so the next save can find its table in the file.
+func (m *Model) assignIDs(p *pricing.Project) {
+	seen := make(map[int]bool, len(p.Videos))
+	for i := range p.Videos {
+		v := &p.Videos[i]
 		if v.ID == 0 || seen[v.ID] {
 			m.nextID++
 			v.ID = m.nextID
@@ -134,16 +135,21 @@ func (m *Model) assignIDs() {
 func (m *Model) saveTo(path string, force bool) tea.Cmd {
 	if m.saving {
 		m.saveAgain, m.saveAgainPath = true, path
-		m.setStatus("Saving " + path + "… (the latest changes are saved right after)")
+		m.setStatus(m.pathSay("Saving "+path+"… (the latest changes are saved right after)", "Saving… (the latest changes are saved right after)"))
 		return nil
 	}
-	m.assignIDs()
-	job := saveJob{path: path, project: m.project.Clone(), base: m.disk, version: m.version, force: force}
+	// While presenting, a view shown is not the project: the project is saved as it is.
+	project, version := m.project, m.version
+	if r := m.present.real; r != nil {
+		project, version = r.project, m.present.realVersion
+	}
+	m.assignIDs(project)
+	job := saveJob{path: path, project: project.Clone(), base: m.disk, version: version, force: force}
 	if samePath(path, m.path) {
 		job.expect, job.hasFile = m.disk.data, m.disk.data != nil
 	}
 	m.saving = true
-	m.setStatus("Saving " + path + "…")
+	m.setStatus(m.pathSay("Saving "+path+"…", "Saving…"))
 	return saveCmd(job, m.card)
 }
 
@@ -368,6 +374,12 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	case msg.hadBase && !msg.kept:
 		status = "Saved " + msg.path + "; its layout could not be kept, so it was written in full."
 	}
+	if m.present.on {
+		status = "Saved."
+		if m.present.real != nil {
+			status = "Saved the project as it was; what is shown is not applied (A applies it)."
+		}
+	}
 	m.setStatus(status)
 	if m.saveAgain {
 		m.saveAgain = false
@@ -407,15 +419,15 @@ func (m *Model) answerKey(msg tea.KeyPressMsg) tea.Cmd {
 	q := m.questions[0]
 	m.questions = m.questions[1:]
 	m.prompt = nil
-	notDone := "Not saved; " + q.path + " on disk is unchanged (ctrl+s asks again)."
+	notDone := m.pathSay("Not saved; "+q.path+" on disk is unchanged (ctrl+s asks again).", "Not saved; the file is unchanged (ctrl+s asks again).")
 	if q.kind == askExport {
-		notDone = "Not exported; " + q.path + " is unchanged (e asks again)."
+		notDone = m.pathSay("Not exported; "+q.path+" is unchanged (e asks again).", "Not exported; the file is unchanged (e asks again).")
 	}
 	switch {
 	case key.Matches(msg, m.keys.Prompt.Yes):
 		var cmd tea.Cmd
 		if q.kind == askExport {
-			cmd = m.writeExport(q.path, q.data)
+			cmd = m.writeExport(q.path, q.what, q.data)
 		} else {
 			cmd = m.saveTo(q.path, true)
 		}
@@ -435,37 +447,30 @@ func (m *Model) answerKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// exportPath is where `e` writes the Markdown quote: beside the project file as
-// <base>.quote.md, or month.quote.md in the working directory for an unsaved month.
-func exportPath(projectPath string) string {
+// exportPath is where `e` writes what a screen shows, named for what it holds
+// (kind: quote, plans, year, scenarios): beside the project file as
+// <base>.<kind>.md, or month.<kind>.md in the working directory for an
+// unsaved month.
+func exportPath(projectPath, kind string) string {
 	if projectPath == "" {
-		return "month.quote.md"
+		return "month." + kind + ".md"
 	}
 	base := filepath.Base(projectPath)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
-	return filepath.Join(filepath.Dir(projectPath), base+".quote.md")
+	return filepath.Join(filepath.Dir(projectPath), base+"."+kind+".md")
 }
 
-// export renders the quote as Markdown here (it is pure and reads the live quote)
-// and writes it in a command, asking first before replacing a file there that
-// is not the export this planner last wrote.
-func (m *Model) export() tea.Cmd {
-	if m.quote == nil {
-		m.setError(errors.New("nothing to export: the month cannot be priced"))
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := report.WriteQuoteCures(&buf, m.quote, m.cure, report.Markdown); err != nil {
-		m.setError(fmt.Errorf("export failed: %w", err))
-		return nil
-	}
-	path := exportPath(m.path)
-	data := buf.Bytes()
+// writeExportFile writes an export rendered in Update (what says what it
+// holds) in a command, asking first before replacing a file there that is
+// not the export this planner last wrote.
+func (m *Model) writeExportFile(path, what string, data []byte) tea.Cmd {
 	var mine []byte
 	if samePath(path, m.exported.path) {
 		mine = m.exported.data
+	} else if data, ok := m.exported.mine[filepath.Clean(path)]; ok {
+		mine = data
 	}
-	m.setStatus("Exporting to " + path + "…")
+	m.setStatus(m.pathSay("Exporting "+what+" to "+path+"…", "Exporting "+what+"…"))
 	return func() tea.Msg {
 		target, st, err := resolveTarget(path)
 		if err != nil {
@@ -474,28 +479,28 @@ func (m *Model) export() tea.Cmd {
 		if st != nil {
 			now, _, err := sourcefile.Read(target, len(mine))
 			if err != nil || mine == nil || !bytes.Equal(now, mine) {
-				return questionMsg{question{kind: askExport, path: path, data: data, text: filepath.Base(path) + " already exists; overwrite it"}}
+				return questionMsg{question{kind: askExport, path: path, what: what, data: data, text: filepath.Base(path) + " already exists; overwrite it"}}
 			}
 		}
-		return writeExportNow(path, target, st, data)
+		return writeExportNow(path, what, target, st, data)
 	}
 }
 
 // writeExport writes an export the user agreed to.
-func (m *Model) writeExport(path string, data []byte) tea.Cmd {
-	m.setStatus("Exporting to " + path + "…")
+func (m *Model) writeExport(path, what string, data []byte) tea.Cmd {
+	m.setStatus(m.pathSay("Exporting "+what+" to "+path+"…", "Exporting "+what+"…"))
 	return func() tea.Msg {
 		target, st, err := resolveTarget(path)
 		if err != nil {
 			return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
 		}
-		return writeExportNow(path, target, st, data)
+		return writeExportNow(path, what, target, st, data)
 	}
 }
 
-func writeExportNow(path, target string, st fs.FileInfo, data []byte) tea.Msg {
+func writeExportNow(path, what, target string, st fs.FileInfo, data []byte) tea.Msg {
 	if err := writeFileAtomic(target, st, data); err != nil {
 		return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
 	}
-	return exportedMsg{path: path, data: data}
+	return exportedMsg{path: path, what: what, data: data}
 }

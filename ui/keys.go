@@ -73,6 +73,11 @@ type GlobalKeys struct {
 	Balance   key.Binding
 	// Fit proposes the changes that bring the month within its balance.
 	Fit key.Binding
+	// Present enters or leaves presentation mode; ApplyView applies what it
+	// shows to the project; Cheaper shows or hides the cheaper options there.
+	Present   key.Binding
+	ApplyView key.Binding
+	Cheaper   key.Binding
 }
 
 // VideoKeys work on the Video screen's form, and in a text field being edited.
@@ -258,6 +263,9 @@ func DefaultKeyMap() KeyMap {
 			Billing:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
 			Balance:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "set balance")),
 			Fit:         key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
+			Present:     key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "presentation mode on/off")),
+			ApplyView:   key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "presenting: apply what is shown")),
+			Cheaper:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "presenting: show/hide cheaper options")),
 		},
 		Video: VideoKeys{
 			Up:        upKey(),
@@ -392,6 +400,8 @@ type ScreenHelp struct {
 	Keys   *KeyMap
 	Screen Screen
 	Holder Holder
+	// Presenting: presentation mode is on, so its keys lead the footer.
+	Presenting bool
 }
 
 var _ help.KeyMap = ScreenHelp{}
@@ -431,6 +441,12 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 		quit = relabel(g.Interrupt, "ctrl+c", "quit")
 	}
 	out := []key.Binding{g.Help, quit, g.Save}
+	if h.Presenting {
+		out = []key.Binding{g.Help, quit, relabel(g.ApplyView, "A", "apply shown"), relabel(g.Present, "ctrl+p", "end presenting"), g.Save}
+		if h.Screen == ScreenVideo && h.Holder == HoldScreen {
+			out = append(out, relabel(g.Cheaper, "C", "cheaper options"))
+		}
+	}
 	switch h.Screen {
 	case ScreenVideo:
 		return append(out, relabel(v.Up, "↑/↓", "move"), relabel(v.Left, "←/→", "change"), relabel(v.Enter, "enter", "edit"),
@@ -478,6 +494,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		relabel(p.Keep, "k", "fit: keep, fit again"), relabel(p.Unkeep, "K", "fit: forget kept"), relabel(p.Cancel, "esc", "close the fit proposal"),
 	}}
 	mouse := HelpGroup{"Mouse", []key.Binding{h.Keys.Mouse.Click, h.Keys.Mouse.Wheel}}
+	present := HelpGroup{"Presentation mode", []key.Binding{g.Present, g.ApplyView, g.Cheaper}}
 	var screen []HelpGroup
 	switch h.Screen {
 	case ScreenVideo:
@@ -486,7 +503,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 			{"Video screen", []key.Binding{v.Up, v.Down, relabel(v.Home, "home/end", "first/last row"),
 				relabel(v.Left, "←/→", "previous/next option, −1/+1"), v.Enter, v.TypeText, v.Digit, v.Erase, v.Cheapest,
 				relabel(v.PrevVideo, "[/]", "previous/next video"), v.Jump, relabel(v.Add, "a/d/x", "add/duplicate/delete video")}},
-			global,
+			global, present,
 			{"Editing a field", []key.Binding{v.Keep, v.Revert, v.MoveOn}},
 			field, questions, mouse,
 		}
@@ -507,7 +524,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		pl := &h.Keys.Plans
 		screen = []HelpGroup{{"Plans screen", []key.Binding{pl.Up, pl.Down, pl.Home, pl.End, pl.Enter, pl.BillMonthly, pl.BillAnnual}}}
 	}
-	return append(screen, global, field, questions, mouse)
+	return append(screen, global, present, field, questions, mouse)
 }
 
 // FullHelp lists every key that works on the screen, a group per column.

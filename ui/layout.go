@@ -61,10 +61,11 @@ type uiLayout struct {
 
 // helpLineKey is what the footer's key help depends on.
 type helpLineKey struct {
-	screen Screen
-	holder Holder
-	width  int
-	dark   bool
+	screen  Screen
+	holder  Holder
+	width   int
+	dark    bool
+	present bool
 }
 
 // updateLayout works out the layout for the model as it is now.
@@ -136,7 +137,7 @@ func (m *Model) generateLayout() uiLayout {
 		l.names = monthNames{m.project, m.version, n}
 	}
 	l.monthCols = m.monthColumnsFor(w, l.names.width)
-	rows := max(bh-monthHeadRows-1, 1)
+	rows := max(bh-monthHeadRows-1-m.notesRows(), 1)
 	l.month = scrolled{rect{0, bodyTop + monthHeadRows, w, rows}, window(prev.month.offset, m.sel, len(m.project.Videos), rows)}
 	l.plans = scrolled{rows: rect{0, bodyTop + plansHeadRows, w, max(min(len(m.card.Plans), bh-plansHeadRows), 0)}}
 	l.year = scrolled{rows: rect{0, bodyTop + yearHeadRows, w, max(min(12, bh-yearHeadRows), 0)}}

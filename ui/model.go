@@ -49,7 +49,8 @@ type Model struct {
 	// disk is what the file at path held when last read or written; saving and
 	// saveAgain say a save runs and another is wanted after it (saves run one at
 	// a time); nextID numbers videos for round-trip saving; exported is the
-	// last export written, which e may replace without asking.
+	// last export written, and mine every export written (by clean path),
+	// which e may replace without asking.
 	disk          diskState
 	saving        bool
 	saveAgain     bool
@@ -58,6 +59,7 @@ type Model struct {
 	exported      struct {
 		path string
 		data []byte
+		mine map[string][]byte
 	}
 
 	// version names the project's content: every change gives it a new one (bump),
@@ -133,6 +135,12 @@ type Model struct {
 	// layout is where everything goes on screen, worked out in Update (see
 	// generateLayout); View and the mouse read it.
 	layout uiLayout
+
+	// present is presentation mode (ui/present.go).
+	present presentState
+	// warnings are Options.Warnings: shown once the month opens, never
+	// while presenting (a discount band is internal).
+	warnings []string
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -177,13 +185,27 @@ func New(opts Options) *Model {
 		m.disk = diskState{data: opts.Source, project: m.project.Clone()}
 	}
 	if opts.NewFile && m.path != "" {
-		m.setStatus(filepath.Base(m.path) + " is a new file; ctrl+s creates it.")
+		if opts.Present {
+			m.setStatus("A new month; ctrl+s saves it.")
+		} else {
+			m.setStatus(filepath.Base(m.path) + " is a new file; ctrl+s creates it.")
+		}
 	}
 	m.video.rows = formRows(m.card)
 	m.video.valueW, m.video.tagW = formWidths(m.card)
 	m.input.SetVirtualCursor(true)
 	m.applyFieldKeys()
 	m.applyStyles()
+	m.warnings = opts.Warnings
+	if len(m.warnings) > 0 && !opts.Present && m.status == "" {
+		m.setError(errorText("⚠ " + strings.Join(m.warnings, "; ")))
+	}
+	if opts.Present {
+		m.startPresenting()
+		if m.load != nil {
+			m.load.name = m.monthName()
+		}
+	}
 	if len(m.project.Videos) > 1 {
 		m.screen = ScreenMonth
 	}
@@ -213,10 +235,16 @@ func (m *Model) applyFieldKeys() {
 }
 
 func (m *Model) applyStyles() {
-	m.styles = NewStyles(m.isDark)
-	m.help.Styles = helpStyles(m.isDark)
+	if m.present.on {
+		m.styles = NewPresentStyles(m.isDark)
+		m.help.Styles = presentHelpStyles(m.isDark)
+		m.input.SetStyles(presentInputStyles(m.isDark))
+	} else {
+		m.styles = NewStyles(m.isDark)
+		m.help.Styles = helpStyles(m.isDark)
+		m.input.SetStyles(inputStyles(m.isDark))
+	}
 	m.help.ShortSeparator = " · "
-	m.input.SetStyles(inputStyles(m.isDark))
 }
 
 // Project returns the month being planned (for tests and the caller).
@@ -225,8 +253,14 @@ func (m *Model) Project() *pricing.Project { return m.project }
 // Quote returns the cached quote of the month as shown on screen.
 func (m *Model) Quote() *pricing.Quote { return m.quote }
 
-// Dirty reports whether the month has changes not yet saved.
-func (m *Model) Dirty() bool { return m.version != m.savedVersion }
+// Dirty reports whether the month has changes not yet saved. A view shown
+// while presenting is not a change: the project is what it was before it.
+func (m *Model) Dirty() bool {
+	if m.present.real != nil {
+		return m.present.realVersion != m.savedVersion
+	}
+	return m.version != m.savedVersion
+}
 
 // reprice recomputes the quote after any change (videos added, removed or
 // reordered included). It and the two below are the only places that price.
@@ -336,7 +370,7 @@ func (m *Model) currentVideo() *pricing.Video {
 }
 
 func (m *Model) currentAlternatives() []pricing.Alternative {
-	if m.quote == nil || m.sel >= len(m.quote.Videos) {
+	if m.quote == nil || m.sel >= len(m.quote.Videos) || m.cheaperHidden() {
 		return nil
 	}
 	return m.quote.Videos[m.sel].Alternatives
@@ -376,6 +410,7 @@ func (m *Model) setScreen(s Screen) {
 // file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.settleView()
 	m.showQuestion()
 	m.updateLayout()
 	// A field being edited is as wide as the form's value column, so what is
@@ -431,7 +466,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			if !m.Dirty() {
 				return tea.Quit
 			}
-			m.setStatus("Saved " + msg.path + ", but not the changes made since; not quitting.")
+			m.setStatus(m.scrubPaths("Saved " + msg.path + ", but not the changes made since; not quitting."))
 		}
 		return cmd
 	case saveErrMsg:
@@ -443,7 +478,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case exportedMsg:
 		m.exported.path, m.exported.data = msg.path, msg.data
-		m.setStatus("Exported the quote to " + msg.path + ".")
+		if m.exported.mine == nil {
+			m.exported.mine = map[string][]byte{}
+		}
+		m.exported.mine[filepath.Clean(msg.path)] = msg.data
+		m.setStatus(exportedStatus(msg, m.present.on))
 		return nil
 	case fileErrMsg:
 		m.quitAfterSave = false
@@ -541,7 +580,7 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 
 // screenHelp is the key map as the current screen's help lists it.
 func (m *Model) screenHelp() ScreenHelp {
-	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder()}
+	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder(), Presenting: m.present.on}
 }
 
 // typed reports whether a key types a character (a letter, digit, space or
@@ -629,6 +668,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startFit()
 	case key.Matches(msg, g.NewScenario):
 		m.askScenarioName()
+		return nil
+	case key.Matches(msg, g.Present):
+		m.togglePresent()
+		return nil
+	case key.Matches(msg, g.ApplyView):
+		m.applyView()
+		return nil
+	case key.Matches(msg, g.Cheaper):
+		m.toggleCheaper()
 		return nil
 	}
 	// Digits type into a number field on the Video screen; elsewhere they pick a screen.
@@ -916,6 +964,11 @@ func (m *Model) render() string {
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}
+	if m.present.on {
+		for i, l := range lines {
+			lines[i] = m.presentText(l)
+		}
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -929,7 +982,7 @@ func (m *Model) shortHelpLine(w int) string {
 
 // footerKey is what the footer's key help depends on.
 func (m *Model) footerKey(w int) helpLineKey {
-	return helpLineKey{screen: m.screen, holder: m.keyHolder(), width: w, dark: m.isDark}
+	return helpLineKey{screen: m.screen, holder: m.keyHolder(), width: w, dark: m.isDark, present: m.present.on}
 }
 
 // renderFooter is the key help for what holds the keys, cut to the width.
@@ -973,23 +1026,8 @@ func (m *Model) fileLabel() string {
 	return name
 }
 
-// headerLine names the app, the card and the file; when narrow the card's
-// date goes first, then its name, so the file being edited always shows.
-func (m *Model) headerLine() string {
-	s := &m.styles
-	title := " " + s.Title.Render("creditplan")
-	file := s.File.Render(m.fileLabel()) + " "
-	for _, left := range []string{
-		title + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf),
-		title + "  " + s.Card.Render(m.card.Name),
-		title,
-	} {
-		if gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(file); gap >= 1 {
-			return left + strings.Repeat(" ", gap) + file
-		}
-	}
-	return title + "  " + file
-}
+// headerLine is the header: see header.go.
+func (m *Model) headerLine() string { return m.header() }
 
 // tabSpans gives each tab's title and its columns on the tab line, for drawing and clicks.
 func tabSpans() [numScreens]struct {
@@ -1073,9 +1111,9 @@ func (m *Model) statusLine() string {
 	}
 	if m.status != "" {
 		if m.statusErr {
-			return " " + s.Error.Render(m.status)
+			return " " + s.Error.Render(m.scrubPaths(m.status))
 		}
-		return " " + s.Status.Render(m.status)
+		return " " + s.Status.Render(m.scrubPaths(m.status))
 	}
 	if m.quote != nil {
 		return " " + s.Muted.Render("Month: "+m.quote.Message())

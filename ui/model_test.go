@@ -669,7 +669,7 @@ func TestExportWritesMarkdownOrReportsWhy(t *testing.T) {
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Fatal("export writes report.WriteQuote's Markdown")
 	}
-	if exportPath("") != "month.quote.md" {
+	if exportPath("", "quote") != "month.quote.md" {
 		t.Fatal("an unsaved month exports to month.quote.md")
 	}
 }

@@ -172,8 +172,11 @@ func (m *Model) renderMonth(w, h int) []string {
 		}
 		out = append(out, line)
 	}
-	for len(out) < h-1 {
+	for len(out) < h-1-m.notesRows() {
 		out = append(out, "")
+	}
+	if m.notesRows() > 0 {
+		out = append(out, m.notesLine(w))
 	}
 	foot := pricing.Plural(int64(n), "video") + " · " + pricing.Count(q.Copies) + " made · " + pricing.FormatLength(int(min(q.FinishedSeconds, 1<<31-1))) + " finished"
 	if n > rows {
@@ -310,12 +313,15 @@ func (m *Model) monthStanding(w int) []string {
 // month fits and nothing blocks it.
 func (m *Model) monthFix() string {
 	cu := m.cure
+	hidden := m.cheaperHidden()
 	switch {
 	case cu == nil || !cu.Needed:
-		if m.quote != nil && !m.quote.Fits {
+		if m.quote != nil && !m.quote.Fits && !hidden {
 			return "See Cheaper options on the Video screen."
 		}
 		return ""
+	case cu.Recommended == nil && hidden:
+		return report.NoPlanCanMake
 	case cu.Recommended == nil:
 		return report.NoPlanCanMake + " See Cheaper options on the Video screen."
 	}
@@ -324,6 +330,9 @@ func (m *Model) monthFix() string {
 	line := "Fix: " + strings.Join(fix[:min(len(fix), monthFixes)], " or ")
 	if len(fix) > monthFixes {
 		line += " (+" + itoa(int64(len(fix)-monthFixes)) + " more)"
+	}
+	if hidden {
+		return line + "."
 	}
 	return line + "; or see Cheaper options on the Video screen."
 }

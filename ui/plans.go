@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -79,11 +80,18 @@ func (m *Model) renderPlans(w, h int) []string {
 	for i := range c.Options {
 		out = append(out, m.plansRow(i, cols, most, w))
 	}
-	out = append(out, s.Muted.Render("  ✓ recommended · • the month's plan · enter uses the selected plan"), "")
+	legend := "  ✓ recommended · • the month's plan · enter uses the selected plan"
+	if m.plansMarked() {
+		legend += " · " + pricing.EstimateMark + " an estimate"
+	}
+	out = append(out, s.Muted.Render(clip(legend, w)), "")
 
 	if m.plans.sel < len(c.Options) {
 		o := &c.Options[m.plans.sel]
 		out = append(out, " "+s.Heading.Render(clip(report.PlanStanding(m.card, o), w-1)))
+		if l := m.plansEstimateNote(o.Plan, w); l != "" {
+			out = append(out, l)
+		}
 		out = append(out, m.plansRecommendation(o, w)...)
 		// The right-sizing goes below; the blocked reasons get the rows it leaves.
 		rsLines := m.rightSizeLines(w)
@@ -117,8 +125,55 @@ func (m *Model) renderPlans(w, h int) []string {
 			out = append(out, ft...)
 		}
 	}
+	// The customer's negotiated prices, each list → theirs, where they fit whole.
+	if cl := m.customLines(w, h-len(out)-1); len(cl) > 0 {
+		out = append(out, "")
+		out = append(out, cl...)
+	}
 	if len(out) > h {
 		out = out[:h]
+	}
+	return out
+}
+
+// customLines lists the negotiated pricing's changes, each as the card's
+// list price → this customer's: a heading naming the overlay's file (not
+// while presenting), then a line per change. nil for list prices.
+func (m *Model) customLines(w, room int) []string {
+	cp := m.card.Custom
+	if cp == nil || len(cp.Changes) == 0 || room < 1 {
+		return nil
+	}
+	s := &m.styles
+	head := "Custom pricing: " + printable(cp.File) + " (list → this customer's)"
+	if m.present.on {
+		head = "Your pricing (list → yours)"
+	}
+	whatW := 0
+	for _, c := range cp.Changes {
+		whatW = max(whatW, width(printable(c.What)))
+	}
+	whatW = min(whatW, max(w/2, 10))
+	out := []string{" " + s.Heading.Render(clip(head, w-1))}
+	if 1+len(cp.Changes) <= room {
+		for _, c := range cp.Changes {
+			line := "   " + s.Label.Render(fit(printable(c.What), whatW)) + "  " + s.Muted.Render(printable(c.List)) + " → " + s.Value.Render(printable(c.Yours))
+			out = append(out, clip(line, w))
+		}
+		return out
+	}
+	// Short of room: the changes run on as text, as many lines as there are.
+	parts := make([]string, len(cp.Changes))
+	for i, c := range cp.Changes {
+		parts[i] = printable(c.What) + " " + printable(c.List) + " → " + printable(c.Yours)
+	}
+	lines := wrap(strings.Join(parts, " · "), max(w-2, 10))
+	if 1+len(lines) > room {
+		// One line: the heading, then as many changes as it holds.
+		return []string{" " + s.Heading.Render(clip(head+": "+strings.Join(parts, " · "), w-1))}
+	}
+	for _, l := range lines {
+		out = append(out, "  "+s.Value.Render(l))
 	}
 	return out
 }
@@ -137,10 +192,10 @@ func (m *Model) plansColumns(w int) plansCols {
 	for i := range c.Options {
 		o := &c.Options[i]
 		k.plan = max(k.plan, width(o.Plan.Name+" • ✓"))
-		k.left = max(k.left, width(plansLeft(o)))
+		k.left = max(k.left, width(m.marked(plansLeft(o), o.Plan, "credits")))
 		if !o.Plan.ContactSales {
-			k.mon = max(k.mon, width(m.card.Money(o.MonthlyTotal)))
-			k.ann = max(k.ann, width(m.card.Money(o.AnnualTotal)))
+			k.mon = max(k.mon, width(m.marked(m.card.Money(o.MonthlyTotal), o.Plan, "monthly_price")))
+			k.ann = max(k.ann, width(m.marked(m.card.Money(o.AnnualTotal), o.Plan, "annual_price")))
 			k.perMin = max(k.perMin, width(m.card.Money(o.PerMinute)))
 		}
 	}
@@ -200,7 +255,8 @@ func (m *Model) plansRow(i int, k plansCols, most pricing.Money, w int) string {
 		if c.FinishedSeconds > 0 {
 			perMin = m.card.Money(o.PerMinute)
 		}
-		money = right(m.card.Money(o.MonthlyTotal), k.mon) + "  " + right(m.card.Money(o.AnnualTotal), k.ann)
+		money = right(m.marked(m.card.Money(o.MonthlyTotal), o.Plan, "monthly_price"), k.mon) + "  " +
+			right(m.marked(m.card.Money(o.AnnualTotal), o.Plan, "annual_price"), k.ann)
 		if k.perMin > 0 {
 			money += "  " + right(perMin, k.perMin)
 		}
@@ -209,7 +265,7 @@ func (m *Model) plansRow(i int, k plansCols, most pricing.Money, w int) string {
 	if i == m.plans.sel {
 		marker = "› "
 	}
-	line := marker + fit(name, k.plan) + " " + fitStyle.Render(fit(fits, k.fits)) + " " + right(plansLeft(o), k.left) + "  " + money
+	line := marker + fit(name, k.plan) + " " + fitStyle.Render(fit(fits, k.fits)) + " " + right(m.marked(plansLeft(o), o.Plan, "credits"), k.left) + "  " + money
 	if k.bar >= 6 {
 		if o.Plan.ContactSales {
 			// The price columns already say it; the bar says it again only where it fits whole.
@@ -291,12 +347,12 @@ func (m *Model) plansFeatures(w int) []string {
 			watermark = "yes"
 		}
 		cols[i] = []string{
-			p.Credits.Grouped(),
-			card.PriceLabel(p, pricing.Monthly),
-			card.PriceLabel(p, pricing.Annual),
-			length, res,
-			pricing.Count(p.IncludedSeats),
-			seat, watermark,
+			featureCell(p.Credits.Grouped(), p, "credits"),
+			featureCell(card.PriceLabel(p, pricing.Monthly), p, "monthly_price"),
+			featureCell(card.PriceLabel(p, pricing.Annual), p, "annual_price"),
+			featureCell(length, p, "max_length"), featureCell(res, p, "max_resolution"),
+			featureCell(pricing.Count(p.IncludedSeats), p, "included_seats"),
+			featureCell(seat, p, "extra_seat_price"), featureCell(watermark, p, "watermark"),
 		}
 	}
 	labelW := width("What each plan includes")
@@ -404,4 +460,78 @@ func plansLeft(o *pricing.PlanOption) string {
 		return o.Short.Grouped() + " short"
 	}
 	return o.Remaining.Grouped() + " left"
+}
+
+// marked is text with the estimate mark when the card marks plan p's field
+// (estimated = [...]) as an estimate, so a placeholder never reads as a fact.
+func (m *Model) marked(text string, p *pricing.Plan, field string) string {
+	switch {
+	case p != nil && p.Marks.Has(field):
+		return text + pricing.EstimateMark
+	case m.fieldMarked(field):
+		return text + " " // the column's figures stay aligned on their last digit
+	}
+	return text
+}
+
+// fieldMarked reports whether any plan of the card marks field as an estimate.
+func (m *Model) fieldMarked(field string) bool {
+	for i := range m.card.Plans {
+		if m.card.Plans[i].Marks.Has(field) {
+			return true
+		}
+	}
+	return false
+}
+
+// plansMarkedFields are the plan numbers the Plans screen shows, which an
+// estimate mark may name.
+var plansMarkedFields = []string{"credits", "monthly_price", "annual_price", "max_length", "max_resolution", "included_seats", "extra_seat_price", "watermark"}
+
+// plansMarked reports whether the Plans screen marks any number as an estimate.
+func (m *Model) plansMarked() bool {
+	for i := range m.card.Plans {
+		for _, f := range plansMarkedFields {
+			if m.card.Plans[i].Marks.Has(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// plansEstimateNote is the footnote under the selected plan whose numbers
+// are marked: which they are and, outside presentation mode, why they are
+// estimates (the card's why). Presenting, the marks alone show: no
+// assumption prose.
+func (m *Model) plansEstimateNote(p *pricing.Plan, w int) string {
+	var fields []string
+	for _, f := range plansMarkedFields {
+		if p.Marks.Has(f) {
+			fields = append(fields, strings.ReplaceAll(f, "_", " "))
+		}
+	}
+	if len(fields) == 0 {
+		return ""
+	}
+	text := pricing.EstimateMark + " " + p.Name + "'s " + strings.Join(fields, ", ") + ": an estimate"
+	if !m.present.on && p.Marks.Why != "" {
+		text += ": " + printable(p.Marks.Why)
+	} else {
+		text += ", not a published figure"
+	}
+	return " " + m.styles.Muted.Render(clip(text, w-1))
+}
+
+// featureCell is a cell of the feature table, whose columns are plans: the
+// estimate mark when p marks field, and a space in its place in a column
+// that marks another, so each column's figures stay aligned.
+func featureCell(text string, p *pricing.Plan, field string) string {
+	switch {
+	case p.Marks.Has(field):
+		return text + pricing.EstimateMark
+	case slices.ContainsFunc(plansMarkedFields, p.Marks.Has):
+		return text + " "
+	}
+	return text
 }

@@ -61,7 +61,10 @@ func (m *Model) openTextPrompt(kind promptKind, question, options, placeholder, 
 // askQuit asks whether to quit a month with unsaved changes.
 func (m *Model) askQuit() {
 	name := "this month"
-	if m.path != "" {
+	switch {
+	case m.path != "" && m.present.on:
+		name = m.monthName()
+	case m.path != "":
 		name = filepath.Base(m.path)
 	}
 	m.prompt = &prompt{kind: promptQuit, question: "Unsaved changes to " + name + ". Quit without saving?",
@@ -120,7 +123,7 @@ func (m *Model) promptLine() string {
 	s := &m.styles
 	p := m.prompt
 	if !p.input {
-		return " " + s.Prompt.Render(p.question+" "+p.options)
+		return " " + s.Prompt.Render(m.scrubPaths(p.question)+" "+p.options)
 	}
 	line := " " + s.Prompt.Render(p.question) + m.inputView()
 	if p.options != "" {

@@ -51,6 +51,8 @@ type Options struct {
 	// Warnings are what the salesperson must see and is not an error: a
 	// valid_until already past, a price above the card's discount band.
 	Warnings []string
+	// Present opens the planner in presentation mode (see ui/present.go).
+	Present bool
 }
 
 // Run starts the planner and blocks until the user quits.

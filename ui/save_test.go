@@ -295,7 +295,7 @@ func TestSaveAsAddsTomlAndCleansUpAKilledSave(t *testing.T) {
 
 func TestExportAsksBeforeOverwriting(t *testing.T) {
 	m, path, _ := openFile(t, "creator-month.toml")
-	out := exportPath(path)
+	out := exportPath(path, "quote")
 	if err := os.WriteFile(out, []byte("my notes\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,8 @@ func TestKeyAndResizeStorm(t *testing.T) {
 		"alt+l", "alt+a", "alt+r", "alt+t", "alt+g", "alt+n",
 		// Scenarios: the screen, saving one (N, then a name), applying and deleting; o on Year.
 		"5", "5", "N", "N", "o", "o", "enter", "x",
+		// Presentation mode's keys.
+		"ctrl+p", "A", "C",
 	}
 	card := loadCard(t)
 	t.Chdir(t.TempDir()) // random keys may save or export: never into the source tree

@@ -62,6 +62,7 @@ type Styles struct {
 	HelpKey   Style // a key in the footer and the full help
 	HelpDesc  Style // what the key does
 	HelpSep   Style // the dots between the footer's keys, and its ellipsis
+	Badge     Style // the header's badges: "presenting", "custom pricing"
 }
 
 // palette is the planner's colours on one background; every style, those of
@@ -139,5 +140,6 @@ func NewStyles(isDark bool) Styles {
 		Status:    paint(lipgloss.NewStyle().Foreground(fg)),
 		Error:     paint(lipgloss.NewStyle().Bold(true).Foreground(bad)),
 		Prompt:    paint(lipgloss.NewStyle().Bold(true).Foreground(premium)),
+		Badge:     paint(lipgloss.NewStyle().Bold(true).Foreground(premium)),
 	}
 }

@@ -165,6 +165,8 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 	case key.Matches(msg, k.Cheapest):
 		if alts := m.currentAlternatives(); len(alts) > 0 {
 			m.applyAlternative(alts[0])
+		} else if m.cheaperHidden() {
+			m.setStatus("The cheaper options are hidden (C shows them).")
 		} else {
 			m.setStatus("No cheaper option for this video.")
 		}
@@ -766,7 +768,7 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 		if hint := m.premiumHint(vq.Video); hint != "" {
 			out = append(out, s.Premium.Render(clip(hint, w)))
 		}
-		if m.path == "" && len(m.project.Videos) == 1 && !compact {
+		if m.path == "" && len(m.project.Videos) == 1 && !compact && !m.present.on {
 			out = append(out, s.Muted.Render(clip("Examples: examples/ in the repo; try creditplan quote examples/creator-month.toml", w)))
 		}
 	}
@@ -784,10 +786,55 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 	}
 	out = append(out, s.Muted.Render(clip("One copy: "+m.card.CreditWord(vq.Each)+" × "+itoa(int64(vq.Video.Count))+" this month", w)))
 
+	if cheaper := m.cheaperLines(vq, w, compact); len(cheaper) > 0 {
+		if !compact {
+			out = append(out, "")
+		}
+		out = append(out, cheaper...)
+	}
+
 	if !compact {
 		out = append(out, "")
 	}
-	out = append(out, s.Heading.Render("Cheaper options"))
+	out = append(out, s.Heading.Render("Breakdown, one copy"))
+	credW := breakdownCreditsW
+	nameW, qtyW, rateW := breakdownWidths(vq.Lines, max(w-credW-3, 12))
+	if !compact {
+		out = append(out, s.Muted.Render(fit("Feature", nameW)+" "+fit("Quantity", qtyW)+" "+fit("Rate", rateW)+" "+right("Credits", credW)))
+	}
+	var included []string
+	for _, l := range vq.Lines {
+		if !l.Premium() {
+			if compact {
+				included = append(included, l.Feature.Name)
+				continue
+			}
+			out = append(out, s.Muted.Render(fit(l.Feature.Name, nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW)))
+			continue
+		}
+		out = append(out, fit(l.Feature.Name+" "+premiumMark, nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW))
+	}
+	out = append(out, fit("Total per copy", nameW+qtyW+rateW+2)+" "+right(vq.Each.Grouped(), credW))
+	if compact && len(included) > 0 {
+		out = append(out, s.Muted.Render(clip("Included: "+strings.Join(included, ", "), w)))
+	} else if !compact {
+		out = append(out, s.Muted.Render(premiumMark+" premium: spends "+m.card.CreditNamePlural))
+	}
+	if len(out) > h {
+		out = out[:max(h, 0)]
+	}
+	return out
+}
+
+// cheaperLines is the Video summary's "Cheaper options": each alternative
+// with its saving (and, unless compact, its reason). Hidden while presenting
+// after C, it is nil: the customer sees no sign of it.
+func (m *Model) cheaperLines(vq *pricing.VideoQuote, w int, compact bool) []string {
+	s := &m.styles
+	if m.cheaperHidden() {
+		return nil
+	}
+	out := []string{s.Heading.Render("Cheaper options")}
 	if len(vq.Alternatives) == 0 {
 		out = append(out, s.Muted.Render(clip("None: no premium feature here has a cheaper alternative.", w)))
 	}
@@ -824,37 +871,6 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 				out = append(out, s.Muted.Render("    "+l))
 			}
 		}
-	}
-
-	if !compact {
-		out = append(out, "")
-	}
-	out = append(out, s.Heading.Render("Breakdown, one copy"))
-	credW := breakdownCreditsW
-	nameW, qtyW, rateW := breakdownWidths(vq.Lines, max(w-credW-3, 12))
-	if !compact {
-		out = append(out, s.Muted.Render(fit("Feature", nameW)+" "+fit("Quantity", qtyW)+" "+fit("Rate", rateW)+" "+right("Credits", credW)))
-	}
-	var included []string
-	for _, l := range vq.Lines {
-		if !l.Premium() {
-			if compact {
-				included = append(included, l.Feature.Name)
-				continue
-			}
-			out = append(out, s.Muted.Render(fit(l.Feature.Name, nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW)))
-			continue
-		}
-		out = append(out, fit(l.Feature.Name+" "+premiumMark, nameW)+" "+fit(l.Quantity(), qtyW)+" "+fit(l.Feature.RateText(), rateW)+" "+right(l.Credits.Grouped(), credW))
-	}
-	out = append(out, fit("Total per copy", nameW+qtyW+rateW+2)+" "+right(vq.Each.Grouped(), credW))
-	if compact && len(included) > 0 {
-		out = append(out, s.Muted.Render(clip("Included: "+strings.Join(included, ", "), w)))
-	} else if !compact {
-		out = append(out, s.Muted.Render(premiumMark+" premium: spends "+m.card.CreditNamePlural))
-	}
-	if len(out) > h {
-		out = out[:max(h, 0)]
 	}
 	return out
 }

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"creditplan/pricing/report"
+)
+
+// export is e: it writes what the screen shows as Markdown, beside the
+// project, in a file named for what it holds: the Video and Month screens
+// the month's quote (<base>.quote.md), Plans the plans comparison with the
+// cheapest way to make the month (<base>.plans.md), Year the year
+// (<base>.year.md). The Markdown is rendered here, from what the screen
+// shows (it is pure and cheap); the file is written in a command, asking
+// before replacing one the planner did not write.
+func (m *Model) export() tea.Cmd {
+	kind, what, data, err := m.exportContent()
+	if err != nil {
+		m.setError(err)
+		return nil
+	}
+	return m.writeExportFile(exportPath(m.path, kind), what, data)
+}
+
+// exportContent renders the current screen's export: its kind (the file
+// name's part), what it holds as the status line says it, and the Markdown.
+func (m *Model) exportContent() (kind, what string, data []byte, err error) {
+	var buf bytes.Buffer
+	switch m.screen {
+	case ScreenPlans:
+		m.ensureCompare()
+		if m.cmp == nil {
+			return "", "", nil, errors.New("nothing to export: the plans cannot be compared")
+		}
+		kind, what = "plans", "the plans comparison"
+		// The right-sizing, when it is worked out for the month as shown.
+		rs := m.rs
+		if m.rsRev != m.version {
+			rs = nil
+		}
+		err = report.WriteComparison(&buf, m.cmp, rs, report.Markdown)
+	case ScreenYear:
+		y := m.year.res
+		switch {
+		case m.year.err != nil:
+			return "", "", nil, fmt.Errorf("nothing to export: the year cannot be simulated: %w", m.year.err)
+		case y == nil || !m.yearFresh():
+			return "", "", nil, errors.New("the year is still being simulated; e exports it once it shows")
+		}
+		kind, what = "year", "the year"
+		var blocked []string
+		if q := m.quote; q != nil && q.Plan != nil && y.Plan != nil && q.Plan.ID == y.Plan.ID {
+			blocked = q.Blocked
+		}
+		err = report.WriteYearBlocked(&buf, y, blocked, report.Markdown)
+	default:
+		if m.quote == nil {
+			return "", "", nil, errors.New("nothing to export: the month cannot be priced")
+		}
+		kind, what = "quote", "the quote"
+		err = report.WriteQuoteCures(&buf, m.quote, m.cure, report.Markdown)
+	}
+	if err != nil {
+		return "", "", nil, fmt.Errorf("export failed: %w", err)
+	}
+	return kind, what, buf.Bytes(), nil
+}
+
+// exportedStatus is the status line after an export: what it holds, and
+// where, except while presenting, where no path shows.
+func exportedStatus(msg exportedMsg, presenting bool) string {
+	what := msg.what
+	if what == "" {
+		what = "the quote"
+	}
+	if presenting {
+		return "Exported " + what + "."
+	}
+	return "Exported " + what + " to " + msg.path + "."
+}

@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"strings"
+)
+
+// The header is one line: on the left the app (and, presenting, the
+// "presenting" badge) and the rate card; on the right who the month is for
+// and on what terms (the customer, the "custom pricing: FILE" badge, the
+// "prepared DATE, valid until DATE" stamp), then the file. When the line
+// is narrow the least needed parts go first: the card's date, the card's
+// name, the prepared date, the stamp; the customer, the badges and the
+// file always show. Presenting, no file shows: the customer, or the
+// month's name when there is none, stands in its place.
+
+// salesHeader is what the header says of the customer and the pricing:
+// each "" when the month has none.
+type salesHeader struct {
+	customer string // "Name, Company"
+	pricing  string // the overlay's file, as the project or --pricing names it
+	prepared string // the prepared date, YYYY-MM-DD
+	valid    string // the valid-until date, YYYY-MM-DD
+	expired  bool   // valid is before today
+}
+
+// header is the header line for the model as it is now.
+func (m *Model) header() string {
+	s := &m.styles
+	sh := m.salesHeader()
+	title := " " + s.Title.Render("creditplan")
+	if m.present.on {
+		title += " " + s.Badge.Render(presentBadge)
+	}
+	cards := []string{
+		title + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf),
+		title + "  " + s.Card.Render(m.card.Name),
+		title,
+	}
+	// The right side, fullest first: then the stamp shortens and goes, the
+	// badge loses its file, and last the customer goes; the file stays.
+	customer, badge, short := "", "", ""
+	if sh.customer != "" {
+		customer = s.Value.Render(sh.customer)
+	}
+	if sh.pricing != "" {
+		badge, short = s.Badge.Render("custom pricing: "+sh.pricing), s.Badge.Render("custom pricing")
+		if m.present.on {
+			badge = short // no file names while presenting
+		}
+	}
+	var long, brief string
+	switch {
+	case sh.valid == "":
+	case sh.expired:
+		long = s.Bad.Render("expired " + sh.valid)
+		brief = long
+	case sh.prepared != "":
+		long, brief = s.Muted.Render("prepared "+sh.prepared+", valid until "+sh.valid), s.Muted.Render("valid until "+sh.valid)
+	}
+	file := ""
+	switch {
+	case !m.present.on:
+		file = s.File.Render(m.fileLabel())
+	case sh.customer == "":
+		file = s.File.Render(m.monthName())
+	}
+	join := func(parts ...string) string {
+		var keep []string
+		for _, p := range parts {
+			if p != "" {
+				keep = append(keep, p)
+			}
+		}
+		return strings.Join(keep, s.Muted.Render(" · ")) + " "
+	}
+	rights := []string{
+		join(customer, badge, long, file),
+		join(customer, badge, brief, file),
+		join(customer, badge, file),
+		join(customer, short, file),
+		join(short, file),
+		join(file),
+	}
+	// The card's date and name give way before the right side shortens.
+	for _, r := range rights {
+		for _, l := range cards {
+			if gap := m.width - width(l) - width(r); gap >= 1 {
+				return l + strings.Repeat(" ", gap) + r
+			}
+		}
+	}
+	return title + "  " + rights[len(rights)-1]
+}
+
+// salesHeader reads the customer and the pricing from the project and the
+// options the planner was opened with.
+func (m *Model) salesHeader() salesHeader {
+	var out salesHeader
+	if c := m.project.Customer; c != nil {
+		out.customer = printable(c.Who())
+	}
+	if cp := m.card.Custom; cp != nil {
+		out.pricing = printable(cp.File)
+	}
+	// The stamp is a quote's, for a customer: a month of one's own has none.
+	if sc := m.card.Sales; sc != nil && !sc.Prepared.IsZero() && m.project.Customer != nil {
+		out.prepared, out.valid = sc.Prepared.String(), sc.ValidUntil.String()
+		out.expired = sc.ValidUntil.Before(sc.Prepared)
+	}
+	return out
+}
+
+// notes is the customer's internal notes ([customer] notes), "" when there
+// are none or while presenting: they are for the salesperson, never for the
+// customer's eyes.
+func (m *Model) notes() string {
+	if m.present.on || m.project.Customer == nil {
+		return ""
+	}
+	return strings.TrimSpace(m.project.Customer.Notes)
+}
+
+// notesRows is how many rows the Month screen gives the notes, above its foot.
+func (m *Model) notesRows() int {
+	if m.notes() == "" {
+		return 0
+	}
+	return 1
+}
+
+// notesLine is the Month screen's line of internal notes, cut to the width
+// (a note is one line of the file; the rest shows in the file itself).
+func (m *Model) notesLine(w int) string {
+	s := &m.styles
+	text := printable(strings.Join(strings.Fields(m.notes()), " "))
+	return " " + s.Label.Render("Notes (internal) ") + s.Value.Render(clip(text, max(w-1-width("Notes (internal) "), 1)))
+}
