@@ -27,6 +27,7 @@ Flags:
 // runCheck validates each file as a rate card or a project (as
 // pricing.SourceIsRateCard tells them apart) and reports them all.
 func runCheck(a *app, c *command, o *options, files []string) error {
+	files = a.stdinDefault(files)
 	if len(files) == 0 {
 		return usagef(c, "name at least one rate card or project FILE to check")
 	}
@@ -45,7 +46,8 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 		}
 	}
 	for _, path := range files {
-		src, err := readCheckedFile(path)
+		src, name, err := a.readChecked(path)
+		path = name
 		if err != nil {
 			fmt.Fprintf(a.stderr, "creditplan check: %v\n", err)
 			bad++
@@ -62,7 +64,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 			continue
 		}
 		if !cardLoaded {
-			card, cardErr = loadCard(o.rates)
+			card, cardErr = a.readCard(o.rates)
 			cardLoaded = true
 			if cardErr != nil {
 				a.reportBad(cardErr)

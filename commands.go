@@ -25,6 +25,8 @@ type app struct {
 	termWidth func() int
 	// getenv reads the environment (nil: os.Getenv).
 	getenv func(string) string
+	// session is set for a command run over SSH (serve_session.go).
+	session *sessionFiles
 }
 
 // env reads an environment variable.
@@ -71,7 +73,7 @@ func (c *command) fullName() string {
 var commands []*command
 
 func init() {
-	commands = []*command{quoteCommand, compareCommand, fitCommand, yearCommand, checkCommand, helpCommand}
+	commands = []*command{quoteCommand, compareCommand, fitCommand, yearCommand, checkCommand, serveCommand, helpCommand}
 	plannerCommand.usage = overview() + plannerHelp
 }
 
@@ -117,7 +119,7 @@ func (a *app) run(args []string) int {
 
 // runCommand parses c's flags and runs it; -h prints c's usage instead.
 func (a *app) runCommand(c *command, args []string) error {
-	if c.batch {
+	if c.batch && a.session == nil {
 		relaxGC()
 	}
 	if c.rawArgs {

@@ -23,6 +23,8 @@ type options struct {
 	// wrong, not the same as leaving it out.
 	hasBalance bool
 	version    bool
+	// serve is creditplan serve's flags (serve.go).
+	serve *serveConfig
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {

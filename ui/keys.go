@@ -68,6 +68,11 @@ type GlobalKeys struct {
 	Balance   key.Binding
 	// Fit proposes the changes that bring the month within its balance.
 	Fit key.Binding
+	// Share starts and ends a follow-me share, and Reload puts the month on
+	// the rate card the server has loaded since: enabled only in a
+	// `creditplan serve` session.
+	Share  key.Binding
+	Reload key.Binding
 }
 
 // VideoKeys work on the Video screen's form, and in a text field being edited.
@@ -238,6 +243,8 @@ func DefaultKeyMap() KeyMap {
 			Billing:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
 			Balance:    key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "set balance")),
 			Fit:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
+			Share:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "share the screen (follow-me)"), key.WithDisabled()),
+			Reload:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "use the server's new rates"), key.WithDisabled()),
 		},
 		Video: VideoKeys{
 			Up:        upKey(),
@@ -437,6 +444,11 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	}
 	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, g.Balance, g.Fit,
 		g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
+	for _, b := range []key.Binding{g.Share, g.Reload} {
+		if b.Enabled() {
+			global.Keys = append(global.Keys, b)
+		}
+	}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),

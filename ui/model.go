@@ -128,6 +128,10 @@ type Model struct {
 	// layout is where everything goes on screen, worked out in Update (see
 	// generateLayout); View and the mouse read it.
 	layout uiLayout
+
+	// serve is a server session's part (ui/serve.go): its folder, share and
+	// viewer; zero outside `creditplan serve`.
+	serve serveState
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -175,6 +179,7 @@ func New(opts Options) *Model {
 	m.video.valueW, m.video.tagW = formWidths(m.card)
 	m.input.SetVirtualCursor(true)
 	m.applyFieldKeys()
+	m.useServe(opts.Serve)
 	m.applyStyles()
 	if len(m.project.Videos) > 1 {
 		m.screen = ScreenMonth
@@ -188,6 +193,9 @@ func New(opts Options) *Model {
 // Init asks the terminal for its background colour (until it answers the
 // planner draws for dark) and starts reading the month when Options.Read is set.
 func (m *Model) Init() tea.Cmd {
+	if m.serve.viewer {
+		return tea.Batch(tea.RequestBackgroundColor, m.waitShared())
+	}
 	if m.loadCmd != nil {
 		return tea.Batch(tea.RequestBackgroundColor, m.loadCmd)
 	}
@@ -364,6 +372,10 @@ func (m *Model) setScreen(s Screen) {
 // file and pricing commands; then it starts any pricing the screen now needs.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	if stop := m.stopped(); stop != nil {
+		cmd = tea.Batch(cmd, stop)
+	}
+	m.publish()
 	m.showQuestion()
 	m.updateLayout()
 	// A field being edited is as wide as the form's value column, so what is
@@ -380,6 +392,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.serveMsg(msg); ok {
+		return cmd
+	}
 	if m.loading() {
 		switch msg.(type) {
 		case tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg:
@@ -568,6 +583,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.typesIntoRow(msg) {
 		m.startEdit(m.fieldAt(m.video.focus))
 		return m.updateInput(msg)
+	}
+	if cmd, ok := m.serveKey(msg); ok {
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, g.Quit):
@@ -893,6 +911,9 @@ func (m *Model) render() string {
 
 // shortHelpLine is the footer's key help, as the layout last rendered it.
 func (m *Model) shortHelpLine(w int) string {
+	if m.serve.viewer {
+		return m.viewerFooter(w)
+	}
 	if m.layout.footer == "" || m.layout.footerFor != m.footerKey(w) {
 		return m.renderFooter(w) // a View before any Update
 	}
@@ -935,6 +956,9 @@ func (m *Model) keyHolder() Holder {
 }
 
 func (m *Model) fileLabel() string {
+	if m.serve.viewer && m.serve.file != "" {
+		return m.serve.file
+	}
 	name := filepath.Base(m.path)
 	if m.path == "" {
 		name = "new month"
@@ -1048,6 +1072,9 @@ func (m *Model) statusLine() string {
 			return " " + s.Error.Render(m.status)
 		}
 		return " " + s.Status.Render(m.status)
+	}
+	if standing := m.serveStatus(); standing != "" {
+		return " " + s.Status.Render(standing)
 	}
 	if m.quote != nil {
 		return " " + s.Muted.Render("Month: "+m.quote.Message())

@@ -39,6 +39,8 @@ type Options struct {
 	Read func() (src []byte, modTime time.Time, err error)
 	// Plan, with Read, opens the month on this plan instead of the file's.
 	Plan string
+	// Serve is set in a `creditplan serve` session (ui/serve.go).
+	Serve *ServeOptions
 }
 
 // Run starts the planner and blocks until the user quits.
