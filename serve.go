@@ -378,33 +378,51 @@ func keyUser(comment string, key gossh.PublicKey) string {
 	return fmt.Sprintf("key-%x", sum[:6])
 }
 
-// readAuthorizedKeys reads an authorized_keys file: every line a key (blank
-// lines and # comments aside); every line that is not one is reported, as
-// FILE:LINE:1.
+// readAuthorizedKeys reads an authorized_keys file (parseAuthorizedKeys).
 func readAuthorizedKeys(path string) (map[string]string, error) {
-	src, _, err := sourcefile.Read(path, 4<<20)
+	src, _, err := sourcefile.Read(path, maxKeysBytes)
 	if err != nil {
 		return nil, fmt.Errorf("serve: --authorized-keys: %w", err)
 	}
+	keys, err := parseAuthorizedKeys(path, src)
+	if err != nil {
+		return nil, err
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("serve: --authorized-keys %s holds no key: no one could log in", path)
+	}
+	return keys, nil
+}
+
+// maxKeysBytes bounds an authorized_keys file: thousands of keys.
+const maxKeysBytes = 4 << 20
+
+// parseAuthorizedKeys reads authorized_keys lines: every line a key (blank
+// lines and # comments aside), each mapped to its user's name (keyUser).
+// Every line that is not a key is reported at once, as FILE:LINE:1.
+func parseAuthorizedKeys(name string, src []byte) (map[string]string, error) {
+	if len(src) > maxKeysBytes {
+		return nil, pricing.Problems{{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("the file is over %d bytes", maxKeysBytes)}}
+	}
 	keys := map[string]string{}
-	var bad []string
+	var bad pricing.Problems
 	for i, line := range strings.Split(string(src), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		key, comment, _, _, err := gossh.ParseAuthorizedKey([]byte(line))
+		key, comment, _, rest, err := gossh.ParseAuthorizedKey([]byte(line))
+		if err == nil && len(strings.TrimSpace(string(rest))) > 0 {
+			err = errors.New("more than one key on the line")
+		}
 		if err != nil {
-			bad = append(bad, fmt.Sprintf("%s:%d:1: not a public key line (%v)", path, i+1, err))
+			bad = append(bad, pricing.Problem{File: name, Line: i + 1, Col: 1, Msg: "not a public key line (" + err.Error() + ")"})
 			continue
 		}
 		keys[string(key.Marshal())] = keyUser(comment, key)
 	}
 	if len(bad) > 0 {
-		return nil, errors.New(strings.Join(bad, "\n"))
-	}
-	if len(keys) == 0 {
-		return nil, fmt.Errorf("serve: --authorized-keys %s holds no key: no one could log in", path)
+		return nil, bad
 	}
 	return keys, nil
 }

@@ -18,7 +18,11 @@ import (
 
 	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
+
+	"creditplan/pricing"
 )
+
+var pricingProblems = pricing.AsProblems
 
 // The server's proofs run it in-process on 127.0.0.1:0 and talk to it with
 // golang.org/x/crypto/ssh as the client, as ssh(1) would.
@@ -758,5 +762,85 @@ func TestServeShutdownSavesAndExits(t *testing.T) {
 	}
 	if _, err := ts.dial("alice", ts.alice); err == nil {
 		t.Error("the server still accepts connections after shutdown")
+	}
+}
+
+// FuzzParseAuthorizedKeys: any authorized_keys file is read without a panic,
+// either as keys whose users are folder-safe names or as problems each
+// naming a line of the file.
+func FuzzParseAuthorizedKeys(f *testing.F) {
+	_, pub := newSigner(f)
+	line := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub)))
+	for _, seed := range []string{"", "# none\n", line + " alice@laptop\n", line + "\n" + line + " ../../etc\n", "ssh-ed25519 !!\n", line + " " + line} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		keys, err := parseAuthorizedKeys("keys", src)
+		if err != nil {
+			ps, ok := pricingProblems(err)
+			if !ok || len(ps) == 0 {
+				t.Fatalf("not problems: %v", err)
+			}
+			lines := strings.Count(string(src), "\n") + 1
+			for _, p := range ps {
+				if p.Line < 1 || p.Line > lines {
+					t.Fatalf("a problem on line %d of %d", p.Line, lines)
+				}
+			}
+			return
+		}
+		for _, user := range keys {
+			if !userName.MatchString(user) || strings.HasPrefix(user, watchPrefix) || !filepath.IsLocal(user) {
+				t.Fatalf("user %q is no folder name", user)
+			}
+		}
+	})
+}
+
+// TestServeDisconnectMidSaveLosesNothing: a client gone the moment it asked
+// for a save leaves the project whole, old or new, and no temporary file;
+// the server serves on.
+func TestServeDisconnectMidSaveLosesNothing(t *testing.T) {
+	ts := startServer(t, nil)
+	home := filepath.Join(ts.dir, "data", "alice")
+	os.MkdirAll(home, 0o750)
+	month := readExample(t, "agency-month.toml")
+	path := filepath.Join(home, "demo.toml")
+	os.WriteFile(path, []byte(month), 0o644)
+	card, err := loadCard("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		c, err := ts.dial("alice", ts.alice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm := openTerminal(t, c, 100, 30, "demo.toml")
+		tm.waitFor("2 Month")
+		tm.press("a", "ctrl+s")
+		c.Close() // gone, mid-save
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			src, _ := os.ReadFile(path)
+			_, perr := pricing.ParseProject(path, src, card)
+			entries, _ := os.ReadDir(home)
+			temps := 0
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".creditplan-tmp-") {
+					temps++
+				}
+			}
+			if perr == nil && temps == 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("after a disconnect mid-save: the project reads %v, %d temporary files", perr, temps)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	if out, _, code := ts.run("check demo.toml", ""); code != 0 {
+		t.Errorf("check after the disconnects exits %d: %s", code, out)
 	}
 }
