@@ -6,11 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -138,11 +140,16 @@ type server struct {
 	ssh  *ssh.Server
 	keys map[string]string // authorized key (wire bytes) → the user's name
 
-	mu       sync.Mutex
-	card     *pricing.RateCard
+	mu   sync.Mutex
+	card *pricing.RateCard
+	// overlays are the customers' cards: --pricing-dir's overlays laid over
+	// card, by file name; loaded with it, shared read-only.
+	overlays map[string]*pricing.RateCard
 	reloads  int
 	stamps   map[string]fileStamp // the watched files as last loaded
-	programs map[*tea.Program]bool
+	// programs are the running planners and viewers, each with the card a
+	// reload gives it (nil for a viewer, which follows its presenter).
+	programs map[*tea.Program]*cardFor
 
 	sessions  atomic.Int64
 	stopping  atomic.Bool
@@ -169,17 +176,17 @@ func newServer(cfg serveConfig) (*server, error) {
 	s := &server{
 		cfg:      cfg,
 		log:      log.NewWithOptions(cfg.logOut, log.Options{ReportTimestamp: true, Prefix: "serve"}),
-		programs: map[*tea.Program]bool{},
+		programs: map[*tea.Program]*cardFor{},
 		stamps:   map[string]fileStamp{},
 		limiter:  newAddrLimiter(cfg.perMinute, time.Minute),
 		shares:   newShareBook(),
 		stopPoll: make(chan struct{}),
 	}
-	card, err := loadCard(cfg.rates)
+	card, overlays, err := s.loadCards()
 	if err != nil {
 		return nil, err
 	}
-	s.card = card
+	s.card, s.overlays = card, overlays
 	s.stamps = s.watchedStamps()
 	if s.keys, err = readAuthorizedKeys(cfg.authorizedKeys); err != nil {
 		return nil, err
@@ -253,12 +260,48 @@ func (s *server) currentCard() *pricing.RateCard {
 	return s.card
 }
 
+// cardFor is what a planner's card is made of: the overlay it was opened
+// on, and the month's customer and date for the stamps.
+type cardFor struct {
+	pricing string
+	project *pricing.Project
+	today   pricing.Date
+}
+
+// card is the card cf makes from the server's cards now.
+func (s *server) cardOf(cf *cardFor) (*pricing.RateCard, error) {
+	c, err := s.pricingCard(cf.pricing)
+	if err != nil {
+		return nil, err
+	}
+	return c.ForCustomer(cf.project, cf.today), nil
+}
+
 // register and unregister keep the running planners, which reloads and
 // shutdown tell.
-func (s *server) register(p *tea.Program) {
+func (s *server) register(p *tea.Program, cf *cardFor) {
 	s.mu.Lock()
-	s.programs[p] = true
+	s.programs[p] = cf
 	s.mu.Unlock()
+}
+
+// broadcastRates gives every planner its card made from the new rates.
+func (s *server) broadcastRates() {
+	s.mu.Lock()
+	ps := make(map[*tea.Program]*cardFor, len(s.programs))
+	maps.Copy(ps, s.programs)
+	s.mu.Unlock()
+	for p, cf := range ps {
+		if cf == nil {
+			continue
+		}
+		c, err := s.cardOf(cf)
+		if err != nil {
+			// Its overlay is gone from --pricing-dir: it keeps its card.
+			continue
+		}
+		go p.Send(ui.RatesMsg{Card: c})
+	}
 }
 
 func (s *server) unregister(p *tea.Program) {
@@ -287,13 +330,96 @@ type fileStamp struct {
 }
 
 // watchedFiles are the files a reload reads: the card (none for the
-// built-in one).
+// built-in one) and the overlays.
 func (s *server) watchedFiles() []string {
 	var files []string
 	if s.cfg.rates != "" {
 		files = append(files, s.cfg.rates)
 	}
+	return append(files, s.overlayFiles()...)
+}
+
+// overlayFiles are --pricing-dir's *.toml files, in name order.
+func (s *server) overlayFiles() []string {
+	if s.cfg.pricingDir == "" {
+		return nil
+	}
+	files, _ := filepath.Glob(filepath.Join(s.cfg.pricingDir, "*.toml"))
+	if len(files) > maxOverlays {
+		files = files[:maxOverlays]
+	}
 	return files
+}
+
+// maxOverlays bounds how many overlays --pricing-dir may hold.
+const maxOverlays = 10000
+
+// loadCards reads the card and lays every overlay over it. Every problem of
+// every file is returned at once, and then no card.
+func (s *server) loadCards() (*pricing.RateCard, map[string]*pricing.RateCard, error) {
+	card, err := loadCard(s.cfg.rates)
+	if err != nil {
+		return nil, nil, err
+	}
+	overlays := map[string]*pricing.RateCard{}
+	if s.cfg.pricingDir != "" {
+		if st, err := os.Stat(s.cfg.pricingDir); err != nil || !st.IsDir() {
+			return nil, nil, fmt.Errorf("serve: --pricing-dir %s is not a folder", s.cfg.pricingDir)
+		}
+	}
+	var problems pricing.Problems
+	var others []string
+	for _, f := range s.overlayFiles() {
+		src, err := readOverlayFile(f)
+		if err != nil {
+			others = append(others, fmt.Sprintf("pricing: %v", err))
+			continue
+		}
+		oc, _, err := card.LoadOverlay(f, src)
+		if ps, ok := pricing.AsProblems(err); ok {
+			problems = append(problems, ps...)
+			continue
+		} else if err != nil {
+			others = append(others, err.Error())
+			continue
+		}
+		overlays[filepath.Base(f)] = oc
+	}
+	switch {
+	case len(others) > 0:
+		lines := others
+		for _, p := range problems {
+			lines = append(lines, p.String())
+		}
+		return nil, nil, errors.New(strings.Join(lines, "\n"))
+	case len(problems) > 0:
+		return nil, nil, problems
+	}
+	return card, overlays, nil
+}
+
+// pricingCard is the card of the overlay a session names (--pricing, or a
+// project's pricing = "FILE"): over SSH an overlay is named by its file name
+// in --pricing-dir, and nothing else is read.
+func (s *server) pricingCard(name string) (*pricing.RateCard, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if name == "" {
+		return s.card, nil
+	}
+	if c, ok := s.overlays[filepath.Base(name)]; ok {
+		return c, nil
+	}
+	names := make([]string, 0, len(s.overlays))
+	for n := range s.overlays {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	list := "the server has none"
+	if len(names) > 0 {
+		list = "the server's are " + strings.Join(names, ", ")
+	}
+	return nil, fmt.Errorf("pricing %q: over SSH a pricing overlay is one of the server's --pricing-dir, named by its file name; %s", pricing.Printable(name), list)
 }
 
 func (s *server) watchedStamps() map[string]fileStamp {
@@ -336,7 +462,7 @@ func (s *server) pollFiles() {
 // running planners are told (ctrl+r moves a month to it).
 func (s *server) reload(why string) {
 	stamps := s.watchedStamps()
-	card, err := loadCard(s.cfg.rates)
+	card, overlays, err := s.loadCards()
 	s.mu.Lock()
 	s.stamps = stamps // a broken file is not read again until it changes again
 	if err != nil {
@@ -344,12 +470,12 @@ func (s *server) reload(why string) {
 		s.log.Error("reload refused; keeping the card in use", "why", why, "error", oneLine(err))
 		return
 	}
-	s.card = card
+	s.card, s.overlays = card, overlays
 	s.reloads++
 	n := s.reloads
 	s.mu.Unlock()
-	s.log.Info("rates reloaded", "why", why, "card", card.Name, "as_of", card.AsOf, "reloads", n)
-	s.broadcast(ui.RatesMsg{Card: card})
+	s.log.Info("rates reloaded", "why", why, "card", card.Name, "as_of", card.AsOf, "overlays", len(overlays), "reloads", n)
+	s.broadcastRates()
 }
 
 // oneLine is an error's message on one line (a card's problems are one a line).

@@ -71,6 +71,11 @@ func (s *server) plan(sess ssh.Session, user string, root *os.Root, args []strin
 	card := s.currentCard()
 	sh := &presenter{s: s, user: user}
 	opts := ui.Options{Card: card, Serve: &ui.ServeOptions{Root: root, Share: sh}}
+	today, err := serverApp(stderr).today(plannerCommand)
+	if err != nil {
+		printErr(stderr, err)
+		return exitUsage
+	}
 	if len(args) == 1 {
 		path := args[0]
 		src, _, err := ui.ReadInRoot(root, path, pricing.MaxProjectBytes)
@@ -89,18 +94,34 @@ func (s *server) plan(sess ssh.Session, user string, root *os.Root, args []strin
 			opts.Path, opts.Project, opts.Source = path, p, src
 		}
 	}
+	// The month's customer pricing (its pricing = "FILE"), one of the
+	// server's overlays, and its customer and date for the stamps.
+	cf := &cardFor{today: today, project: opts.Project}
+	if opts.Project != nil {
+		cf.pricing = opts.Project.PricingFile
+	}
+	if opts.Card, err = s.cardOf(cf); err != nil {
+		printErr(stderr, err)
+		return exitInvalid
+	}
+	opts.Today, opts.PricingFile, opts.Warnings = today, cf.pricing, opts.Card.Sales.Warnings
 	m := ui.New(opts)
 	defer sh.end()
-	return s.runProgram(sess, m)
+	return s.runProgram(sess, m, cf)
 }
+
+// serverApp is an app that reads the server's own environment: a session's
+// date is the server's (CREDITPLAN_TODAY or its clock), whatever the client
+// sends.
+func serverApp(stderr io.Writer) *app { return &app{stdout: io.Discard, stderr: stderr} }
 
 // runProgram runs a planner or a viewer on the session's terminal with
 // wish's Bubble Tea middleware (its emulated terminal, the session's size,
 // colours and environment; resizes reach the program), registered for
 // reloads and shutdown.
-func (s *server) runProgram(sess ssh.Session, m tea.Model) int {
+func (s *server) runProgram(sess ssh.Session, m tea.Model, cf *cardFor) int {
 	p := tea.NewProgram(m, append(bubbletea.MakeOptions(sess), tea.WithFPS(s.cfg.fps))...)
-	s.register(p)
+	s.register(p, cf)
 	defer s.unregister(p)
 	bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sess)
 	return exitOK
@@ -133,6 +154,9 @@ func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 		interactive: func() bool { return false },
 		runPlanner:  func(ui.Options) error { return errors.New("the planner needs a terminal: ssh -t") },
 		getenv: func(name string) string {
+			if name == todayEnv {
+				return os.Getenv(name) // the server's date, not the client's
+			}
 			for _, kv := range env {
 				if k, v, ok := strings.Cut(kv, "="); ok && k == name {
 					return v
@@ -140,7 +164,7 @@ func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 			}
 			return ""
 		},
-		session: &sessionFiles{card: s.currentCard(), stdin: sess, root: root},
+		session: &sessionFiles{card: s.currentCard(), pricing: s.pricingCard, stdin: sess, root: root},
 	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && lookup(args[0]) == nil {
 		return a.exitCode(unknownCommand(plannerCommand, args[0]))
@@ -155,9 +179,21 @@ func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 // (never a file the client names), the project from standard input, or a
 // file in the user's folder.
 type sessionFiles struct {
-	card  *pricing.RateCard
-	stdin io.Reader
-	root  *os.Root
+	card *pricing.RateCard
+	// pricing is the server's card for an overlay's name (server.pricingCard).
+	pricing func(name string) (*pricing.RateCard, error)
+	stdin   io.Reader
+	root    *os.Root
+}
+
+// applyPricing is applyPricing, or in a session the server's card for the
+// overlay named: one of --pricing-dir's, by its file name, never a file the
+// client names.
+func (a *app) applyPricing(card *pricing.RateCard, path string) (*pricing.RateCard, error) {
+	if a.session == nil || path == "" {
+		return applyPricing(card, path)
+	}
+	return a.session.pricing(path)
 }
 
 // stdinName is what messages call a project read from standard input.

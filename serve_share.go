@@ -277,7 +277,7 @@ func (s *server) watch(sess ssh.Session, code string) {
 		return st, ok
 	}}})
 	s.log.Info("viewer joined", "folder", sh.user, "remote-addr", sess.RemoteAddr().String())
-	s.runProgram(sess, m)
+	s.runProgram(sess, m, nil)
 	fmt.Fprint(sess, "\r\nThe follow-me session has ended.\r\n")
 	sess.Exit(0)
 }

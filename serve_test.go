@@ -844,3 +844,44 @@ func TestServeDisconnectMidSaveLosesNothing(t *testing.T) {
 		t.Errorf("check after the disconnects exits %d: %s", code, out)
 	}
 }
+
+// TestServeCustomerPricing: the customers' overlays are loaded once from
+// --pricing-dir and shared; a project's pricing = "FILE" and --pricing name
+// one by its file name, and nothing out of the folder is ever read for it.
+func TestServeCustomerPricing(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "acme-pricing.toml"), []byte(readExample(t, "acme-pricing.toml")), 0o644)
+	ts := startServer(t, func(c *serveConfig) { c.pricingDir = dir })
+	demo := readExample(t, "sales-demo.toml")
+	// Acme's Pro is $84.15 (15% off $99.00): compare shows it.
+	out, errOut, code := ts.run("compare", demo)
+	if code != 0 || !strings.Contains(out, "84.15") {
+		t.Errorf("the project's own pricing is not the server's overlay (exit %d): %s\n%s", code, errOut, out)
+	}
+	out, _, code = ts.run("compare --pricing acme-pricing.toml", readExample(t, "creator-month.toml"))
+	if code != 0 || !strings.Contains(out, "84.15") {
+		t.Errorf("--pricing NAME is not the server's overlay (exit %d)", code)
+	}
+	if out, _, _ := ts.run("compare", readExample(t, "creator-month.toml")); strings.Contains(out, "84.15") {
+		t.Error("a month without pricing got Acme's prices")
+	}
+	for _, bad := range []string{"/etc/passwd", "../secret.toml", "nope.toml"} {
+		_, errOut, code := ts.run("quote --pricing "+bad, demo)
+		if code != 1 || !strings.Contains(errOut, "the server's are acme-pricing.toml") {
+			t.Errorf("--pricing %s exits %d: %s", bad, code, errOut)
+		}
+	}
+	// The planner opens the month on its customer's prices.
+	home := filepath.Join(ts.dir, "data", "alice")
+	os.MkdirAll(home, 0o750)
+	os.WriteFile(filepath.Join(home, "demo.toml"), []byte(demo), 0o644)
+	tm := ts.terminal(ts.client(), 120, 40, "demo.toml")
+	tm.press("3")
+	tm.waitFor("84.15")
+	// A broken overlay at reload is refused; the loaded ones stay.
+	os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("[overlay]\ncard = \"Nope\"\n"), 0o644)
+	waitLog(t, ts, "reload refused")
+	if _, err := ts.s.pricingCard("acme-pricing.toml"); err != nil {
+		t.Errorf("a broken overlay lost the good one: %v", err)
+	}
+}
