@@ -43,13 +43,27 @@ func (s *server) handle(next ssh.Handler) ssh.Handler {
 		}
 		defer root.Close()
 		args := sess.Command()
-		if _, _, isPty := sess.Pty(); isPty && (len(args) == 0 || lookup(args[0]) == nil && !strings.HasPrefix(args[0], "-")) {
+		if _, _, isPty := sess.Pty(); isPty && (len(args) == 0 || lookup(args[0]) == nil && looksLikeProject(root, args[0])) {
 			sess.Exit(s.plan(sess, user, root, args))
 		} else {
 			sess.Exit(s.command(sess, root, args))
 		}
 		next(sess)
 	}
+}
+
+// looksLikeProject tells a project's path from a mistyped command, as
+// looksLikeFile does, in the user's folder: it ends in .toml, has a
+// slash, or names a file there.
+func looksLikeProject(root *os.Root, s string) bool {
+	if strings.HasSuffix(strings.ToLower(s), ".toml") || strings.ContainsAny(s, `/\`) {
+		return true
+	}
+	if !filepath.IsLocal(s) {
+		return false
+	}
+	_, err := root.Stat(s)
+	return err == nil
 }
 
 func keyBytes(k ssh.PublicKey) []byte {
@@ -145,7 +159,9 @@ func printErr(w io.Writer, err error) {
 func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 	var stdout, stderr io.Writer = sess, sess.Stderr()
 	if _, _, isPty := sess.Pty(); isPty {
-		stdout, stderr = ssh.NewPtyWriter(stdout), ssh.NewPtyWriter(stderr)
+		// On a terminal both go to the screen, as a local terminal shows them.
+		stdout = ssh.NewPtyWriter(sess)
+		stderr = stdout
 	}
 	env := sess.Environ()
 	a := &app{

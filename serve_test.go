@@ -302,6 +302,11 @@ func (tm *sshTerm) ended() int {
 	go func() { errc <- tm.sess.Wait() }()
 	select {
 	case err := <-errc:
+		// What the session wrote last is on the screen once its output ends.
+		select {
+		case <-tm.done:
+		case <-time.After(2 * time.Second):
+		}
 		var exit *gossh.ExitError
 		if errors.As(err, &exit) {
 			return exit.ExitStatus()
@@ -883,5 +888,19 @@ func TestServeCustomerPricing(t *testing.T) {
 	waitLog(t, ts, "reload refused")
 	if _, err := ts.s.pricingCard("acme-pricing.toml"); err != nil {
 		t.Errorf("a broken overlay lost the good one: %v", err)
+	}
+}
+
+// TestServeMistypedCommandWithATerminal: a word that is neither a command
+// nor a project gets the command line's message and exit 2, not a new month
+// named after it.
+func TestServeMistypedCommandWithATerminal(t *testing.T) {
+	ts := startServer(t, nil)
+	tm := ts.terminal(ts.client(), 80, 24, "qoute")
+	if code := tm.ended(); code != 2 || !strings.Contains(tm.screen(), `unknown command "qoute"`) {
+		t.Errorf("ssh -t HOST qoute ends with %d, showing:\n%s", code, tm.screen())
+	}
+	if _, err := os.Stat(filepath.Join(ts.dir, "data", "alice", "qoute")); err == nil {
+		t.Error("a file was made for the mistyped command")
 	}
 }
