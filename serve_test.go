@@ -904,3 +904,30 @@ func TestServeMistypedCommandWithATerminal(t *testing.T) {
 		t.Error("a file was made for the mistyped command")
 	}
 }
+
+// TestServeLimits: past --max-sessions a session is told the server is
+// full; past --rate-limit an address is told to wait; both keep serving.
+func TestServeLimits(t *testing.T) {
+	ts := startServer(t, func(c *serveConfig) { c.maxSessions = 1 })
+	tm := ts.terminal(ts.client(), 80, 24, "")
+	tm.waitFor("1 Video")
+	if _, errOut, code := ts.run("help", ""); code != 1 || !strings.Contains(errOut+ts.log.String(), "session cap reached") {
+		t.Errorf("a session past the cap exits %d", code)
+	}
+	tm.press("\x03")
+	tm.ended()
+	if _, _, code := ts.run("help", ""); code != 0 {
+		t.Errorf("after the planner left, a session exits %d", code)
+	}
+
+	ts = startServer(t, func(c *serveConfig) { c.perMinute = 2 })
+	for i := range 3 {
+		_, _, code := ts.run("help", "")
+		if want := map[bool]int{true: 1, false: 0}[i == 2]; code != want {
+			t.Errorf("session %d from one address exits %d, want %d", i+1, code, want)
+		}
+	}
+	if !strings.Contains(ts.log.String(), "rate limited") {
+		t.Error("the rate limit is not logged")
+	}
+}
