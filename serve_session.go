@@ -185,10 +185,25 @@ func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && lookup(args[0]) == nil {
 		return a.exitCode(unknownCommand(plannerCommand, args[0]))
 	}
-	if len(args) > 0 && args[0] == "serve" {
-		return a.exitCode(&exitError{code: exitUsage, msg: "serve cannot be run over SSH"})
+	if len(args) > 0 && lookup(args[0]) != nil && !overSSH[args[0]] {
+		return a.exitCode(&exitError{code: exitUsage, msg: args[0] + " cannot be run over SSH; these can: " + strings.Join(sshCommandNames(), ", ")})
 	}
 	return a.run(args)
+}
+
+// overSSH are the commands a session may run: those whose every file is
+// read through the session (sessionFiles) and that write only to it.
+var overSSH = map[string]bool{"quote": true, "compare": true, "fit": true, "year": true, "check": true, "help": true}
+
+// sshCommandNames are overSSH's commands in the command table's order.
+func sshCommandNames() []string {
+	var names []string
+	for _, n := range commandNames() {
+		if overSSH[n] {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // sessionFiles is where a command run over SSH reads: the server's card

@@ -931,3 +931,11 @@ func TestServeLimits(t *testing.T) {
 		t.Error("the rate limit is not logged")
 	}
 }
+
+func TestServeRefusesCommandsThatCannotRunOverSSH(t *testing.T) {
+	ts := startServer(t, nil)
+	_, errOut, code := ts.run("serve --listen 127.0.0.1:0", "")
+	if code != 2 || !strings.Contains(errOut, "serve cannot be run over SSH; these can: quote, compare, fit, year, check, help") {
+		t.Errorf("serve over SSH exits %d: %q", code, errOut)
+	}
+}
