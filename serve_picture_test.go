@@ -35,6 +35,7 @@ func TestFollowMePicture(t *testing.T) {
 	viewer := openTerminal(t, vc, 80, 24, "")
 	viewer.waitFor("read-only")
 	viewer.waitFor("3 Plans")
+	presenter.waitFor("1 viewer watching")
 	left, right := presenter.settled(), viewer.settled()
 	got := sideBySide(svg(left, darkBackground, darkForeground), svg(right, darkBackground, darkForeground), len(left[0]), len(left), len(right[0]), len(right))
 	path := filepath.Join("docs", "pictures", "follow-me.svg")

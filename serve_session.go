@@ -121,7 +121,7 @@ func (s *server) plan(sess ssh.Session, user string, root *os.Root, args []strin
 	opts.Today, opts.PricingFile, opts.Warnings = today, cf.pricing, opts.Card.Sales.Warnings
 	m := ui.New(opts)
 	defer sh.end()
-	return s.runProgram(sess, m, cf)
+	return s.runProgram(sess, m, cf, sh.attach)
 }
 
 // serverApp is an app that reads the server's own environment: a session's
@@ -133,8 +133,11 @@ func serverApp(stderr io.Writer) *app { return &app{stdout: io.Discard, stderr: 
 // wish's Bubble Tea middleware (its emulated terminal, the session's size,
 // colours and environment; resizes reach the program), registered for
 // reloads and shutdown.
-func (s *server) runProgram(sess ssh.Session, m tea.Model, cf *cardFor) int {
+func (s *server) runProgram(sess ssh.Session, m tea.Model, cf *cardFor, started ...func(*tea.Program)) int {
 	p := tea.NewProgram(m, append(bubbletea.MakeOptions(sess), tea.WithFPS(s.cfg.fps))...)
+	for _, f := range started {
+		f(p)
+	}
 	s.register(p, cf)
 	defer s.unregister(p)
 	bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sess)

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 
@@ -59,6 +60,20 @@ type share struct {
 	changed chan struct{}
 	over    chan struct{}
 	ended   bool
+	// viewers is how many watch now; tell gives the presenter the count.
+	viewers int
+	tell    func(n int)
+}
+
+// joined counts a viewer in (+1) or out (-1) and tells the presenter.
+func (sh *share) joined(d int) {
+	sh.mu.Lock()
+	sh.viewers += d
+	n, tell := sh.viewers, sh.tell
+	sh.mu.Unlock()
+	if tell != nil {
+		tell(n)
+	}
 }
 
 // errBadCode is the one refusal a wrong, expired or ended code gets, so a
@@ -196,6 +211,14 @@ type presenter struct {
 	user string
 	mu   sync.Mutex
 	sh   *share
+	prog *tea.Program
+}
+
+// attach names the presenter's program, which is told how many watch.
+func (p *presenter) attach(prog *tea.Program) {
+	p.mu.Lock()
+	p.prog = prog
+	p.mu.Unlock()
 }
 
 // StartShare opens a share and returns the line a viewer runs.
@@ -210,7 +233,13 @@ func (p *presenter) StartShare() (string, error) {
 	p.mu.Lock()
 	old := p.sh
 	p.sh = sh
+	prog := p.prog
 	p.mu.Unlock()
+	if prog != nil {
+		sh.mu.Lock()
+		sh.tell = func(n int) { go prog.Send(ui.ViewersMsg{Watching: n}) }
+		sh.mu.Unlock()
+	}
 	if old != nil {
 		p.s.shares.close(old)
 	}
@@ -277,6 +306,8 @@ func (s *server) watch(sess ssh.Session, code string) {
 		return st, ok
 	}}})
 	s.log.Info("viewer joined", "folder", sh.user, "remote-addr", sess.RemoteAddr().String())
+	sh.joined(1)
+	defer sh.joined(-1)
 	s.runProgram(sess, m, nil)
 	fmt.Fprint(sess, "\r\nThe follow-me session has ended.\r\n")
 	sess.Exit(0)

@@ -536,6 +536,8 @@ func TestServeFollowMe(t *testing.T) {
 	viewer := openTerminal(t, vc, 80, 24, "")
 	viewer.waitFor("read-only")
 	viewer.waitFor("demo.toml")
+	// The presenter sees that someone watches.
+	presenter.waitFor("1 viewer watching")
 	presenter.press("3")
 	viewer.waitFor("Plans")
 	was := planOnTabLine(presenter.waitFor("Plans"))

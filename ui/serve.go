@@ -78,6 +78,9 @@ type RatesMsg struct {
 	Card *pricing.RateCard
 }
 
+// ViewersMsg tells a presenter how many viewers watch its share now.
+type ViewersMsg struct{ Watching int }
+
 // ShutdownMsg tells a running planner that the server is stopping: a save
 // under way finishes, unsaved changes are saved, then the planner quits.
 type ShutdownMsg struct{}
@@ -93,6 +96,7 @@ type serveState struct {
 	// starting is set while StartShare runs.
 	sharing  string
 	starting bool
+	watching int
 	// published is the last copy of the month handed to viewers, and the
 	// version it is of.
 	published        *pricing.Project
@@ -183,15 +187,20 @@ func (m *Model) serveMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return nil, true
 	case ShutdownMsg:
 		return m.stop(), true
+	case ViewersMsg:
+		if m.serve.sharing != "" {
+			m.serve.watching = max(msg.Watching, 0)
+		}
+		return nil, true
 	case shareStartedMsg:
 		m.serve.starting = false
 		if msg.err != nil {
 			m.setError(fmt.Errorf("cannot share: %w", msg.err))
 			return nil, true
 		}
-		m.serve.sharing = msg.line
+		m.serve.sharing, m.serve.watching = msg.line, 0
 		m.serve.published = nil
-		m.setStatus("Sharing: a viewer runs " + msg.line + " (ctrl+o ends the share).")
+		m.setStatus("") // the standing line shows the share, and who watches
 		return nil, true
 	}
 	return nil, false
@@ -324,6 +333,8 @@ func (m *Model) serveStatus() string {
 	switch {
 	case m.serve.viewer:
 		return "Watching a follow-me demo, read-only · q leaves"
+	case m.serve.sharing != "" && m.serve.watching > 0:
+		return "Sharing: " + m.serve.sharing + " · " + pricing.Plural(m.serve.watching, "viewer") + " watching · ctrl+o ends it"
 	case m.serve.sharing != "":
 		return "Sharing: " + m.serve.sharing + " · ctrl+o ends it"
 	case m.serve.newCard != nil:
