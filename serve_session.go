@@ -121,7 +121,16 @@ func (s *server) plan(sess ssh.Session, user string, root *os.Root, args []strin
 	opts.Today, opts.PricingFile, opts.Warnings = today, cf.pricing, opts.Card.Sales.Warnings
 	m := ui.New(opts)
 	defer sh.end()
-	return s.runProgram(sess, m, cf, sh.attach)
+	code := s.runProgram(sess, m, cf, sh.attach)
+	// A planner that ended with changes unsaved lost its client (gone, or
+	// idle past --idle-timeout): nothing is lost, they are saved.
+	switch path, err := m.SaveUnsaved(); {
+	case err != nil:
+		s.log.Warn("unsaved changes could not be saved", "folder", user, "file", path, "error", err.Error())
+	case path != "":
+		s.log.Info("unsaved changes saved as the session ended", "folder", user, "file", path)
+	}
+	return code
 }
 
 // serverApp is an app that reads the server's own environment: a session's

@@ -941,3 +941,41 @@ func TestServeRefusesCommandsThatCannotRunOverSSH(t *testing.T) {
 		t.Errorf("serve over SSH exits %d: %q", code, errOut)
 	}
 }
+
+// TestServeDisconnectSavesUnsavedChanges: a client that goes away (or
+// idles out) with changes unsaved loses none: they are saved, a month never
+// saved to unsaved-month.toml.
+func TestServeDisconnectSavesUnsavedChanges(t *testing.T) {
+	ts := startServer(t, nil)
+	home := filepath.Join(ts.dir, "data", "alice")
+	os.MkdirAll(home, 0o750)
+	path := filepath.Join(home, "demo.toml")
+	os.WriteFile(path, []byte(readExample(t, "creator-month.toml")), 0o644)
+	before, _ := os.ReadFile(path)
+	c, err := ts.dial("alice", ts.alice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := openTerminal(t, c, 100, 30, "demo.toml")
+	tm.waitFor("2 Month")
+	tm.press("a")
+	tm.waitFor("demo.toml*")
+	c2, err := ts.dial("alice", ts.alice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := openTerminal(t, c2, 100, 30, "")
+	fresh.waitFor("1 Video")
+	fresh.press("tab", "a")
+	fresh.waitFor("new month*")
+	c.Close()
+	c2.Close()
+	waitLog(t, ts, "file=unsaved-month.toml")
+	waitLog(t, ts, "file=demo.toml")
+	if after, _ := os.ReadFile(path); bytes.Equal(before, after) {
+		t.Error("the unsaved change to demo.toml was lost")
+	}
+	if _, err := os.Stat(filepath.Join(home, "unsaved-month.toml")); err != nil {
+		t.Errorf("the never-saved month was lost: %v", err)
+	}
+}

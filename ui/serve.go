@@ -107,6 +107,8 @@ type serveState struct {
 	// stopping: the server is stopping; quit once no save runs.
 	stopping    bool
 	unsavedName string
+	// discarded: the user quit without saving, on purpose.
+	discarded bool
 	// file is the presenter's file label, in a viewer; followed is set once
 	// it shows the presenter's month.
 	file     string
@@ -179,6 +181,13 @@ func (m *Model) serveMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return nil, false
 	}
 	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		// y to "quit without saving?": the changes are dropped on purpose,
+		// and SaveUnsaved leaves them so. The key goes on to quit.
+		if m.promptIs(promptQuit) && key.Matches(msg, m.keys.Prompt.Yes) {
+			m.serve.discarded = true
+		}
+		return nil, false
 	case RatesMsg:
 		if msg.Card == nil || msg.Card == m.card {
 			return nil, true
@@ -276,6 +285,36 @@ func (m *Model) stop() tea.Cmd {
 		return m.saveTo(path, false)
 	}
 	return tea.Quit
+}
+
+// SaveUnsaved writes the month's unsaved changes at once, as ctrl+s would
+// without asking (a month never saved goes to UnsavedName). The server calls
+// it when a session's planner has ended without saving: its client gone or
+// timed out. It returns the file written ("" when nothing was unsaved); a
+// file someone else changed meanwhile is not replaced (the error says so).
+func (m *Model) SaveUnsaved() (path string, err error) {
+	if m.serve.viewer || m.serve.discarded || m.loading() || !m.Dirty() {
+		return "", nil
+	}
+	path = m.path
+	if path == "" {
+		path = m.serve.unsavedName
+	}
+	m.saving, m.saveAgain = false, false
+	cmd := m.saveTo(path, false)
+	if cmd == nil {
+		return path, errors.New("the save did not start")
+	}
+	switch msg := cmd().(type) {
+	case savedMsg:
+		m.saved(msg)
+		return path, nil
+	case saveErrMsg:
+		return path, msg.err
+	case questionMsg:
+		return path, errors.New(msg.q.text)
+	}
+	return path, errors.New("the save did not finish")
 }
 
 // stopped quits a stopping planner once no save runs.

@@ -165,3 +165,21 @@ func TestViewerFollowsAndChangesNothing(t *testing.T) {
 		t.Error("the viewer does not leave when the share ends")
 	}
 }
+
+func TestSaveUnsavedKeepsAQuitWithoutSaving(t *testing.T) {
+	m, dir := servedModel(t, "creator-month.toml", nil)
+	before, _ := os.ReadFile(filepath.Join(dir, "month.toml"))
+	press(m, "a", "q", "y")
+	if path, err := m.SaveUnsaved(); path != "" || err != nil {
+		t.Errorf("a month quit without saving was saved: %q %v", path, err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "month.toml")); string(after) != string(before) {
+		t.Error("the file changed")
+	}
+	m2, dir2 := servedModel(t, "creator-month.toml", nil)
+	press(m2, "a")
+	if path, err := m2.SaveUnsaved(); path != "month.toml" || err != nil || m2.Dirty() {
+		t.Errorf("SaveUnsaved: %q %v", path, err)
+	}
+	readBack(t, m2, filepath.Join(dir2, "month.toml"))
+}
