@@ -675,9 +675,7 @@ func waitLog(t *testing.T, ts *testServer, text string) {
 func TestServeFiftySessions(t *testing.T) {
 	ts := startServer(t, nil)
 	const n = 50
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	terms := make([]*sshTerm, n)
+	month := readExample(t, "creator-month.toml")
 	clients := make([]*gossh.Client, n)
 	for i := range n {
 		c, err := ts.dial("alice", ts.alice)
@@ -687,55 +685,52 @@ func TestServeFiftySessions(t *testing.T) {
 		clients[i] = c
 		defer c.Close()
 	}
+	// 50 planners open at once, each with its own size; while they run,
+	// commands run beside them on the same connections.
+	terms := make([]*sshTerm, n)
+	var wg sync.WaitGroup
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() { terms[i] = openTerminal(t, clients[i], 60+i, 16+i%10, "") })
+	}
+	wg.Wait()
+	errs := make(chan error, n)
+	for i := range n {
+		wg.Go(func() {
+			terms[i].waitFor("1 Video")
+			terms[i].in.Write([]byte("\t")) // to the Month screen
+			terms[i].waitFor("Seats ")
+			if i%5 != 0 {
+				return
+			}
 			sess, err := clients[i].NewSession()
 			if err != nil {
 				errs <- err
 				return
 			}
 			defer sess.Close()
-			if i%2 == 1 {
-				// Half run a command, half a planner.
-				var out bytes.Buffer
-				sess.Stdin, sess.Stdout = strings.NewReader(readExampleNoT("creator-month.toml")), &out
-				if err := sess.Run("quote --format json"); err != nil || !json.Valid(out.Bytes()) {
-					errs <- fmt.Errorf("session %d: quote: %v", i, err)
-				}
-				return
+			var out bytes.Buffer
+			sess.Stdin, sess.Stdout = strings.NewReader(month), &out
+			if err := sess.Run("quote --format json"); err != nil || !json.Valid(out.Bytes()) {
+				errs <- fmt.Errorf("session %d: quote: %v", i, err)
 			}
-			errs <- nil
-		}()
+		})
 	}
 	wg.Wait()
 	close(errs)
 	for err := range errs {
-		if err != nil {
-			t.Error(err)
-		}
+		t.Error(err)
 	}
-	for i := 0; i < n; i += 2 {
-		terms[i] = openTerminal(t, clients[i], 80, 24, "")
+	if got := ts.s.sessions.Load(); got != n {
+		t.Errorf("%d sessions open, want %d", got, n)
 	}
-	for i := 0; i < n; i += 2 {
-		terms[i].waitFor("1 Video")
-	}
-	for i := 0; i < n; i += 2 {
-		terms[i].in.Write([]byte("\t"))
+	for i := range n {
 		terms[i].in.Write([]byte("q"))
 	}
-	for i := 0; i < n; i += 2 {
+	for i := range n {
 		if code := terms[i].ended(); code != 0 {
 			t.Errorf("planner %d ends with %d", i, code)
 		}
 	}
-}
-
-func readExampleNoT(name string) string {
-	b, _ := os.ReadFile(filepath.Join("examples", name))
-	return string(b)
 }
 
 func TestServeShutdownSavesAndExits(t *testing.T) {
