@@ -34,6 +34,7 @@ Flags:
 // runCheck validates each file as a rate card or a project (as
 // pricing.SourceIsRateCard tells them apart) and reports them all.
 func runCheck(a *app, c *command, o *options, files []string) error {
+	files = a.stdinDefault(files)
 	if len(files) == 0 {
 		return usagef(c, "name at least one rate card or project FILE to check")
 	}
@@ -55,7 +56,8 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 	// is every project's).
 	pricingChecked := map[string]bool{}
 	for _, path := range files {
-		src, err := readCheckedFile(path)
+		src, name, err := a.readChecked(path)
+		path = name
 		if err != nil {
 			fmt.Fprintf(a.stderr, "creditplan check: %v\n", err)
 			bad++
@@ -73,7 +75,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 		}
 		overlay := pricing.SourceIsOverlay(src)
 		if !cardLoaded {
-			card, cardErr = loadCard(o.rates)
+			card, cardErr = a.readCard(o.rates)
 			cardLoaded = true
 			if cardErr != nil {
 				a.reportBad(cardErr)
@@ -107,7 +109,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 		// of the project would read it.
 		if op := overlayPath(o, path, p); op != "" && !pricingChecked[op] {
 			pricingChecked[op] = true
-			if _, err := applyPricing(card, op); err != nil {
+			if _, err := a.applyPricing(card, op); err != nil {
 				a.reportBad(err)
 				bad++
 				continue

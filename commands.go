@@ -28,6 +28,8 @@ type app struct {
 	getenv func(string) string
 	// now is the clock (nil: time.Now); CREDITPLAN_TODAY overrides it (today).
 	now func() time.Time
+	// session is set for a command run over SSH (serve_session.go).
+	session *sessionFiles
 }
 
 // env reads an environment variable.
@@ -74,7 +76,7 @@ func (c *command) fullName() string {
 var commands []*command
 
 func init() {
-	commands = []*command{quoteCommand, compareCommand, fitCommand, yearCommand, checkCommand, proposalCommand, verifyCommand, helpCommand}
+	commands = []*command{quoteCommand, compareCommand, fitCommand, yearCommand, checkCommand, proposalCommand, verifyCommand, serveCommand, helpCommand}
 	plannerCommand.usage = overview() + plannerHelp
 }
 
@@ -120,7 +122,7 @@ func (a *app) run(args []string) int {
 
 // runCommand parses c's flags and runs it; -h prints c's usage instead.
 func (a *app) runCommand(c *command, args []string) error {
-	if c.batch {
+	if c.batch && a.session == nil {
 		relaxGC()
 	}
 	if c.rawArgs {

@@ -264,7 +264,7 @@ func splitWords(s string) ([]string, error) {
 // `--format`...) is one the binary's help lists, so no page invents a flag.
 func TestDocsNameRealFlags(t *testing.T) {
 	var help strings.Builder
-	for _, cmd := range [][]string{{"--help"}, {"quote", "-h"}, {"compare", "-h"}, {"fit", "-h"}, {"year", "-h"}, {"check", "-h"}, {"proposal", "-h"}, {"verify", "-h"}} {
+	for _, cmd := range [][]string{{"--help"}, {"quote", "-h"}, {"compare", "-h"}, {"fit", "-h"}, {"year", "-h"}, {"check", "-h"}, {"proposal", "-h"}, {"verify", "-h"}, {"serve", "-h"}} {
 		out, _ := exec.Command(binary, cmd...).CombinedOutput()
 		help.Write(out)
 	}

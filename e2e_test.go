@@ -283,7 +283,8 @@ func TestPlannerEndToEnd(t *testing.T) {
 	tm.press("ctrl+s")
 	tm.waitFor("Saved ")
 	tm.press("2")
-	s = tm.waitFor("remaining")
+	// "remaining" shows on the Video screen too: wait for the Month's message.
+	s = tm.waitFor("Month: This will use")
 	used := regexp.MustCompile(`([0-9.,]+) of ([0-9.,]+) used`).FindStringSubmatch(s)
 	if used == nil {
 		t.Fatalf("no totals on screen:\n%s", s)

@@ -29,6 +29,8 @@ type options struct {
 	out string
 	// present is the planner's --present: open in presentation mode.
 	present bool
+	// serve is creditplan serve's flags (serve.go).
+	serve *serveConfig
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {

@@ -159,7 +159,7 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 	if err != nil {
 		return nil, err
 	}
-	path, err := oneProject(c, pos)
+	path, err := oneProject(c, a.stdinDefault(pos))
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +168,7 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 			return nil, usagef(c, "--%v", err)
 		}
 	}
-	if req.card, err = loadCard(o.rates); err != nil {
+	if req.card, err = a.readCard(o.rates); err != nil {
 		return nil, err
 	}
 	var balance pricing.Credits
@@ -183,7 +183,7 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 			return nil, err
 		}
 	}
-	if req.project, _, err = loadProject(path, req.card); err != nil {
+	if req.project, err = a.readProject(path, req.card); err != nil {
 		return nil, err
 	}
 	if req.card, err = a.forCustomer(c, o, req.card, path, req.project); err != nil {

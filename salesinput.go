@@ -87,7 +87,7 @@ func (a *app) forCustomer(c *command, o *options, card *pricing.RateCard, projec
 	if err != nil {
 		return nil, err
 	}
-	card, err = applyPricing(card, overlayPath(o, projectPath, p))
+	card, err = a.applyPricing(card, overlayPath(o, projectPath, p))
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"creditplan/sourcefile"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -50,7 +49,8 @@ type saveJob struct {
 	expect  []byte           // the bytes the planner believes are at path
 	hasFile bool             // whether it believes a file is there at all
 	version int
-	force   bool // the user answered yes to a question about this file
+	force   bool     // the user answered yes to a question about this file
+	box     *sandbox // a server session's folder, nil for the file system
 }
 
 // questionKind says what a yes to a question does.
@@ -144,7 +144,7 @@ func (m *Model) saveTo(path string, force bool) tea.Cmd {
 		project, version = r.project, m.present.realVersion
 	}
 	m.assignIDs(project)
-	job := saveJob{path: path, project: project.Clone(), base: m.disk, version: version, force: force}
+	job := saveJob{path: path, project: project.Clone(), base: m.disk, version: version, force: force, box: m.serve.box}
 	if samePath(path, m.path) {
 		job.expect, job.hasFile = m.disk.data, m.disk.data != nil
 	}
@@ -157,7 +157,7 @@ func (m *Model) saveTo(path string, force bool) tea.Cmd {
 func saveCmd(job saveJob, card *pricing.RateCard) tea.Cmd {
 	return func() tea.Msg {
 		data, kept := pricing.EditProject(job.base.data, job.base.project, job.project, card)
-		target, st, err := resolveTarget(job.path)
+		target, st, err := job.box.resolve(job.path)
 		if err != nil {
 			return saveErrMsg{fmt.Errorf("cannot save %s: %w", job.path, err)}
 		}
@@ -168,7 +168,7 @@ func saveCmd(job saveJob, card *pricing.RateCard) tea.Cmd {
 				return questionMsg{question{kind: askSave, path: job.path, text: text}}
 			}
 		}
-		if err := writeFileAtomic(target, st, data); err != nil {
+		if err := job.box.write(target, st, data); err != nil {
 			return saveErrMsg{fmt.Errorf("cannot save %s: %w (the file on disk is unchanged)", job.path, err)}
 		}
 		return savedMsg{path: job.path, data: data, project: job.project, version: job.version,
@@ -192,7 +192,7 @@ func conflict(job saveJob, target string, st fs.FileInfo) (string, error) {
 		why = append(why, name+" changed on disk since it was read or saved here; overwrite it")
 	default:
 		// Read no more than the file should hold, and never a FIFO or device.
-		now, _, err := sourcefile.Read(target, len(job.expect))
+		now, err := job.box.read(target, len(job.expect))
 		if err != nil {
 			return "", plainErr(err)
 		}
@@ -200,7 +200,7 @@ func conflict(job saveJob, target string, st fs.FileInfo) (string, error) {
 			why = append(why, name+" changed on disk since it was read or saved here; overwrite it")
 		}
 	}
-	if readOnly(target, st) {
+	if job.box.readOnly(target, st) {
 		if len(why) == 0 {
 			why = append(why, name+" is read-only; replace it anyway")
 		} else {
@@ -471,35 +471,37 @@ func (m *Model) writeExportFile(path, what string, data []byte) tea.Cmd {
 		mine = data
 	}
 	m.setStatus(m.pathSay("Exporting "+what+" to "+path+"…", "Exporting "+what+"…"))
+	box := m.serve.box
 	return func() tea.Msg {
-		target, st, err := resolveTarget(path)
+		target, st, err := box.resolve(path)
 		if err != nil {
 			return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
 		}
 		if st != nil {
-			now, _, err := sourcefile.Read(target, len(mine))
+			now, err := box.read(target, len(mine))
 			if err != nil || mine == nil || !bytes.Equal(now, mine) {
 				return questionMsg{question{kind: askExport, path: path, what: what, data: data, text: filepath.Base(path) + " already exists; overwrite it"}}
 			}
 		}
-		return writeExportNow(path, what, target, st, data)
+		return writeExportNow(box, path, what, target, st, data)
 	}
 }
 
 // writeExport writes an export the user agreed to.
 func (m *Model) writeExport(path, what string, data []byte) tea.Cmd {
 	m.setStatus(m.pathSay("Exporting "+what+" to "+path+"…", "Exporting "+what+"…"))
+	box := m.serve.box
 	return func() tea.Msg {
-		target, st, err := resolveTarget(path)
+		target, st, err := box.resolve(path)
 		if err != nil {
 			return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
 		}
-		return writeExportNow(path, what, target, st, data)
+		return writeExportNow(box, path, what, target, st, data)
 	}
 }
 
-func writeExportNow(path, what, target string, st fs.FileInfo, data []byte) tea.Msg {
-	if err := writeFileAtomic(target, st, data); err != nil {
+func writeExportNow(box *sandbox, path, what, target string, st fs.FileInfo, data []byte) tea.Msg {
+	if err := box.write(target, st, data); err != nil {
 		return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}
 	}
 	return exportedMsg{path: path, what: what, data: data}

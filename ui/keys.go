@@ -78,6 +78,11 @@ type GlobalKeys struct {
 	Present   key.Binding
 	ApplyView key.Binding
 	Cheaper   key.Binding
+	// Share starts and ends a follow-me share, and Reload puts the month on
+	// the rate card the server has loaded since: enabled only in a
+	// `creditplan serve` session.
+	Share  key.Binding
+	Reload key.Binding
 }
 
 // VideoKeys work on the Video screen's form, and in a text field being edited.
@@ -266,6 +271,8 @@ func DefaultKeyMap() KeyMap {
 			Present:     key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "presentation mode on/off")),
 			ApplyView:   key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "presenting: apply what is shown")),
 			Cheaper:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "presenting: show/hide cheaper options")),
+			Share:       key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "share the screen (follow-me)"), key.WithDisabled()),
+			Reload:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "use the server's new rates"), key.WithDisabled()),
 		},
 		Video: VideoKeys{
 			Up:        upKey(),

@@ -141,6 +141,9 @@ type Model struct {
 	// warnings are Options.Warnings: shown once the month opens, never
 	// while presenting (a discount band is internal).
 	warnings []string
+	// serve is a server session's part (ui/serve.go): its folder, share and
+	// viewer; zero outside `creditplan serve`.
+	serve serveState
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -195,6 +198,7 @@ func New(opts Options) *Model {
 	m.video.valueW, m.video.tagW = formWidths(m.card)
 	m.input.SetVirtualCursor(true)
 	m.applyFieldKeys()
+	m.useServe(opts.Serve)
 	m.applyStyles()
 	m.warnings = opts.Warnings
 	if len(m.warnings) > 0 && !opts.Present && m.status == "" {
@@ -218,6 +222,9 @@ func New(opts Options) *Model {
 // Init asks the terminal for its background colour (until it answers the
 // planner draws for dark) and starts reading the month when Options.Read is set.
 func (m *Model) Init() tea.Cmd {
+	if m.serve.viewer {
+		return tea.Batch(tea.RequestBackgroundColor, m.waitShared())
+	}
 	if m.loadCmd != nil {
 		return tea.Batch(tea.RequestBackgroundColor, m.loadCmd)
 	}
@@ -411,6 +418,10 @@ func (m *Model) setScreen(s Screen) {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.settleView()
+	if stop := m.stopped(); stop != nil {
+		cmd = tea.Batch(cmd, stop)
+	}
+	m.publish()
 	m.showQuestion()
 	m.updateLayout()
 	// A field being edited is as wide as the form's value column, so what is
@@ -427,6 +438,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.serveMsg(msg); ok {
+		return cmd
+	}
 	if m.loading() {
 		switch msg.(type) {
 		case tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg:
@@ -625,6 +639,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.typesIntoRow(msg) {
 		m.startEdit(m.fieldAt(m.video.focus))
 		return m.updateInput(msg)
+	}
+	if cmd, ok := m.serveKey(msg); ok {
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, g.Quit):
@@ -974,6 +991,9 @@ func (m *Model) render() string {
 
 // shortHelpLine is the footer's key help, as the layout last rendered it.
 func (m *Model) shortHelpLine(w int) string {
+	if m.serve.viewer {
+		return m.viewerFooter(w)
+	}
 	if m.layout.footer == "" || m.layout.footerFor != m.footerKey(w) {
 		return m.renderFooter(w) // a View before any Update
 	}
@@ -1016,6 +1036,9 @@ func (m *Model) keyHolder() Holder {
 }
 
 func (m *Model) fileLabel() string {
+	if m.serve.viewer && m.serve.file != "" {
+		return m.serve.file
+	}
 	name := filepath.Base(m.path)
 	if m.path == "" {
 		name = "new month"
@@ -1114,6 +1137,9 @@ func (m *Model) statusLine() string {
 			return " " + s.Error.Render(m.scrubPaths(m.status))
 		}
 		return " " + s.Status.Render(m.scrubPaths(m.status))
+	}
+	if standing := m.serveStatus(); standing != "" {
+		return " " + s.Status.Render(standing)
 	}
 	if m.quote != nil {
 		return " " + s.Muted.Render("Month: "+m.quote.Message())

@@ -53,6 +53,8 @@ type Options struct {
 	Warnings []string
 	// Present opens the planner in presentation mode (see ui/present.go).
 	Present bool
+	// Serve is set in a `creditplan serve` session (ui/serve.go).
+	Serve *ServeOptions
 }
 
 // Run starts the planner and blocks until the user quits.

@@ -6,4 +6,4 @@
 #   docs/pictures/make.sh
 set -eu
 cd "$(dirname "$0")/../.."
-go test -count=1 -run '^TestPictures$' . -update
+go test -count=1 -run '^(TestPictures|TestFollowMePicture)$' . -update
