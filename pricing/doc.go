@@ -55,7 +55,6 @@
 //	lengths ("2m30s", "2:30")                      length.go
 //	card or project (SourceIsRateCard)             sourcelimits.go
 //	source limits before decoding                  sourcelimits.go
-//	decoding a plainly written file (fast path)    plaintoml.go
 //	printable text, refused characters             printable.go, unsafetext.go
 //	the schema walker (keys, types, ranges)        schema.go
 //	"did you mean" for a typo                      suggest.go

@@ -18,12 +18,8 @@ func decodeTOML(file string, src []byte, kind sourceKind) (map[string]any, error
 	if ps := checkSource(file, src, kind); ps != nil {
 		return nil, ps
 	}
-	text := string(src)
-	if tree, ok := decodePlainTOML(text); ok {
-		return tree, nil
-	}
 	var tree map[string]any
-	if _, err := toml.Decode(text, &tree); err != nil {
+	if _, err := toml.Decode(string(src), &tree); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := inFile(src, pe.Position.Line, pe.Position.Col)
