@@ -135,6 +135,25 @@ func BenchmarkFitKey(b *testing.B) {
 	}
 }
 
+// BenchmarkFitProposalToggle is space in the open fit proposal of a
+// 10,000-video month: Update puts a change in or out and hands the pricing of
+// the chosen changes to a command (not run here), then draws the proposal.
+func BenchmarkFitProposalToggle(b *testing.B) {
+	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
+	press(m, "2")
+	pressSettle(m, "f")
+	if m.fit.res == nil || len(m.fit.res.Changes) == 0 {
+		b.Fatal("the fit proposal has no changes to toggle")
+	}
+	space := tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(space)
+		_ = m.View()
+	}
+}
+
 // BenchmarkFitCommand is the fitting itself, as the command runs it off the
 // Update path (10,000 videos).
 func BenchmarkFitCommand(b *testing.B) {
