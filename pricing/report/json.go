@@ -265,6 +265,8 @@ type quoteTexts struct {
 	// switch, the sentence as escaped JSON per switch and saving.
 	altFrames map[altFrameKey]*altFrame
 	altTexts  textMemo[altText]
+	// lineTexts holds whole lines' JSON (lineText).
+	lineTexts textMemo[lineText]
 	// last holds, per slot, the frames and quantity used last: a month's
 	// videos repeat the same choices, so most lookups end here, unhashed.
 	last [pricing.NumSlots]struct {
@@ -274,6 +276,8 @@ type quoteTexts struct {
 		altFr   *altFrame
 		qty     quantityText
 		qtyText string
+		text    lineText
+		textOut string
 	}
 }
 
@@ -282,6 +286,15 @@ type lineKey struct {
 	feature *pricing.Feature
 	slot    pricing.Slot
 	depth   int
+}
+
+// lineText is everything a line's JSON depends on: its frame, its quantity
+// and its two amounts. A month repeats its lines (the same feature on the
+// same length), so each line's whole text is kept and copied.
+type lineText struct {
+	line           lineKey
+	qty            quantityText
+	credits, total pricing.Credits
 }
 
 // lineFrame is a line's fixed JSON: head runs from "{" to the "quantity"
@@ -437,6 +450,29 @@ func (d *planRefJSON) write(j *jsonWriter) {
 func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 	k := lineKey{l.Feature, l.Slot, j.depth}
 	last := &t.last[l.Slot]
+	tk := lineText{k, quantityText{l.Feature, l.BilledSeconds, l.Renders, l.Languages, l.Units}, l.Credits, l.Total(count)}
+	text := last.textOut
+	if last.text != tk || text == "" {
+		text, _ = t.lineTexts.get(tk)
+	}
+	if text == "" {
+		start := len(j.b)
+		t.writeLineFrom(j, l, k, tk.total)
+		text = t.lineTexts.put(tk, string(j.b[start:]))
+	} else {
+		j.b = append(j.b, text...)
+		j.first = false
+	}
+	last.text, last.textOut = tk, text
+	if len(j.b) >= jsonFlushAt {
+		j.flush()
+	}
+}
+
+// writeLineFrom writes a line from its feature's frame and the three values
+// that vary, without handing the bytes on, so writeLine can keep them.
+func (t *quoteTexts) writeLineFrom(j *jsonWriter, l *pricing.Line, k lineKey, total pricing.Credits) {
+	last := &t.last[l.Slot]
 	fr := last.lineFr
 	if last.line != k || fr == nil {
 		fr = t.lines[k]
@@ -456,8 +492,10 @@ func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 	j.depth++ // inside the line's object, past its first member
 	j.first = false
 	j.credit(credits(l.Credits))
-	j.credits("credits_total", credits(l.Total(count)))
-	j.endObject()
+	j.credits("credits_total", credits(total))
+	j.depth--
+	j.newline()
+	j.b = append(j.b, '}')
 }
 
 // frame writes a line's fixed parts once per feature; the encoding/json
