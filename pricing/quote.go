@@ -100,10 +100,20 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 		i < NoVideoChanged || i >= len(p.Videos) || (prev.Plan != plan && i != NoVideoChanged) {
 		return c.Quote(p)
 	}
-	q.Videos = make([]VideoQuote, len(p.Videos))
-	copy(q.Videos, prev.Videos)
-	for j := range q.Videos {
-		q.Videos[j].Video = &p.Videos[j] // the project may be a copy of the one prev priced
+	// prev's videos point into p's when p is the project prev priced, not a
+	// copy of it: then every entry but a changed video's stands as it is.
+	same := len(p.Videos) == 0 || prev.Videos[0].Video == &p.Videos[0]
+	if same && i == NoVideoChanged && prev.Plan == plan {
+		// No entry changes: the quote shares prev's, which are never changed once made.
+		q.Videos = prev.Videos
+	} else {
+		q.Videos = make([]VideoQuote, len(p.Videos))
+		copy(q.Videos, prev.Videos)
+		if !same {
+			for j := range q.Videos {
+				q.Videos[j].Video = &p.Videos[j]
+			}
+		}
 	}
 	switch {
 	case prev.Plan != plan:
