@@ -265,8 +265,10 @@ type quoteTexts struct {
 	// switch, the sentence as escaped JSON per switch and saving.
 	altFrames map[altFrameKey]*altFrame
 	altTexts  textMemo[altText]
-	// lineTexts holds whole lines' JSON (lineText).
+	// lineTexts holds whole lines' JSON (lineText); altTails an
+	// alternative's JSON from its saves to its end (altTail).
 	lineTexts textMemo[lineText]
+	altTails  textMemo[altTail]
 	// last holds, per slot, the frames and quantity used last: a month's
 	// videos repeat the same choices, so most lookups end here, unhashed.
 	last [pricing.NumSlots]struct {
@@ -321,6 +323,14 @@ type altFrame struct {
 type quantityText struct {
 	feature                                  *pricing.Feature
 	billedSeconds, renders, languages, units int
+}
+
+// altTail is what an alternative's JSON after its video_index depends on:
+// its frame, its savings (the sentence reads the month's), its depth.
+type altTail struct {
+	frame       *altFrame
+	saves, each pricing.Credits
+	depth       int
 }
 
 // altText is what an alternative's sentence reads.
@@ -542,22 +552,36 @@ func (t *quoteTexts) writeAlt(j *jsonWriter, a *pricing.Alternative) {
 		alt.write(j)
 		return
 	}
-	tk := altText{a.From, a.To, a.Saves}
-	text, ok := t.altTexts.get(tk)
-	if !ok {
-		text = t.altTexts.put(tk, string(appendJSONString(nil, t.alt(a), jsonPrintable)))
-	}
 	j.b = append(j.b, fr.head...)
 	j.b = appendJSONString(j.b, a.VideoName, jsonPrintable)
 	j.depth++ // inside the alternative's object, past its first member
 	j.first = false
 	j.integer("video_index", int64(a.Video))
-	j.b = append(j.b, fr.mid...)
-	j.credit(credits(a.Saves))
-	j.credits("saves_each", credits(a.Each))
-	j.b = append(j.b, fr.tail...)
-	j.b = append(j.b, text...)
-	j.endObject()
+	ak := altTail{fr, a.Saves, a.Each, j.depth}
+	tail, ok := t.altTails.get(ak)
+	if !ok {
+		tk := altText{a.From, a.To, a.Saves}
+		text, ok := t.altTexts.get(tk)
+		if !ok {
+			text = t.altTexts.put(tk, string(appendJSONString(nil, t.alt(a), jsonPrintable)))
+		}
+		start := len(j.b)
+		j.b = append(j.b, fr.mid...)
+		j.credit(credits(a.Saves))
+		j.credits("saves_each", credits(a.Each))
+		j.b = append(j.b, fr.tail...)
+		j.b = append(j.b, text...)
+		j.depth--
+		j.newline()
+		j.b = append(j.b, '}')
+		t.altTails.put(ak, string(j.b[start:]))
+	} else {
+		j.b = append(j.b, tail...)
+		j.depth--
+	}
+	if len(j.b) >= jsonFlushAt {
+		j.flush()
+	}
 }
 
 // altFrame writes an alternative's fixed parts with altJSON.write's own
