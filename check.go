@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 
 	"creditplan/pricing"
@@ -8,18 +9,24 @@ import (
 
 var checkCommand = &command{
 	name:     "check",
-	synopsis: "check   [--rates FILE] FILE...",
+	synopsis: "check   [flags] FILE...",
 	summary:  "validate rate cards and projects",
-	usage: `Usage: creditplan check [--rates FILE] FILE...
+	usage: `Usage: creditplan check [--rates FILE] [--pricing FILE] FILE...
 
 Validates rate cards and project files and prints every problem as
 file:line:col. A file whose TOML has a top-level [card] table is checked as a
-rate card; any other file is checked as a project against the --rates card
-(default: the built-in plans.toml). Exit 1 if any file has a problem.
+rate card; one with a top-level [overlay] table as a pricing overlay of the
+--rates card; any other file as a project against the --rates card
+(default: the built-in plans.toml), with the pricing overlay it names
+(or --pricing).
+Exit 1 if any file has a problem.
 
 Flags:
 `,
-	flags: ratesFlag,
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesFlag(fs, o)
+		pricingFlag(fs, o)
+	},
 	batch: true,
 	run:   runCheck,
 }
@@ -44,6 +51,9 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 			writeErr = err
 		}
 	}
+	// An overlay is checked once, however many projects name it (--pricing
+	// is every project's).
+	pricingChecked := map[string]bool{}
 	for _, path := range files {
 		src, err := readCheckedFile(path)
 		if err != nil {
@@ -61,6 +71,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 			say("ok  %s (rate card %q, %s, %s)\n", path, rc.Name, pricing.Plural(len(rc.Plans), "plan"), pricing.Plural(len(rc.Features), "feature"))
 			continue
 		}
+		overlay := pricing.SourceIsOverlay(src)
 		if !cardLoaded {
 			card, cardErr = loadCard(o.rates)
 			cardLoaded = true
@@ -73,11 +84,31 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 			bad++
 			continue
 		}
+		if overlay {
+			oc, _, err := card.LoadOverlay(path, src)
+			if err != nil {
+				a.reportBad(err)
+				bad++
+				continue
+			}
+			say("ok  %s (pricing overlay of %q, %s)\n", path, card.Name, pricing.Plural(len(oc.Custom.Changes), "change"))
+			continue
+		}
 		p, err := pricing.ParseProject(path, src, card)
 		if err != nil {
 			a.reportBad(err)
 			bad++
 			continue
+		}
+		// The project's own pricing = "FILE" is checked with it: a quote
+		// of the project would read it.
+		if op := overlayPath(o, path, p); op != "" && !pricingChecked[op] {
+			pricingChecked[op] = true
+			if _, err := applyPricing(card, op); err != nil {
+				a.reportBad(err)
+				bad++
+				continue
+			}
 		}
 		say("ok  %s (project, %s)\n", path, pricing.Plural(len(p.Videos), "video"))
 	}

@@ -35,7 +35,22 @@ func TestCLIPromises(t *testing.T) {
 		Dir:                filepath.Join("testdata", "cli"),
 		RequireUniqueNames: true,
 		Cmds:               cmds,
+		Setup:              setToday,
 	})
+}
+
+// testTodayEnv and testToday fix the day every output is prepared on, so
+// the stamps ("prepared 2026-12-03, valid until 2027-01-02") are the same on
+// every run.
+const (
+	testTodayEnv = "CREDITPLAN_TODAY"
+	testToday    = "2026-12-03"
+)
+
+// setToday is the scripts' Setup: the day is fixed there as in TestMain.
+func setToday(env *testscript.Env) error {
+	env.Setenv(testTodayEnv, testToday)
+	return nil
 }
 
 func fitsWidth(ts *testscript.TestScript, neg bool, args []string) {

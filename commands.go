@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"creditplan/pricing"
 	"creditplan/ui"
@@ -25,6 +26,8 @@ type app struct {
 	termWidth func() int
 	// getenv reads the environment (nil: os.Getenv).
 	getenv func(string) string
+	// now is the clock (nil: time.Now); CREDITPLAN_TODAY overrides it (today).
+	now func() time.Time
 }
 
 // env reads an environment variable.

@@ -57,6 +57,19 @@ func TestQuotePrintsPricingsCures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		card := card
+		if p.PricingFile != "" {
+			path := filepath.Join(filepath.Dir(file), p.PricingFile)
+			osrc, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if card, _, err = card.LoadOverlay(path, osrc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		today, _ := pricing.ParseDate(testToday)
+		card = card.ForCustomer(p, today)
 		q, err := card.Quote(p)
 		if err != nil {
 			t.Fatal(err)

@@ -40,6 +40,8 @@ func runWithBinary(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	binary = filepath.Join(dir, "creditplan")
+	// Every output is stamped with the day it is prepared: the tests fix it.
+	os.Setenv(testTodayEnv, testToday)
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building creditplan: %v\n%s", err, out)
 		return 1

@@ -23,6 +23,8 @@ type options struct {
 	// wrong, not the same as leaving it out.
 	hasBalance bool
 	version    bool
+	// pricing is --pricing: a negotiated pricing overlay's file.
+	pricing string
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {

@@ -53,6 +53,7 @@ func TestHostileInput(t *testing.T) {
 		Dir:                 filepath.Join("testdata", "hostile"),
 		RequireUniqueNames:  true,
 		Cmds:                hostileCommands,
+		Setup:               setToday,
 		ContinueOnError:     false,
 		UpdateScripts:       false,
 		RequireExplicitExec: false,

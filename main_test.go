@@ -147,7 +147,7 @@ func TestCompareEveryFormat(t *testing.T) {
 		"text":     "* Creator",
 		"json":     `"recommended": "creator"`,
 		"markdown": "| **Creator** |",
-		"csv":      "creator,Creator,false,300,200,0,100,",
+		"csv":      "creator,Creator,false,284,200,0,84,",
 	} {
 		r := creditplan(t, "compare", "examples/sales-demo.toml", "--format", format)
 		r.want(t, 0)

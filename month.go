@@ -62,13 +62,19 @@ neighbouring plans ("Pro becomes cheaper than Creator + top-ups above 70
 minutes of Avatar IV a month"). JSON adds a right_size object; CSV adds the
 columns cheapest_billing, cheapest_month_cost and cheapest_overall.
 
+When the project holds [[scenarios]], they follow side by side: the month as
+planned, then each scenario on its own plan and billing (credits, fits, the
+month's cost on each billing, the month and the year on its billing). JSON adds
+as_planned and scenarios; CSV adds a row for each, with the columns scenario,
+billing and year_cost.
+
 Flags:
 `,
 	flags: monthFlags("", nil),
 	batch: true,
 	run: priceMonth(func(a *app, req *monthRequest) error {
 		card, p := req.card, req.project
-		return writeOut(report.WriteComparison(req.page(a), card.Compare(p), card.RightSize(p), req.format))
+		return writeOut(report.WriteComparisonScenarios(req.page(a), card.Compare(p), card.RightSize(p), card.SideBySide(p), req.format))
 	}),
 }
 
@@ -180,6 +186,9 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 	if req.project, _, err = loadProject(path, req.card); err != nil {
 		return nil, err
 	}
+	if req.card, err = a.forCustomer(c, o, req.card, path, req.project); err != nil {
+		return nil, err
+	}
 	if o.plan != "" {
 		req.project.Plan = o.plan
 	}
@@ -220,6 +229,7 @@ func oneProject(c *command, pos []string) (string, error) {
 func monthFlags(planUsage string, extra func(*flag.FlagSet, *options)) func(*flag.FlagSet, *options) {
 	return func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		pricingFlag(fs, o)
 		if planUsage != "" {
 			planFlag(fs, o, planUsage)
 		}

@@ -18,6 +18,7 @@ var plannerCommand = &command{
 	summary:  "open the interactive planner",
 	flags: func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		pricingFlag(fs, o)
 		planFlag(fs, o, "open the month on plan `ID` instead of the project's plan")
 		versionFlag(fs, o)
 	},
@@ -92,6 +93,9 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 			return err
 		}
 	}
+	if err := a.plannerPricing(c, o, &opts); err != nil {
+		return err
+	}
 	if o.plan != "" && opts.Read == nil {
 		if opts.Project == nil {
 			opts.Project = card.NewProject(o.plan)
@@ -114,4 +118,25 @@ func looksLikeFile(s string) bool {
 	}
 	_, err := os.Stat(s)
 	return err == nil
+}
+
+// plannerPricing lays the pricing overlay (--pricing, or the project's
+// pricing = "FILE") over the planner's card and gives it today's date and
+// the customer, as every other command does. A month read in the background
+// is opened on --pricing alone: its own pricing key is read with it, later.
+func (a *app) plannerPricing(c *command, o *options, opts *ui.Options) error {
+	today, err := a.today(c)
+	if err != nil {
+		return err
+	}
+	opts.Today = today
+	path := overlayPath(o, opts.Path, opts.Project)
+	card, err := applyPricing(opts.Card, path)
+	if err != nil {
+		return err
+	}
+	opts.PricingFile = path
+	opts.Card = card.ForCustomer(opts.Project, today)
+	opts.Warnings = opts.Card.Sales.Warnings
+	return nil
 }

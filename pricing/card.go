@@ -123,6 +123,15 @@ type RateCard struct {
 	Features []Feature
 	// Defaults holds, for each slot, the feature a video takes when it names none.
 	Defaults [NumSlots]string
+	// MaxDiscount is the discount band (max_discount), in hundredths of a
+	// percent: a negotiated price further below list needs approval. 0: none.
+	MaxDiscount int64
+	// Custom is the negotiated pricing laid over the card (WithOverlay), or
+	// nil for the card's list prices.
+	Custom *CustomPricing
+	// Sales is who and when an output of this card is prepared for
+	// (ForCustomer), or nil for none.
+	Sales *SalesContext
 
 	featureIndex map[string]int
 	planIndex    map[string]int
@@ -136,6 +145,8 @@ type TopUp struct {
 	Credits   Credits
 	Price     Money
 	LastsDays int // how long bought credits last; 0 means until used
+	// Marks names the pack's numbers that are estimates (estimated, why).
+	Marks Marks
 }
 
 // Plan is one subscription tier.
@@ -167,6 +178,8 @@ type Plan struct {
 	// AnnualUpfront is set when annual billing grants the whole year's credits at once.
 	AnnualUpfront bool
 	TopUps        []TopUp
+	// Marks names the plan's numbers that are estimates (estimated, why).
+	Marks Marks
 
 	offers []bool // indexed like RateCard.Features
 }
@@ -196,6 +209,8 @@ type Feature struct {
 	Weight int
 	// Height is the resolution in lines, for resolution features (720, 1080, 2160).
 	Height int
+	// Marks names the feature's numbers that are estimates (estimated, why).
+	Marks Marks
 }
 
 // Feature returns the feature with this id.

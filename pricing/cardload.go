@@ -12,10 +12,10 @@ const SchemaVersion = 1
 
 var (
 	cardTopKeys   = []string{"card", "defaults", "plans", "features"}
-	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources"}
-	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups"}
-	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days"}
-	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height"}
+	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount"}
+	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why"}
+	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
+	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why"}
 	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
 	// maxTopUps bounds a plan's packs: the cheapest mix of packs for a shortfall
 	// is searched over every pack, for every plan a comparison or a year tries,
@@ -64,6 +64,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 			card.Precision = 0
 		}
 		card.Sources = ct.strings("sources")
+		card.MaxDiscount = readMaxDiscount(ct)
 		ct.finish(cardKeys)
 	}
 
@@ -248,6 +249,7 @@ func readFeature(t *table, precision int) Feature {
 	if !f.Premium && (!t.given("premium") || premiumRead) && (f.Rate != 0 || f.Minimum != 0) {
 		t.d.addf(t.keyPath("rate"), "feature %q is included (premium = false) but has a rate; included features spend no credits", f.ID)
 	}
+	f.Marks = readMarks(t, featureKeys)
 	t.finish(featureKeys)
 	return f
 }
@@ -454,9 +456,32 @@ func readPlan(c *RateCard, t *table) Plan {
 		}
 		tu.Price, _ = tt.money("price", true)
 		tu.LastsDays = int(tt.integer("lasts_days", false, 0, 0, 3660))
+		tu.Marks = readMarks(tt, topUpKeys)
 		tt.finish(topUpKeys)
 		p.TopUps = append(p.TopUps, tu)
 	}
+	p.Marks = readMarks(t, planKeys)
 	t.finish(planKeys)
 	return p
+}
+
+// readMaxDiscount reads the card's discount band, max_discount = "20%": a
+// percentage above 0 and below 100%; 0 when the card sets none.
+func readMaxDiscount(t *table) int64 {
+	s, ok := t.optionalText("max_discount", "for no discount band")
+	if !ok {
+		return 0
+	}
+	d, err := ParseDiscount(s)
+	switch {
+	case err != nil:
+		t.d.addf(t.keyPath("max_discount"), "%v", err)
+	case d.IsAmount:
+		t.d.addf(t.keyPath("max_discount"), "must be a percentage like \"20%%\", not an amount (%q)", s)
+	case d.Percent == 0:
+		t.d.addf(t.keyPath("max_discount"), "a band of 0%% would need approval for every discount; leave max_discount out for none")
+	default:
+		return d.Percent
+	}
+	return 0
 }

@@ -41,11 +41,17 @@
 //	right-sizing (cheapest plan and billing)       rightsize.go
 //	the year's wallet                              year.go
 //	volume (a month's multiplier over the year)    volume.go
+//	scenarios (what-ifs priced side by side)       scenario.go (reading: scenarioload.go, writing: scenarioencode.go)
 //	fit                                            fit.go (domain), internal/knapsack (solver)
 //	the plan a new month starts on                 startplan.go
 //	saturating arithmetic                          saturate.go
 //	credits, money                                 credits.go, money.go
 //	fixed-point text (formatting, parsing)         decimal.go
+//	negotiated pricing laid over a card            overlay.go (reading), overlayapply.go (applying)
+//	discounts, the discount band                   discount.go
+//	estimates (numbers resting on an assumption)   estimate.go
+//	quote validity (prepared, valid until)         validity.go
+//	the customer, an output's sales context        customer.go
 //
 // Reading input:
 //

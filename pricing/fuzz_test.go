@@ -168,8 +168,24 @@ func FuzzParseRateCard(f *testing.F) {
 	})
 }
 
+// scenarioSeeds are projects with [[scenarios]] in every spelling the loader
+// reads, good and bad, for FuzzParseProject to start from.
+var scenarioSeeds = []string{
+	"plan = \"creator\"\n[[videos]]\nname = \"a\"\nlength = \"1m\"\navatar = \"avatar-iv\"\n" +
+		"[[scenarios]]\nname = \"s\"\nplan = \"pro\"\nbilling = \"annual\"\nseats = 3\nbalance = 12.5\nvolume = \"1.5\"\n" +
+		"substitute = { \"avatar-iv\" = \"avatar-iii\" }\n",
+	"plan = \"creator\"\n[[videos]]\nname = \"a\"\nlength = \"1m\"\ntranslation = \"lipsync\"\nlanguages = [\"es\"]\n" +
+		"[[scenarios]]\nname = \"b\"\nvolume = 2\nsubstitute = [{ from = \"lipsync\", to = \"dubbing\" }, { from = \"dubbing\", to = \"lipsync\" }]\n" +
+		"[[scenarios]]\nname = \"B\"\n",
+	"[[scenarios]]\nname = \"x\"\nsubstitute = { \"avatar-iv\" = \"voice-clone\" }\nvolume = 0.0001\n",
+	"scenarios = [{ name = \"inline\", plan = \"business\", seats = 2 }]\n[[videos]]\nname = \"a\"\nlength = 2.5\n",
+}
+
 func FuzzParseProject(f *testing.F) {
 	c := defaultCard(f)
+	for _, s := range scenarioSeeds {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParseProject("fuzz.toml", data, c)
 		if err != nil {
@@ -181,6 +197,7 @@ func FuzzParseProject(f *testing.F) {
 		}
 		checkPrintable(t, "project", p)
 		checkQuote(t, c, p)
+		checkScenarios(t, c, p)
 		// Whatever loads, saves and loads back the same.
 		back, err := ParseProject("again.toml", EncodeProject(p, c), c)
 		if err != nil {
@@ -190,6 +207,32 @@ func FuzzParseProject(f *testing.F) {
 			t.Fatalf("round trip changed the project\n was %+v\n now %+v", p, back)
 		}
 	})
+}
+
+// checkScenarios prices a loaded project's scenarios side by side and checks
+// each row is what the standing core says of its month, and that pricing them
+// leaves the project as it was.
+func checkScenarios(t *testing.T, c *RateCard, p *Project) {
+	t.Helper()
+	if len(p.Scenarios) > MaxScenarios {
+		t.Fatalf("%d scenarios loaded; at most %d", len(p.Scenarios), MaxScenarios)
+	}
+	before := p.Clone()
+	rows := c.SideBySide(p)
+	if len(p.Scenarios) > 0 && len(rows) != len(p.Scenarios)+1 {
+		t.Fatalf("%d rows for %d scenarios", len(rows), len(p.Scenarios))
+	}
+	for i, r := range rows {
+		if r.Plan == nil {
+			t.Fatalf("row %d (%s) on no plan: %v", i, r.Name, r.Blocked)
+		}
+		if got := c.MonthPremium(r.Project); got != r.PremiumCredits || r.Fits != (r.PremiumCredits <= r.Balance) {
+			t.Fatalf("row %d (%s): %s credits, fits %v; the month as changed spends %s", i, r.Name, r.PremiumCredits, r.Fits, got)
+		}
+	}
+	if !SameProject(before, p) {
+		t.Fatal("pricing the scenarios changed the project")
+	}
 }
 
 func FuzzParseLength(f *testing.F) {

@@ -115,7 +115,7 @@ func TestExampleFilesLoad(t *testing.T) {
 		t.Skip("no examples/ yet")
 	}
 	cards := map[string]*RateCard{"": defaultCard(t)}
-	var projects []string
+	var projects, overlays []string
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -128,8 +128,26 @@ func TestExampleFilesLoad(t *testing.T) {
 				continue
 			}
 			cards[f] = c
+		} else if SourceIsOverlay(src) {
+			overlays = append(overlays, f)
 		} else {
 			projects = append(projects, f)
+		}
+	}
+	// A pricing overlay lays over the card it names.
+	for _, f := range overlays {
+		src, _ := os.ReadFile(f)
+		var errs []error
+		for _, c := range cards {
+			if _, _, err := c.LoadOverlay(f, src); err == nil {
+				errs = nil
+				break
+			} else {
+				errs = append(errs, err)
+			}
+		}
+		if errs != nil {
+			t.Errorf("%s lays over no card: %v", f, errors.Join(errs...))
 		}
 	}
 	for _, f := range projects {

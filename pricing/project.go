@@ -23,6 +23,14 @@ type Project struct {
 	// each entry is a multiplier in thousandths (1000 = the month as planned).
 	Volume []int64
 	Videos []Video
+	// Customer is who the month is quoted for (the [customer] table); nil: none.
+	Customer *Customer
+	// PricingFile is the project's pricing = "FILE" as written: a negotiated
+	// overlay of the card, relative to the project file; "" for none.
+	PricingFile string
+	// Scenarios are what-ifs of the month, priced beside it (scenario.go);
+	// the month itself is what Videos and the fields above say.
+	Scenarios []Scenario
 }
 
 // Video is one kind of video made this month, Count times.
@@ -67,9 +75,16 @@ func (c *RateCard) NewProject(planID string) *Project {
 func (p *Project) Clone() *Project {
 	q := *p
 	q.Volume = append([]int64(nil), p.Volume...)
+	q.Customer = p.Customer.Clone()
 	q.Videos = make([]Video, len(p.Videos))
 	for i, v := range p.Videos {
 		q.Videos[i] = v.Clone()
+	}
+	if p.Scenarios != nil {
+		q.Scenarios = make([]Scenario, len(p.Scenarios))
+		for i, s := range p.Scenarios {
+			q.Scenarios[i] = s.Clone()
+		}
 	}
 	return &q
 }

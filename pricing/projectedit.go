@@ -28,7 +28,8 @@ import (
 // EditProject returns original edited from saved to edited, and whether the
 // file's layout was kept. It falls back to EncodeProject (kept = false) when
 // there is no original, when the file uses a shape it does not edit in place
-// (an inline videos array, dotted keys, other tables), or when the edited
+// (an inline videos array, dotted keys, other tables, scenarios before a
+// video), or when the edited
 // bytes would not read back as the full encoding does: a save never writes a
 // file that means something else than the month on screen.
 func EditProject(original []byte, saved, edited *Project, card *RateCard) (out []byte, kept bool) {
@@ -40,7 +41,7 @@ func EditProject(original []byte, saved, edited *Project, card *RateCard) (out [
 	if !ok || len(doc.videos) != len(saved.Videos) {
 		return full()
 	}
-	out = doc.edit(saved, edited, card)
+	out = doc.editWithScenarios(saved, edited, card)
 	got, err := ParseProject("edited.toml", out, card)
 	if err != nil {
 		return full()
@@ -68,12 +69,16 @@ func SameProject(a, b *Project) bool {
 	if a.HasBalance && a.Balance != b.Balance {
 		return false
 	}
+	if a.PricingFile != b.PricingFile || (a.Customer == nil) != (b.Customer == nil) ||
+		a.Customer != nil && *a.Customer != *b.Customer {
+		return false
+	}
 	for i := range a.Videos {
 		if !sameVideo(&a.Videos[i], &b.Videos[i]) {
 			return false
 		}
 	}
-	return true
+	return sameScenarios(a.Scenarios, b.Scenarios)
 }
 
 func sameVideo(a, b *Video) bool {
@@ -149,7 +154,7 @@ const (
 	lineBlank lineKind = iota
 	lineComment
 	lineKey    // a key = value line (its value may run over several lines)
-	lineHeader // a [[videos]] line
+	lineHeader // a [[videos]] or [[scenarios]] line
 )
 
 type srcLine struct {
@@ -175,7 +180,10 @@ type srcDoc struct {
 	lines  []srcLine
 	root   []srcEntry
 	videos []srcTable
-	nl     string
+	// scenarios are the [[scenarios]] tables, all after the last video
+	// (scenarioedit.go edits them).
+	scenarios []srcTable
+	nl        string
 }
 
 // maxEditDepth bounds the nesting of arrays and inline tables the scanner
@@ -415,7 +423,8 @@ func (s *srcScanner) multiline(q byte) bool {
 
 // scanProjectSource finds the lines, keys and [[videos]] tables of a project
 // file. It reports false for what it does not edit in place: any table other
-// than [[videos]], a dotted key, or an inline videos array. Each step of it
+// than [[videos]] and [[scenarios]], a video after a scenario, a dotted key,
+// or an inline videos or scenarios array. Each step of it
 // moves forward, so it ends within the file's length.
 func scanProjectSource(src []byte) (*srcDoc, bool) {
 	d := &srcDoc{src: src, nl: "\n"}
@@ -426,9 +435,11 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 	if strings.HasPrefix(string(src), "\uFEFF") {
 		s.i = 3
 	}
+	inOpaque, sawOpaque := false, false
 	for !s.eof() {
 		start := s.i
 		s.skipSpace()
+		sawOpaque = sawOpaque || inOpaque
 		switch {
 		case s.eof() || s.peek(0) == '\n' || s.peek(0) == '\r':
 			if _, ok := s.endLine(); !ok {
@@ -440,21 +451,41 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 				return nil, false
 			}
 			d.lines = append(d.lines, srcLine{lineComment, start, s.i})
-		case s.peek(0) == '[':
-			if s.peek(1) != '[' {
+		case s.peek(0) == '[' && s.peek(1) != '[':
+			// A [customer] table is kept as it is written: the planner never
+			// edits it, so its lines are copied like comments.
+			s.i++
+			s.skipSpace()
+			path, ok := s.keyPath()
+			if !ok || len(path) != 1 || !contains(opaqueTables, path[0]) || s.peek(0) != ']' {
 				return nil, false
 			}
+			s.i++
+			if _, ok := s.endLine(); !ok {
+				return nil, false
+			}
+			inOpaque = true
+			d.lines = append(d.lines, srcLine{lineComment, start, s.i})
+		case s.peek(0) == '[':
+			inOpaque = false
 			s.i += 2
 			s.skipSpace()
 			path, ok := s.keyPath()
-			if !ok || len(path) != 1 || path[0] != "videos" || s.peek(0) != ']' || s.peek(1) != ']' {
+			if !ok || len(path) != 1 || (path[0] != "videos" && path[0] != "scenarios") || s.peek(0) != ']' || s.peek(1) != ']' {
 				return nil, false
 			}
 			s.i += 2
 			if _, ok := s.endLine(); !ok {
 				return nil, false
 			}
-			d.videos = append(d.videos, srcTable{header: len(d.lines)})
+			switch {
+			case path[0] == "scenarios":
+				d.scenarios = append(d.scenarios, srcTable{header: len(d.lines)})
+			case len(d.scenarios) > 0:
+				return nil, false // a video after the scenarios: not a layout edited in place
+			default:
+				d.videos = append(d.videos, srcTable{header: len(d.lines)})
+			}
 			d.lines = append(d.lines, srcLine{lineHeader, start, s.i})
 		default:
 			keyStart := s.i
@@ -473,8 +504,15 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 				return nil, false
 			}
 			e.lineEnd = s.i
-			if len(d.videos) == 0 {
-				if e.key == "videos" {
+			if inOpaque {
+				d.lines = append(d.lines, srcLine{lineComment, start, s.i})
+				continue
+			}
+			if len(d.scenarios) > 0 {
+				t := &d.scenarios[len(d.scenarios)-1]
+				t.entries = append(t.entries, e)
+			} else if len(d.videos) == 0 {
+				if e.key == "videos" || e.key == "scenarios" {
 					return nil, false
 				}
 				d.root = append(d.root, e)
@@ -485,8 +523,15 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 			d.lines = append(d.lines, srcLine{lineKey, start, s.i})
 		}
 	}
+	if (sawOpaque || inOpaque) && len(d.root) == 0 {
+		// New keys of the month would go after the table: written anew instead.
+		return nil, false
+	}
 	return d, true
 }
+
+// opaqueTables are the tables of a project a save copies unchanged.
+var opaqueTables = []string{"customer"}
 
 // The editor.
 

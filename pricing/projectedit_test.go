@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -40,6 +41,9 @@ func opened(tb testing.TB, name string, src []byte, c *RateCard) *Project {
 	}
 	for i := range p.Videos {
 		p.Videos[i].ID = i + 1
+	}
+	for i := range p.Scenarios {
+		p.Scenarios[i].ID = i + 1
 	}
 	return p
 }
@@ -301,7 +305,9 @@ func containsAll(got, want []string) (string, bool) {
 func randomEdit(r *rand.Rand, p *Project, c *RateCard) (keys map[string]bool, structural bool) {
 	keys = map[string]bool{}
 	for range 1 + r.IntN(4) {
-		switch k := r.IntN(14); {
+		switch k := r.IntN(17); {
+		case k >= 14:
+			structural = randomScenarioEdit(r, k, p, c, keys) || structural
 		case k == 0:
 			p.Plan = c.Plans[r.IntN(len(c.Plans))].ID
 			keys["plan"] = true
@@ -398,6 +404,18 @@ func checkEdit(t *testing.T, src []byte, saved, edited *Project, c *RateCard, ke
 			skip = append(skip, [2]int{bs[k].start, bs[k].bodyEnd})
 		}
 	}
+	// And so may a deleted scenario's.
+	aliveScenario := map[int]bool{}
+	for _, s := range edited.Scenarios {
+		aliveScenario[s.ID] = true
+	}
+	if sbs := d.scenarioBlocks(); len(sbs) == len(saved.Scenarios) {
+		for k, s := range saved.Scenarios {
+			if !aliveScenario[s.ID] {
+				skip = append(skip, [2]int{sbs[k].start, sbs[k].bodyEnd})
+			}
+		}
+	}
 	if missing, ok := containsAll(commentsOf(out, nil), commentsOf(src, skip)); !ok {
 		t.Fatalf("comment %q was lost\n--- was\n%s--- now\n%s", missing, src, out)
 	}
@@ -448,6 +466,32 @@ func TestEditProjectRandomEdits(t *testing.T) {
 	}
 }
 
+// randomScenarioEdit makes one of the planner's edits to the scenarios:
+// delete one, save a new one (N), or change one's seats or plan. It reports
+// whether the edit was structural.
+func randomScenarioEdit(r *rand.Rand, k int, p *Project, c *RateCard, keys map[string]bool) bool {
+	switch {
+	case k == 14 && len(p.Scenarios) > 0:
+		i := r.IntN(len(p.Scenarios))
+		p.Scenarios = slices.Delete(p.Scenarios, i, i+1)
+		return true
+	case k == 15 || len(p.Scenarios) == 0:
+		name := awkwardNames[r.IntN(len(awkwardNames))] + " " + strconv.Itoa(r.IntN(1_000_000))
+		p.Scenarios = append(p.Scenarios, ScenarioFrom(name, c.Plans[r.IntN(len(c.Plans))].ID, Billing(r.IntN(2)), 1+r.IntN(5), nil))
+		return true
+	}
+	s := &p.Scenarios[r.IntN(len(p.Scenarios))]
+	if r.IntN(2) == 0 {
+		n := 1 + r.IntN(20)
+		s.Seats = &n
+		keys["seats"] = true
+	} else {
+		s.Plan = c.Plans[r.IntN(len(c.Plans))].ID
+		keys["plan"] = true
+	}
+	return false
+}
+
 // FuzzEditProjectRoundTrip applies random planner edits to the examples' text
 // (and to whatever text the fuzzer makes that loads) and checks every save: it
 // reads back as the edited month, keeps the comments, and changes only edited lines.
@@ -470,6 +514,9 @@ func FuzzEditProjectRoundTrip(f *testing.F) {
 		}
 		for i := range saved.Videos {
 			saved.Videos[i].ID = i + 1
+		}
+		for i := range saved.Scenarios {
+			saved.Scenarios[i].ID = i + 1
 		}
 		if _, ok := scanProjectSource(src); !ok {
 			// A shape saved in full: still the same month.

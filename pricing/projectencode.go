@@ -28,9 +28,30 @@ func EncodeProject(p *Project, card *RateCard) []byte {
 	if len(p.Volume) == 12 {
 		b.WriteString("volume = " + volumeValue(p.Volume) + "\n")
 	}
+	if p.PricingFile != "" {
+		b.WriteString("pricing = " + tomlQuote(p.PricingFile) + "\n")
+	}
+	if c := p.Customer; c != nil {
+		b.WriteString("\n[customer]\n")
+		for _, kv := range [...][2]string{{"name", c.Name}, {"company", c.Company}, {"prepared_by", c.PreparedBy}, {"notes", c.Notes}} {
+			if kv[1] != "" {
+				b.WriteString(kv[0] + " = " + tomlQuote(kv[1]) + "\n")
+			}
+		}
+		if c.ValidDays > 0 {
+			fmt.Fprintf(&b, "valid_days = %d\n", c.ValidDays)
+		}
+		if !c.ValidUntil.IsZero() {
+			b.WriteString("valid_until = " + c.ValidUntil.String() + "\n")
+		}
+	}
 	for i := range p.Videos {
 		b.WriteString("\n")
 		writeVideo(&b, &p.Videos[i], card, "\n")
+	}
+	for i := range p.Scenarios {
+		b.WriteString("\n")
+		writeScenario(&b, &p.Scenarios[i], "\n")
 	}
 	return []byte(b.String())
 }

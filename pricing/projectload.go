@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos"}
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing"}
 	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders"}
 )
 
@@ -22,6 +22,9 @@ const (
 	MaxGenerations = 1_000
 	MaxRerenders   = 100
 	MaxSeats       = 10_000
+	// MaxScenarios is the most [[scenarios]] a project may hold: a
+	// comparison a customer can read, with room to spare.
+	MaxScenarios = 100
 )
 
 // ParseProject reads a project file against a rate card, so every feature and plan
@@ -64,12 +67,19 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	if v, ok := root.get("volume"); ok {
 		p.Volume = readVolume(d, v)
 	}
+	p.Customer = readCustomer(root)
+	if _, ok := root.get("pricing"); ok {
+		if p.PricingFile, ok = root.optionalText("pricing", "for the card's list prices"); !ok {
+			p.PricingFile = ""
+		}
+	}
 	videos := root.tables("videos")
 	if len(videos) > MaxVideos {
 		d.addf("videos", "too many videos (%s); at most %s", Count(len(videos)), Count(MaxVideos))
 		videos = videos[:MaxVideos]
 	}
 	p.Videos = readVideos(card, d, videos)
+	p.Scenarios = readScenarios(card, d, root)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
 		return nil, err

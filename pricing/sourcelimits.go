@@ -49,6 +49,11 @@ const (
 	// MaxProjectValues bounds the values in a project: each key's value, each
 	// array element, each table.
 	MaxProjectValues = MaxVideos*maxVideoValues + 1000 // and the month's own keys
+	// MaxOverlayBytes bounds a pricing overlay's file: it changes at most
+	// every number of the largest card, in far less text than the card.
+	MaxOverlayBytes = 1 << 20
+	// MaxOverlayValues bounds the values in a pricing overlay.
+	MaxOverlayValues = 50_000
 	// MaxCardValues bounds the values in a rate card likewise.
 	MaxCardValues = 200_000
 )
@@ -65,6 +70,8 @@ type sourceKind struct {
 var (
 	cardSource = sourceKind{what: "rate card", maxBytes: MaxCardBytes, maxValues: MaxCardValues,
 		emptyHint: "a rate card needs a [card] table, [[features]] and [[plans]]"}
+	overlaySource = sourceKind{what: "pricing overlay", maxBytes: MaxOverlayBytes, maxValues: MaxOverlayValues,
+		emptyHint: "an overlay needs an [overlay] table naming its card, and the prices it changes"}
 	projectSource = sourceKind{what: "project", maxBytes: MaxProjectBytes, maxValues: MaxProjectValues, videos: true,
 		emptyHint: "a project needs at least its plan (plan = \"...\") or one [[videos]] table"}
 )
@@ -130,13 +137,15 @@ type sourceScan struct {
 
 	content  bool // a key or a table was seen
 	rootCard bool // a top-level card table was seen
-	depth    int
-	values   int
-	videos   int
-	scope    []byte // the current header's key path: each part after a 0 byte
-	nest     []byte // the key path of the table being read, and of those it is in
-	path     []byte // scratch: one key's full path
-	seen     map[string]struct{}
+	// rootOverlay is set when a top-level overlay table was seen.
+	rootOverlay bool
+	depth       int
+	values      int
+	videos      int
+	scope       []byte // the current header's key path: each part after a 0 byte
+	nest        []byte // the key path of the table being read, and of those it is in
+	path        []byte // scratch: one key's full path
+	seen        map[string]struct{}
 }
 
 func (s *sourceScan) stopped() bool { return s.problem != nil || s.confused }
@@ -263,6 +272,9 @@ func (s *sourceScan) header(start int) {
 	if firstPart(s.scope) == "card" {
 		s.rootCard = true
 	}
+	if firstPart(s.scope) == "overlay" {
+		s.rootOverlay = true
+	}
 	if array && s.kind.videos && string(s.scope) == "\x00videos" {
 		s.countVideo(start)
 	}
@@ -387,6 +399,9 @@ func (s *sourceScan) assignment(baseLen int) {
 	topLevel := baseLen == 0
 	if topLevel && firstPart(s.path) == "card" {
 		s.rootCard = true
+	}
+	if topLevel && firstPart(s.path) == "overlay" {
+		s.rootOverlay = true
 	}
 	s.distinct(start, s.path)
 	if s.stopped() {

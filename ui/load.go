@@ -114,6 +114,9 @@ func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func
 	for i := range p.Videos {
 		p.Videos[i].ID = i + 1
 	}
+	for i := range p.Scenarios {
+		p.Scenarios[i].ID = i + 1 // a save edits each scenario's own table
+	}
 	ch <- loadProgressMsg{stage: loadPricing, videos: len(p.Videos), read: len(p.Videos)}
 	// The copy a save compares with is made while the month is priced.
 	disk := make(chan *pricing.Project, 1)

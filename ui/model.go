@@ -164,6 +164,9 @@ func New(opts Options) *Model {
 	for i := range m.project.Videos {
 		m.project.Videos[i].ID = i + 1
 	}
+	for i := range m.project.Scenarios {
+		m.project.Scenarios[i].ID = i + 1 // a save edits each scenario's own table
+	}
 	m.nextID = len(m.project.Videos)
 	if opts.Source != nil {
 		m.disk = diskState{data: opts.Source, project: m.project.Clone()}

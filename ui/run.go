@@ -39,6 +39,18 @@ type Options struct {
 	Read func() (src []byte, modTime time.Time, err error)
 	// Plan, with Read, opens the month on this plan instead of the file's.
 	Plan string
+	// Today is the date outputs are prepared on (the command line's
+	// CREDITPLAN_TODAY or the clock); the zero Date when the caller gives none.
+	Today pricing.Date
+	// PricingFile is the negotiated pricing overlay laid over Card, as its
+	// path was given (--pricing, or the project's pricing key made relative
+	// to the directory it was run from); "" for the card's list prices. Card
+	// then carries the changes (Card.Custom) and Card.Sales the customer and
+	// the stamp's dates.
+	PricingFile string
+	// Warnings are what the salesperson must see and is not an error: a
+	// valid_until already past, a price above the card's discount band.
+	Warnings []string
 }
 
 // Run starts the planner and blocks until the user quits.

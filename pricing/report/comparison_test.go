@@ -11,14 +11,15 @@ import (
 )
 
 // TestComparisonGolden pins every format of what `creditplan compare` prints:
-// the comparison followed by right-sizing, for every example month.
+// the comparison followed by right-sizing and, for a month with scenarios
+// (sales-demo), the scenarios side by side, for every example month.
 func TestComparisonGolden(t *testing.T) {
 	for _, m := range exampleMonths {
 		c, p := loadMonth(t, m.card, m.project)
-		cmp, rs := c.Compare(p), c.RightSize(p)
+		cmp, rs, sc := c.Compare(p), c.RightSize(p), c.SideBySide(p)
 		for _, f := range []Format{Text, JSON, Markdown, CSV} {
 			t.Run(m.name+"/"+f.String(), func(t *testing.T) {
-				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteComparison(b, cmp, rs, f) }))
+				golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteComparisonScenarios(b, cmp, rs, sc, f) }))
 			})
 		}
 	}

@@ -145,10 +145,13 @@ var rightSizeCSVColumns = []string{"cheapest_billing", "cheapest_month_cost", "c
 // writeCompareCSV writes a header row and one row per plan. Costs are plain
 // decimals ("29.00"); a contact-sales plan leaves them empty, never 0. With
 // rs, each row ends with the rightSizeCSVColumns.
-func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.RightSize) error {
+func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.RightSize, sc []pricing.ScenarioResult) error {
 	header := compareCSVHeader
 	if rs != nil {
 		header = append(append([]string{}, compareCSVHeader...), rightSizeCSVColumns...)
+	}
+	if len(sc) > 0 {
+		header = append(append([]string{}, header...), scenarioCSVColumns...)
 	}
 	cw, err := newCSV(w, cmp.Card, header)
 	if err != nil {
@@ -175,7 +178,15 @@ func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.Right
 		if rs != nil {
 			rec = append(rec, cheapestOn(rs, o.Plan)...)
 		}
+		if len(sc) > 0 {
+			rec = append(rec, "", "", "")
+		}
 		if err := cw.row(rec...); err != nil {
+			return err
+		}
+	}
+	for i := range sc {
+		if err := cw.row(scenarioCSVRow(cmp.Card, &sc[i], rs != nil)...); err != nil {
 			return err
 		}
 	}

@@ -773,6 +773,10 @@ type compareDoc struct {
 	// RightSize is set by WriteComparison (the compare command): the cheapest
 	// way to make the month over plans and billings, and the break-evens.
 	RightSize *rightSizeDoc `json:"right_size,omitempty"`
+	// AsPlanned and Scenarios are set for a project with [[scenarios]]
+	// (WriteComparisonScenarios): the month as planned, then each scenario.
+	AsPlanned *scenarioJSON  `json:"as_planned,omitempty"`
+	Scenarios []scenarioJSON `json:"scenarios,omitempty"`
 }
 
 func moneyPtr(m pricing.Money) *money {

@@ -188,6 +188,16 @@ func WriteCompare(w io.Writer, c *pricing.Comparison, f Format) error {
 // one row per plan and adds the columns cheapest_billing, cheapest_month_cost
 // and cheapest_overall. With rs nil it writes what WriteCompare writes.
 func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, f Format) error {
+	return WriteComparisonScenarios(w, c, rs, nil, f)
+}
+
+// WriteComparisonScenarios is WriteComparison followed by the project's
+// scenarios side by side (pricing.RateCard.SideBySide: the month as planned,
+// then each scenario): text and Markdown add a table after right-sizing; JSON
+// adds "as_planned" and "scenarios"; CSV adds a row for each after the plans,
+// with the columns scenario, billing and year_cost. With no rows it writes
+// what WriteComparison writes.
+func WriteComparisonScenarios(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, sc []pricing.ScenarioResult, f Format) error {
 	if c == nil {
 		return fmt.Errorf("no comparison to write")
 	}
@@ -198,12 +208,17 @@ func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, 
 				b.WriteString("\n")
 				writeRightSizeText(b, rs, false, width)
 			}
+			if len(sc) > 0 {
+				b.WriteString("\n")
+				writeScenariosText(b, c.Card, sc, width)
+			}
 		},
 		json: func() any {
 			doc := compareJSON(c)
 			if rs != nil {
 				doc.RightSize = rightSizeJSON(rs)
 			}
+			addScenariosJSON(doc, sc)
 			return doc
 		},
 		markdown: func(b *bufio.Writer) {
@@ -212,8 +227,14 @@ func WriteComparison(w io.Writer, c *pricing.Comparison, rs *pricing.RightSize, 
 				b.WriteString("\n")
 				writeRightSizeMarkdown(b, rs, false)
 			}
+			if len(sc) > 0 {
+				if rs == nil { // right-sizing ends on its own blank line
+					b.WriteString("\n")
+				}
+				writeScenariosMarkdown(b, c.Card, sc)
+			}
 		},
-		csv: func(b *bufio.Writer) error { return writeCompareCSV(b, c, rs) },
+		csv: func(b *bufio.Writer) error { return writeCompareCSV(b, c, rs, sc) },
 	})
 }
 
