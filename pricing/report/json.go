@@ -269,6 +269,7 @@ type quoteTexts struct {
 	// alternative's JSON from its saves to its end (altTail).
 	lineTexts textMemo[lineText]
 	altTails  textMemo[altTail]
+	heads     textMemo[videoHead]
 	// last holds, per slot, the frames and quantity used last: a month's
 	// videos repeat the same choices, so most lookups end here, unhashed.
 	last [pricing.NumSlots]struct {
@@ -323,6 +324,14 @@ type altFrame struct {
 type quantityText struct {
 	feature                                  *pricing.Feature
 	billedSeconds, renders, languages, units int
+}
+
+// videoHead is what a video's JSON from its count to its lines' opening
+// bracket depends on (the length is the seconds' text).
+type videoHead struct {
+	count, seconds int
+	each, premium  credits
+	depth          int
 }
 
 // altTail is what an alternative's JSON after its video_index depends on:
@@ -624,13 +633,24 @@ func writeVideoJSON(j *jsonWriter, texts *quoteTexts, vq *pricing.VideoQuote) {
 	d := videoHeadOf(vq, texts.length(vq.Video.Seconds))
 	j.beginObject()
 	j.str("name", d.Name)
-	j.integer("count", int64(d.Count))
-	j.str("length", d.Length)
-	j.integer("seconds", int64(d.Seconds))
-	j.credits("each", d.Each)
-	j.credits("premium_credits", d.PremiumCredits)
-	j.key("lines")
-	j.beginArray()
+	// From count to the lines' opening bracket the text depends on five
+	// numbers a month repeats: kept per document and copied.
+	hk := videoHead{d.Count, d.Seconds, d.Each, d.PremiumCredits, j.depth}
+	if head, ok := texts.heads.get(hk); ok {
+		j.b = append(j.b, head...)
+		j.depth++
+		j.first = true
+	} else {
+		start := len(j.b)
+		j.integer("count", int64(d.Count))
+		j.str("length", d.Length)
+		j.integer("seconds", int64(d.Seconds))
+		j.credits("each", d.Each)
+		j.credits("premium_credits", d.PremiumCredits)
+		j.key("lines")
+		j.beginArray()
+		texts.heads.put(hk, string(j.b[start:]))
+	}
 	for i := range vq.Lines {
 		j.elem()
 		l := &vq.Lines[i]
