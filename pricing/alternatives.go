@@ -1,6 +1,9 @@
 package pricing
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Alternative is a cheaper choice for one slot of one video, and what it saves.
 type Alternative struct {
@@ -135,6 +138,10 @@ func sortedAlternatives(alts []Alternative) []Alternative {
 // gives the one answer.
 func sortedOrder(alts []Alternative) []int32 {
 	perm := make([]int32, len(alts))
+	if inVideoOrder(alts) {
+		orderBySaves(alts, perm)
+		return perm
+	}
 	for i := range perm {
 		perm[i] = int32(i)
 	}
@@ -153,4 +160,46 @@ func sortedOrder(alts []Alternative) []int32 {
 		}
 	})
 	return perm
+}
+
+// inVideoOrder reports whether alts come video by video, each video's in its
+// own order (sortAlternatives), as a quote gathers them: the month order is
+// then theirs with the savings sorted, largest first, ties kept in place.
+func inVideoOrder(alts []Alternative) bool {
+	for i := 1; i < len(alts); i++ {
+		a, b := &alts[i-1], &alts[i]
+		if a.Video > b.Video || a.Video == b.Video && !lessAlt(*a, *b) {
+			return false
+		}
+	}
+	return true
+}
+
+// orderBySaves fills perm with the order of alts (inVideoOrder) by saving,
+// largest first, ties in their place: a month repeats a few savings over
+// thousands of videos, so the alternatives are counted by saving and placed,
+// and only the distinct savings are sorted.
+func orderBySaves(alts []Alternative, perm []int32) {
+	at := make(map[Credits]int32) // a saving's count, then where its run starts
+	var distinct []Credits
+	for i := range alts {
+		s := alts[i].Saves
+		n, seen := at[s]
+		if !seen {
+			distinct = append(distinct, s)
+		}
+		at[s] = n + 1
+	}
+	slices.SortFunc(distinct, func(a, b Credits) int { return cmp.Compare(b, a) })
+	next := int32(0)
+	for _, s := range distinct {
+		n := at[s]
+		at[s] = next
+		next += n
+	}
+	for i := range alts {
+		s := alts[i].Saves
+		perm[at[s]] = int32(i)
+		at[s]++
+	}
 }

@@ -65,6 +65,7 @@
 //	lengths ("2m30s", "2:30")                      length.go
 //	card or project (SourceIsRateCard)             sourcelimits.go
 //	source limits before decoding                  sourcelimits.go
+//	collecting a big file's decoding garbage       collect.go
 //	printable text, refused characters             printable.go, unsafetext.go
 //	the schema walker (keys, types, ranges)        schema.go
 //	"did you mean" for a typo                      suggest.go

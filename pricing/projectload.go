@@ -90,6 +90,7 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	if err := d.err(); err != nil {
 		return nil, err
 	}
+	collectAfter(src) // the tree is garbage from here
 	return p, nil
 }
 

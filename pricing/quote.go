@@ -100,10 +100,22 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 		i < NoVideoChanged || i >= len(p.Videos) || (prev.Plan != plan && i != NoVideoChanged) {
 		return c.Quote(p)
 	}
-	q.Videos = make([]VideoQuote, len(p.Videos))
-	copy(q.Videos, prev.Videos)
-	for j := range q.Videos {
-		q.Videos[j].Video = &p.Videos[j] // the project may be a copy of the one prev priced
+	// prev's videos point into p's when p is the project prev priced, not a
+	// copy of it: then every entry but a changed video's stands as it is.
+	same := len(p.Videos) == 0 || prev.Videos[0].Video == &p.Videos[0]
+	if same && i == NoVideoChanged && (prev.Plan == plan || !c.stepsMoved(prev.Plan, plan)) {
+		// No entry changes (a new plan changes a video's alternatives only
+		// through a step it moves): the quote shares prev's, which are never
+		// changed once made.
+		q.Videos = prev.Videos
+	} else {
+		q.Videos = make([]VideoQuote, len(p.Videos))
+		copy(q.Videos, prev.Videos)
+		if !same {
+			for j := range q.Videos {
+				q.Videos[j].Video = &p.Videos[j]
+			}
+		}
 	}
 	switch {
 	case prev.Plan != plan:
@@ -120,6 +132,18 @@ func (c *RateCard) Requote(prev *Quote, p *Project, i int) (*Quote, error) {
 	}
 	c.finishQuote(q, plan, p, u)
 	return q, nil
+}
+
+// stepsMoved reports whether some feature's first step down its chain
+// (planSteps) differs between the two plans.
+func (c *RateCard) stepsMoved(was, now *Plan) bool {
+	a, b := c.planSteps(was), c.planSteps(now)
+	for fi := range a {
+		if a[fi] != b[fi] {
+			return true
+		}
+	}
+	return false
 }
 
 // realternatives chooses the alternatives again for a new plan with no video

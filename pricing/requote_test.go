@@ -242,3 +242,73 @@ func TestRequoteOnEveryPlanPairEqualsQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestRequoteInPlaceEqualsQuoteAndLeavesPrev: the planner edits its project in
+// place and requotes it; the new quote (which then shares what did not change
+// with the previous one) equals a fresh Quote, and the previous quote is as
+// it was made.
+func TestRequoteInPlaceEqualsQuoteAndLeavesPrev(t *testing.T) {
+	c := defaultCard(t)
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 12))
+		p := randomProject(r, c)
+		prev, err := c.Quote(p)
+		if err != nil {
+			continue
+		}
+		for step := range 6 {
+			was := p.Clone()
+			kept, _ := c.Quote(was) // what prev holds, priced afresh from a copy
+			i := NoVideoChanged
+			switch r.IntN(3) {
+			case 0:
+				p.Billing = Billing(r.IntN(2))
+				p.Seats = 1 + r.IntN(5)
+			case 1:
+				p.Plan = c.Plans[r.IntN(len(c.Plans))].ID
+			default:
+				if len(p.Videos) > 0 {
+					i = r.IntN(len(p.Videos))
+					p.Videos[i].Count = r.IntN(4)
+					p.Videos[i].Seconds = 1 + r.IntN(600)
+				}
+			}
+			got, err := c.Requote(prev, p, i)
+			if err != nil {
+				break
+			}
+			want, _ := c.Quote(p)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("seed %d step %d: Requote in place differs from Quote", seed, step)
+			}
+			// prev's entries point at p's videos, which moved on; its prices must not.
+			for j := range prev.Videos {
+				a, b := prev.Videos[j], kept.Videos[j]
+				a.Video, b.Video = nil, nil
+				if !reflect.DeepEqual(a, b) {
+					t.Fatalf("seed %d step %d: the previous quote's video %d changed", seed, step, j)
+				}
+			}
+			if !reflect.DeepEqual(prev.Alternatives, kept.Alternatives) && !altsSamePrices(prev.Alternatives, kept.Alternatives) {
+				t.Fatalf("seed %d step %d: the previous quote's alternatives changed", seed, step)
+			}
+			prev = got
+		}
+	}
+}
+
+// altsSamePrices compares two month lists but for the names (VideoName is the
+// name of the video when priced, and names do not change here).
+func altsSamePrices(a, b []Alternative) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		x, y := a[k], b[k]
+		x.VideoName, y.VideoName = "", ""
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

@@ -19,7 +19,9 @@ func decodeTOML(file string, src []byte, kind sourceKind) (map[string]any, error
 		return nil, ps
 	}
 	var tree map[string]any
-	if _, err := toml.Decode(string(src), &tree); err != nil {
+	// What toml.Decode does with a string, without first copying src into one:
+	// the decoder reads the text into a buffer of its own either way.
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&tree); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := inFile(src, pe.Position.Line, pe.Position.Col)
@@ -27,6 +29,7 @@ func decodeTOML(file string, src []byte, kind sourceKind) (map[string]any, error
 		}
 		return nil, Problems{{File: file, Line: 1, Col: 1, Msg: "TOML: " + err.Error()}}
 	}
+	collectAfter(src)
 	return tree, nil
 }
 

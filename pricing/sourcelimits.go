@@ -146,6 +146,11 @@ type sourceScan struct {
 	nest        []byte // the key path of the table being read, and of those it is in
 	path        []byte // scratch: one key's full path
 	seen        map[string]struct{}
+	// recent holds some of seen's paths in the order they were last met, and
+	// next where the next lookup starts: the videos of a month repeat the same
+	// keys in the same order, so most lookups end at the first comparison.
+	recent        [8]string
+	nrecent, next int
 }
 
 func (s *sourceScan) stopped() bool { return s.problem != nil || s.confused }
@@ -296,7 +301,15 @@ func (s *sourceScan) countVideo(at int) {
 
 // distinct records a key path, refusing one past MaxDistinctKeys.
 func (s *sourceScan) distinct(at int, path []byte) {
+	for k := range s.nrecent {
+		j := (s.next + k) % s.nrecent
+		if s.recent[j] == string(path) {
+			s.next = (j + 1) % s.nrecent
+			return
+		}
+	}
 	if _, ok := s.seen[string(path)]; ok {
+		s.remember(string(path))
 		return
 	}
 	if len(s.seen) >= MaxDistinctKeys {
@@ -304,6 +317,20 @@ func (s *sourceScan) distinct(at int, path []byte) {
 		return
 	}
 	s.seen[string(path)] = struct{}{}
+}
+
+// remember puts a path of seen's among the recent ones, where the next
+// lookup starts, so a run of keys met in the same order again is found in
+// that order.
+func (s *sourceScan) remember(path string) {
+	if s.nrecent < len(s.recent) {
+		copy(s.recent[s.next+1:s.nrecent+1], s.recent[s.next:s.nrecent])
+		s.recent[s.next] = path
+		s.nrecent++
+	} else {
+		s.recent[s.next] = path
+	}
+	s.next = (s.next + 1) % s.nrecent
 }
 
 // readKey reads a dotted key at s.i and appends its parts to s.path, each

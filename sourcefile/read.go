@@ -29,12 +29,24 @@ func Read(path string, limit int) (src []byte, info fs.FileInfo, err error) {
 	if !info.Mode().IsRegular() {
 		return nil, info, &NotRegularError{Path: path, Mode: info.Mode()}
 	}
-	// Not the size stat gave: the file may grow while it is read.
-	src, err = io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, info, err
+	// Read to the end, not to the size stat gave: the file may grow while it
+	// is read. The buffer starts at that size (and one byte to see the end),
+	// so a file that does not grow is read into one allocation.
+	src = make([]byte, 0, min(max(info.Size(), 0), int64(limit))+1)
+	r := io.LimitReader(f, int64(limit)+1)
+	for {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := r.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, info, nil
+		}
+		if err != nil {
+			return nil, info, err
+		}
 	}
-	return src, info, nil
 }
 
 // NotRegularError is a path that names something other than a regular file.

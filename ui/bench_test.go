@@ -20,6 +20,7 @@ const hugeVideos = pricing.MaxVideos
 // BenchmarkAvatarRightArrow is one key that changes the quote of a 1,000-video
 // month (Update reprices) plus the frame it draws (View).
 func BenchmarkAvatarRightArrow(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "1", "down", "down", "down")
 	right := tea.KeyPressMsg{Code: tea.KeyRight}
@@ -34,6 +35,7 @@ func BenchmarkAvatarRightArrow(b *testing.B) {
 // BenchmarkMonthDownArrow moves the selection down the Month table of a
 // 10,000-video month, wrapping to the top, and draws the frame.
 func BenchmarkMonthDownArrow(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "2")
 	down := tea.KeyPressMsg{Code: tea.KeyDown}
@@ -52,6 +54,7 @@ func BenchmarkMonthDownArrow(b *testing.B) {
 // BenchmarkMonthCountArrow is → and ← on the Month screen of a 1,000-video
 // month: each changes a count, so Update reprices the month.
 func BenchmarkMonthCountArrow(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "2")
 	keys := []tea.KeyPressMsg{{Code: tea.KeyRight}, {Code: tea.KeyLeft}}
@@ -69,6 +72,7 @@ func BenchmarkMonthCountArrow(b *testing.B) {
 // month: each changes a month's volume, so Update simulates the year again
 // (but does not reprice the month, which volume does not change).
 func BenchmarkYearVolumeArrow(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "4")
 	keys := []tea.KeyPressMsg{{Code: tea.KeyRight}, {Code: tea.KeyLeft}}
@@ -85,6 +89,7 @@ func BenchmarkYearVolumeArrow(b *testing.B) {
 
 // BenchmarkYearDownArrow moves the month selection on the Year screen.
 func BenchmarkYearDownArrow(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "4")
 	down := tea.KeyPressMsg{Code: tea.KeyDown}
@@ -103,6 +108,7 @@ func BenchmarkYearDownArrow(b *testing.B) {
 // BenchmarkPlansDownArrow moves the plan selection on the Plans screen, with
 // the right-sizing shown.
 func BenchmarkPlansDownArrow(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	_, cmd := m.Update(tea.KeyPressMsg{Code: '3', Text: "3"})
 	settle(m, cmd)
@@ -122,6 +128,7 @@ func BenchmarkPlansDownArrow(b *testing.B) {
 // BenchmarkFitKey is f on a 10,000-video month: Update only clones the month
 // and hands the fitting to a command (not run here), then draws "Fitting…".
 func BenchmarkFitKey(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "2")
 	f := tea.KeyPressMsg{Code: 'f', Text: "f"}
@@ -135,9 +142,30 @@ func BenchmarkFitKey(b *testing.B) {
 	}
 }
 
+// BenchmarkFitProposalToggle is space in the open fit proposal of a
+// 10,000-video month: Update puts a change in or out and hands the pricing of
+// the chosen changes to a command (not run here), then draws the proposal.
+func BenchmarkFitProposalToggle(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
+	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
+	press(m, "2")
+	pressSettle(m, "f")
+	if m.fit.res == nil || len(m.fit.res.Changes) == 0 {
+		b.Fatal("the fit proposal has no changes to toggle")
+	}
+	space := tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(space)
+		_ = m.View()
+	}
+}
+
 // BenchmarkFitCommand is the fitting itself, as the command runs it off the
 // Update path (10,000 videos).
 func BenchmarkFitCommand(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -152,6 +180,7 @@ func BenchmarkFitCommand(b *testing.B) {
 // 10,000-video month (← monthly, → annual) and draws the frame: the month is
 // repriced from its settings alone and every plan compared again.
 func BenchmarkPlansBillingArrow(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	_, cmd := m.Update(tea.KeyPressMsg{Code: '3', Text: "3"})
 	settle(m, cmd)
@@ -169,6 +198,7 @@ func BenchmarkPlansBillingArrow(b *testing.B) {
 // BenchmarkMonthPlanCycle cycles the month's plan with p on a 10,000-video month
 // and draws the frame: every video's alternatives depend on what the plan offers.
 func BenchmarkMonthPlanCycle(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "2")
 	p := tea.KeyPressMsg{Code: 'p', Text: "p"}
@@ -184,6 +214,7 @@ func BenchmarkMonthPlanCycle(b *testing.B) {
 // (pricing.MaxVideos) and deletes it again, each with its frame: one iteration is
 // two keys.
 func BenchmarkMonthAddDeleteLargest(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), hugeVideos), 120, 40)
 	press(m, "2")
 	add := tea.KeyPressMsg{Code: 'a', Text: "a"}
@@ -201,6 +232,7 @@ func BenchmarkMonthAddDeleteLargest(b *testing.B) {
 // BenchmarkMonthDeleteUndoLargest deletes the selected video of the largest month
 // and undoes it, each with its frame.
 func BenchmarkMonthDeleteUndoLargest(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), hugeVideos), 120, 40)
 	press(m, "2", "down")
 	del := tea.KeyPressMsg{Code: 'x', Text: "x"}
@@ -220,6 +252,7 @@ func BenchmarkMonthDeleteUndoLargest(b *testing.B) {
 // install it (the file's bytes are in memory, as after the read). Compare it
 // with decoding the same bytes alone (../shared/tools/tomlfloor).
 func BenchmarkLoadTenThousandVideos(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	card := loadCard(b)
 	src := pricing.EncodeProject(bigMonth(card, benchVideos), card)
 	read := func() ([]byte, time.Time, error) { return src, time.Time{}, nil }
@@ -239,6 +272,7 @@ func BenchmarkLoadTenThousandVideos(b *testing.B) {
 // largest month a file allows (on a choice row, where letters do not type),
 // each with its frame: one iteration is two keys.
 func BenchmarkVideoAddDeleteLargest(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), hugeVideos), 120, 40)
 	press(m, "1", "alt+a")
 	add := tea.KeyPressMsg{Code: 'a', Text: "a"}
@@ -257,6 +291,7 @@ func BenchmarkVideoAddDeleteLargest(b *testing.B) {
 // BenchmarkMonthSeatsKey is s and S on the Month screen of a 10,000-video
 // month: each changes a setting, so the month is repriced from its settings alone.
 func BenchmarkMonthSeatsKey(b *testing.B) {
+	b.Cleanup(relaxGC()) // as Run sets it
 	m := newModel(b, bigMonth(loadCard(b), benchVideos), 120, 40)
 	press(m, "2")
 	keys := []tea.KeyPressMsg{{Code: 's', Text: "s"}, {Code: 'S', Text: "S"}}

@@ -39,6 +39,13 @@ type fitState struct {
 	// measured once when it arrives, so the table's columns fit their
 	// content without View walking every change.
 	nameW, changeW int
+	// month is the copy of the project the proposal was opened on, which
+	// every command of the proposal reads (fitting reads it and Apply
+	// changes a copy of it) and none changes: the project cannot change
+	// while the proposal is open, so a toggle or a kept choice shares it
+	// instead of copying the month again, and an edit made after esc cannot
+	// race with a command still running.
+	month *pricing.Project
 }
 
 // fitLock names one locked choice: a slot of a video, or its re-renders
@@ -83,8 +90,12 @@ func (m *Model) startFit() tea.Cmd {
 
 // refit fits the month again with the choices keep locks left as planned.
 func (m *Model) refit(keep map[fitLock]pricing.FitChange) tea.Cmd {
-	m.fit = fitState{open: true, rev: m.version, pending: true, keep: keep}
-	card, p, rev := m.card, m.project.Clone(), m.version
+	p := m.fit.month
+	if !m.fit.open || p == nil || m.fit.rev != m.version {
+		p = m.project.Clone()
+	}
+	m.fit = fitState{open: true, rev: m.version, pending: true, keep: keep, month: p}
+	card, rev := m.card, m.version
 	var kept pricing.FitKeep
 	if len(keep) > 0 {
 		locks := make(map[fitLock]bool, len(keep)) // the command's own copy
@@ -139,18 +150,35 @@ func (m *Model) fitChosen(msg fitChosenMsg) {
 }
 
 // chosenChanges is the proposal's changes the person left in.
-func (m *Model) chosenChanges() []pricing.FitChange {
-	r := m.fit.res
+func (m *Model) chosenChanges() []pricing.FitChange { return chosenOf(m.fit.res, m.fit.off) }
+
+// chosenOf is r's changes that off leaves in.
+func chosenOf(r *pricing.FitResult, off []bool) []pricing.FitChange {
 	if r == nil {
 		return nil
 	}
 	out := make([]pricing.FitChange, 0, len(r.Changes))
 	for i, ch := range r.Changes {
-		if i >= len(m.fit.off) || !m.fit.off[i] {
+		if i >= len(off) || !off[i] {
 			out = append(out, ch)
 		}
 	}
 	return out
+}
+
+// chosenCount is how many of the proposal's changes the person left in.
+func (m *Model) chosenCount() int {
+	r := m.fit.res
+	if r == nil {
+		return 0
+	}
+	n := len(r.Changes)
+	for i := range min(len(m.fit.off), len(r.Changes)) {
+		if m.fit.off[i] {
+			n--
+		}
+	}
+	return n
 }
 
 // toggleFit puts the change under the cursor in or out and prices the chosen
@@ -163,10 +191,17 @@ func (m *Model) toggleFit() tea.Cmd {
 	m.fit.off[m.fit.cursor] = !m.fit.off[m.fit.cursor]
 	m.fit.gen++
 	m.fit.pricing = true
-	sub := *r
-	sub.Changes = m.chosenChanges()
-	card, p, rev, gen := m.card, m.project.Clone(), m.fit.rev, m.fit.gen
+	// The command picks the chosen changes from its own copy of the marks:
+	// the result itself is never changed.
+	off := slices.Clone(m.fit.off)
+	p := m.fit.month
+	if p == nil || m.fit.rev != m.version {
+		p = m.project.Clone()
+	}
+	card, rev, gen := m.card, m.fit.rev, m.fit.gen
 	return func() tea.Msg {
+		sub := *r
+		sub.Changes = chosenOf(r, off)
 		q, err := card.Quote(sub.Apply(p))
 		if err != nil {
 			return fitDoneMsg{chosen: &fitChosenMsg{rev: rev, gen: gen, err: err}}
@@ -290,7 +325,7 @@ func (m *Model) fitPrompt() string {
 	case m.fit.pending || r == nil:
 		return "Fitting the month…  esc closes"
 	case r.Fits && len(r.Changes) > 0:
-		n := len(m.chosenChanges())
+		n := m.chosenCount()
 		return "space in/out · k keep · enter applies " + pricing.Plural(int64(n), "change") + " (u undoes) · esc closes"
 	}
 	return "enter or esc closes"

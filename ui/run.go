@@ -61,6 +61,7 @@ type Options struct {
 func Run(opts Options) error {
 	// 120 frames a second (Bubble Tea's most) shortens the wait between a key and
 	// the frame showing it; the renderer writes only changed cells, so idle costs nothing.
+	defer relaxGC()()
 	m := New(opts)
 	if opts.Read != nil {
 		// The month is read while the program starts: Init only waits for it.

@@ -267,6 +267,11 @@ type quoteTexts struct {
 	// switch, the sentence as escaped JSON per switch and saving.
 	altFrames map[altFrameKey]*altFrame
 	altTexts  textMemo[altText]
+	// lineTexts holds whole lines' JSON (lineText); altTails an
+	// alternative's JSON from its saves to its end (altTail).
+	lineTexts textMemo[lineText]
+	altTails  textMemo[altTail]
+	heads     textMemo[videoHead]
 	// last holds, per slot, the frames and quantity used last: a month's
 	// videos repeat the same choices, so most lookups end here, unhashed.
 	last [pricing.NumSlots]struct {
@@ -276,6 +281,8 @@ type quoteTexts struct {
 		altFr   *altFrame
 		qty     quantityText
 		qtyText string
+		text    lineText
+		textOut string
 	}
 }
 
@@ -284,6 +291,15 @@ type lineKey struct {
 	feature *pricing.Feature
 	slot    pricing.Slot
 	depth   int
+}
+
+// lineText is everything a line's JSON depends on: its frame, its quantity
+// and its two amounts. A month repeats its lines (the same feature on the
+// same length), so each line's whole text is kept and copied.
+type lineText struct {
+	line           lineKey
+	qty            quantityText
+	credits, total pricing.Credits
 }
 
 // lineFrame is a line's fixed JSON: head runs from "{" to the "quantity"
@@ -310,6 +326,22 @@ type altFrame struct {
 type quantityText struct {
 	feature                                  *pricing.Feature
 	billedSeconds, renders, languages, units int
+}
+
+// videoHead is what a video's JSON from its count to its lines' opening
+// bracket depends on (the length is the seconds' text).
+type videoHead struct {
+	count, seconds int
+	each, premium  credits
+	depth          int
+}
+
+// altTail is what an alternative's JSON after its video_index depends on:
+// its frame, its savings (the sentence reads the month's), its depth.
+type altTail struct {
+	frame       *altFrame
+	saves, each pricing.Credits
+	depth       int
 }
 
 // altText is what an alternative's sentence reads.
@@ -439,6 +471,29 @@ func (d *planRefJSON) write(j *jsonWriter) {
 func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 	k := lineKey{l.Feature, l.Slot, j.depth}
 	last := &t.last[l.Slot]
+	tk := lineText{k, quantityText{l.Feature, l.BilledSeconds, l.Renders, l.Languages, l.Units}, l.Credits, l.Total(count)}
+	text := last.textOut
+	if last.text != tk || text == "" {
+		text, _ = t.lineTexts.get(tk)
+	}
+	if text == "" {
+		start := len(j.b)
+		t.writeLineFrom(j, l, k, tk.total)
+		text = t.lineTexts.put(tk, string(j.b[start:]))
+	} else {
+		j.b = append(j.b, text...)
+		j.first = false
+	}
+	last.text, last.textOut = tk, text
+	if len(j.b) >= jsonFlushAt {
+		j.flush()
+	}
+}
+
+// writeLineFrom writes a line from its feature's frame and the three values
+// that vary, without handing the bytes on, so writeLine can keep them.
+func (t *quoteTexts) writeLineFrom(j *jsonWriter, l *pricing.Line, k lineKey, total pricing.Credits) {
+	last := &t.last[l.Slot]
 	fr := last.lineFr
 	if last.line != k || fr == nil {
 		fr = t.lines[k]
@@ -458,8 +513,10 @@ func (t *quoteTexts) writeLine(j *jsonWriter, l *pricing.Line, count int) {
 	j.depth++ // inside the line's object, past its first member
 	j.first = false
 	j.credit(credits(l.Credits))
-	j.credits("credits_total", credits(l.Total(count)))
-	j.endObject()
+	j.credits("credits_total", credits(total))
+	j.depth--
+	j.newline()
+	j.b = append(j.b, '}')
 }
 
 // frame writes a line's fixed parts once per feature; the encoding/json
@@ -506,22 +563,36 @@ func (t *quoteTexts) writeAlt(j *jsonWriter, a *pricing.Alternative) {
 		alt.write(j)
 		return
 	}
-	tk := altText{a.From, a.To, a.Saves}
-	text, ok := t.altTexts.get(tk)
-	if !ok {
-		text = t.altTexts.put(tk, string(appendJSONString(nil, t.alt(a), jsonPrintable)))
-	}
 	j.b = append(j.b, fr.head...)
 	j.b = appendJSONString(j.b, a.VideoName, jsonPrintable)
 	j.depth++ // inside the alternative's object, past its first member
 	j.first = false
 	j.integer("video_index", int64(a.Video))
-	j.b = append(j.b, fr.mid...)
-	j.credit(credits(a.Saves))
-	j.credits("saves_each", credits(a.Each))
-	j.b = append(j.b, fr.tail...)
-	j.b = append(j.b, text...)
-	j.endObject()
+	ak := altTail{fr, a.Saves, a.Each, j.depth}
+	tail, ok := t.altTails.get(ak)
+	if !ok {
+		tk := altText{a.From, a.To, a.Saves}
+		text, ok := t.altTexts.get(tk)
+		if !ok {
+			text = t.altTexts.put(tk, string(appendJSONString(nil, t.alt(a), jsonPrintable)))
+		}
+		start := len(j.b)
+		j.b = append(j.b, fr.mid...)
+		j.credit(credits(a.Saves))
+		j.credits("saves_each", credits(a.Each))
+		j.b = append(j.b, fr.tail...)
+		j.b = append(j.b, text...)
+		j.depth--
+		j.newline()
+		j.b = append(j.b, '}')
+		t.altTails.put(ak, string(j.b[start:]))
+	} else {
+		j.b = append(j.b, tail...)
+		j.depth--
+	}
+	if len(j.b) >= jsonFlushAt {
+		j.flush()
+	}
 }
 
 // altFrame writes an alternative's fixed parts with altJSON.write's own
@@ -564,13 +635,24 @@ func writeVideoJSON(j *jsonWriter, texts *quoteTexts, vq *pricing.VideoQuote) {
 	d := videoHeadOf(vq, texts.length(vq.Video.Seconds))
 	j.beginObject()
 	j.str("name", d.Name)
-	j.integer("count", int64(d.Count))
-	j.str("length", d.Length)
-	j.integer("seconds", int64(d.Seconds))
-	j.credits("each", d.Each)
-	j.credits("premium_credits", d.PremiumCredits)
-	j.key("lines")
-	j.beginArray()
+	// From count to the lines' opening bracket the text depends on five
+	// numbers a month repeats: kept per document and copied.
+	hk := videoHead{d.Count, d.Seconds, d.Each, d.PremiumCredits, j.depth}
+	if head, ok := texts.heads.get(hk); ok {
+		j.b = append(j.b, head...)
+		j.depth++
+		j.first = true
+	} else {
+		start := len(j.b)
+		j.integer("count", int64(d.Count))
+		j.str("length", d.Length)
+		j.integer("seconds", int64(d.Seconds))
+		j.credits("each", d.Each)
+		j.credits("premium_credits", d.PremiumCredits)
+		j.key("lines")
+		j.beginArray()
+		texts.heads.put(hk, string(j.b[start:]))
+	}
 	for i := range vq.Lines {
 		j.elem()
 		l := &vq.Lines[i]
