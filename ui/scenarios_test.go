@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"creditplan/pricing"
+	"creditplan/pricing/report"
 )
 
 // scenarioMonth is fullMonth with three scenarios, as a salesperson would
@@ -272,4 +274,25 @@ func TestClickSelectsAScenario(t *testing.T) {
 	if m.scen.sel != 2 || m.screen != ScreenScenarios {
 		t.Errorf("a click on the title moved the selection to %d", m.scen.sel)
 	}
+}
+
+// e on the Scenarios screen exports the scenarios as the screen shows them:
+// report.WriteScenarios of the same rows, beside the project.
+func TestExportTheScenarios(t *testing.T) {
+	m, path, _ := openFile(t, "sales-demo.toml")
+	pressSettle(m, "5")
+	run(m, press(m, "e"))
+	file := strings.TrimSuffix(path, ".toml") + ".scenarios.md"
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (status %q)", err, m.status)
+	}
+	var want bytes.Buffer
+	if err := report.WriteScenarios(&want, m.card, m.scen.rows, report.Markdown); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) || !strings.Contains(string(got), "| Pro annual |") {
+		t.Fatalf("the export is not the scenarios shown:\n%s", got)
+	}
+	mustContain(t, m.status, "Exported the scenarios")
 }

@@ -135,3 +135,18 @@ func TestComparisonCSVAddsTheCheapestWayPerPlan(t *testing.T) {
 		t.Errorf("%d plans marked cheapest overall, want 1", best)
 	}
 }
+
+// TestScenariosGolden pins every format of the scenarios on their own, as
+// the planner's e exports the Scenarios screen.
+func TestScenariosGolden(t *testing.T) {
+	c, p := loadMonth(t, "../../plans.toml", "../../examples/sales-demo.toml")
+	rows := c.SideBySide(p)
+	for _, f := range []Format{Text, JSON, Markdown, CSV} {
+		t.Run(f.String(), func(t *testing.T) {
+			golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteScenarios(b, c, rows, f) }))
+		})
+	}
+	if err := WriteScenarios(&bytes.Buffer{}, c, nil, Text); err == nil {
+		t.Error("no rows wrote something")
+	}
+}

@@ -3,6 +3,8 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -130,7 +132,14 @@ func writeScenariosMarkdown(w *bufio.Writer, c *pricing.RateCard, rows []pricing
 	if len(rows) == 0 {
 		return
 	}
-	w.WriteString("## Scenarios\n\nThe month as planned, then each scenario, on its own plan and billing. " +
+	w.WriteString("## Scenarios\n\n")
+	writeScenariosTableMarkdown(w, c, rows)
+}
+
+// writeScenariosTableMarkdown is the scenarios' sentence, pipe table and
+// blocked reasons, under whatever heading the document gives them.
+func writeScenariosTableMarkdown(w *bufio.Writer, c *pricing.RateCard, rows []pricing.ScenarioResult) {
+	w.WriteString("The month as planned, then each scenario, on its own plan and billing. " +
 		"Month is the month's cost on the scenario's billing, top-ups included; Year is the year of it.\n\n")
 	row(w, scenarioHeader...)
 	align := make([]string, len(scenarioRight))
@@ -235,4 +244,46 @@ func addScenariosJSON(d *compareDoc, rows []pricing.ScenarioResult) {
 	for i := range rows[1:] {
 		d.Scenarios = append(d.Scenarios, scenarioJSONOf(&rows[1+i]))
 	}
+}
+
+// WriteScenarios writes the scenarios side by side on their own (rows as
+// pricing.RateCard.SideBySide gives them: the month as planned first), as
+// the planner's e exports the Scenarios screen: text and Markdown name the
+// card and lay out the table compare prints; JSON is {card, as_planned,
+// scenarios}; CSV one row per scenario.
+func WriteScenarios(w io.Writer, c *pricing.RateCard, rows []pricing.ScenarioResult, f Format) error {
+	if len(rows) == 0 {
+		return fmt.Errorf("no scenarios to write")
+	}
+	return write(w, f, writers{
+		text: func(b *bufio.Writer, width int) {
+			b.WriteString("Rate card: " + cardLine(c) + "\n\n")
+			writeScenariosText(b, c, rows, width)
+		},
+		json: func() any {
+			doc := &compareDoc{Card: cardOf(c)}
+			addScenariosJSON(doc, rows)
+			return struct {
+				Card      cardJSON       `json:"card"`
+				AsPlanned *scenarioJSON  `json:"as_planned"`
+				Scenarios []scenarioJSON `json:"scenarios"`
+			}{doc.Card, doc.AsPlanned, doc.Scenarios}
+		},
+		markdown: func(b *bufio.Writer) {
+			b.WriteString("# Scenarios\n\nRate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")\n\n")
+			writeScenariosTableMarkdown(b, c, rows)
+		},
+		csv: func(b *bufio.Writer) error {
+			cw, err := newCSV(b, c, append(append([]string{}, compareCSVHeader...), scenarioCSVColumns...))
+			if err != nil {
+				return err
+			}
+			for i := range rows {
+				if err := cw.row(scenarioCSVRow(c, &rows[i], false)...); err != nil {
+					return err
+				}
+			}
+			return cw.end()
+		},
+	})
 }
