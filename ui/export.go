@@ -14,7 +14,8 @@ import (
 // project, in a file named for what it holds: the Video and Month screens
 // the month's quote (<base>.quote.md), Plans the plans comparison with the
 // cheapest way to make the month (<base>.plans.md), Year the year
-// (<base>.year.md). The Markdown is rendered here, from what the screen
+// (<base>.year.md), Scenarios the plans compared and the scenarios side by
+// side (<base>.scenarios.md). The Markdown is rendered here, from what the screen
 // shows (it is pure and cheap); the file is written in a command, asking
 // before replacing one the planner did not write.
 func (m *Model) export() tea.Cmd {
@@ -43,6 +44,27 @@ func (m *Model) exportContent() (kind, what string, data []byte, err error) {
 			rs = nil
 		}
 		err = report.WriteComparison(&buf, m.cmp, rs, report.Markdown)
+	case ScreenScenarios:
+		switch {
+		case len(m.project.Scenarios) == 0:
+			return "", "", nil, errors.New("nothing to export: this project has no scenarios (N saves the month as one)")
+		case m.quote == nil:
+			return "", "", nil, errors.New("nothing to export: the month cannot be priced")
+		case !m.scenariosFresh():
+			return "", "", nil, errors.New("the scenarios are still being priced; e exports them once they show")
+		}
+		kind, what = "scenarios", "the scenarios"
+		// The plans compared, then the month as planned and each scenario side
+		// by side, as the screen and `creditplan compare` show them.
+		rs := m.rs
+		if m.rsRev != m.version {
+			rs = nil
+		}
+		cmp := m.cmp
+		if cmp == nil {
+			cmp = m.card.CompareQuote(m.quote, m.project)
+		}
+		err = report.WriteComparisonScenarios(&buf, cmp, rs, m.scen.rows, report.Markdown)
 	case ScreenYear:
 		y := m.year.res
 		switch {

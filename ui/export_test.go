@@ -72,3 +72,30 @@ func TestExportWhatTheScreenShows(t *testing.T) {
 		t.Fatalf("e replaced a file it did not write without asking: %s", holder(m))
 	}
 }
+
+// On the Scenarios screen e exports the plans compared and the scenarios
+// side by side, as `creditplan compare` writes them in Markdown.
+func TestExportScenarios(t *testing.T) {
+	m, path, _ := openFile(t, "sales-demo.toml")
+	pressSettle(m, "5")
+	run(m, press(m, "e"))
+	got, err := os.ReadFile(filepath.Join(filepath.Dir(path), "month.scenarios.md"))
+	if err != nil {
+		t.Fatalf("%v (status %q)", err, m.status)
+	}
+	var want bytes.Buffer
+	report.WriteComparisonScenarios(&want, m.card.Compare(m.project), m.rs, m.card.SideBySide(m.project), report.Markdown)
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("the scenarios export is not compare's:\n%s\nwant:\n%s", got, want.Bytes())
+	}
+	if !strings.Contains(string(got), "Pro annual") {
+		t.Fatalf("the export lacks the example's scenarios:\n%s", got)
+	}
+	// A project without scenarios has nothing to export there, and says so.
+	m2, _, _ := openFile(t, "creator-month.toml")
+	pressSettle(m2, "5")
+	run(m2, press(m2, "e"))
+	if !m2.statusErr || !strings.Contains(m2.status, "no scenarios") {
+		t.Fatalf("e on an empty Scenarios screen: %q", m2.status)
+	}
+}

@@ -219,7 +219,7 @@ func TestPresentShowsNoPath(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{"2", "3", "4", "1", "?"} {
+	for _, k := range []string{"2", "3", "4", "5", "1", "?"} {
 		pressSettle(m, k)
 		check("screen " + k)
 	}
@@ -227,7 +227,7 @@ func TestPresentShowsNoPath(t *testing.T) {
 	run(m, press(m, "ctrl+s"))
 	check("after a save")
 	mustContain(t, m.statusLine(), "Saved")
-	for _, k := range []string{"3", "4", "2"} {
+	for _, k := range []string{"3", "4", "5", "2"} {
 		pressSettle(m, k)
 		run(m, press(m, "e"))
 		check("after e on screen " + k)
@@ -447,6 +447,7 @@ func TestPresentScreens(t *testing.T) {
 			{"year", []string{"4"}},
 			{"plans_annual_view", []string{"3", "right", "down"}},
 			{"video_cheaper_hidden", []string{"1", "down", "down", "down", "C"}},
+			{"scenarios", []string{"5"}},
 		} {
 			t.Run(sc.name+"_"+itoa(int64(sz[0]))+"x"+itoa(int64(sz[1])), func(t *testing.T) {
 				m, _, _ := presenting(t, "sales-demo.toml", sz[0], sz[1])
@@ -620,7 +621,7 @@ func TestNotesNeverShownWhilePresenting(t *testing.T) {
 	}
 	for _, sz := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
 		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		for _, k := range []string{"2", "3", "4", "1", "?", "esc", "tab", "f", "esc"} {
+		for _, k := range []string{"2", "3", "4", "5", "1", "?", "esc", "tab", "f", "esc"} {
 			pressSettle(m, k)
 			if strings.Contains(screen(m), note) || strings.Contains(screen(m), "Notes") {
 				t.Fatalf("%dx%d after %q: the notes show while presenting:\n%s", sz[0], sz[1], k, screen(m))
