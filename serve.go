@@ -149,7 +149,7 @@ type server struct {
 	// proposal embeds.
 	sources cardSources
 	reloads int
-	stamps   map[string]fileStamp // the watched files as last loaded
+	stamps  map[string]fileStamp // the watched files as last loaded
 	// programs are the running planners and viewers, each with the card a
 	// reload gives it (nil for a viewer, which follows its presenter).
 	programs map[*tea.Program]*cardFor
