@@ -52,7 +52,7 @@ func TestPresentEndToEnd(t *testing.T) {
 		forbidden := []string{dir, "private-folder", "acme-call.toml", ".toml", pr.Customer.Notes, "Renewal in March", "Notes"}
 		tm := startSession(t, session{cols: 100, rows: 30, light: light, env: []string{"CREDITPLAN_TODAY=2026-12-03"}}, "--present", path)
 		tm.waitFor("presenting")
-		tm.waitFor("Creator · monthly")
+		tm.waitFor("Plan Creator (p)  Billing monthly (b)")
 		tm.waitFor("Dana Reyes, Acme Corp · custom pricing · valid until 2027-01-02")
 		var seen []string
 		look := func(what string) {
@@ -89,7 +89,7 @@ func TestPresentEndToEnd(t *testing.T) {
 		}
 		look("opening")
 		tm.press("b")
-		tm.waitFor("Creator · annual")
+		tm.waitFor("Billing annual (b)")
 		look("after b")
 		for _, step := range []struct{ key, shows string }{
 			{"3", "Cheapest way to make this month:"},

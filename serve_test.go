@@ -533,7 +533,7 @@ func TestServeFollowMe(t *testing.T) {
 		t.Fatalf("the viewer cannot log in: %v", err)
 	}
 	defer vc.Close()
-	viewer := openTerminal(t, vc, 80, 24, "")
+	viewer := openTerminal(t, vc, 140, 36, "") // wider than the presenter's 100x30, so its tab line names the plan
 	viewer.waitFor("read-only")
 	viewer.waitFor("demo.toml")
 	// The presenter sees that someone watches.
@@ -588,11 +588,12 @@ func planOnTabLine(screen string) string {
 		return ""
 	}
 	l := lines[1]
-	i := strings.Index(l, "4 Year")
+	const lastTab = "5 Scenarios"
+	i := strings.Index(l, lastTab)
 	if i < 0 {
 		return ""
 	}
-	name, _, _ := strings.Cut(strings.TrimSpace(l[i+len("4 Year"):]), " · ")
+	name, _, _ := strings.Cut(strings.TrimSpace(l[i+len(lastTab):]), " · ")
 	return name
 }
 
