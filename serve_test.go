@@ -721,6 +721,11 @@ func TestServeFiftySessions(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+	// A command's session ends on the server a moment after the client has
+	// its exit status: wait for the count to settle back to the planners.
+	for deadline := time.Now().Add(5 * time.Second); ts.s.sessions.Load() != n && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if got := ts.s.sessions.Load(); got != n {
 		t.Errorf("%d sessions open, want %d", got, n)
 	}
