@@ -76,7 +76,7 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 		}
 		billing = &b
 	}
-	path, err := oneProject(c, args)
+	path, err := oneProject(c, a.stdinDefault(args))
 	if err != nil {
 		return err
 	}
@@ -85,13 +85,11 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 		return err
 	}
 	req := &proposalRequest{projectName: path}
-	cardSrc := defaultCard
-	if o.rates != "" {
-		if cardSrc, err = readCardFile(o.rates); err != nil {
-			return fmt.Errorf("rate card: %w", err)
-		}
+	cardSrc, origin, err := a.readCardSource(o.rates)
+	if err != nil {
+		return err
 	}
-	if req.card, err = pricing.ParseRateCard(cardOrigin(o.rates), cardSrc); err != nil {
+	if req.card, err = pricing.ParseRateCard(origin, cardSrc); err != nil {
 		return err
 	}
 	if o.plan != "" {
@@ -99,10 +97,11 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 			return err
 		}
 	}
-	src, _, err := readProjectFile(path)
+	src, path, err := a.readProjectSource(path)
 	if err != nil {
 		return fmt.Errorf("project: %w", err)
 	}
+	req.projectName = path
 	p, err := pricing.ParseProject(path, src, req.card)
 	if err != nil {
 		return err
@@ -112,7 +111,7 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 		src       []byte
 	}
 	if ov := overlayPath(o, path, p); ov != "" {
-		if overlay.src, err = readOverlayFile(ov); err != nil {
+		if overlay.src, err = a.readOverlaySource(ov); err != nil {
 			return fmt.Errorf("pricing: %w", err)
 		}
 		// Laid over once under its own name, so its problems name the file.
@@ -151,7 +150,7 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 		_, err := a.stdout.Write(doc)
 		return writeOut(err)
 	}
-	return writeFileAtomic(o.out, doc)
+	return a.writeOutFile(o.out, doc)
 }
 
 // cardOrigin is what errors call the card: its path, or the embedded one's name.

@@ -145,8 +145,11 @@ type server struct {
 	// overlays are the customers' cards: --pricing-dir's overlays laid over
 	// card, by file name; loaded with it, shared read-only.
 	overlays map[string]*pricing.RateCard
-	reloads  int
-	stamps   map[string]fileStamp // the watched files as last loaded
+	// sources are the bytes card and overlays were read from, which a
+	// proposal embeds.
+	sources cardSources
+	reloads int
+	stamps  map[string]fileStamp // the watched files as last loaded
 	// programs are the running planners and viewers, each with the card a
 	// reload gives it (nil for a viewer, which follows its presenter).
 	programs map[*tea.Program]*cardFor
@@ -182,11 +185,11 @@ func newServer(cfg serveConfig) (*server, error) {
 		shares:   newShareBook(),
 		stopPoll: make(chan struct{}),
 	}
-	card, overlays, err := s.loadCards()
+	card, overlays, sources, err := s.loadCards()
 	if err != nil {
 		return nil, err
 	}
-	s.card, s.overlays = card, overlays
+	s.card, s.overlays, s.sources = card, overlays, sources
 	s.stamps = s.watchedStamps()
 	if s.keys, err = readAuthorizedKeys(cfg.authorizedKeys); err != nil {
 		return nil, err
@@ -356,15 +359,24 @@ const maxOverlays = 10000
 
 // loadCards reads the card and lays every overlay over it. Every problem of
 // every file is returned at once, and then no card.
-func (s *server) loadCards() (*pricing.RateCard, map[string]*pricing.RateCard, error) {
-	card, err := loadCard(s.cfg.rates)
-	if err != nil {
-		return nil, nil, err
+func (s *server) loadCards() (*pricing.RateCard, map[string]*pricing.RateCard, cardSources, error) {
+	src, origin := defaultCard, defaultCardOrigin
+	if s.cfg.rates != "" {
+		var err error
+		if src, err = readCardFile(s.cfg.rates); err != nil {
+			return nil, nil, cardSources{}, fmt.Errorf("rate card: %w", err)
+		}
+		origin = s.cfg.rates
 	}
+	card, err := pricing.ParseRateCard(origin, src)
+	if err != nil {
+		return nil, nil, cardSources{}, err
+	}
+	sources := cardSources{card: src, origin: origin, overlays: map[string][]byte{}}
 	overlays := map[string]*pricing.RateCard{}
 	if s.cfg.pricingDir != "" {
 		if st, err := os.Stat(s.cfg.pricingDir); err != nil || !st.IsDir() {
-			return nil, nil, fmt.Errorf("serve: --pricing-dir %s is not a folder", s.cfg.pricingDir)
+			return nil, nil, cardSources{}, fmt.Errorf("serve: --pricing-dir %s is not a folder", s.cfg.pricingDir)
 		}
 	}
 	var problems pricing.Problems
@@ -384,6 +396,7 @@ func (s *server) loadCards() (*pricing.RateCard, map[string]*pricing.RateCard, e
 			continue
 		}
 		overlays[filepath.Base(f)] = oc
+		sources.overlays[filepath.Base(f)] = src
 	}
 	switch {
 	case len(others) > 0:
@@ -391,11 +404,35 @@ func (s *server) loadCards() (*pricing.RateCard, map[string]*pricing.RateCard, e
 		for _, p := range problems {
 			lines = append(lines, p.String())
 		}
-		return nil, nil, errors.New(strings.Join(lines, "\n"))
+		return nil, nil, cardSources{}, errors.New(strings.Join(lines, "\n"))
 	case len(problems) > 0:
-		return nil, nil, problems
+		return nil, nil, cardSources{}, problems
 	}
-	return card, overlays, nil
+	return card, overlays, sources, nil
+}
+
+// cardSources are the bytes the server's cards were read from.
+type cardSources struct {
+	card     []byte
+	origin   string
+	overlays map[string][]byte
+}
+
+// cardSource is the server's card's bytes and what errors call it.
+func (s *server) cardSource() ([]byte, string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sources.card, s.sources.origin
+}
+
+// overlaySource is the bytes of the overlay name names (pricingCard's rule).
+func (s *server) overlaySource(name string) ([]byte, error) {
+	if _, err := s.pricingCard(name); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sources.overlays[filepath.Base(name)], nil
 }
 
 // pricingCard is the card of the overlay a session names (--pricing, or a
@@ -462,7 +499,7 @@ func (s *server) pollFiles() {
 // running planners are told (ctrl+r moves a month to it).
 func (s *server) reload(why string) {
 	stamps := s.watchedStamps()
-	card, overlays, err := s.loadCards()
+	card, overlays, sources, err := s.loadCards()
 	s.mu.Lock()
 	s.stamps = stamps // a broken file is not read again until it changes again
 	if err != nil {
@@ -470,7 +507,7 @@ func (s *server) reload(why string) {
 		s.log.Error("reload refused; keeping the card in use", "why", why, "error", oneLine(err))
 		return
 	}
-	s.card, s.overlays = card, overlays
+	s.card, s.overlays, s.sources = card, overlays, sources
 	s.reloads++
 	n := s.reloads
 	s.mu.Unlock()

@@ -192,7 +192,8 @@ func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 			}
 			return ""
 		},
-		session: &sessionFiles{card: s.currentCard(), pricing: s.pricingCard, stdin: sess, root: root},
+		session: &sessionFiles{card: s.currentCard(), pricing: s.pricingCard, stdin: sess, root: root,
+			cardSource: s.cardSource, overlaySource: s.overlaySource},
 	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && lookup(args[0]) == nil {
 		return a.exitCode(unknownCommand(plannerCommand, args[0]))
@@ -205,7 +206,7 @@ func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 
 // overSSH are the commands a session may run: those whose every file is
 // read through the session (sessionFiles) and that write only to it.
-var overSSH = map[string]bool{"quote": true, "compare": true, "fit": true, "year": true, "check": true, "help": true}
+var overSSH = map[string]bool{"quote": true, "compare": true, "fit": true, "year": true, "check": true, "proposal": true, "help": true}
 
 // sshCommandNames are overSSH's commands in the command table's order.
 func sshCommandNames() []string {
@@ -227,6 +228,58 @@ type sessionFiles struct {
 	pricing func(name string) (*pricing.RateCard, error)
 	stdin   io.Reader
 	root    *os.Root
+	// cardSource and overlaySource are the bytes of the server's card and
+	// of an overlay (server.overlaySource), which a proposal embeds.
+	cardSource    func() ([]byte, string)
+	overlaySource func(name string) ([]byte, error)
+}
+
+// readCardSource is a proposal's card: --rates's bytes (or the built-in
+// card's) and what errors call it; in a session the server's.
+func (a *app) readCardSource(path string) ([]byte, string, error) {
+	if a.session == nil {
+		if path == "" {
+			return defaultCard, defaultCardOrigin, nil
+		}
+		src, err := readCardFile(path)
+		if err != nil {
+			return nil, "", fmt.Errorf("rate card: %w", err)
+		}
+		return src, path, nil
+	}
+	if path != "" {
+		return nil, "", &exitError{code: exitUsage, msg: "--rates: over SSH the server's rate card is used; leave --rates out"}
+	}
+	src, origin := a.session.cardSource()
+	return src, origin, nil
+}
+
+// readProjectSource is readProjectFile's bytes and the name messages give
+// the project; in a session standard input or the user's folder.
+func (a *app) readProjectSource(path string) ([]byte, string, error) {
+	if a.session == nil {
+		src, _, err := readProjectFile(path)
+		return src, path, err
+	}
+	return a.session.read(path, pricing.MaxProjectBytes)
+}
+
+// readOverlaySource is readOverlayFile, or in a session one of the server's
+// overlays by name.
+func (a *app) readOverlaySource(path string) ([]byte, error) {
+	if a.session == nil {
+		return readOverlayFile(path)
+	}
+	return a.session.overlaySource(path)
+}
+
+// writeOutFile is writeFileAtomic for --out; over SSH output goes to the
+// session (ssh HOST proposal < month.toml > proposal.html).
+func (a *app) writeOutFile(path string, data []byte) error {
+	if a.session != nil {
+		return &exitError{code: exitUsage, msg: "--out: over SSH the output goes to standard output; redirect it on your side (> FILE)"}
+	}
+	return writeFileAtomic(path, data)
 }
 
 // applyPricing is applyPricing, or in a session the server's card for the

@@ -938,7 +938,7 @@ func TestServeLimits(t *testing.T) {
 func TestServeRefusesCommandsThatCannotRunOverSSH(t *testing.T) {
 	ts := startServer(t, nil)
 	_, errOut, code := ts.run("serve --listen 127.0.0.1:0", "")
-	if code != 2 || !strings.Contains(errOut, "serve cannot be run over SSH; these can: quote, compare, fit, year, check, help") {
+	if code != 2 || !strings.Contains(errOut, "serve cannot be run over SSH; these can: quote, compare, fit, year, check, proposal, help") {
 		t.Errorf("serve over SSH exits %d: %q", code, errOut)
 	}
 }
@@ -978,5 +978,32 @@ func TestServeDisconnectSavesUnsavedChanges(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(home, "unsaved-month.toml")); err != nil {
 		t.Errorf("the never-saved month was lost: %v", err)
+	}
+}
+
+// TestServeProposal: a proposal over SSH is the one made locally, the
+// server's card and the customer's overlay embedded; --out is refused.
+func TestServeProposal(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "acme-pricing.toml"), []byte(readExample(t, "acme-pricing.toml")), 0o644)
+	ts := startServer(t, func(c *serveConfig) { c.pricingDir = dir })
+	t.Setenv(todayEnv, "2026-03-02")
+	demo := readExample(t, "sales-demo.toml")
+	out, errOut, code := ts.run("proposal --format md", demo)
+	if code != 0 || !strings.Contains(out, "An estimate, not a contract") || !strings.Contains(out, "84.15") {
+		t.Fatalf("proposal over SSH exits %d: %s\n%s", code, errOut, out)
+	}
+	var local, localErr bytes.Buffer
+	a := &app{stdout: &local, stderr: &localErr, interactive: func() bool { return false }}
+	os.WriteFile(filepath.Join(dir, "stdin"), []byte(demo), 0o644)
+	if c := a.run([]string{"proposal", "--format", "md", "--pricing", filepath.Join(dir, "acme-pricing.toml"), filepath.Join(dir, "stdin")}); c != 0 {
+		t.Fatalf("local proposal exits %d: %s", c, localErr.String())
+	}
+	if strings.Count(out, "84.15") != strings.Count(local.String(), "84.15") {
+		t.Errorf("the proposal over SSH differs from the local one")
+	}
+	_, errOut, code = ts.run("proposal --out /tmp/x.html", demo)
+	if code != 2 || !strings.Contains(errOut, "--out: over SSH") {
+		t.Errorf("--out over SSH exits %d: %q", code, errOut)
 	}
 }
