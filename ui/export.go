@@ -79,13 +79,6 @@ func (m *Model) exportContent() (kind, what string, data []byte, err error) {
 			blocked = q.Blocked
 		}
 		err = report.WriteYearBlocked(&buf, y, blocked, report.Markdown)
-	case ScreenScenarios:
-		m.ensureScenarios()
-		if !m.scenariosFresh() {
-			return "", "", nil, errors.New("the scenarios are still being priced; e exports them once they show")
-		}
-		kind, what = "scenarios", "the scenarios"
-		err = report.WriteScenarios(&buf, m.card, m.scen.rows, report.Markdown)
 	default:
 		if m.quote == nil {
 			return "", "", nil, errors.New("nothing to export: the month cannot be priced")
