@@ -43,24 +43,13 @@ func newPresentPalette(isDark bool) presentPalette {
 // presentHelpStyles are the key help's styles in the projector theme.
 func presentHelpStyles(isDark bool) help.Styles {
 	c := newPresentPalette(isDark)
-	k := lipgloss.NewStyle().Bold(true).Foreground(c.fg)
-	d := lipgloss.NewStyle().Foreground(c.muted)
-	return help.Styles{Ellipsis: d, ShortKey: k, ShortDesc: d, ShortSeparator: d, FullKey: k, FullDesc: d, FullSeparator: d}
+	return helpStylesIn(c.fg, c.muted)
 }
 
 // presentInputStyles are the text input's styles in the projector theme.
 func presentInputStyles(isDark bool) textinput.Styles {
 	c := newPresentPalette(isDark)
-	st := textinput.StyleState{
-		Text:        lipgloss.NewStyle().Foreground(c.fg),
-		Placeholder: lipgloss.NewStyle().Foreground(c.muted),
-		Suggestion:  lipgloss.NewStyle().Foreground(c.muted),
-		Prompt:      lipgloss.NewStyle().Foreground(c.fg),
-	}
-	out := textinput.DefaultStyles(isDark)
-	out.Focused, out.Blurred = st, st
-	out.Cursor.Color = c.accent
-	return out
+	return inputStylesIn(isDark, c.fg, c.muted, c.accent)
 }
 
 // NewPresentStyles builds the projector theme's styles for a dark or light background.

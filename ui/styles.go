@@ -89,23 +89,34 @@ func newPalette(isDark bool) palette {
 // 4.5:1 on both backgrounds): keys in the text colour, what they do muted.
 func helpStyles(isDark bool) help.Styles {
 	c := newPalette(isDark)
-	k := lipgloss.NewStyle().Bold(true).Foreground(c.fg)
-	d := lipgloss.NewStyle().Foreground(c.muted)
+	return helpStylesIn(c.fg, c.muted)
+}
+
+// helpStylesIn are the key help's styles in a theme's colours: keys bold in
+// its text colour, what they do in its muted one (both themes use it).
+func helpStylesIn(fg, muted color.Color) help.Styles {
+	k := lipgloss.NewStyle().Bold(true).Foreground(fg)
+	d := lipgloss.NewStyle().Foreground(muted)
 	return help.Styles{Ellipsis: d, ShortKey: k, ShortDesc: d, ShortSeparator: d, FullKey: k, FullDesc: d, FullSeparator: d}
 }
 
 // inputStyles are the text input's styles, for the same reason.
 func inputStyles(isDark bool) textinput.Styles {
 	c := newPalette(isDark)
+	return inputStylesIn(isDark, c.fg, c.muted, c.accent)
+}
+
+// inputStylesIn are the text input's styles in a theme's colours (both themes use it).
+func inputStylesIn(isDark bool, fg, muted, cursor color.Color) textinput.Styles {
 	st := textinput.StyleState{
-		Text:        lipgloss.NewStyle().Foreground(c.fg),
-		Placeholder: lipgloss.NewStyle().Foreground(c.muted),
-		Suggestion:  lipgloss.NewStyle().Foreground(c.muted),
-		Prompt:      lipgloss.NewStyle().Foreground(c.fg),
+		Text:        lipgloss.NewStyle().Foreground(fg),
+		Placeholder: lipgloss.NewStyle().Foreground(muted),
+		Suggestion:  lipgloss.NewStyle().Foreground(muted),
+		Prompt:      lipgloss.NewStyle().Foreground(fg),
 	}
 	out := textinput.DefaultStyles(isDark)
 	out.Focused, out.Blurred = st, st
-	out.Cursor.Color = c.accent
+	out.Cursor.Color = cursor
 	return out
 }
 
