@@ -211,6 +211,10 @@ type Feature struct {
 	Height int
 	// Marks names the feature's numbers that are estimates (estimated, why).
 	Marks Marks
+	// Provides is the vendor-independent capability the feature gives its
+	// slot (capability.go), "" when the card does not say: such a feature is
+	// priced on its own card but cannot be carried to another.
+	Provides Capability
 }
 
 // Feature returns the feature with this id.

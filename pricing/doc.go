@@ -56,6 +56,8 @@
 //	estimates (numbers resting on an assumption)   estimate.go
 //	quote validity (prepared, valid until)         validity.go
 //	the customer, an output's sales context        customer.go
+//	capabilities (the vocabulary, provides)        capability.go
+//	one month on several cards (carrying ids)      capabilitycarry.go
 //
 // Reading input:
 //

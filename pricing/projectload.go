@@ -40,6 +40,12 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseProjectTree(name, src, tree, card)
+}
+
+// parseProjectTree reads a decoded project file against a card; ParseProject
+// and ParseProjectAcross (capabilitycarry.go) both read through it.
+func parseProjectTree(name string, src []byte, tree map[string]any, card *RateCard) (*Project, error) {
 	d := &decoder{file: name, src: src}
 	d.refuseUnsafeText(tree)
 	root := d.table(tree)
@@ -272,8 +278,8 @@ func readVideo(card *RateCard, t *table) Video {
 		// The key path is built only for a bad id, to say where it is.
 		if fi, ok := card.featureIndex[id]; ok && card.Features[fi].Slot == s {
 			v.Picks[s] = card.Features[fi].ID
-		} else if card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
-			v.Picks[s] = id
+		} else if pick, ok := card.slotValue(d, t.keyPath(s.Key()), s, id); ok {
+			v.Picks[s] = pick
 		}
 	}
 	if has&bitLanguages != 0 {
