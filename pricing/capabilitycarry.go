@@ -142,13 +142,15 @@ func checkCarriedIDs(d *decoder, videos []map[string]any, cards []*RateCard) {
 				valid = append(valid, c.OptionIDs(s)...)
 			}
 			if found || otherSlot {
-				continue // a feature of another slot is refused by each card's own reading
+				continue // a feature of another slot is refused by its own card's reading
 			}
-			if _, ok := Capability(value).Slot(); ok {
-				continue // a capability of another slot: each card's reading says so
+			path := fmt.Sprintf("videos[%d].%s", i, s.Key())
+			if other, ok := Capability(value).Slot(); ok {
+				d.addf(path, "capability %q belongs to the %s slot, not %s", value, other.Key(), s.Key())
+				continue
 			}
-			valid = append(uniqueStrings(valid), capabilityNames(SlotCapabilities(s))...)
-			d.oneOf(fmt.Sprintf("videos[%d].%s", i, s.Key()), s.Key()+" feature or capability on any card", value, valid)
+			valid = append(uniqueStrings(valid), capabilityShortAndFull(s)...)
+			d.oneOf(path, s.Key()+" feature or capability on any card", value, valid)
 		}
 	}
 }
@@ -188,7 +190,10 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 			}
 			id, gap, carried := card.carry(s, value, cards)
 			if !carried {
-				continue // left for the card's reading to judge
+				if _, own := card.Feature(value); !own {
+					delete(nv, s.Key()) // on no card in this slot: reported once, by checkCarriedIDs
+				}
+				continue // this card's id of another slot: its reading refuses it
 			}
 			if gap != nil {
 				gap.Video = name
