@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func loadCardFile(t *testing.T, path string) *RateCard {
+func loadCardFile(t testing.TB, path string) *RateCard {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
