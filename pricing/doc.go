@@ -56,6 +56,8 @@
 //	estimates (numbers resting on an assumption)   estimate.go
 //	quote validity (prepared, valid until)         validity.go
 //	the customer, an output's sales context        customer.go
+//	vendors compared (one month on several cards)  vendors.go
+//	exchange rates (--fx), converting money        fx.go
 //
 // Reading input:
 //
