@@ -56,6 +56,7 @@
 //	estimates (numbers resting on an assumption)   estimate.go
 //	quote validity (prepared, valid until)         validity.go
 //	the customer, an output's sales context        customer.go
+//	dated rows (effective, the card on a day)      effective.go
 //
 // Reading input:
 //
