@@ -133,6 +133,12 @@ type RateCard struct {
 	// (ForCustomer), or nil for none.
 	Sales *SalesContext
 
+	// RatesAsOf is the day whose rows this card holds: set by On (the
+	// --as-of date every command prices on), and by ParseRateCard to the
+	// card's as_of for a card with dated rows; zero otherwise.
+	RatesAsOf Date
+
+	rows         *cardRows // every dated and undated row, for On; nil without dated rows
 	featureIndex map[string]int
 	planIndex    map[string]int
 	slotOptions  [NumSlots][]int
@@ -180,6 +186,10 @@ type Plan struct {
 	TopUps        []TopUp
 	// Marks names the plan's numbers that are estimates (estimated, why).
 	Marks Marks
+	// Effective is the day this row's numbers take over from the id's
+	// earlier row (effective = 2026-03-01); the zero Date for the id's
+	// undated default row. See effective.go.
+	Effective Date
 
 	offers []bool // indexed like RateCard.Features
 }
@@ -211,6 +221,10 @@ type Feature struct {
 	Height int
 	// Marks names the feature's numbers that are estimates (estimated, why).
 	Marks Marks
+	// Effective is the day this row's numbers take over from the id's
+	// earlier row (effective = 2026-03-01); the zero Date for the id's
+	// undated default row. See effective.go.
+	Effective Date
 }
 
 // Feature returns the feature with this id.
@@ -221,6 +235,12 @@ func (c *RateCard) Feature(id string) (*Feature, bool) {
 	}
 	return &c.Features[i], true
 }
+
+// has reports whether the card has a feature with this id.
+func (c *RateCard) has(id string) bool { _, ok := c.featureIndex[id]; return ok }
+
+// hasPlan reports whether the card has a plan with this id.
+func (c *RateCard) hasPlan(id string) bool { _, ok := c.planIndex[id]; return ok }
 
 // Plan returns the plan with this id.
 func (c *RateCard) Plan(id string) (*Plan, bool) {

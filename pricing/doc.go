@@ -58,6 +58,7 @@
 //	the customer, an output's sales context        customer.go
 //	vendors compared (one month on several cards)  vendors.go
 //	exchange rates (--fx), converting money        fx.go
+//	dated rows (effective, the card on a day)      effective.go
 //
 // Reading input:
 //
