@@ -133,6 +133,11 @@ type RateCard struct {
 	// (ForCustomer), or nil for none.
 	Sales *SalesContext
 
+	// WordsPerMinute is the pace a script is read at on this card (card key
+	// words_per_minute); 0: DefaultWordsPerMinute. A voice may say its own
+	// (Feature.WordsPerMinute). See script.go.
+	WordsPerMinute int
+
 	featureIndex map[string]int
 	planIndex    map[string]int
 	slotOptions  [NumSlots][]int
@@ -211,6 +216,9 @@ type Feature struct {
 	Height int
 	// Marks names the feature's numbers that are estimates (estimated, why).
 	Marks Marks
+	// WordsPerMinute is how fast this voice reads a script (voice features,
+	// key words_per_minute); 0: the card's pace.
+	WordsPerMinute int
 }
 
 // Feature returns the feature with this id.
