@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,6 +52,10 @@ type ProjectSources struct {
 	// folder, absolute or through a link, is refused). nil: the project has no
 	// folder (standard input, a test), and a script file is an error.
 	Scripts fs.FS
+	// known holds the words of script files already read (a save checking
+	// the file it writes reads back as the month on screen): they are taken
+	// as they are, not read again.
+	known map[string]int
 }
 
 // ScriptSeconds is the length, in whole seconds, of words read at wpm words
@@ -218,8 +223,12 @@ func readScripts(d *decoder, videos []Video, refs []scriptRef, s ProjectSources)
 	total := 0
 	for _, r := range refs {
 		v := &videos[r.video]
-		if s.Scripts == nil {
+		if _, ok := s.known[v.ScriptFile]; !ok && s.Scripts == nil {
 			d.addf(r.path, "a script file needs the project's folder; this project was read without one (from standard input?): give script_words or length instead")
+			continue
+		}
+		if n, ok := s.known[v.ScriptFile]; ok {
+			v.ScriptWords = n
 			continue
 		}
 		c, ok := seen[v.ScriptFile]
@@ -330,4 +339,160 @@ func readVideoScripts(card *RateCard, d *decoder, videos []Video, s ProjectSourc
 			card.ApplyScript(v)
 		}
 	}
+}
+
+// knownScripts is the words of every script file the projects' videos name.
+func knownScripts(ps ...*Project) ProjectSources {
+	var known map[string]int
+	for _, p := range ps {
+		if p == nil {
+			continue
+		}
+		for i := range p.Videos {
+			if v := &p.Videos[i]; v.ScriptFile != "" {
+				if known == nil {
+					known = make(map[string]int)
+				}
+				known[v.ScriptFile] = v.ScriptWords
+			}
+		}
+	}
+	return ProjectSources{known: known}
+}
+
+// sameScriptAndDrafts compares what script.go and drafts.go add to a video.
+func sameScriptAndDrafts(a, b *Video) bool {
+	return a.ScriptWords == b.ScriptWords && a.ScriptFile == b.ScriptFile &&
+		a.Drafts == b.Drafts && a.DraftResolution == b.DraftResolution
+}
+
+// writeLengthKeys writes a video's length as EncodeProject does: its script
+// file, its script's words, or its length.
+func writeLengthKeys(line func(key, value string), v *Video) {
+	switch {
+	case v.ScriptFile != "":
+		line("script", tomlQuote(v.ScriptFile))
+	case v.ScriptWords > 0:
+		line("script_words", strconv.Itoa(v.ScriptWords))
+	default:
+		line("length", lengthValue(v.Seconds))
+	}
+}
+
+// editScriptKeys records a change to a video's length, its script's words or
+// its script file, keeping the file's other lines: a video measured by its
+// script loses its length line and the other way round.
+func editScriptKeys(t *tableEditor, s, e *Video, card *RateCard) {
+	switch {
+	case e.ScriptFile != "":
+		if s.ScriptFile != e.ScriptFile {
+			t.set("script", tomlQuote(e.ScriptFile))
+		}
+		t.remove("script_words")
+		t.remove("length")
+		return
+	case s.ScriptFile != "":
+		// The file is gone: the key goes back to naming the script feature.
+		if id := e.Picks[SlotScript]; id != "" && id != card.Defaults[SlotScript] {
+			t.set("script", tomlQuote(id))
+		} else {
+			t.remove("script")
+		}
+	}
+	if e.ScriptWords > 0 {
+		if s.ScriptWords != e.ScriptWords || s.ScriptFile != "" {
+			t.set("script_words", strconv.Itoa(e.ScriptWords))
+		}
+		t.remove("length")
+		return
+	}
+	if s.ScriptWords > 0 {
+		t.remove("script_words")
+	}
+	if s.Seconds != e.Seconds || s.FromScript() {
+		t.set("length", lengthValue(e.Seconds))
+	}
+}
+
+// ScriptLength is what a video's script says of its length, and what the
+// billing increments then make of it.
+type ScriptLength struct {
+	// Words read at WPM words a minute take Seconds (ScriptSeconds). File is
+	// the script file they were counted in, "" for script_words.
+	Words, WPM, Seconds int
+	File                string
+	// Billed is the length the video's premium time charges bill: the
+	// longest of their roundings up to an increment; 0 when none charges by
+	// time. Increment is that charge's increment.
+	Billed, Increment int
+	// TrimWords is how many words fewer would bill less time, and TrimSaves
+	// what that saves over every copy; both 0 when no trim saves anything.
+	TrimWords int
+	TrimSaves Credits
+}
+
+// ScriptLength reports the length a video's script gives it and the saving
+// in trimming it, or false for a video with a length of its own. The trim is
+// to one increment less of the charge that bills the longest (the one
+// Rounding names): at 150 wpm, 420 words are 2m48s, billed as 3m in 30 s increments;
+// 2m30s holds 150 × 150 / 60 = 375 words, so trimming 45 words bills 2m30s.
+func (c *RateCard) ScriptLength(v *Video) (ScriptLength, bool) {
+	if !v.FromScript() {
+		return ScriptLength{}, false
+	}
+	s := ScriptLength{Words: v.ScriptWords, WPM: c.ScriptPace(v), Seconds: v.Seconds, File: v.ScriptFile}
+	for _, l := range c.Lines(v) {
+		f := l.Feature
+		if !f.Premium || !f.Unit.IsTime() || l.Credits == 0 {
+			continue
+		}
+		inc := max(f.IncrementSeconds, 1)
+		if l.BilledSeconds > s.Billed || l.BilledSeconds == s.Billed && inc > s.Increment {
+			s.Billed, s.Increment = l.BilledSeconds, inc
+		}
+	}
+	target := s.Billed - s.Increment
+	if target <= 0 || v.Count <= 0 {
+		return s, true
+	}
+	keep := wordsWithin(target, s.WPM)
+	if keep <= 0 || keep >= s.Words {
+		return s, true
+	}
+	w := *v
+	w.Seconds = ScriptSeconds(keep, s.WPM)
+	saves := times(minus(c.VideoCredits(v), c.VideoCredits(&w)), int64(v.Count))
+	if saves > 0 {
+		s.TrimWords, s.TrimSaves = s.Words-keep, saves
+	}
+	return s, true
+}
+
+// Reading is the length as the script gives it: "420 words ≈ 2m48s at 150
+// wpm", after the file's name when there is one.
+func (s ScriptLength) Reading() string {
+	out := Plural(s.Words, "word") + " ≈ " + FormatLength(s.Seconds) + " at " + itoa(s.WPM) + " wpm"
+	if s.File != "" {
+		out = s.File + ": " + out
+	}
+	return out
+}
+
+// Rounding is what billing makes of the length: "2m48s is billed as 3m;
+// trimming 45 words saves 10 premium credits". "" when nothing charges by time.
+func (s ScriptLength) Rounding(c *RateCard) string {
+	if s.Billed == 0 {
+		return ""
+	}
+	out := FormatLength(s.Seconds) + " is billed as " + FormatLength(s.Billed)
+	if s.Billed == s.Seconds {
+		out = FormatLength(s.Seconds) + " is billed as it is"
+	}
+	if s.Increment > 1 {
+		out += " (" + FormatLength(s.Increment) + " increments)"
+	}
+	if s.TrimWords > 0 {
+		out += "; trimming " + Plural(s.TrimWords, "word") + " saves " + c.CreditWord(s.TrimSaves)
+	}
+	return out
 }

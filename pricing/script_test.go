@@ -316,3 +316,200 @@ features = ["basic-avatar", "stock-look", "stock-voice", "720p", "dubbing", "sto
 		t.Fatalf("got %v, want %q", err, want)
 	}
 }
+
+// scripted is a video of the standard card measured by words.
+func scripted(c *RateCard, words, count int, picks map[string]string) Video {
+	v := video(c, "Launch", 0, picks)
+	v.ScriptWords, v.Count = words, count
+	c.ApplyScript(&v)
+	return v
+}
+
+// TestScriptLengthTrim: the rounding a script's length gets, and the trim
+// that bills one increment less.
+func TestScriptLengthTrim(t *testing.T) {
+	c := standardCard(t)
+	// Video Agent: 30 a minute in 30 s increments. 420 words at 150 wpm are
+	// 168 s (2m48s), billed 180 s: 30 × 3 = 90 a copy. 2m30s holds
+	// 150 × 150 / 60 = 375 words: trimming 45 words bills 150 s, 75 a
+	// copy, saving 15; two copies, 30.
+	v := scripted(c, 420, 2, map[string]string{"agent": "agent"})
+	s, ok := c.ScriptLength(&v)
+	if !ok {
+		t.Fatal("not from a script")
+	}
+	if s.Seconds != 168 || s.Billed != 180 || s.Increment != 30 || s.TrimWords != 45 || s.TrimSaves != cr("30") {
+		t.Errorf("%+v", s)
+	}
+	if got, want := s.Reading(), "420 words ≈ 2m48s at 150 wpm"; got != want {
+		t.Errorf("Reading = %q, want %q", got, want)
+	}
+	if got, want := s.Rounding(c), "2m48s is billed as 3m (30s increments); trimming 45 words saves 30 premium credits"; got != want {
+		t.Errorf("Rounding = %q, want %q", got, want)
+	}
+
+	// With Avatar Pro too (20 a minute, 3 s increments): 168 s bills 168 s,
+	// 56; the agent's 180 s is the longest billed, so the trim is still to
+	// 150 s: the avatar 50 (saves 6) and the agent 75 (saves 15), 21 a copy.
+	v = scripted(c, 420, 1, map[string]string{"agent": "agent", "avatar": "avatar-pro"})
+	s, _ = c.ScriptLength(&v)
+	if s.TrimWords != 45 || s.TrimSaves != cr("21") {
+		t.Errorf("with Avatar Pro: %+v", s)
+	}
+
+	// Only Avatar Pro: 168 s is a whole number of 3 s increments, billed as
+	// it is; 165 s holds 165 × 150 / 60 = 412.5, so 412 words: trimming 8
+	// saves 20 × 3 / 60 = 1.
+	v = scripted(c, 420, 1, map[string]string{"avatar": "avatar-pro"})
+	s, _ = c.ScriptLength(&v)
+	if got, want := s.Rounding(c), "2m48s is billed as it is (3s increments); trimming 8 words saves 1 premium credit"; got != want {
+		t.Errorf("Rounding = %q, want %q", got, want)
+	}
+
+	// Nothing charged by time: no rounding to speak of.
+	v = scripted(c, 420, 1, nil)
+	if s, _ = c.ScriptLength(&v); s.Rounding(c) != "" || s.TrimWords != 0 {
+		t.Errorf("included only: %+v %q", s, s.Rounding(c))
+	}
+	// A video with a length of its own has no script length.
+	plain := video(c, "x", 60, nil)
+	if _, ok := c.ScriptLength(&plain); ok {
+		t.Error("a plain video has a script length")
+	}
+}
+
+// TestDraftsCharge: each draft is one more render of the re-rendered
+// features, at the draft resolution.
+func TestDraftsCharge(t *testing.T) {
+	c := standardCard(t)
+	v := video(c, "Launch", 120, map[string]string{"avatar": "avatar-pro", "resolution": "4k"})
+	v.Drafts = 2
+	// Avatar Pro: 20 a minute × 2 m = 40 a render, 3 renders (the final and
+	// 2 drafts): 120. 4K: 10 for the final alone; the drafts render at the
+	// cheapest resolution, the included 720p: 0. In all 130.
+	lines := c.Lines(&v)
+	avatar, res := lineFor(t, lines, SlotAvatar), lineFor(t, lines, SlotResolution)
+	if avatar.Credits != cr("120") || avatar.Renders != 3 || avatar.Drafts != 2 {
+		t.Errorf("avatar line %+v", avatar)
+	}
+	if res.Credits != cr("10") || res.DraftAt == nil || res.DraftAt.ID != "720p" || res.DraftCredits != 0 {
+		t.Errorf("resolution line %+v", res)
+	}
+	if got, want := avatar.Quantity(), "2m × 3 renders (2 drafts)"; got != want {
+		t.Errorf("avatar quantity %q, want %q", got, want)
+	}
+	if got, want := res.Quantity(), "1 video + 2 drafts at 720p"; got != want {
+		t.Errorf("resolution quantity %q, want %q", got, want)
+	}
+	if got := c.VideoCredits(&v); got != cr("130") {
+		t.Errorf("video credits %v, want 130", got)
+	}
+	// Against re-rendering at full resolution: without drafts 40 + 10 = 50;
+	// 2 re-renders in 4K instead, 3 × 40 + 3 × 10 = 150, so 100 for them,
+	// against the drafts' 80: saves 20.
+	d, ok := c.DraftCost(&v)
+	if !ok || d.Cost != cr("80") || d.FullCost != cr("100") || d.Saves != cr("20") {
+		t.Errorf("%+v", d)
+	}
+	if got, want := d.Sentence(c), "2 review drafts at 720p: 80 premium credits, against 100 re-rendering in 4K (saves 20); previews are free"; got != want {
+		t.Errorf("Sentence = %q, want %q", got, want)
+	}
+
+	// Drafts at a premium draft resolution that charges on every render:
+	// a 1080p of 2 a render (re-rendered): 2 drafts, 2 × 2 = 4.
+	c2 := mustCard(t, 1, starterPlan+strings.Replace(premiumFeatures, `id = "ai-look"`, `id = "hd"
+name = "HD"
+slot = "resolution"
+premium = true
+rate = 2
+unit = "video"
+rerender = true
+height = 1440
+
+[[features]]
+id = "ai-look"`, 1))
+	w := video(c2, "Launch", 60, map[string]string{"resolution": "4k"})
+	w.Drafts, w.DraftResolution = 2, "hd"
+	if res := lineFor(t, c2.Lines(&w), SlotResolution); res.DraftCredits != cr("4") || res.Credits != cr("14") {
+		t.Errorf("premium draft resolution: %+v", res)
+	}
+}
+
+// TestDraftOptions: re-renders at a premium resolution are offered as drafts.
+func TestDraftOptions(t *testing.T) {
+	c := standardCard(t)
+	p := c.NewProject("starter")
+	v := video(c, "Launch", 120, map[string]string{"avatar": "avatar-pro", "resolution": "4k"})
+	v.Rerenders = 2
+	// Now: 3 renders of 40 + 10 = 150. As 2 drafts at 720p: 130. Saves 20.
+	p.Videos = []Video{v, video(c, "Plain", 60, nil)}
+	plan, _ := c.Plan("starter")
+	opts := c.DraftOptions(p, plan)
+	if len(opts) != 1 {
+		t.Fatalf("%+v", opts)
+	}
+	if got, want := opts[0].Text(c), "Render 2 review drafts at 720p instead of re-rendering in 4K: saves 20 premium credits"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	if w := opts[0].Apply(v); w.Rerenders != 0 || w.Drafts != 2 || c.VideoCredits(&w) != cr("130") {
+		t.Errorf("applied: %+v", w)
+	}
+	// An included final resolution saves nothing by drafting.
+	p.Videos[0].Picks[SlotResolution] = "1080p"
+	if opts := c.DraftOptions(p, plan); len(opts) != 0 {
+		t.Errorf("1080p: %+v", opts)
+	}
+}
+
+// TestEditProjectKeepsScriptKeys: a save writes the script's words and the
+// drafts back in place, keeping comments, and never a length beside them.
+func TestEditProjectKeepsScriptKeys(t *testing.T) {
+	c := scriptCard(t, "")
+	src := []byte(`plan = "starter"   # the plan
+
+# the launch
+[[videos]]
+name = "Launch"
+script_words = 420   # from the doc
+
+[[videos]]
+name = "Teaser"
+script = "scripts/teaser.md"   # the final cut
+
+[[videos]]
+name = "Explainer"
+length = "2m"
+`)
+	fsys := fstest.MapFS{"scripts/teaser.md": {Data: []byte("one two three")}}
+	saved, err := ParseProjectFrom("m.toml", src, c, ProjectSources{Scripts: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range saved.Videos {
+		saved.Videos[i].ID = i + 1
+	}
+	edited := saved.Clone()
+	edited.Videos[0].ScriptWords = 300
+	c.ApplyScript(&edited.Videos[0])
+	edited.Videos[1].Drafts = 2
+	edited.Videos[1].Picks[SlotResolution] = "4k"
+	edited.Videos[2].ScriptWords = 150 // typed in the planner: the length follows
+	c.ApplyScript(&edited.Videos[2])
+	out, kept := EditProject(src, saved, edited, c)
+	if !kept {
+		t.Fatalf("layout not kept:\n%s", out)
+	}
+	for _, want := range []string{"script_words = 300   # from the doc", `script = "scripts/teaser.md"   # the final cut`, "drafts = 2", "# the launch", "script_words = 150"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(string(out), "length") {
+		t.Errorf("a length beside a script:\n%s", out)
+	}
+	// The full encoding reads back as the same month.
+	back, err := ParseProjectFrom("e.toml", EncodeProject(edited, c), c, ProjectSources{Scripts: fsys})
+	if err != nil || !SameProject(back, edited) {
+		t.Errorf("encoding does not read back: %v\n%s", err, EncodeProject(edited, c))
+	}
+}
