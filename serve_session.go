@@ -101,7 +101,7 @@ func (s *server) plan(sess ssh.Session, user string, root *os.Root, args []strin
 			fmt.Fprintf(stderr, "creditplan: cannot open %s: %v\n", path, err)
 			return exitInvalid
 		default:
-			p, err := pricing.ParseProject(path, src, card)
+			p, err := parseProjectIn(root, path, src, card)
 			if err != nil {
 				printErr(stderr, err)
 				return exitInvalid
@@ -329,7 +329,7 @@ func (a *app) readProject(path string, card *pricing.RateCard) (*pricing.Project
 	if err != nil {
 		return nil, fmt.Errorf("project: %w", err)
 	}
-	return pricing.ParseProject(name, src, card)
+	return a.parseProject(name, src, card)
 }
 
 // readChecked is readCheckedFile, or in a session standard input or a

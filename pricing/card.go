@@ -139,6 +139,11 @@ type RateCard struct {
 	RatesAsOf Date
 
 	rows         *cardRows // every dated and undated row, for On; nil without dated rows
+	// WordsPerMinute is the pace a script is read at on this card (card key
+	// words_per_minute); 0: DefaultWordsPerMinute. A voice may say its own
+	// (Feature.WordsPerMinute). See script.go.
+	WordsPerMinute int
+
 	featureIndex map[string]int
 	planIndex    map[string]int
 	slotOptions  [NumSlots][]int
@@ -225,6 +230,9 @@ type Feature struct {
 	// earlier row (effective = 2026-03-01); the zero Date for the id's
 	// undated default row. See effective.go.
 	Effective Date
+	// WordsPerMinute is how fast this voice reads a script (voice features,
+	// key words_per_minute); 0: the card's pace.
+	WordsPerMinute int
 }
 
 // Feature returns the feature with this id.

@@ -12,10 +12,10 @@ const SchemaVersion = 1
 
 var (
 	cardTopKeys   = []string{"card", "defaults", "plans", "features"}
-	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount"}
+	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute"}
 	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why", "effective"}
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
-	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective"}
+	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute"}
 	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
 	// maxTopUps bounds a plan's packs: the cheapest mix of packs for a shortfall
 	// is searched over every pack, for every plan a comparison or a year tries,
@@ -65,6 +65,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		}
 		card.Sources = ct.strings("sources")
 		card.MaxDiscount = readMaxDiscount(ct)
+		card.WordsPerMinute = readWordsPerMinute(ct)
 		ct.finish(cardKeys)
 	}
 
@@ -255,6 +256,7 @@ func readFeature(t *table, precision int) Feature {
 		t.d.addf(t.keyPath("rate"), "feature %q is included (premium = false) but has a rate; included features spend no credits", f.ID)
 	}
 	f.Effective = readEffective(t)
+	f.WordsPerMinute = readVoicePace(t, f.Slot)
 	f.Marks = readMarks(t, featureKeys)
 	t.finish(featureKeys)
 	return f

@@ -26,6 +26,8 @@
 //	rounding: billing increments, card precision   rounding.go
 //	minimum charge                                 minimum.go
 //	re-renders                                     rerender.go
+//	length from the script (words, a voice's pace) script.go
+//	review drafts at a lower resolution            drafts.go
 //	alternatives (cheaper choices, month order)    alternatives.go
 //	alternative chains (which step a plan can use) chain.go
 //	plan limits (what blocks a plan)               limits.go
