@@ -138,7 +138,7 @@ type RateCard struct {
 	// card's as_of for a card with dated rows; zero otherwise.
 	RatesAsOf Date
 
-	rows         *cardRows // every dated and undated row, for On; nil without dated rows
+	rows *cardRows // every dated and undated row, for On; nil without dated rows
 	// WordsPerMinute is the pace a script is read at on this card (card key
 	// words_per_minute); 0: DefaultWordsPerMinute. A voice may say its own
 	// (Feature.WordsPerMinute). See script.go.
