@@ -56,6 +56,8 @@
 //	estimates (numbers resting on an assumption)   estimate.go
 //	quote validity (prepared, valid until)         validity.go
 //	the customer, an output's sales context        customer.go
+//	one-time charges (setup fees, in their month)  onetime.go
+//	a month's budget in money                      budget.go
 //
 // Reading input:
 //

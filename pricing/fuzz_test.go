@@ -181,9 +181,20 @@ var scenarioSeeds = []string{
 	"scenarios = [{ name = \"inline\", plan = \"business\", seats = 2 }]\n[[videos]]\nname = \"a\"\nlength = 2.5\n",
 }
 
+// oneTimeSeeds are projects with one-time charges and a budget, good and bad.
+var oneTimeSeeds = []string{
+	"plan = \"pro\"\nbudget = 59.5\n[[one_time]]\nid = \"studio-avatar\"\n[[one_time]]\nid = \"photo-avatar-training\"\nmonth = 12\n" +
+		"[[videos]]\nname = \"a\"\nlength = \"1m\"\n",
+	"plan = \"free\"\nbudget = -1\none_time = [{ id = \"studio-avatar\", month = 0 }]\n",
+	"budget = 1e300\n[[one_time]]\nid = \"studio-avatar\"\n[[one_time]]\nid = \"studio-avatar\"\nmonth = 13\n",
+}
+
 func FuzzParseProject(f *testing.F) {
 	c := defaultCard(f)
 	for _, s := range scenarioSeeds {
+		f.Add([]byte(s))
+	}
+	for _, s := range oneTimeSeeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
