@@ -123,3 +123,42 @@ func budgetValue(m Money) string {
 	}
 	return s
 }
+
+// BudgetCheck is a month's cost against its budget in money.
+type BudgetCheck struct {
+	Budget Money
+	// Total is what the month costs: the plan and seats, the top-up it
+	// needs, and its one-time charges in money.
+	Total Money
+	// Within is set when Total is at most Budget; Under is then what is
+	// left, otherwise Over is what the month costs above it.
+	Within      bool
+	Under, Over Money
+}
+
+// AgainstBudget is the month's standing against the project's budget; false
+// when the project gives none or the plan has no public price.
+func (s *Standing) AgainstBudget() (BudgetCheck, bool) {
+	if !s.HasBudget || s.Plan.ContactSales {
+		return BudgetCheck{}, false
+	}
+	cost, _ := s.QuotedCost()
+	b := BudgetCheck{Budget: s.Budget, Total: plus(cost, s.OneTimeCost)}
+	b.Within = b.Total <= b.Budget
+	if b.Within {
+		b.Under = b.Budget - b.Total
+	} else {
+		b.Over = minus(b.Total, b.Budget)
+	}
+	return b, true
+}
+
+// Sentence is the check as outputs say it: "Budget $60.00: the month costs
+// $44.00, $16.00 under" or "..., $5.00 over".
+func (b BudgetCheck) Sentence(c *RateCard) string {
+	s := "Budget " + c.Money(b.Budget) + ": the month costs " + c.Money(b.Total)
+	if b.Within {
+		return s + ", " + c.Money(b.Under) + " under"
+	}
+	return s + ", " + c.Money(b.Over) + " over"
+}

@@ -214,3 +214,132 @@ func writeOneTimeNeeds(b *strings.Builder, needs []OneTimeNeed) {
 		}
 	}
 }
+
+// OneTimeLine is one one-time charge as a month on a plan pays it.
+type OneTimeLine struct {
+	Charge *OneTimeCharge
+	// Month is the month of the year it falls in (1 is the month quoted).
+	Month int
+	// Included is set when the plan's price covers it; Price and Credits are
+	// then 0. Otherwise one of them is what it costs: money paid apart from
+	// the subscription, or credits spent from the month's.
+	Included bool
+	Price    Money
+	Credits  Credits
+}
+
+// OneTimeIn lists the project's one-time charges that fall in month (1-12)
+// on the plan, in the project's order. A charge the plan does not offer, or
+// the card does not have, is not listed: it blocks the plan (oneTimeBlocked).
+func (c *RateCard) OneTimeIn(p *Project, plan *Plan, month int) []OneTimeLine {
+	var out []OneTimeLine
+	for _, n := range p.OneTime {
+		if n.Month != month {
+			continue
+		}
+		o, ok := c.OneTimeCharge(n.ID)
+		if !ok || !o.OfferedOn(plan.ID) {
+			continue
+		}
+		l := OneTimeLine{Charge: o, Month: n.Month}
+		if o.IncludedOn(plan.ID) {
+			l.Included = true
+		} else {
+			l.Price, l.Credits = o.Price, o.Credits
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// oneTimeTotals is what the lines cost in money and spend in credits.
+func oneTimeTotals(lines []OneTimeLine) (Money, Credits) {
+	var m Money
+	var cr Credits
+	for _, l := range lines {
+		m = plus(m, l.Price)
+		cr = plus(cr, l.Credits)
+	}
+	return m, cr
+}
+
+// oneTimeCredits is what the project's one-time charges of the quoted month
+// spend on the plan.
+func (c *RateCard) oneTimeCredits(plan *Plan, p *Project) Credits {
+	if len(p.OneTime) == 0 {
+		return 0
+	}
+	_, cr := oneTimeTotals(c.OneTimeIn(p, plan, 1))
+	return cr
+}
+
+// oneTimeBlocked says, for each one-time charge the project needs that the
+// plan cannot have, why: no credits or money buy a charge a plan does not sell.
+func (c *RateCard) oneTimeBlocked(plan *Plan, p *Project) []string {
+	var out []string
+	for _, n := range p.OneTime {
+		o, ok := c.OneTimeCharge(n.ID)
+		switch {
+		case !ok:
+			out = append(out, c.Name+" has no one-time charge "+quoteName(n.ID))
+		case !o.OfferedOn(plan.ID):
+			out = append(out, o.Name+" (one-time) is not offered on "+plan.Name)
+		}
+	}
+	return out
+}
+
+// OneTimeNote is the sentence a cost or a cost per minute carries when the
+// month has one-time charges: "plus one-time $1,500.00 ≈ (Custom Studio
+// Avatar setup)", "" when it has none in money.
+func (s *Standing) OneTimeNote(c *RateCard) string {
+	if s.OneTimeCost == 0 {
+		return ""
+	}
+	var names []string
+	mark := ""
+	for _, l := range s.OneTime {
+		if l.Price > 0 {
+			names = append(names, l.Charge.Name)
+			if l.Charge.AmountMark() != "" {
+				mark = " " + EstimateMark
+			}
+		}
+	}
+	return "plus one-time " + c.Money(s.OneTimeCost) + mark + " (" + strings.Join(names, ", ") + ")"
+}
+
+// WithOneTime is the month's cost with its one-time charges in money: Cost
+// plus OneTimeCost.
+func (s *Standing) WithOneTime() Money { return plus(s.Cost, s.OneTimeCost) }
+
+// Text is the line as outputs list it: "Custom Studio Avatar setup: $1,500.00 ≈
+// (one-time)", "Photo avatar training: 20 premium credits ≈ from the month's
+// credits", "...: included in Pro".
+func (l OneTimeLine) Text(c *RateCard, plan *Plan) string {
+	o := l.Charge
+	switch {
+	case l.Included:
+		return o.Name + ": included in " + plan.Name
+	case l.Credits > 0:
+		return o.Name + ": " + c.CreditWord(l.Credits) + o.AmountMark() + " from the month's credits"
+	}
+	return o.Name + ": " + c.Money(l.Price) + o.AmountMark() + ", paid once"
+}
+
+// oneTimeMonth puts the project's one-time charges of the wallet month wm in
+// it: their credits are spent that month on top of its videos (a setup is
+// not made more or less often by the month's volume), their money is paid
+// that month. It runs after the month's subscription is due and before any
+// top-up is bought, so a top-up covers the charge's credits too.
+func (c *RateCard) oneTimeMonth(p *Project, plan *Plan, wm *WalletMonth, run *YearRun) {
+	wm.OneTime = c.OneTimeIn(p, plan, wm.Month)
+	m, cr := oneTimeTotals(wm.OneTime)
+	wm.Need = plus(wm.Need, cr)
+	if plan.ContactSales {
+		return // no cost is shown for a plan without a public price
+	}
+	wm.OneTimeCost = m
+	wm.Cost = plus(wm.Cost, m)
+	run.OneTime = plus(run.OneTime, m)
+}

@@ -276,3 +276,122 @@ length = "1m"
 		t.Errorf("edited one-time month lost: %v\n%s", err, out)
 	}
 }
+
+// oneTimeMonth is a month of one 5-minute Avatar Pro video: 5 min × 20 =
+// 100 premium credits (300 s is a whole number of 3 s increments).
+func oneTimeMonth(c *RateCard, plan string, needs ...OneTimeNeed) *Project {
+	p := c.NewProject(plan)
+	p.Videos = []Video{video(c, "Launch", 300, map[string]string{"avatar": "avatar-pro"})}
+	p.OneTime = needs
+	return p
+}
+
+func TestOneTimeCreditsSpendTheMonthsCredits(t *testing.T) {
+	c := oneTimeCard(t)
+	// Starter: 200 credits. Videos 100 + photo training 20 = 120 spent, 80
+	// left; the training is paid in credits, so no money is added: $29.00.
+	q, err := c.Quote(oneTimeMonth(c, "starter", OneTimeNeed{"photo-training", 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Premium != cr("120") || q.OneTimeCredits != cr("20") || q.Remaining != cr("80") || !q.Fits {
+		t.Errorf("premium %s (one-time %s), remaining %s, fits %v; want 120 (20), 80, true", q.Premium, q.OneTimeCredits, q.Remaining, q.Fits)
+	}
+	if q.Cost != usd("29") || q.OneTimeCost != 0 || q.WithOneTime() != usd("29") {
+		t.Errorf("cost %v + one-time %v", q.Cost, q.OneTimeCost)
+	}
+	if len(q.OneTime) != 1 || q.OneTime[0].Text(c, q.Plan) != "Photo avatar training: 20 premium credits from the month's credits" {
+		t.Errorf("one-time lines %+v", q.OneTime)
+	}
+	// A charge in month 3 is not the quoted month's.
+	q, _ = c.Quote(oneTimeMonth(c, "starter", OneTimeNeed{"photo-training", 3}))
+	if q.Premium != cr("100") || len(q.OneTime) != 0 {
+		t.Errorf("a month-3 charge is in the quoted month: %s, %+v", q.Premium, q.OneTime)
+	}
+}
+
+func TestOneTimeMoneyIsApartFromTheRecurringCost(t *testing.T) {
+	c := oneTimeCard(t)
+	p := oneTimeMonth(c, "pro", OneTimeNeed{"studio-avatar", 1}, OneTimeNeed{"photo-training", 1})
+	q, err := c.Quote(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Pro: $99.00 a month; the Studio Avatar $1,500.00 once; the training is
+	// included in Pro, so it spends nothing: premium 100, not 120.
+	if q.Cost != usd("99") || q.OneTimeCost != usd("1500") || q.WithOneTime() != usd("1599") {
+		t.Errorf("cost %v, one-time %v, with %v; want $99, $1,500, $1,599", q.Cost, q.OneTimeCost, q.WithOneTime())
+	}
+	if q.Premium != cr("100") || q.OneTimeCredits != 0 {
+		t.Errorf("premium %s, one-time credits %s", q.Premium, q.OneTimeCredits)
+	}
+	if got := q.OneTimeNote(c); got != "plus one-time $1,500.00 ≈ (Custom Studio Avatar)" {
+		t.Errorf("note %q", got)
+	}
+	if got := q.OneTime[1].Text(c, q.Plan); got != "Photo avatar training: included in Pro" {
+		t.Errorf("included line %q", got)
+	}
+	// Starter does not offer the Studio Avatar: no money makes it.
+	cmp := c.Compare(p)
+	st := cmp.Options[0]
+	if st.Usable() || !contains(st.Blocked, "Custom Studio Avatar (one-time) is not offered on Starter") {
+		t.Errorf("starter blocked by %v", st.Blocked)
+	}
+	if cmp.Recommended != "pro" || cmp.Options[1].OneTimeCost != usd("1500") {
+		t.Errorf("recommended %q, pro one-time %v", cmp.Recommended, cmp.Options[1].OneTimeCost)
+	}
+}
+
+func TestOneTimeChargesFallInTheirMonthOfTheYear(t *testing.T) {
+	c := oneTimeCard(t)
+	p := oneTimeMonth(c, "pro", OneTimeNeed{"studio-avatar", 2})
+	y, err := c.YearProject(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Monthly billing: $99.00 every month, $1,500.00 more in month 2:
+	// 12 × 99 + 1,500 = 2,688.
+	if y.Months[0].Cost != usd("99") || y.Months[1].Cost != usd("1599") || y.Months[1].OneTimeCost != usd("1500") {
+		t.Errorf("month 1 %v, month 2 %v (one-time %v)", y.Months[0].Cost, y.Months[1].Cost, y.Months[1].OneTimeCost)
+	}
+	if y.OneTime != usd("1500") || y.Cost != usd("2688") || y.Subscription != usd("1188") {
+		t.Errorf("year one-time %v, cost %v, subscription %v", y.OneTime, y.Cost, y.Subscription)
+	}
+	// Annual billing (no annual price: $99 a month): 12 × 99 = 1,188 in
+	// month 1, the setup in month 2; the year costs the same, 2,688.
+	if y.Annual.Cost != usd("2688") || y.Annual.Months[1].Cost != usd("1500") {
+		t.Errorf("annual %v, month 2 %v", y.Annual.Cost, y.Annual.Months[1].Cost)
+	}
+	// Credits: Starter with the training in month 3: that month needs
+	// 100 + 20 = 120, the others 100; 12 × 100 + 20 = 1,220 over the year.
+	ys := c.Year(oneTimeMonth(c, "starter", OneTimeNeed{"photo-training", 3}), &c.Plans[0], Monthly)
+	if ys.Months[2].Need != cr("120") || ys.Months[1].Need != cr("100") || ys.Need != cr("1220") {
+		t.Errorf("needs %s, %s; year %s", ys.Months[2].Need, ys.Months[1].Need, ys.Need)
+	}
+}
+
+func TestBudgetAgainstTheMonth(t *testing.T) {
+	c := oneTimeCard(t)
+	p := oneTimeMonth(c, "pro", OneTimeNeed{"studio-avatar", 1})
+	p.Budget, p.HasBudget = usd("1600"), true
+	q, _ := c.Quote(p)
+	// $99.00 + $1,500.00 = $1,599.00 against $1,600.00: $1.00 under.
+	b, ok := q.AgainstBudget()
+	if !ok || !b.Within || b.Total != usd("1599") || b.Under != usd("1") {
+		t.Errorf("budget check %+v", b)
+	}
+	if got := b.Sentence(c); got != "Budget $1,600.00: the month costs $1,599.00, $1.00 under" {
+		t.Errorf("sentence %q", got)
+	}
+	p.Budget = usd("60")
+	q, _ = c.Quote(p)
+	// $1,599.00 against $60.00: $1,539.00 over.
+	if b, _ := q.AgainstBudget(); b.Within || b.Over != usd("1539") {
+		t.Errorf("over budget %+v", b)
+	}
+	p.HasBudget = false
+	q, _ = c.Quote(p)
+	if _, ok := q.AgainstBudget(); ok {
+		t.Error("a month without a budget is checked against one")
+	}
+}
