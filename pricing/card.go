@@ -132,6 +132,9 @@ type RateCard struct {
 	// Sales is who and when an output of this card is prepared for
 	// (ForCustomer), or nil for none.
 	Sales *SalesContext
+	// OneTime lists the charges paid once, not every cycle ([[one_time]]):
+	// a custom avatar's setup fee, a photo avatar's training (onetime.go).
+	OneTime []OneTimeCharge
 
 	// RatesAsOf is the day whose rows this card holds: set by On (the
 	// --as-of date every command prices on), and by ParseRateCard to the

@@ -11,7 +11,7 @@ import (
 const SchemaVersion = 1
 
 var (
-	cardTopKeys   = []string{"card", "defaults", "plans", "features"}
+	cardTopKeys   = []string{"card", "defaults", "plans", "features", "one_time"}
 	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute"}
 	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why", "effective"}
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
@@ -140,6 +140,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		}
 		card.Plans = append(card.Plans, p)
 	}
+	readOneTimeCharges(d, root, card)
 	root.finish(cardTopKeys)
 	if len(d.problems) == 0 {
 		card = settleDatedRows(d, card)

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing"}
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing", "one_time", "budget"}
 	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders", "script_words", "drafts", "draft_resolution"}
 )
 
@@ -99,6 +99,8 @@ func parseProject(name string, src []byte, card *RateCard, sources ProjectSource
 	readVideoScripts(card, d, p.Videos, sources)
 	checkDrafts(card, d, p)
 	p.Scenarios = readScenarios(card, d, root)
+	p.OneTime = readOneTimeNeeds(d, root, card, p.Plan)
+	p.Budget, p.HasBudget = readBudget(root, card)
 	checkScenarioWork(d, len(p.Videos), p.Scenarios)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
