@@ -170,7 +170,7 @@ func New(opts Options) *Model {
 		// An empty month stands in until the load installs the real one.
 		m.project = &pricing.Project{Plan: m.card.StartPlan(), Seats: 1}
 		m.load = newLoadState(opts.Path)
-		m.loadCmd = startLoad(opts.Path, m.card, opts.Read, opts.Plan)
+		m.loadCmd = startLoad(opts.Path, m.card, opts.Read, opts.Plan, opts.Prepare)
 		m.screen = ScreenMonth
 	}
 	if m.project == nil {
