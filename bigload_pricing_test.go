@@ -91,11 +91,11 @@ func TestABigMonthHonoursItsPricingAndCustomer(t *testing.T) {
 			bq.Cost, bq.Plan.ID, bq.Premium, sq.Cost, sq.Plan.ID, sq.Premium)
 	}
 	header := func(m *ui.Model) string {
-		line, _, _ := strings.Cut(ansi.Strip(m.View().Content), "\n")
-		return strings.ReplaceAll(line, "large.toml", "small.toml")
+		lines := strings.SplitN(ansi.Strip(m.View().Content), "\n", 4)
+		return strings.ReplaceAll(strings.Join(lines[:3], "\n"), "large.toml", "small.toml")
 	}
 	sh, bh := header(sm), header(bm)
-	for _, want := range []string{"Dana Reyes", "custom pricing: acme-pricing.toml", "valid until 2027-01-02"} {
+	for _, want := range []string{"Dana Reyes", "custom pricing: acme-pricing.toml", "prepared 2026-12-03, valid until 2027-01-02"} {
 		if !strings.Contains(sh, want) {
 			t.Errorf("the small month's header lacks %q: %q", want, sh)
 		}
