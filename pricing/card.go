@@ -236,6 +236,10 @@ type Feature struct {
 	// WordsPerMinute is how fast this voice reads a script (voice features,
 	// key words_per_minute); 0: the card's pace.
 	WordsPerMinute int
+	// Provides is the vendor-independent capability the feature gives its
+	// slot (capability.go), "" when the card does not say: such a feature is
+	// priced on its own card but cannot be carried to another.
+	Provides Capability
 }
 
 // Feature returns the feature with this id.

@@ -15,7 +15,7 @@ var (
 	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute"}
 	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why", "effective"}
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
-	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute"}
+	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute", "provides"}
 	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
 	// maxTopUps bounds a plan's packs: the cheapest mix of packs for a shortfall
 	// is searched over every pack, for every plan a comparison or a year tries,
@@ -258,6 +258,7 @@ func readFeature(t *table, precision int) Feature {
 	}
 	f.Effective = readEffective(t)
 	f.WordsPerMinute = readVoicePace(t, f.Slot)
+	readProvides(t, &f)
 	f.Marks = readMarks(t, featureKeys)
 	t.finish(featureKeys)
 	return f

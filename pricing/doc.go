@@ -64,6 +64,8 @@
 //	dated rows (effective, the card on a day)      effective.go
 //	one-time charges (setup fees, in their month)  onetime.go
 //	a month's budget in money                      budget.go
+//	capabilities (the vocabulary, provides)        capability.go
+//	one month on several cards (carrying ids)      capabilitycarry.go
 //
 // Reading input:
 //
