@@ -60,6 +60,13 @@ var slotWorkKeys = [...]struct {
 // An id found on no card, or a plan on no card, is an error; every problem is
 // reported at once with file:line:col, each once however many cards share it.
 func ParseProjectAcross(name string, src []byte, cards []*RateCard) ([]CardMonth, error) {
+	return ParseProjectAcrossFrom(name, src, cards, ProjectSources{})
+}
+
+// ParseProjectAcrossFrom is ParseProjectAcross for a project that may name
+// other files: a video's script = "FILE" is read from s.Scripts, the
+// project's folder, as ParseProjectFrom does.
+func ParseProjectAcrossFrom(name string, src []byte, cards []*RateCard, s ProjectSources) ([]CardMonth, error) {
 	if len(cards) == 0 {
 		return nil, errors.New("no rate card to read the project against")
 	}
@@ -82,7 +89,7 @@ func ParseProjectAcross(name string, src []byte, cards []*RateCard) ([]CardMonth
 	months := make([]CardMonth, len(cards))
 	for i, card := range cards {
 		t, gaps := carryTree(tree, videos, card, i == home, cards)
-		p, err := parseProjectTree(name, src, t, card)
+		p, err := parseProjectTree(name, src, t, card, s)
 		if err != nil {
 			ps, ok := AsProblems(err)
 			if !ok {
