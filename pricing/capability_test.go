@@ -3,6 +3,7 @@ package pricing
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // alphaCard has two providers of generated b-roll (both premium, per clip:
@@ -394,5 +395,51 @@ func TestVocabulary(t *testing.T) {
 	}
 	if CapabilityTitle("translate.lipsync") != "lip-sync translation" {
 		t.Error(CapabilityTitle("translate.lipsync"))
+	}
+}
+
+// A draft resolution is carried like a slot's value; what only another card
+// refuses in a month its own card reads (a plan with one resolution cannot
+// draft) is that card's gap, not the file's error; a script file is read
+// alike on every card.
+func TestCarryingDraftsAndScripts(t *testing.T) {
+	heygen := defaultCard(t)
+	flux := loadCardFile(t, "../examples/fluxnote-flat.toml")
+	src := `plan = "creator"
+[[videos]]
+name = "Drafted"
+length = "1m"
+drafts = 2
+draft_resolution = "720p"
+[[videos]]
+name = "Scripted"
+script = "scripts/intro.md"
+`
+	fsys := fstest.MapFS{"scripts/intro.md": {Data: []byte(strings.Repeat("word ", 300))}}
+	months, err := ParseProjectAcrossFrom("m.toml", []byte(src), []*RateCard{heygen, flux}, ProjectSources{Scripts: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, f := months[0], months[1]
+	if h.Project == nil || h.Project.Videos[0].DraftResolution != "720p" || h.Project.Videos[1].ScriptFile != "scripts/intro.md" {
+		t.Fatalf("heygen: %+v", h)
+	}
+	var reasons []string
+	for _, g := range f.Gaps {
+		reasons = append(reasons, g.Video+": "+g.Reason)
+	}
+	got := strings.Join(reasons, "\n")
+	for _, want := range []string{"Drafted: FluxNote has no 720p", "Drafted: FluxNote: Free renders at a single resolution"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("FluxNote's gaps lack %q:\n%s", want, got)
+		}
+	}
+	if !f.Blocked() || f.Project != nil {
+		t.Errorf("FluxNote month: %+v", f)
+	}
+	// On its own card, the same refusal is the file's error.
+	if _, err := ParseProjectAcross("m.toml", []byte(strings.Replace(src, `plan = "creator"`, `plan = "free"`, 1)), []*RateCard{flux, heygen}); err == nil ||
+		!strings.Contains(err.Error(), "renders at a single resolution") {
+		t.Errorf("on its own card: %v", err)
 	}
 }

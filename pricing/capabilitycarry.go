@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // CardMonth is one project read against one of several cards: the month as
@@ -39,6 +41,36 @@ var slotWorkKeys = [...]struct {
 	key  string
 }{{SlotTranslation, "languages"}, {SlotBRoll, "broll_clips"}, {SlotScript, "script_generations"}}
 
+// carriedKey is a video's key that names a card's feature for a slot.
+type carriedKey struct {
+	key  string
+	slot Slot
+}
+
+// carriedKeys are the slots' own keys, and the resolution review drafts are
+// rendered at (drafts.go).
+var carriedKeys = func() []carriedKey {
+	out := make([]carriedKey, 0, NumSlots+1)
+	for s := Slot(0); s < NumSlots; s++ {
+		out = append(out, carriedKey{s.Key(), s})
+	}
+	return append(out, carriedKey{"draft_resolution", SlotResolution})
+}()
+
+// isScriptFile reports whether a video's script value names a script file
+// (script.go) rather than a feature: a file is read alike on every card.
+func isScriptFile(key, value string, cards []*RateCard) bool {
+	if key != SlotScript.Key() || !looksLikeScriptFile(strings.TrimSpace(value)) {
+		return false
+	}
+	for _, c := range cards {
+		if _, ok := c.Feature(strings.TrimSpace(value)); ok {
+			return false
+		}
+	}
+	return true
+}
+
 // ParseProjectAcross reads one project against several cards, so the same
 // month can be priced on each: one CardMonth per card, in the order given.
 //
@@ -52,10 +84,15 @@ var slotWorkKeys = [...]struct {
 // What does not carry (docs/capabilities.md): the plan id (a card without it
 // starts from its first plan; comparisons choose their own), the balance and
 // a pricing overlay (credits and negotiated prices belong to one card: other
-// cards assume a full cycle at list price), and scenarios. The project's own
+// cards assume a full cycle at list price), scenarios and one-time needs. The project's own
 // card is the first card that has its plan (the first card when it names
 // none). Lengths, counts, languages, b-roll clips, script generations,
-// re-renders, seats, billing and the customer carry as written.
+// re-renders, scripts, drafts, seats, billing, the budget and the customer
+// carry as written; a draft resolution is carried as a resolution is.
+//
+// What only another card refuses in a file its own card reads (a plan that
+// cannot draft) is that card's gap; what the project's own card refuses is
+// the file's error.
 //
 // An id found on no card, or a plan on no card, is an error; every problem is
 // reported at once with file:line:col, each once however many cards share it.
@@ -82,12 +119,19 @@ func ParseProjectAcrossFrom(name string, src []byte, cards []*RateCard, s Projec
 	}
 	checkCarriedIDs(d, videos, cards)
 
-	var all Problems
-	if ps, ok := AsProblems(d.err()); ok {
-		all = append(all, ps...)
-	}
+	all, _ := AsProblems(d.err())
 	months := make([]CardMonth, len(cards))
-	for i, card := range cards {
+	// The project's own card is read first: what it finds wrong is wrong
+	// with the file, and is all that is reported.
+	order := make([]int, 0, len(cards))
+	order = append(order, home)
+	for i := range cards {
+		if i != home {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		card := cards[i]
 		t, gaps := carryTree(tree, videos, card, i == home, cards)
 		p, err := parseProjectTree(name, src, t, card, s)
 		if err != nil {
@@ -95,8 +139,17 @@ func ParseProjectAcrossFrom(name string, src []byte, cards []*RateCard, s Projec
 			if !ok {
 				return nil, err
 			}
-			all = append(all, ps...)
+			if i == home {
+				all = append(all, ps...)
+				break
+			}
+			// The file reads on its own card, so what only this card
+			// refuses is what this vendor cannot do.
+			months[i] = CardMonth{Card: card, Gaps: append(gaps, problemGaps(card, videos, ps)...)}
 			continue
+		}
+		if len(all) > 0 {
+			break
 		}
 		months[i] = CardMonth{Card: card, Project: p, Gaps: gaps}
 	}
@@ -104,6 +157,32 @@ func ParseProjectAcrossFrom(name string, src []byte, cards []*RateCard, s Projec
 		return nil, uniqueProblems(all)
 	}
 	return months, nil
+}
+
+// problemGaps turns what one card refuses in a file its own card reads (a
+// plan limit, a draft resolution it lacks) into that card's gaps, each
+// sentence led by the vendor: "FluxNote: Free renders at a single resolution
+// ...". Slot is NumSlots for a problem that is about no one slot.
+func problemGaps(card *RateCard, videos []map[string]any, ps Problems) []CapabilityGap {
+	out := make([]CapabilityGap, 0, len(ps))
+	for _, p := range ps {
+		g := CapabilityGap{Slot: NumSlots, Reason: card.vendorName() + ": " + p.Msg}
+		path, msg, ok := strings.Cut(p.Msg, ": ")
+		if ok && !strings.Contains(path, " ") {
+			g.Reason = card.vendorName() + ": " + msg
+			if rest, isVideo := strings.CutPrefix(path, "videos["); isVideo {
+				n, key, _ := strings.Cut(rest, "].")
+				if i, err := strconv.Atoi(n); err == nil && i >= 0 && i < len(videos) {
+					g.Video, _ = videos[i]["name"].(string)
+				}
+				if sl, isSlot := SlotByKey(key); isSlot {
+					g.Slot = sl
+				}
+			}
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // homeCard is the index of the project's own card: the first with its plan,
@@ -128,9 +207,10 @@ func homeCard(d *decoder, tree map[string]any, cards []*RateCard) int {
 // id of that slot on any given card: it could be carried nowhere.
 func checkCarriedIDs(d *decoder, videos []map[string]any, cards []*RateCard) {
 	for i, v := range videos {
-		for s := Slot(0); s < NumSlots; s++ {
-			value, ok := v[s.Key()].(string)
-			if !ok || value == "" {
+		for _, k := range carriedKeys {
+			s := k.slot
+			value, ok := v[k.key].(string)
+			if !ok || value == "" || isScriptFile(k.key, value, cards) {
 				continue
 			}
 			if _, isCap := CapabilityIn(s, value); isCap {
@@ -151,7 +231,7 @@ func checkCarriedIDs(d *decoder, videos []map[string]any, cards []*RateCard) {
 			if found || otherSlot {
 				continue // a feature of another slot is refused by its own card's reading
 			}
-			path := fmt.Sprintf("videos[%d].%s", i, s.Key())
+			path := fmt.Sprintf("videos[%d].%s", i, k.key)
 			if other, ok := Capability(value).Slot(); ok {
 				d.addf(path, "capability %q belongs to the %s slot, not %s", value, other.Key(), s.Key())
 				continue
@@ -180,6 +260,7 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 		delete(t, "balance")
 		delete(t, "pricing")
 		delete(t, "scenarios")
+		delete(t, "one_time")
 	}
 	var gaps []CapabilityGap
 	vs := make([]map[string]any, len(videos))
@@ -190,25 +271,26 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 		}
 		vs[i] = nv
 		name, _ := v["name"].(string)
-		for s := Slot(0); s < NumSlots; s++ {
-			value, ok := v[s.Key()].(string)
-			if !ok || value == "" {
+		for _, k := range carriedKeys {
+			s := k.slot
+			value, ok := v[k.key].(string)
+			if !ok || value == "" || isScriptFile(k.key, value, cards) {
 				continue
 			}
 			id, gap, carried := card.carry(s, value, cards)
 			if !carried {
 				if _, own := card.Feature(value); !own {
-					delete(nv, s.Key()) // on no card in this slot: reported once, by checkCarriedIDs
+					delete(nv, k.key) // on no card in this slot: reported once, by checkCarriedIDs
 				}
 				continue // this card's id of another slot: its reading refuses it
 			}
 			if gap != nil {
 				gap.Video = name
 				gaps = append(gaps, *gap)
-				delete(nv, s.Key())
+				delete(nv, k.key)
 				continue
 			}
-			nv[s.Key()] = id
+			nv[k.key] = id
 		}
 		for _, w := range slotWorkKeys {
 			s, key := w.slot, w.key
