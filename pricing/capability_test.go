@@ -443,3 +443,26 @@ script = "scripts/intro.md"
 		t.Errorf("on its own card: %v", err)
 	}
 }
+
+// A save keeps a capability the file names where the video's pick did not
+// change, and writes the card's id where it did.
+func TestEditKeepsCapabilityNames(t *testing.T) {
+	c := defaultCard(t)
+	src := []byte("plan = \"creator\"\n\n[[videos]]\nname = \"V\"\nlength = \"1m\"\navatar = \"expressive\" # Avatar IV class\n")
+	saved, err := ParseProject("m.toml", src, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved.Videos[0].ID = 1 // as the planner numbers the file's videos
+	edited := saved.Clone()
+	edited.Videos[0].Seconds = 120
+	out, kept := EditProject(src, saved, edited, c)
+	if !kept || !strings.Contains(string(out), `avatar = "expressive" # Avatar IV class`) || !strings.Contains(string(out), "2m") {
+		t.Errorf("kept %v:\n%s", kept, out)
+	}
+	edited.Videos[0].Picks[SlotAvatar] = "avatar-iii"
+	out, _ = EditProject(src, saved, edited, c)
+	if p, err := ParseProject("again.toml", out, c); err != nil || p.Videos[0].Picks[SlotAvatar] != "avatar-iii" {
+		t.Errorf("%v\n%s", err, out)
+	}
+}
