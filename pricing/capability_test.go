@@ -466,3 +466,20 @@ func TestEditKeepsCapabilityNames(t *testing.T) {
 		t.Errorf("%v\n%s", err, out)
 	}
 }
+
+// Work for a slot the card has no features for, when the first card names no
+// capability for the slot either: the gap names the slot.
+func TestWorkGapWithoutACapability(t *testing.T) {
+	alpha, beta := alphaBeta(t)
+	src := "[[videos]]\nname = \"V\"\nlength = \"1m\"\nlanguages = [\"es\"]\nbroll_clips = 1\n"
+	months, err := ParseProjectAcross("m.toml", []byte(src), []*RateCard{beta, alpha})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := months[0].Gaps; len(g) != 1 || g[0].Reason != "Beta has no translation features" || g[0].Capability != "" {
+		t.Errorf("gaps %+v", g)
+	}
+	if months[1].Blocked() || months[1].Project.Videos[0].Picks[SlotTranslation] != "a-dub" {
+		t.Errorf("alpha: %+v", months[1])
+	}
+}

@@ -304,7 +304,7 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 				}
 			}
 			cap := cards[0].defaultProvides(s)
-			reason := card.vendorName() + " has no " + s.Title() + " features"
+			reason := card.vendorName() + " has no " + strings.ToLower(s.Title()) + " features"
 			if cap != "" {
 				reason = card.LacksReason(cap)
 			}
