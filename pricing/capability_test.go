@@ -304,6 +304,11 @@ avatar = "a-exq"
 name = "W"
 length = "1m"
 broll = "generatd"
+[[videos]]
+name = "X"
+length = "1m"
+avatar = "b-gen1"
+voice = "translate.dub"
 `
 	months, err := ParseProjectAcross("m.toml", []byte(src), []*RateCard{alpha, beta})
 	if months != nil {
@@ -312,8 +317,10 @@ broll = "generatd"
 	checkProblems(t, "m.toml", err, []want{
 		wantAt(src, `plan =`, `plan: unknown plan "premium"; choose one of: pro, basic, team`),
 		wantAt(src, `length = "2x"`, `videos[0].length:`),
-		wantAt(src, `avatar =`, `videos[0].avatar: unknown avatar feature or capability on any card "a-exq" (did you mean "a-exp"?)`),
+		wantAt(src, `avatar = "a-exq"`, `videos[0].avatar: unknown avatar feature or capability on any card "a-exq" (did you mean "a-exp"?)`),
 		wantAt(src, `broll =`, `(did you mean "generated"?)`),
+		wantAt(src, `avatar = "b-gen1"`, `videos[2].avatar: feature "b-gen1" fills the broll slot on Beta, not avatar`),
+		wantAt(src, `voice =`, `videos[2].voice: capability "translate.dub" belongs to the translation slot, not voice`),
 	})
 	if _, err := ParseProjectAcross("m.toml", []byte(src), nil); err == nil {
 		t.Error("no cards: no error")

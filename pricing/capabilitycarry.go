@@ -216,24 +216,32 @@ func checkCarriedIDs(d *decoder, videos []map[string]any, cards []*RateCard) {
 			if _, isCap := CapabilityIn(s, value); isCap {
 				continue
 			}
-			found, otherSlot := false, false
+			found := false
 			var valid []string
+			var other *Feature
+			var otherCard *RateCard
 			for _, c := range cards {
 				if f, ok := c.Feature(value); ok {
 					if f.Slot == s {
 						found = true
 						break
 					}
-					otherSlot = true
+					if other == nil {
+						other, otherCard = f, c
+					}
 				}
 				valid = append(valid, c.OptionIDs(s)...)
 			}
-			if found || otherSlot {
-				continue // a feature of another slot is refused by its own card's reading
+			if found {
+				continue
 			}
 			path := fmt.Sprintf("videos[%d].%s", i, k.key)
-			if other, ok := Capability(value).Slot(); ok {
-				d.addf(path, "capability %q belongs to the %s slot, not %s", value, other.Key(), s.Key())
+			if other != nil && other.Slot < NumSlots {
+				d.addf(path, "feature %q fills the %s slot on %s, not %s", value, other.Slot.Key(), otherCard.vendorName(), s.Key())
+				continue
+			}
+			if sl, ok := Capability(value).Slot(); ok {
+				d.addf(path, "capability %q belongs to the %s slot, not %s", value, sl.Key(), s.Key())
 				continue
 			}
 			valid = append(uniqueStrings(valid), capabilityShortAndFull(s)...)
@@ -279,10 +287,8 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 			}
 			id, gap, carried := card.carry(s, value, cards)
 			if !carried {
-				if _, own := card.Feature(value); !own {
-					delete(nv, k.key) // on no card in this slot: reported once, by checkCarriedIDs
-				}
-				continue // this card's id of another slot: its reading refuses it
+				delete(nv, k.key) // on no card in this slot: reported once, by checkCarriedIDs
+				continue
 			}
 			if gap != nil {
 				gap.Video = name
@@ -340,11 +346,11 @@ func (c *RateCard) defaultProvides(s Slot) Capability {
 }
 
 // carry finds the card's own id for a slot value written for any of the
-// cards. carried is false when the value is not this function's to judge (an
-// id of another slot, a value on no card: reported elsewhere).
+// cards. carried is false for a value no card has in the slot, which
+// checkCarriedIDs reports.
 func (c *RateCard) carry(s Slot, value string, cards []*RateCard) (id string, gap *CapabilityGap, carried bool) {
-	if f, ok := c.Feature(value); ok {
-		return value, nil, f.Slot == s
+	if f, ok := c.Feature(value); ok && f.Slot == s {
+		return value, nil, true
 	}
 	cap, isCap := CapabilityIn(s, value)
 	if !isCap {
