@@ -45,7 +45,8 @@ func FuzzProvides(f *testing.F) {
 // default card, FluxNote's and a card without translation either fails with
 // Problems at real positions and no month, or gives one month per card whose
 // every pick is that card's own feature for the slot, whose gaps each give a
-// printable reason, and which quotes.
+// printable reason, and which quotes; and a project that reads on the
+// default card alone reads the same on it across the three.
 //
 //	go test ./pricing -run '^$' -fuzz FuzzParseProjectAcross -fuzztime 30s
 func FuzzParseProjectAcross(f *testing.F) {
@@ -66,6 +67,16 @@ func FuzzParseProjectAcross(f *testing.F) {
 	cards := []*RateCard{defaultCard(f), flux, beta}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		months, err := ParseProjectAcross("fuzz.toml", data, cards)
+		// A month that reads on the first card reads the same across them all,
+		// with nothing missing on that card.
+		if own, ownErr := ParseProject("fuzz.toml", data, cards[0]); ownErr == nil {
+			if err != nil {
+				t.Fatalf("reads on its own card, not across: %v", err)
+			}
+			if !SameProject(own, months[0].Project) || len(months[0].Gaps) > 0 {
+				t.Fatalf("across, its own card's month differs:\n was %+v\n now %+v\n gaps %+v", own, months[0].Project, months[0].Gaps)
+			}
+		}
 		if err != nil {
 			if months != nil {
 				t.Fatal("months returned with problems")
