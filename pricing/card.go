@@ -138,6 +138,11 @@ type RateCard struct {
 	// card's as_of for a card with dated rows; zero otherwise.
 	RatesAsOf Date
 
+	// FailedRenders is the vendor's policy on failed renders, a sentence
+	// every quote states (failed_renders): "failed renders are refunded only
+	// for technical faults"; "" when the card says nothing.
+	FailedRenders string
+
 	rows         *cardRows // every dated and undated row, for On; nil without dated rows
 	featureIndex map[string]int
 	planIndex    map[string]int
@@ -225,6 +230,11 @@ type Feature struct {
 	// earlier row (effective = 2026-03-01); the zero Date for the id's
 	// undated default row. See effective.go.
 	Effective Date
+	// RerenderRate is what each re-render costs a unit (rerender_rate) when
+	// HasRerenderRate: a vendor may price a re-render below the first
+	// render. Without it a re-render costs the rate.
+	RerenderRate    Credits
+	HasRerenderRate bool
 }
 
 // Feature returns the feature with this id.

@@ -273,6 +273,8 @@ func (c *RateCard) featureValue(f *Feature, key string) string {
 		return "included (spends no credits)"
 	case "rerender":
 		return yesNoWord(f.Rerender)
+	case "rerender_rate":
+		return f.RerenderRate.String() + " / " + f.Unit.Label()
 	case "weight":
 		return itoa(f.Weight)
 	case "height":
