@@ -549,3 +549,18 @@ func equalBools(a, b []bool) bool {
 	}
 	return true
 }
+
+// ChangesWithinValidity are the scheduled changes an output of this card
+// must state: after the day its rates are as of, up to the quote's valid
+// until (Sales), else DefaultValidDays after that day. None without a
+// RatesAsOf.
+func (c *RateCard) ChangesWithinValidity() []ScheduledChange {
+	if c.RatesAsOf.IsZero() || c.rows == nil {
+		return nil
+	}
+	until := c.RatesAsOf.AddDays(DefaultValidDays)
+	if c.Sales != nil && !c.Sales.ValidUntil.IsZero() {
+		until = c.Sales.ValidUntil
+	}
+	return c.ScheduledChanges(c.RatesAsOf, until)
+}
