@@ -373,6 +373,15 @@ func (c *RateCard) NotInForce(kind, id string) string {
 	return fmt.Sprintf("%s %q is not in force %s%s; give a later --as-of", kind, id, onDay(c.RatesAsOf), c.rows.startsNote(kind, id))
 }
 
+// EffectiveDates are the card's distinct effective dates, earliest first;
+// none for a card without dated rows.
+func (c *RateCard) EffectiveDates() []Date {
+	if c.rows == nil {
+		return nil
+	}
+	return append([]Date(nil), c.rows.dates...)
+}
+
 // HasDatedRows reports whether the card has rows with an effective date.
 func (c *RateCard) HasDatedRows() bool { return c.rows != nil }
 

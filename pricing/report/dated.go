@@ -80,7 +80,7 @@ func datedLines(c *pricing.RateCard) []string {
 		out = append(out, "Scheduled change: "+ch.Sentence)
 	}
 	if s := c.FailedRendersSentence(); s != "" {
-		out = append(out, "Failed renders: "+s)
+		out = append(out, s)
 	}
 	return out
 }
