@@ -103,7 +103,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 			}
 			continue
 		}
-		p, err := pricing.ParseProject(path, src, card)
+		p, err := a.parseProject(path, src, card)
 		if err != nil {
 			a.reportBad(err)
 			bad++

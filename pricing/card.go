@@ -132,6 +132,9 @@ type RateCard struct {
 	// Sales is who and when an output of this card is prepared for
 	// (ForCustomer), or nil for none.
 	Sales *SalesContext
+	// OneTime lists the charges paid once, not every cycle ([[one_time]]):
+	// a custom avatar's setup fee, a photo avatar's training (onetime.go).
+	OneTime []OneTimeCharge
 
 	// RatesAsOf is the day whose rows this card holds: set by On (the
 	// --as-of date every command prices on), and by ParseRateCard to the
@@ -143,7 +146,12 @@ type RateCard struct {
 	// for technical faults"; "" when the card says nothing.
 	FailedRenders string
 
-	rows         *cardRows // every dated and undated row, for On; nil without dated rows
+	rows *cardRows // every dated and undated row, for On; nil without dated rows
+	// WordsPerMinute is the pace a script is read at on this card (card key
+	// words_per_minute); 0: DefaultWordsPerMinute. A voice may say its own
+	// (Feature.WordsPerMinute). See script.go.
+	WordsPerMinute int
+
 	featureIndex map[string]int
 	planIndex    map[string]int
 	slotOptions  [NumSlots][]int
@@ -235,6 +243,13 @@ type Feature struct {
 	// render. Without it a re-render costs the rate.
 	RerenderRate    Credits
 	HasRerenderRate bool
+	// WordsPerMinute is how fast this voice reads a script (voice features,
+	// key words_per_minute); 0: the card's pace.
+	WordsPerMinute int
+	// Provides is the vendor-independent capability the feature gives its
+	// slot (capability.go), "" when the card does not say: such a feature is
+	// priced on its own card but cannot be carried to another.
+	Provides Capability
 }
 
 // Feature returns the feature with this id.

@@ -11,11 +11,11 @@ import (
 const SchemaVersion = 1
 
 var (
-	cardTopKeys   = []string{"card", "defaults", "plans", "features"}
-	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "failed_renders"}
+	cardTopKeys   = []string{"card", "defaults", "plans", "features", "one_time"}
+	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute", "failed_renders"}
 	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why", "effective"}
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
-	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "rerender_rate"}
+	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute", "provides", "rerender_rate"}
 	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
 	// maxTopUps bounds a plan's packs: the cheapest mix of packs for a shortfall
 	// is searched over every pack, for every plan a comparison or a year tries,
@@ -66,6 +66,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		card.Sources = ct.strings("sources")
 		card.MaxDiscount = readMaxDiscount(ct)
 		card.FailedRenders = readFailedRenders(ct)
+		card.WordsPerMinute = readWordsPerMinute(ct)
 		ct.finish(cardKeys)
 	}
 
@@ -140,6 +141,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		}
 		card.Plans = append(card.Plans, p)
 	}
+	readOneTimeCharges(d, root, card)
 	root.finish(cardTopKeys)
 	if len(d.problems) == 0 {
 		card = settleDatedRows(d, card)
@@ -257,6 +259,8 @@ func readFeature(t *table, precision int) Feature {
 		t.d.addf(t.keyPath("rate"), "feature %q is included (premium = false) but has a rate; included features spend no credits", f.ID)
 	}
 	f.Effective = readEffective(t)
+	f.WordsPerMinute = readVoicePace(t, f.Slot)
+	readProvides(t, &f)
 	f.Marks = readMarks(t, featureKeys)
 	t.finish(featureKeys)
 	return f

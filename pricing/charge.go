@@ -16,6 +16,12 @@ type Line struct {
 	Units int
 	// Credits is what the line costs for one copy of the video.
 	Credits Credits
+	// Drafts is how many of Renders are review drafts (drafts.go); on the
+	// resolution line, whose drafts render at another resolution, DraftAt is
+	// that resolution and DraftCredits their part of Credits.
+	Drafts       int
+	DraftAt      *Feature
+	DraftCredits Credits
 }
 
 // Total is what the line costs over count copies of the video, saturating
@@ -52,7 +58,7 @@ func (l Line) AppendQuantity(dst []byte) []byte {
 		}
 		dst = AppendPlural(dst, l.Renders, "render")
 	}
-	return dst
+	return l.appendDrafts(dst)
 }
 
 // RateText describes a feature's rate: "20 / min, 3s increments", or "included".
@@ -121,6 +127,9 @@ func (c *RateCard) charge(f *Feature, v *Video) Line {
 		return l
 	}
 	l.Credits = Credits(satMul(c.rendersCredits(f, l.Renders, num, den), int64(l.Languages)))
+	if v.Drafts > 0 {
+		c.chargeDrafts(&l, f, v)
+	}
 	return l
 }
 
