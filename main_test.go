@@ -468,8 +468,8 @@ func TestFitAndYearEveryFormatNamesTheCard(t *testing.T) {
 		}
 	}
 	for cmd, header := range map[string]string{
-		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,card,as_of\n",
-		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,card,as_of\n",
+		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,rates_as_of,scheduled_changes,failed_renders,card,as_of\n",
+		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,rates_as_of,scheduled_changes,failed_renders,card,as_of\n",
 	} {
 		r := creditplan(t, cmd, "examples/seasonal-creator.toml", "--format=csv")
 		r.want(t, 0)
