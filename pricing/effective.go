@@ -573,3 +573,13 @@ func (c *RateCard) ChangesWithinValidity() []ScheduledChange {
 	}
 	return c.ScheduledChanges(c.RatesAsOf, until)
 }
+
+// AsOfNote is what a short header says of the rates' day: "rates as of
+// 2026-03-01" when the card is priced on another day than usual (today,
+// the default of --as-of), "" when it is that day or the card has no day.
+func (c *RateCard) AsOfNote(usual Date) string {
+	if c.RatesAsOf.IsZero() || c.RatesAsOf == usual {
+		return ""
+	}
+	return "rates as of " + c.RatesAsOf.String()
+}

@@ -245,3 +245,17 @@ func TestScheduledChanges(t *testing.T) {
 		t.Error("a card without dated rows has changes")
 	}
 }
+
+// TestAsOfNote: a header names the rates' day only when it is not the usual one.
+func TestAsOfNote(t *testing.T) {
+	c := mustCard(t, 0, datedRows)
+	today := day(t, "2026-12-03")
+	on, _ := c.On(today)
+	if got := on.AsOfNote(today); got != "" {
+		t.Errorf("today: %q", got)
+	}
+	on, _ = c.On(day(t, "2026-03-01"))
+	if got := on.AsOfNote(today); got != "rates as of 2026-03-01" {
+		t.Errorf("another day: %q", got)
+	}
+}
