@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"creditplan/pricing"
 )
 
@@ -105,4 +107,16 @@ func csvDatedCells(c *pricing.RateCard) []string {
 		cells[2] = *d.FailedRenders
 	}
 	return cells
+}
+
+// datedSentences are datedLines as a proposal's paragraphs: each a sentence
+// ending in a full stop.
+func datedSentences(c *pricing.RateCard) []string {
+	lines := datedLines(c)
+	for i, l := range lines {
+		if !strings.HasSuffix(l, ".") {
+			lines[i] = l + "."
+		}
+	}
+	return lines
 }
