@@ -259,3 +259,22 @@ func TestAsOfNote(t *testing.T) {
 		t.Errorf("another day: %q", got)
 	}
 }
+
+// TestEffectiveAsAnEstimate: a date announced but not confirmed is marked
+// like any other number, and its footnote says the date.
+func TestEffectiveAsAnEstimate(t *testing.T) {
+	src := strings.Replace(datedRows, "effective = 2026-03-01\nmonthly_price = 39", "effective = 2026-03-01\nmonthly_price = 39\nestimated = [\"effective\"]\nwhy = \"announced, not yet on the pricing page\"", 1)
+	c := mustCard(t, 0, src)
+	on, err := c.On(day(t, "2026-03-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := on.Plan("starter")
+	var got []string
+	for _, e := range on.DocumentEstimates(p) {
+		got = append(got, e.What)
+	}
+	if !strings.Contains(strings.Join(got, "; "), "effective from 2026-03-01") {
+		t.Errorf("estimates %q", got)
+	}
+}
