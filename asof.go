@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"strings"
 
 	"creditplan/pricing"
@@ -24,6 +25,24 @@ func (a *app) asOf(c *command, o *options) (pricing.Date, error) {
 		return d, nil
 	}
 	return a.today(c)
+}
+
+// datedNote is what check says of a card's dated rows: ", rows dated
+// 2026-02-27 and 2026-06-01" (each era checked), "" for a card without.
+// The counts before it are of the rows in force on the card's as_of.
+func datedNote(c *pricing.RateCard) string {
+	ds := c.EffectiveDates()
+	if len(ds) == 0 {
+		return ""
+	}
+	words := make([]string, len(ds))
+	for i, d := range ds {
+		words[i] = d.String()
+	}
+	if len(words) > 3 {
+		words = append(words[:3], fmt.Sprintf("%d more", len(ds)-3))
+	}
+	return ", on " + c.AsOf + "; rows dated " + strings.Join(words, ", ")
 }
 
 // cardOn is card with the rows in force on the command's as-of day. A day

@@ -71,7 +71,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 				bad++
 				continue
 			}
-			say("ok  %s (rate card %q, %s, %s)\n", path, rc.Name, pricing.Plural(len(rc.Plans), "plan"), pricing.Plural(len(rc.Features), "feature"))
+			say("ok  %s (rate card %q, %s, %s%s)\n", path, rc.Name, pricing.Plural(len(rc.Plans), "plan"), pricing.Plural(len(rc.Features), "feature"), datedNote(rc))
 			continue
 		}
 		overlay := pricing.SourceIsOverlay(src)

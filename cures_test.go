@@ -57,7 +57,11 @@ func TestQuotePrintsPricingsCures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		card := card
+		today, _ := pricing.ParseDate(testToday)
+		card, err := card.On(today)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if p.PricingFile != "" {
 			path := filepath.Join(filepath.Dir(file), p.PricingFile)
 			osrc, err := os.ReadFile(path)
@@ -68,7 +72,6 @@ func TestQuotePrintsPricingsCures(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		today, _ := pricing.ParseDate(testToday)
 		card = card.ForCustomer(p, today)
 		q, err := card.Quote(p)
 		if err != nil {

@@ -254,7 +254,9 @@ func TestCheckPassesTheCardAndEveryExample(t *testing.T) {
 	r.want(t, 0)
 	if !strings.Contains(r.stdout, `ok  plans.toml (rate card "HeyGen Premium Credits", 5 plans, 19 features)`) ||
 		!strings.Contains(r.stdout, "ok  examples/creator-month.toml (project, 2 videos)") ||
-		!strings.Contains(r.stdout, `ok  examples/fluxnote-flat.toml (rate card "FluxNote flat rate"`) {
+		!strings.Contains(r.stdout, `ok  examples/fluxnote-flat.toml (rate card "FluxNote flat rate", 3 plans, 4 features, on 2026-05-14; rows dated 2026-02-27)`) ||
+		!strings.Contains(r.stdout, `ok  examples/colossyan-2026.toml (rate card "Colossyan (2026)", 4 plans, 3 features)`) ||
+		!strings.Contains(r.stdout, `ok  examples/d-id-studio-2026.toml (rate card "D-ID Studio (2026)", 4 plans, 4 features)`) {
 		t.Errorf("check output:\n%s", r.stdout)
 	}
 	if got := strings.Count(r.stdout, "ok  "); got != len(examples)+1 {
@@ -278,7 +280,7 @@ func TestCheckReportsBadFilesAndExitsOne(t *testing.T) {
 		t.Errorf("the good card was not reported ok:\n%s", r.stdout)
 	}
 	for _, s := range []string{
-		`examples/fluxnote/month.toml:6:1: plan: unknown plan "flat"`,
+		`examples/fluxnote/month.toml:12:1: videos[0].avatar: unknown avatar feature "ai-video"`,
 		bad + ":3:1: card.currency: must be a three-letter currency code",
 		"2 of 3 files have problems",
 	} {
@@ -466,8 +468,8 @@ func TestFitAndYearEveryFormatNamesTheCard(t *testing.T) {
 		}
 	}
 	for cmd, header := range map[string]string{
-		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,card,as_of\n",
-		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,card,as_of\n",
+		"fit":  "video,video_index,kind,slot,from,to,rerenders_from,rerenders_to,saves,value_lost,premium_minutes_lost,reason,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,rates_as_of,scheduled_changes,failed_renders,card,as_of\n",
+		"year": "month,volume,need,opening,granted,bought,top_up,used,expired,closing,short,cost,blocked,customer,prepared_on,valid_until,custom_pricing,estimates,rates_as_of,scheduled_changes,failed_renders,card,as_of\n",
 	} {
 		r := creditplan(t, cmd, "examples/seasonal-creator.toml", "--format=csv")
 		r.want(t, 0)

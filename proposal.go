@@ -46,7 +46,6 @@ Flags:
 		fs.StringVar(&o.format, "format", "html", "proposal `format`: html, md, csv or json")
 		fs.StringVar(&o.out, "out", "", "write the proposal to `FILE` instead of standard output")
 		ratesFlag(fs, o)
-		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 		planFlag(fs, o, "propose plan `ID` instead of the cheapest that makes the month")
 		fs.StringVar(&o.billing, "billing", "", "`billing` to propose, monthly or annual (default: the cheapest)")
@@ -93,7 +92,8 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	if req.card, err = pricing.ParseRateCard(origin, cardSrc); err != nil {
 		return err
 	}
-	if req.card, err = a.cardOn(c, o, req.card); err != nil {
+	// The rows in force today, as proposal() prices them.
+	if req.card, err = req.card.On(today); err != nil {
 		return err
 	}
 	if o.plan != "" {
@@ -179,9 +179,17 @@ func (r *proposalRequest) render(format report.ProposalFormat) ([]byte, error) {
 // negotiated pricing laid over and its customer and day carried
 // (ForCustomer).
 func (r *proposalRequest) proposal() (*pricing.Proposal, error) {
-	card := r.card
+	// A proposal is priced on the rates in force the day it is prepared:
+	// that day is embedded, so verify recomputes it on the same rows.
+	day, err := pricing.ParseDate(r.in.PreparedOn)
+	if err != nil {
+		return nil, fmt.Errorf("prepared-on %q: %w", r.in.PreparedOn, err)
+	}
+	card, err := r.card.On(day)
+	if err != nil {
+		return nil, err
+	}
 	if len(r.in.Overlay) > 0 {
-		var err error
 		if card, _, err = card.LoadOverlay(r.in.OverlayName, r.in.Overlay); err != nil {
 			return nil, err
 		}
@@ -189,10 +197,6 @@ func (r *proposalRequest) proposal() (*pricing.Proposal, error) {
 	p, err := pricing.ParseProject(r.projectName, r.in.Project, card)
 	if err != nil {
 		return nil, err
-	}
-	day, err := pricing.ParseDate(r.in.PreparedOn)
-	if err != nil {
-		return nil, fmt.Errorf("prepared-on %q: %w", r.in.PreparedOn, err)
 	}
 	card = card.ForCustomer(p, day)
 	opts := pricing.ProposalOptions{Plan: r.in.Plan, PreparedOn: r.in.PreparedOn, Version: r.in.Version}

@@ -141,6 +141,11 @@ type RateCard struct {
 	// card's as_of for a card with dated rows; zero otherwise.
 	RatesAsOf Date
 
+	// FailedRenders is the vendor's policy on failed renders, a sentence
+	// every quote states (failed_renders): "failed renders are refunded only
+	// for technical faults"; "" when the card says nothing.
+	FailedRenders string
+
 	rows *cardRows // every dated and undated row, for On; nil without dated rows
 	// WordsPerMinute is the pace a script is read at on this card (card key
 	// words_per_minute); 0: DefaultWordsPerMinute. A voice may say its own
@@ -233,6 +238,11 @@ type Feature struct {
 	// earlier row (effective = 2026-03-01); the zero Date for the id's
 	// undated default row. See effective.go.
 	Effective Date
+	// RerenderRate is what each re-render costs a unit (rerender_rate) when
+	// HasRerenderRate: a vendor may price a re-render below the first
+	// render. Without it a re-render costs the rate.
+	RerenderRate    Credits
+	HasRerenderRate bool
 	// WordsPerMinute is how fast this voice reads a script (voice features,
 	// key words_per_minute); 0: the card's pace.
 	WordsPerMinute int

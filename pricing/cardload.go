@@ -12,10 +12,10 @@ const SchemaVersion = 1
 
 var (
 	cardTopKeys   = []string{"card", "defaults", "plans", "features", "one_time"}
-	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute"}
+	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute", "failed_renders"}
 	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why", "effective"}
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
-	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute", "provides"}
+	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute", "provides", "rerender_rate"}
 	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
 	// maxTopUps bounds a plan's packs: the cheapest mix of packs for a shortfall
 	// is searched over every pack, for every plan a comparison or a year tries,
@@ -65,6 +65,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		}
 		card.Sources = ct.strings("sources")
 		card.MaxDiscount = readMaxDiscount(ct)
+		card.FailedRenders = readFailedRenders(ct)
 		card.WordsPerMinute = readWordsPerMinute(ct)
 		ct.finish(cardKeys)
 	}
@@ -237,6 +238,7 @@ func readFeature(t *table, precision int) Feature {
 	}
 	f.Minimum, _ = t.credits("minimum", false, precision)
 	f.Rerender = t.boolean("rerender")
+	readRerenderRate(t, &f, precision)
 	f.Alternative = t.str("alternative", false)
 	f.AlternativeReason = t.str("alternative_reason", false)
 	if f.AlternativeReason != "" && !t.given("alternative") {

@@ -73,6 +73,9 @@ func (f *Feature) RateText() string {
 	if f.Minimum > 0 {
 		s += ", min " + f.Minimum.String()
 	}
+	if f.HasRerenderRate {
+		s += ", re-render " + f.RerenderRate.String()
+	}
 	return s
 }
 
@@ -100,7 +103,9 @@ func (v *Video) Active(s Slot) bool { return v.active(s) }
 // the card's precision), minimum.go, rerender.go.
 func (c *RateCard) charge(f *Feature, v *Video) Line {
 	l := Line{Slot: f.Slot, Feature: f, Renders: renders(f, v), Languages: 1, Units: 1}
-	var num, den int64 = int64(f.Rate), 1
+	// num is the quantity the rate multiplies, over den: the rate is applied
+	// last, so a re-render priced at its own rate shares the rounding rules.
+	var num, den int64 = 1, 1
 	switch f.Unit {
 	case PerMinute, PerSecond, PerLanguageMinute:
 		l.BilledSeconds = billedSeconds(f, v.Seconds)
@@ -121,8 +126,7 @@ func (c *RateCard) charge(f *Feature, v *Video) Line {
 		l.Credits = 0
 		return l
 	}
-	one := atLeastMinimum(f, c.roundUpCredits(num, den))
-	l.Credits = Credits(satMul(satMul(one, int64(l.Languages)), int64(l.Renders)))
+	l.Credits = Credits(satMul(c.rendersCredits(f, l.Renders, num, den), int64(l.Languages)))
 	if v.Drafts > 0 {
 		c.chargeDrafts(&l, f, v)
 	}

@@ -373,5 +373,213 @@ func (c *RateCard) NotInForce(kind, id string) string {
 	return fmt.Sprintf("%s %q is not in force %s%s; give a later --as-of", kind, id, onDay(c.RatesAsOf), c.rows.startsNote(kind, id))
 }
 
+// EffectiveDates are the card's distinct effective dates, earliest first;
+// none for a card without dated rows.
+func (c *RateCard) EffectiveDates() []Date {
+	if c.rows == nil {
+		return nil
+	}
+	return append([]Date(nil), c.rows.dates...)
+}
+
 // HasDatedRows reports whether the card has rows with an effective date.
 func (c *RateCard) HasDatedRows() bool { return c.rows != nil }
+
+// ScheduledChange is one row of the card taking over on a day: a price, a
+// rate or a plan's credits changing, or an id starting.
+type ScheduledChange struct {
+	On Date
+	// What is the plan's or feature's name; From and To the numbers as
+	// written in outputs ("20", "$19.00"), From "" for an id that starts.
+	What, From, To string
+	// Sentence says it in full: "Avatar IV goes from 20 to 15 credits a
+	// minute on 2026-03-01".
+	Sentence string
+}
+
+// ScheduledChanges lists the rows of the card that take over after from and
+// on or before to (a quote's as-of day and its valid-until), earliest first,
+// in card order on one day. A card without dated rows has none.
+func (c *RateCard) ScheduledChanges(from, to Date) []ScheduledChange {
+	r := c.rows
+	if r == nil {
+		return nil
+	}
+	var out []ScheduledChange
+	for _, on := range r.dates {
+		if !from.Before(on) || to.Before(on) {
+			continue
+		}
+		before := on.AddDays(-1)
+		prevF := r.inForceOn(before)
+		for i := range r.features {
+			f := &r.features[i]
+			if f.Effective != on {
+				continue
+			}
+			out = append(out, c.featureChanges(on, prevF.features[f.ID], f)...)
+		}
+		for i := range r.plans {
+			p := &r.plans[i]
+			if p.Effective != on {
+				continue
+			}
+			out = append(out, c.planChanges(on, prevF.plans[p.ID], p)...)
+		}
+	}
+	return out
+}
+
+// rowsOn are the rows in force on a day, by id.
+type rowsOn struct {
+	features map[string]*Feature
+	plans    map[string]*Plan
+}
+
+func (r *cardRows) inForceOn(day Date) rowsOn {
+	out := rowsOn{features: map[string]*Feature{}, plans: map[string]*Plan{}}
+	if day.IsZero() {
+		return out
+	}
+	for _, i := range inForce(r.features, featureID, featureEff, r.featureAt, day) {
+		out.features[r.features[i].ID] = &r.features[i]
+	}
+	for _, i := range inForce(r.plans, planID, planEff, r.planAt, day) {
+		out.plans[r.plans[i].ID] = &r.plans[i]
+	}
+	return out
+}
+
+// perUnit is a rate's unit in a sentence: "a minute", "a language-minute".
+func perUnit(u Unit) string {
+	switch u {
+	case PerMinute:
+		return "a minute"
+	case PerSecond:
+		return "a second"
+	case PerVideo:
+		return "a video"
+	case PerLanguageMinute:
+		return "a minute per language"
+	case PerClip:
+		return "a clip"
+	case PerGeneration:
+		return "a generation"
+	}
+	return "a " + u.Label()
+}
+
+func (c *RateCard) featureChanges(on Date, prev, f *Feature) []ScheduledChange {
+	name := Printable(f.Name)
+	rate := func(x *Feature) string {
+		if !x.Premium {
+			return "included"
+		}
+		return x.Rate.Grouped()
+	}
+	to := rate(f)
+	if prev == nil {
+		s := fmt.Sprintf("%s starts on %s, %s", name, on, to)
+		if f.Premium {
+			s = fmt.Sprintf("%s starts on %s at %s %s %s", name, on, to, c.CreditNamePlural, perUnit(f.Unit))
+		}
+		return []ScheduledChange{{On: on, What: f.Name, To: to, Sentence: s}}
+	}
+	from := rate(prev)
+	if from == to && prev.Unit == f.Unit && prev.Minimum == f.Minimum && prev.IncrementSeconds == f.IncrementSeconds && prev.RerenderRate == f.RerenderRate {
+		return nil
+	}
+	var s string
+	switch {
+	case from == to:
+		s = fmt.Sprintf("%s's terms change on %s", name, on)
+	case !f.Premium:
+		s = fmt.Sprintf("%s goes from %s %s %s to included on %s", name, from, c.CreditNamePlural, perUnit(prev.Unit), on)
+	case !prev.Premium:
+		s = fmt.Sprintf("%s goes from included to %s %s %s on %s", name, to, c.CreditNamePlural, perUnit(f.Unit), on)
+	case prev.Unit != f.Unit:
+		s = fmt.Sprintf("%s goes from %s %s %s to %s %s on %s", name, from, c.CreditNamePlural, perUnit(prev.Unit), to, perUnit(f.Unit), on)
+	default:
+		s = fmt.Sprintf("%s goes from %s to %s %s %s on %s", name, from, to, c.CreditNamePlural, perUnit(f.Unit), on)
+	}
+	return []ScheduledChange{{On: on, What: f.Name, From: from, To: to, Sentence: s}}
+}
+
+func (c *RateCard) planChanges(on Date, prev, p *Plan) []ScheduledChange {
+	name := Printable(p.Name)
+	price := func(x *Plan, b Billing) string {
+		if x.ContactSales {
+			return "contact sales"
+		}
+		return c.Money(x.Price(b))
+	}
+	if prev == nil {
+		to := price(p, Monthly)
+		return []ScheduledChange{{On: on, What: p.Name, To: to,
+			Sentence: fmt.Sprintf("%s starts on %s at %s a month with %s", name, on, to, c.CreditWord(p.Credits))}}
+	}
+	var out []ScheduledChange
+	if from, to := price(prev, Monthly), price(p, Monthly); from != to {
+		out = append(out, ScheduledChange{On: on, What: p.Name, From: from, To: to,
+			Sentence: fmt.Sprintf("%s goes from %s to %s a month on %s", name, from, to, on)})
+	}
+	if from, to := price(prev, Annual), price(p, Annual); from != to && !p.ContactSales && !prev.ContactSales && (prev.AnnualPrice != prev.MonthlyPrice || p.AnnualPrice != p.MonthlyPrice) {
+		out = append(out, ScheduledChange{On: on, What: p.Name, From: from, To: to,
+			Sentence: fmt.Sprintf("%s billed annually goes from %s to %s a month on %s", name, from, to, on)})
+	}
+	if prev.Credits != p.Credits {
+		from, to := prev.Credits.Grouped(), p.Credits.Grouped()
+		out = append(out, ScheduledChange{On: on, What: p.Name, From: from, To: to,
+			Sentence: fmt.Sprintf("%s's %s go from %s to %s a month on %s", name, c.CreditNamePlural, from, to, on)})
+	}
+	if len(out) == 0 && !samePlanTerms(prev, p) {
+		out = append(out, ScheduledChange{On: on, What: p.Name, Sentence: fmt.Sprintf("%s's terms change on %s", name, on)})
+	}
+	return out
+}
+
+// samePlanTerms reports whether two rows of a plan agree on everything but
+// price and credits.
+func samePlanTerms(a, b *Plan) bool {
+	return a.IncludedSeats == b.IncludedSeats && a.SeatPrice == b.SeatPrice && a.ExtraSeats == b.ExtraSeats &&
+		a.MaxSeconds == b.MaxSeconds && a.MaxHeight == b.MaxHeight && a.Watermark == b.Watermark &&
+		a.VideosPerMonth == b.VideosPerMonth && a.Rollover == b.Rollover && a.AnnualUpfront == b.AnnualUpfront &&
+		len(a.TopUps) == len(b.TopUps) && equalBools(a.offers, b.offers)
+}
+
+func equalBools(a, b []bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ChangesWithinValidity are the scheduled changes an output of this card
+// must state: after the day its rates are as of, up to the quote's valid
+// until (Sales), else DefaultValidDays after that day. None without a
+// RatesAsOf.
+func (c *RateCard) ChangesWithinValidity() []ScheduledChange {
+	if c.RatesAsOf.IsZero() || c.rows == nil {
+		return nil
+	}
+	until := c.RatesAsOf.AddDays(DefaultValidDays)
+	if c.Sales != nil && !c.Sales.ValidUntil.IsZero() {
+		until = c.Sales.ValidUntil
+	}
+	return c.ScheduledChanges(c.RatesAsOf, until)
+}
+
+// AsOfNote is what a short header says of the rates' day: "rates as of
+// 2026-03-01" when the card is priced on another day than usual (today,
+// the default of --as-of), "" when it is that day or the card has no day.
+func (c *RateCard) AsOfNote(usual Date) string {
+	if c.RatesAsOf.IsZero() || c.RatesAsOf == usual {
+		return ""
+	}
+	return "rates as of " + c.RatesAsOf.String()
+}

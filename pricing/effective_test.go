@@ -213,3 +213,68 @@ func TestDefaultNotInForceInAnEra(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestScheduledChanges: every row taking over after the as-of day and on or
+// before the quote's valid-until, in words.
+func TestScheduledChanges(t *testing.T) {
+	c := mustCard(t, 0, datedRows)
+	got := func(from, to string) []string {
+		var out []string
+		for _, ch := range c.ScheduledChanges(day(t, from), day(t, to)) {
+			out = append(out, ch.Sentence)
+		}
+		return out
+	}
+	all := []string{
+		"Avatar Pro goes from 20 to 15 premium credits a minute on 2026-03-01",
+		"Starter goes from $29.00 to $39.00 a month on 2026-03-01",
+		"Starter's premium credits go from 200 to 250 a month on 2026-03-01",
+		"Avatar V starts on 2026-04-01 at 30 premium credits a minute",
+	}
+	if g := got("2026-01-01", "2026-12-31"); strings.Join(g, "\n") != strings.Join(all, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(g, "\n"), strings.Join(all, "\n"))
+	}
+	// The as-of day itself is not a change to come; valid-until is.
+	if g := got("2026-03-01", "2026-04-01"); len(g) != 1 || g[0] != all[3] {
+		t.Errorf("got %q", g)
+	}
+	if g := got("2026-02-01", "2026-02-28"); len(g) != 0 {
+		t.Errorf("got %q", g)
+	}
+	if standardCard(t).ScheduledChanges(day(t, "2000-01-01"), day(t, "2100-01-01")) != nil {
+		t.Error("a card without dated rows has changes")
+	}
+}
+
+// TestAsOfNote: a header names the rates' day only when it is not the usual one.
+func TestAsOfNote(t *testing.T) {
+	c := mustCard(t, 0, datedRows)
+	today := day(t, "2026-12-03")
+	on, _ := c.On(today)
+	if got := on.AsOfNote(today); got != "" {
+		t.Errorf("today: %q", got)
+	}
+	on, _ = c.On(day(t, "2026-03-01"))
+	if got := on.AsOfNote(today); got != "rates as of 2026-03-01" {
+		t.Errorf("another day: %q", got)
+	}
+}
+
+// TestEffectiveAsAnEstimate: a date announced but not confirmed is marked
+// like any other number, and its footnote says the date.
+func TestEffectiveAsAnEstimate(t *testing.T) {
+	src := strings.Replace(datedRows, "effective = 2026-03-01\nmonthly_price = 39", "effective = 2026-03-01\nmonthly_price = 39\nestimated = [\"effective\"]\nwhy = \"announced, not yet on the pricing page\"", 1)
+	c := mustCard(t, 0, src)
+	on, err := c.On(day(t, "2026-03-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := on.Plan("starter")
+	var got []string
+	for _, e := range on.DocumentEstimates(p) {
+		got = append(got, e.What)
+	}
+	if !strings.Contains(strings.Join(got, "; "), "effective from 2026-03-01") {
+		t.Errorf("estimates %q", got)
+	}
+}

@@ -210,6 +210,8 @@ func (c *RateCard) planValue(p *Plan, key string) string {
 		return "(" + ContactSales + ")"
 	}
 	switch key {
+	case "effective":
+		return "from " + p.Effective.String()
 	case "monthly_price":
 		return c.Money(p.MonthlyPrice) + " a month"
 	case "annual_price":
@@ -273,6 +275,10 @@ func (c *RateCard) featureValue(f *Feature, key string) string {
 		return "included (spends no credits)"
 	case "rerender":
 		return yesNoWord(f.Rerender)
+	case "effective":
+		return "from " + f.Effective.String()
+	case "rerender_rate":
+		return f.RerenderRate.String() + " / " + f.Unit.Label()
 	case "weight":
 		return itoa(f.Weight)
 	case "height":

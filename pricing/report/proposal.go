@@ -194,6 +194,7 @@ func buildProposalDoc(p *pricing.Proposal) *proposalDoc {
 	}
 	card := proposalSection{ID: "card", Title: "Rate card",
 		Paras: []string{fmt.Sprintf("Prices and credits from %s as of %s.", c.Name, c.AsOf)}}
+	card.Paras = append(card.Paras, datedSentences(c)...)
 	card.List = append(card.List, c.Sources...)
 	doc.Sections = append(doc.Sections, card)
 	return doc

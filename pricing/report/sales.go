@@ -24,6 +24,7 @@ type salesDoc struct {
 	CustomPricing *customPricingJSON `json:"custom_pricing"`
 	Warnings      []string           `json:"warnings"`
 	Estimates     []estimateJSON     `json:"estimates"`
+	datedDoc
 }
 
 type customerJSON struct {
@@ -70,6 +71,7 @@ func salesOf(c *pricing.RateCard, plans ...*pricing.Plan) salesDoc {
 	for _, e := range c.DocumentEstimates(plans...) {
 		d.Estimates = append(d.Estimates, estimateJSON(e))
 	}
+	d.datedDoc = datedOf(c)
 	return d
 }
 
@@ -126,6 +128,7 @@ func (d *salesDoc) write(j *jsonWriter) {
 		j.endObject()
 	}
 	j.endArray()
+	d.datedDoc.write(j)
 }
 
 // salesLines are the lines a text or Markdown document puts under its card
@@ -133,10 +136,12 @@ func (d *salesDoc) write(j *jsonWriter) {
 type salesLines struct {
 	customer, stamp, badge string
 	changes, warnings      []string
+	// dated are the as-of day, scheduled changes and failed-render policy (dated.go).
+	dated []string
 }
 
 func salesLinesOf(c *pricing.RateCard) salesLines {
-	var l salesLines
+	l := salesLines{dated: datedLines(c)}
 	if s := c.Sales; s != nil {
 		if who := s.Customer.Who(); who != "" {
 			l.customer = "Customer: " + who
@@ -164,10 +169,16 @@ func salesLinesOf(c *pricing.RateCard) salesLines {
 // writeSalesText writes the sales lines under a text document's card line.
 func writeSalesText(w *bufio.Writer, c *pricing.RateCard) {
 	l := salesLinesOf(c)
-	for _, s := range []string{l.customer, l.stamp, l.badge} {
+	for _, s := range []string{l.customer, l.stamp} {
 		if s != "" {
 			w.WriteString(safe(s) + "\n")
 		}
+	}
+	for _, s := range l.dated {
+		w.WriteString(safe(s) + "\n")
+	}
+	if l.badge != "" {
+		w.WriteString(safe(l.badge) + "\n")
 	}
 	for _, s := range l.changes {
 		w.WriteString("  " + safe(s) + "\n")
@@ -185,6 +196,9 @@ func writeSalesMarkdown(w *bufio.Writer, c *pricing.RateCard) {
 	}
 	if l.stamp != "" {
 		w.WriteString(md(l.stamp) + "  \n")
+	}
+	for _, s := range l.dated {
+		w.WriteString(md(s) + "  \n")
 	}
 	for _, s := range l.warnings {
 		w.WriteString("**Warning:** " + md(s) + "  \n")
@@ -234,7 +248,7 @@ func writeEstimatesMarkdown(w *bufio.Writer, c *pricing.RateCard, plans ...*pric
 }
 
 // csvSalesColumns follow the card's columns in every CSV.
-var csvSalesColumns = []string{"customer", "prepared_on", "valid_until", "custom_pricing", "estimates"}
+var csvSalesColumns = append([]string{"customer", "prepared_on", "valid_until", "custom_pricing", "estimates"}, csvDatedColumns...)
 
 // csvSalesCells are the sales columns' cells of every row of a CSV about
 // these plans: the same on every row, as the card's are.
@@ -252,6 +266,7 @@ func csvSalesCells(c *pricing.RateCard, plans ...*pricing.Plan) []string {
 		es = append(es, e.What)
 	}
 	cells[4] = strings.Join(es, "; ")
+	copy(cells[5:], csvDatedCells(c))
 	return cells
 }
 
