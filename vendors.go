@@ -95,7 +95,11 @@ func (a *app) cardMonths(c *command, o *options, path string, cards []*pricing.R
 			if !ok {
 				return nil, err
 			}
-			all = append(all, ps...)
+			// Each card reads the project on its own: say which card a problem is on.
+			for _, pr := range ps {
+				pr.Msg = "on " + pricing.Printable(card.Name) + ": " + pr.Msg
+				all = append(all, pr)
+			}
 			continue
 		}
 		months = append(months, pricing.CardMonth{Card: card, Project: p})
