@@ -34,6 +34,12 @@ func compareVendors(a *app, c *command, o *options, pos []string) error {
 		if fx, err = readFX(o.fx); err != nil {
 			return err
 		}
+		// The rates in force on the day the comparison is prepared.
+		day, err := a.today(c)
+		if err != nil {
+			return err
+		}
+		fx = fx.On(day)
 	}
 	months, err := a.cardMonths(c, o, path, cards)
 	if err != nil {

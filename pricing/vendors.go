@@ -140,7 +140,11 @@ func checkCurrencies(months []CardMonth, fx *FX, to string) error {
 	if fx == nil {
 		return fmt.Errorf("cards in %s: give --fx FILE with the exchange rates (%s) to compare them; money is never mixed across currencies", joinAnd(all), strings.Join(pairs, ", "))
 	}
-	return fmt.Errorf("cards in %s: %s has no rate for %s; add it to compare them", joinAnd(all), Printable(fx.Origin), strings.Join(pairs, ", "))
+	reasons := make([]string, len(missing))
+	for i, c := range missing {
+		reasons[i] = "from " + c + " to " + to + ", " + fx.missing(c, to)
+	}
+	return fmt.Errorf("cards in %s: %s; add %s to compare them", joinAnd(all), strings.Join(reasons, "; "), strings.Join(pairs, ", "))
 }
 
 // joinAnd words a list: "EUR and USD", "CHF, EUR and USD".

@@ -86,7 +86,7 @@ func TestCompareVendorsRefusesMixedCurrencies(t *testing.T) {
 	if perr != nil {
 		t.Fatal(perr)
 	}
-	if _, err := CompareVendors([]CardMonth{heygen, flux}, other); err == nil || !strings.Contains(err.Error(), "gbp.toml has no rate for 1 EUR = ? USD") {
+	if _, err := CompareVendors([]CardMonth{heygen, flux}, other); err == nil || !strings.Contains(err.Error(), "from EUR to USD, gbp.toml has no rate between them; add 1 EUR = ? USD") {
 		t.Fatalf("a file without the rate: %v", err)
 	}
 }
