@@ -25,20 +25,28 @@ func compareVendors(a *app, c *command, o *options, pos []string) error {
 	if err != nil {
 		return err
 	}
+	if o.hasBudget {
+		return usagef(c, "--budget is money in one card's currency; compare vendors without it, or compare one card's plans with it")
+	}
+	day, err := a.asOf(c, o)
+	if err != nil {
+		return err
+	}
 	cards, err := a.readCards(o.ratesFiles)
 	if err != nil {
 		return err
+	}
+	for i := range cards {
+		if cards[i], err = a.cardOn(c, o, cards[i]); err != nil {
+			return err
+		}
 	}
 	var fx *pricing.FX
 	if o.fx != "" {
 		if fx, err = readFX(o.fx); err != nil {
 			return err
 		}
-		// The rates in force on the day the comparison is prepared.
-		day, err := a.today(c)
-		if err != nil {
-			return err
-		}
+		// The rates in force on the day the cards are priced on.
 		fx = fx.On(day)
 	}
 	months, err := a.cardMonths(c, o, path, cards)
@@ -84,36 +92,55 @@ func readFX(path string) (*pricing.FX, error) {
 	return pricing.ParseFX(path, src)
 }
 
-// cardMonths reads the project once for each card: the month as that card
-// prices it, with the customer's negotiated pricing laid over the card it
-// was negotiated on.
+// cardMonths reads the project against every card (ParseProjectAcross): a
+// card's own ids first, then capabilities, then ids carried from another
+// card. The built-in card is read with them when not given, first, so a
+// project written for it carries to the others; it is not compared unless
+// given.
 func (a *app) cardMonths(c *command, o *options, path string, cards []*pricing.RateCard) ([]pricing.CardMonth, error) {
 	src, name, err := a.readProjectSource(path)
 	if err != nil {
 		return nil, fmt.Errorf("project: %w", err)
 	}
-	months := make([]pricing.CardMonth, 0, len(cards))
-	var all pricing.Problems
-	for _, card := range cards {
-		p, err := pricing.ParseProject(name, src, card)
+	across := cards
+	extra := 0
+	if !hasBuiltIn(cards) {
+		builtIn, err := a.readCard("")
 		if err != nil {
-			ps, ok := pricing.AsProblems(err)
-			if !ok {
-				return nil, err
-			}
-			// Each card reads the project on its own: say which card a problem is on.
-			for _, pr := range ps {
-				pr.Msg = "on " + pricing.Printable(card.Name) + ": " + pr.Msg
-				all = append(all, pr)
-			}
-			continue
+			return nil, err
 		}
-		months = append(months, pricing.CardMonth{Card: card, Project: p})
+		if builtIn, err = a.cardOn(c, o, builtIn); err != nil {
+			return nil, err
+		}
+		across, extra = append([]*pricing.RateCard{builtIn}, cards...), 1
 	}
-	if len(all) > 0 {
-		return nil, all
+	s, done := a.projectSources(path)
+	defer done()
+	months, err := pricing.ParseProjectAcrossFrom(name, src, across, s)
+	if err != nil {
+		return nil, err
 	}
-	return a.forCustomers(c, o, path, months)
+	return a.forCustomers(c, o, path, months[extra:])
+}
+
+// hasBuiltIn reports whether the built-in card is among the cards (given as
+// --rates "").
+func hasBuiltIn(cards []*pricing.RateCard) bool {
+	for _, c := range cards {
+		if c.Origin == defaultCardOrigin {
+			return true
+		}
+	}
+	return false
+}
+
+// projectSources is where a project's script files are read: the project's
+// folder, in a session the user's.
+func (a *app) projectSources(path string) (pricing.ProjectSources, func()) {
+	if a.session == nil {
+		return projectFolder(path)
+	}
+	return folderIn(a.session.root, path)
 }
 
 // forCustomers lays the project's negotiated pricing over the card it names

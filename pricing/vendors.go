@@ -227,7 +227,15 @@ func (vc *VendorComparison) Verdict() string {
 		return "No vendor can make this month."
 	}
 	v := &vc.Vendors[vc.Cheapest]
-	s := "Cheapest vendor for this month: " + v.Name() + ", " + v.Best.Plan.Name + " billed " + billedWord(v.Best.Billing) +
+	name := v.Name()
+	for i := range vc.Vendors {
+		if i != vc.Cheapest && vc.Vendors[i].Name() == name {
+			// Two cards of one vendor: say which card.
+			name += " (" + v.Card.Name + ")"
+			break
+		}
+	}
+	s := "Cheapest vendor for this month: " + name + ", " + v.Best.Plan.Name + " billed " + billedWord(v.Best.Billing) +
 		", " + v.Converted.Format(vc.Currency) + " a month"
 	if v.Rate.From != v.Rate.To {
 		s += " (" + v.Best.Total.Format(v.Card.Currency) + " × " + v.Rate.RateText() + ", the rate of " + v.Rate.AsOf.String() + ")"

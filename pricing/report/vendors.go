@@ -124,7 +124,9 @@ func writeVendorsText(w *bufio.Writer, vc *pricing.VendorComparison, width int) 
 					v.ConvertedPerMinute.Format(vc.Currency) + " a finished minute\n")
 			}
 		}
-		w.WriteString("  " + safe("The month spends "+vendorCredits(v)) + "\n")
+		if len(v.Gaps) == 0 {
+			w.WriteString("  " + safe("The month spends "+vendorCredits(v)) + "\n")
+		}
 		g := aligner{limit: width}
 		g.reset(false, true, true, false)
 		g.add("Plan", "Monthly", "Annual", "")
@@ -219,7 +221,9 @@ func writeVendorsMarkdown(w *bufio.Writer, vc *pricing.VendorComparison) {
 					v.ConvertedPerMinute.Format(vc.Currency) + " a finished minute\n")
 			}
 		}
-		w.WriteString("- The month spends " + md(vendorCredits(v)) + "\n")
+		if len(v.Gaps) == 0 {
+			w.WriteString("- The month spends " + md(vendorCredits(v)) + "\n")
+		}
 		for _, line := range blockedLines(v) {
 			w.WriteString("- " + md(line) + "\n")
 		}
