@@ -189,3 +189,15 @@ func (a *app) forCustomers(c *command, o *options, path string, months []pricing
 	}
 	return months, nil
 }
+
+// checkFX is check for an exchange-rate file: "ok" with its rates, or its
+// problems; it reports whether the file is bad.
+func (a *app) checkFX(path string, src []byte, say func(string, ...any)) bool {
+	fx, err := pricing.ParseFX(path, src)
+	if err != nil {
+		a.reportBad(err)
+		return true
+	}
+	say("ok  %s (exchange rates, %s)\n", path, pricing.Plural(len(fx.Rates), "rate"))
+	return false
+}

@@ -1,8 +1,10 @@
 package pricing
 
 import (
+	"bytes"
 	"fmt"
 	"math/bits"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -117,6 +119,17 @@ func (fx *FX) missing(from, to string) string {
 		}
 	}
 	return Printable(fx.Origin) + " has no rate between them"
+}
+
+// fxHeader is a line that opens an exchange-rate file's table: [[rates]] or
+// rates = [...] at the top level.
+var fxHeader = regexp.MustCompile(`(?m)^[ \t]*(\[\[[ \t]*rates[ \t]*\]\]|rates[ \t]*=)`)
+
+// SourceIsFX reports whether src reads as an exchange-rate file (a top-level
+// [[rates]] table), so check can read it as one rather than as a project.
+// Neither a card nor a project has a top-level rates key.
+func SourceIsFX(src []byte) bool {
+	return bytes.Contains(src, []byte("rates")) && fxHeader.Match(src)
 }
 
 // ParseFX reads an exchange-rate file (--fx FILE):

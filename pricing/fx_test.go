@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +202,22 @@ source = "December"
 	_, _, err = fx.On(day(2026, 1, 1)).Convert(100000, "EUR", "USD")
 	if err == nil || !strings.Contains(err.Error(), "r.toml has no rate between them dated on or before 2026-01-01 (its first is of 2026-06-01)") {
 		t.Errorf("before every rate: %v", err)
+	}
+}
+
+// TestSourceIsFX: check tells an exchange-rate file from the other files by
+// its top-level [[rates]]; no example card, project or overlay reads as one.
+func TestSourceIsFX(t *testing.T) {
+	if !SourceIsFX([]byte(fxFile)) || !SourceIsFX([]byte("rates = [{from = \"EUR\"}]\n")) {
+		t.Error("an exchange-rate file is not told apart")
+	}
+	for _, path := range []string{"../plans.toml", "../examples/sales-demo.toml", "../examples/acme-pricing.toml", "../examples/creator-month.toml", "../examples/fluxnote-flat.toml"} {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if SourceIsFX(src) {
+			t.Errorf("%s reads as an exchange-rate file", path)
+		}
 	}
 }
