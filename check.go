@@ -16,7 +16,8 @@ var checkCommand = &command{
 Validates rate cards and project files and prints every problem as
 file:line:col. A file whose TOML has a top-level [card] table is checked as a
 rate card; one with a top-level [overlay] table as a pricing overlay of the
---rates card; any other file as a project against the --rates card
+--rates card; one with top-level [[rates]] as an exchange-rate file (--fx);
+any other file as a project against the --rates card
 (default: the built-in plans.toml), with the pricing overlay it names
 (or --pricing).
 Exit 1 if any file has a problem.
@@ -72,6 +73,12 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 				continue
 			}
 			say("ok  %s (rate card %q, %s, %s%s)\n", path, rc.Name, pricing.Plural(len(rc.Plans), "plan"), pricing.Plural(len(rc.Features), "feature"), datedNote(rc))
+			continue
+		}
+		if pricing.SourceIsFX(src) {
+			if a.checkFX(path, src, say) {
+				bad++
+			}
 			continue
 		}
 		overlay := pricing.SourceIsOverlay(src)

@@ -60,6 +60,9 @@ type command struct {
 	batch bool
 	// run does the work: o holds the flags, args the positional arguments.
 	run func(a *app, c *command, o *options, args []string) error
+	// manyRates marks a command that takes --rates more than once (one card
+	// a vendor); any other refuses a second --rates (oneCard, flags.go).
+	manyRates bool
 }
 
 // fullName is how messages name the command: "creditplan quote", or
@@ -142,6 +145,9 @@ func (a *app) runCommand(c *command, args []string) error {
 		o.hasBalance = o.hasBalance || f.Name == "balance"
 		o.hasBudget = o.hasBudget || f.Name == "budget"
 	})
+	if err := c.oneCard(o); err != nil {
+		return err
+	}
 	return c.run(a, c, o, pos)
 }
 

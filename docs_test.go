@@ -304,6 +304,7 @@ func TestFormatsDocNamesEveryKey(t *testing.T) {
 		{"fit", "examples/creator-month.toml"},
 		{"fit", "--balance", "150", "examples/agency-month.toml"},
 		{"year", "examples/seasonal-creator.toml"},
+		{"compare", "--rates", "docs/examples/vendors-minutes.toml", "--rates", "docs/examples/vendors-videos.toml", "--fx", "docs/examples/vendors-rates.toml", "docs/examples/vendors-month.toml"},
 	}
 	for _, run := range runs {
 		out, err := exec.Command(binary, append([]string{run[0], "--format", "json"}, run[1:]...)...).Output()

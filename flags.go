@@ -36,10 +36,57 @@ type options struct {
 	asOf string
 	// serve is creditplan serve's flags (serve.go).
 	serve *serveConfig
+	// ratesFiles is every --rates given, in order; rates is the last. A
+	// command that prices on one card refuses more than one (oneCard).
+	ratesFiles []string
+	// fx is --fx: the exchange-rate file a vendor comparison converts with.
+	fx string
+}
+
+// ratesValue is --rates: each one given is kept (ratesFiles), so compare and
+// the planner can take several cards, and a command that takes one can
+// refuse the second rather than silently keep the last.
+type ratesValue struct{ o *options }
+
+func (v ratesValue) String() string {
+	if v.o == nil {
+		return ""
+	}
+	return v.o.rates
+}
+
+func (v ratesValue) Set(s string) error {
+	v.o.ratesFiles = append(v.o.ratesFiles, s)
+	v.o.rates = s
+	return nil
 }
 
 func ratesFlag(fs *flag.FlagSet, o *options) {
-	fs.StringVar(&o.rates, "rates", "", "read the rate card from `FILE` instead of the built-in plans.toml")
+	fs.Var(ratesValue{o}, "rates", "read the rate card from `FILE` instead of the built-in plans.toml")
+}
+
+// ratesManyFlag is --rates for a command that takes it more than once.
+func ratesManyFlag(fs *flag.FlagSet, o *options) {
+	fs.Var(ratesValue{o}, "rates", "read the rate card from `FILE` instead of the built-in plans.toml; give it once for each vendor's card to compare vendors")
+}
+
+// RatesFiles is every --rates given, in order: one card each; none means the
+// built-in card. The planner's several cards (the vendor switch) come from it.
+func (o *options) RatesFiles() []string { return o.ratesFiles }
+
+// fxFlag registers --fx, compare's exchange-rate file.
+func fxFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.fx, "fx", "", "convert vendors' cards in other currencies with the dated exchange rates in `FILE` (see docs/vendors.md)")
+}
+
+// oneCard refuses --rates given more than once to a command that prices on
+// one card: keeping the last would quietly drop a card the user named.
+func (c *command) oneCard(o *options) error {
+	if o == nil || len(o.ratesFiles) < 2 || c.manyRates {
+		return nil
+	}
+	return usagef(c, "--rates given %d times (%s): %s prices on one card; to compare vendors, give the cards to creditplan compare (compare --rates A --rates B PROJECT.toml)",
+		len(o.ratesFiles), strings.Join(o.ratesFiles, ", "), c.fullName())
 }
 
 // planFlag registers --plan; usage says what the command does with the plan.

@@ -49,7 +49,7 @@ var compareCommand = &command{
 	name:     "compare",
 	synopsis: "compare [flags] PROJECT.toml",
 	summary:  "price a month on every plan, and right-size it",
-	usage: `Usage: creditplan compare [--rates FILE] [--pricing FILE] [--budget AMOUNT] [--format F] [--width N] PROJECT.toml
+	usage: `Usage: creditplan compare [--rates FILE]... [--fx FILE] [--pricing FILE] [--budget AMOUNT] [--format F] [--width N] PROJECT.toml
 
 Prices the project's month on every plan of the card, each with a fresh cycle of
 its own credits: fits, credits used, remaining or short, top-ups, the month's cost
@@ -68,14 +68,47 @@ month's cost on each billing, the month and the year on its billing). JSON adds
 as_planned and scenarios; CSV adds a row for each, with the columns scenario,
 billing and year_cost.
 
+With --rates given more than once, the month is priced on each vendor's card
+instead: its cheapest plan and billing that can make the month, every plan's
+month on both billings, the cost per finished minute, the credits it spends
+in that vendor's own unit and what blocks it; then the cheapest vendor. Credits
+are not comparable across vendors: it compares money and minutes. Cards in
+different currencies need --fx FILE, dated exchange rates ("1 EUR = 1.08 USD
+as of DATE"); without one the comparison refuses. JSON: vendors[] and
+cheapest_vendor.
+
 Flags:
 `,
-	flags: monthFlags("", nil),
-	batch: true,
-	run: priceMonth(func(a *app, req *monthRequest) error {
-		card, p := req.card, req.project
-		return writeOut(report.WriteComparisonScenarios(req.page(a), card.Compare(p), card.RightSize(p), card.SideBySide(p), req.format))
-	}),
+	flags: func(fs *flag.FlagSet, o *options) {
+		ratesManyFlag(fs, o)
+		asOfFlag(fs, o)
+		pricingFlag(fs, o)
+		fxFlag(fs, o)
+		budgetFlag(fs, o)
+		formatFlag(fs, o)
+		widthFlag(fs, o)
+	},
+	batch:     true,
+	manyRates: true,
+	run:       runCompare,
+}
+
+// plansCompared is compare on one card: every plan, right-sizing, scenarios.
+var plansCompared = priceMonth(func(a *app, req *monthRequest) error {
+	card, p := req.card, req.project
+	return writeOut(report.WriteComparisonScenarios(req.page(a), card.Compare(p), card.RightSize(p), card.SideBySide(p), req.format))
+})
+
+// runCompare compares the plans of one card, or with --rates given more than
+// once the vendors of several (vendors.go).
+func runCompare(a *app, c *command, o *options, args []string) error {
+	if len(o.ratesFiles) > 1 {
+		return compareVendors(a, c, o, args)
+	}
+	if o.fx != "" {
+		return usagef(c, "--fx converts between vendors' cards; give --rates once for each card to compare (compare --rates A --rates B --fx FILE PROJECT.toml)")
+	}
+	return plansCompared(a, c, o, args)
 }
 
 var fitCommand = &command{

@@ -1,8 +1,10 @@
 package pricing
 
 import (
+	"bytes"
 	"fmt"
 	"math/bits"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -54,12 +56,80 @@ func (r FXRate) String() string {
 	return s
 }
 
-// FX is an exchange-rate file: the rates given, each pair once (in either
-// direction).
+// FX is an exchange-rate file: the rates given, each pair once a date (in
+// either direction).
 type FX struct {
 	// Origin is what errors and outputs call the file.
 	Origin string
 	Rates  []FXRate
+	// Day is the day On picked the rates in force on; zero for the file as
+	// read. all is every rate of the file, for a message about a pair whose
+	// rates all come after Day.
+	Day Date
+	all []FXRate
+}
+
+// On is the file as it stands on day: for each pair, its latest rate dated on
+// or before day (a file may hold a pair's rate for many days). A pair whose
+// every rate is dated after day has none.
+func (fx *FX) On(day Date) *FX {
+	if fx == nil {
+		return nil
+	}
+	all := fx.all
+	if all == nil {
+		all = fx.Rates
+	}
+	out := &FX{Origin: fx.Origin, Day: day, all: all}
+	best := map[[2]string]int{}
+	for _, r := range all {
+		if day.Before(r.AsOf) {
+			continue
+		}
+		k := pairKey(r.From, r.To)
+		if i, ok := best[k]; ok {
+			if out.Rates[i].AsOf.Before(r.AsOf) {
+				out.Rates[i] = r
+			}
+			continue
+		}
+		best[k] = len(out.Rates)
+		out.Rates = append(out.Rates, r)
+	}
+	return out
+}
+
+// pairKey is a pair of currencies in either direction.
+func pairKey(a, b string) [2]string { return [2]string{min(a, b), max(a, b)} }
+
+// missing says why fx has no rate between two currencies.
+func (fx *FX) missing(from, to string) string {
+	if fx == nil {
+		return "no --fx file"
+	}
+	if !fx.Day.IsZero() {
+		var first Date
+		for _, r := range fx.all {
+			if pairKey(r.From, r.To) == pairKey(from, to) && (first.IsZero() || r.AsOf.Before(first)) {
+				first = r.AsOf
+			}
+		}
+		if !first.IsZero() {
+			return Printable(fx.Origin) + " has no rate between them dated on or before " + fx.Day.String() + " (its first is of " + first.String() + ")"
+		}
+	}
+	return Printable(fx.Origin) + " has no rate between them"
+}
+
+// fxHeader is a line that opens an exchange-rate file's table: [[rates]] or
+// rates = [...] at the top level.
+var fxHeader = regexp.MustCompile(`(?m)^[ \t]*(\[\[[ \t]*rates[ \t]*\]\]|rates[ \t]*=)`)
+
+// SourceIsFX reports whether src reads as an exchange-rate file (a top-level
+// [[rates]] table), so check can read it as one rather than as a project.
+// Neither a card nor a project has a top-level rates key.
+func SourceIsFX(src []byte) bool {
+	return bytes.Contains(src, []byte("rates")) && fxHeader.Match(src)
 }
 
 // ParseFX reads an exchange-rate file (--fx FILE):
@@ -72,8 +142,9 @@ type FX struct {
 //	source = "ECB euro foreign exchange reference rates"
 //
 // Every problem is reported at once with its line and column; on error no FX
-// is returned. A pair given twice (also as its inverse) is an error: which
-// of the two applies would be a guess.
+// is returned. A pair may be given for many days (On picks the one in force);
+// given twice for one day (also as its inverse) is an error: which of the two
+// applies would be a guess.
 func ParseFX(name string, src []byte) (*FX, error) {
 	tree, err := decodeTOML(name, src, fxSource)
 	if err != nil {
@@ -95,7 +166,11 @@ func ParseFX(name string, src []byte) (*FX, error) {
 		d.addf("rates", "too many rates (%d); at most %d", len(ts), maxFXRates)
 		ts = ts[:maxFXRates]
 	}
-	seen := map[[2]string]int{}
+	type dated struct {
+		pair [2]string
+		day  Date
+	}
+	seen := map[dated]int{}
 	for i := range ts {
 		t := &ts[i]
 		r, ok := readFXRate(t)
@@ -103,14 +178,15 @@ func ParseFX(name string, src []byte) (*FX, error) {
 		if !ok {
 			continue
 		}
-		key := [2]string{min(r.From, r.To), max(r.From, r.To)}
+		key := dated{pairKey(r.From, r.To), r.AsOf}
 		if j, dup := seen[key]; dup {
-			d.addf(t.path(), "a second rate between %s and %s (the first is rates[%d]); give each pair once", r.From, r.To, j)
+			d.addf(t.path(), "a second rate between %s and %s as of %s (the first is rates[%d]); give each pair once a day", r.From, r.To, r.AsOf, j)
 			continue
 		}
 		seen[key] = t.index
 		fx.Rates = append(fx.Rates, r)
 	}
+	fx.all = fx.Rates
 	root.finish(fxTopKeys)
 	if err := d.err(); err != nil {
 		return nil, err
@@ -197,31 +273,40 @@ func readFXDate(t *table) Date {
 	return DateOf(dt)
 }
 
-// Rate finds the rate from one currency to another: the file's rate for the
-// pair, or its inverse when the file gives the pair the other way round (the
-// inverse is rounded half away from zero to six decimals). A currency to
-// itself is rate 1 with no file. ok is false when fx has no rate between them.
+// Rate finds the rate from one currency to another: the file's latest rate
+// for the pair, or its inverse when the file gives the pair the other way
+// round (the inverse shown is rounded half away from zero to six decimals). A
+// currency to itself is rate 1 with no file. ok is false when fx has no rate
+// between them.
 func (fx *FX) Rate(from, to string) (FXRate, bool) {
 	from, to = strings.ToUpper(from), strings.ToUpper(to)
 	if from == to {
 		return FXRate{From: from, To: to, Rate: FXScale}, true
 	}
+	r, inverse, ok := fx.find(from, to)
+	if !ok || !inverse {
+		return r, ok
+	}
+	inv := r
+	inv.From, inv.To = from, to
+	inv.Rate = max(mulDivRound(FXScale, FXScale, r.Rate), 1)
+	inv.Source = r.Source + ", inverted"
+	return inv, true
+}
+
+// find is the file's latest rate between two currencies as the file gives
+// it; inverse is set when it is written to → from.
+func (fx *FX) find(from, to string) (r FXRate, inverse, ok bool) {
 	if fx == nil {
-		return FXRate{}, false
+		return FXRate{}, false, false
 	}
-	for _, r := range fx.Rates {
-		switch {
-		case r.From == from && r.To == to:
-			return r, true
-		case r.From == to && r.To == from:
-			inv := r
-			inv.From, inv.To = from, to
-			inv.Rate = max(mulDivRound(FXScale, FXScale, r.Rate), 1)
-			inv.Source = r.Source + ", inverted"
-			return inv, true
+	for _, x := range fx.Rates {
+		if pairKey(x.From, x.To) != pairKey(from, to) || (ok && !r.AsOf.Before(x.AsOf)) {
+			continue
 		}
+		r, inverse, ok = x, x.From != from, true
 	}
-	return FXRate{}, false
+	return r, inverse, ok
 }
 
 // Convert turns m in currency from into currency to: m × rate, rounded half
@@ -235,49 +320,26 @@ func (fx *FX) Convert(m Money, from, to string) (Money, FXRate, error) {
 	if from == to {
 		return m, FXRate{From: from, To: to, Rate: FXScale}, nil
 	}
-	r, ok := fx.Rate(from, to)
+	shown, ok := fx.Rate(from, to)
 	if !ok {
-		where := "no --fx file"
-		if fx != nil {
-			where = Printable(fx.Origin) + " has no rate between them"
-		}
-		return 0, FXRate{}, fmt.Errorf("cannot convert %s to %s: %s", from, to, where)
+		return 0, FXRate{}, fmt.Errorf("cannot convert %s to %s: %s", from, to, fx.missing(from, to))
 	}
+	r, inverse, _ := fx.find(from, to)
 	neg := m < 0
 	mag := int64(m)
 	if neg {
 		mag = -mag
 	}
 	var out int64
-	if fx != nil && isInverse(fx, from, to) {
-		orig, _ := fx.direct(to, from)
-		out = mulDivRound(mag, FXScale, orig.Rate)
+	if inverse {
+		out = mulDivRound(mag, FXScale, r.Rate)
 	} else {
 		out = mulDivRound(mag, r.Rate, FXScale)
 	}
 	if neg {
 		out = -out
 	}
-	return Money(out), r, nil
-}
-
-// direct is the file's own rate from one currency to another, not inverted.
-func (fx *FX) direct(from, to string) (FXRate, bool) {
-	for _, r := range fx.Rates {
-		if r.From == from && r.To == to {
-			return r, true
-		}
-	}
-	return FXRate{}, false
-}
-
-// isInverse reports whether the file gives from→to only the other way round.
-func isInverse(fx *FX, from, to string) bool {
-	if _, ok := fx.direct(from, to); ok {
-		return false
-	}
-	_, ok := fx.direct(to, from)
-	return ok
+	return Money(out), shown, nil
 }
 
 // mulDivRound is a × b / c for non-negative a, b and positive c, rounded half

@@ -1,8 +1,10 @@
 package pricing
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 const fxFile = `# test rates
@@ -135,7 +137,7 @@ source = "b"
 		`bad.toml:9:1: rates[1].from: must be a three-letter currency code like "EUR", not "EURO"`,
 		`bad.toml:11:1: rates[1].rat: unknown key (did you mean "rate"?)`,
 		`bad.toml:18:1: rates[2].rate: must be above zero`,
-		`rates[4]: a second rate between USD and GBP (the first is rates[3])`,
+		`rates[4]: a second rate between USD and GBP as of 2026-12-01 (the first is rates[3]); give each pair once a day`,
 		`extra: unknown key`,
 	} {
 		if !strings.Contains(got, want) {
@@ -151,6 +153,71 @@ func TestParseFXEmpty(t *testing.T) {
 	for _, src := range []string{"", "# nothing\n", "rates = []\n"} {
 		if _, err := ParseFX("e.toml", []byte(src)); err == nil {
 			t.Errorf("%q: no error", src)
+		}
+	}
+}
+
+// TestFXOn: a pair may be dated many times; On picks each pair's latest rate
+// on or before the day, and a day before every rate of a pair has none, said
+// with the pair's first date.
+func TestFXOn(t *testing.T) {
+	src := `[[rates]]
+from = "EUR"
+to = "USD"
+rate = "1.10"
+as_of = 2026-06-01
+source = "June"
+
+[[rates]]
+from = "USD"
+to = "EUR"
+rate = "0.925"
+as_of = 2026-12-01
+source = "December"
+`
+	fx, err := ParseFX("r.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(y, m, d int) Date { return Date{Year: y, Month: time.Month(m), Day: d} }
+	for _, c := range []struct {
+		on   Date
+		want Money
+		src  string
+	}{
+		{day(2026, 7, 1), 110000, "June"},                // €10 × 1.10
+		{day(2026, 12, 3), 108108, "December, inverted"}, // €10 ÷ 0.925 = 10.81081…
+		{Date{}, 108108, "December, inverted"},           // the file as read: the latest
+		{day(2026, 12, 1), 108108, "December, inverted"}, // in force on its own day
+	} {
+		f := fx
+		if !c.on.IsZero() {
+			f = fx.On(c.on)
+		}
+		got, r, err := f.Convert(100000, "EUR", "USD")
+		if err != nil || got != c.want || r.Source != c.src {
+			t.Errorf("on %v: %v at %v (%v), want %v from %q", c.on, got, r, err, c.want, c.src)
+		}
+	}
+	_, _, err = fx.On(day(2026, 1, 1)).Convert(100000, "EUR", "USD")
+	if err == nil || !strings.Contains(err.Error(), "r.toml has no rate between them dated on or before 2026-01-01 (its first is of 2026-06-01)") {
+		t.Errorf("before every rate: %v", err)
+	}
+}
+
+// TestSourceIsFX: check tells an exchange-rate file from the other files by
+// its top-level [[rates]]; no example card, project or overlay reads as one.
+func TestSourceIsFX(t *testing.T) {
+	if !SourceIsFX([]byte(fxFile)) || !SourceIsFX([]byte("rates = [{from = \"EUR\"}]\n")) {
+		t.Error("an exchange-rate file is not told apart")
+	}
+	for _, path := range []string{"../plans.toml", "../examples/sales-demo.toml", "../examples/acme-pricing.toml", "../examples/creator-month.toml", "../examples/fluxnote-flat.toml"} {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if SourceIsFX(src) {
+			t.Errorf("%s reads as an exchange-rate file", path)
 		}
 	}
 }

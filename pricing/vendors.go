@@ -140,7 +140,11 @@ func checkCurrencies(months []CardMonth, fx *FX, to string) error {
 	if fx == nil {
 		return fmt.Errorf("cards in %s: give --fx FILE with the exchange rates (%s) to compare them; money is never mixed across currencies", joinAnd(all), strings.Join(pairs, ", "))
 	}
-	return fmt.Errorf("cards in %s: %s has no rate for %s; add it to compare them", joinAnd(all), Printable(fx.Origin), strings.Join(pairs, ", "))
+	reasons := make([]string, len(missing))
+	for i, c := range missing {
+		reasons[i] = "from " + c + " to " + to + ", " + fx.missing(c, to)
+	}
+	return fmt.Errorf("cards in %s: %s; add %s to compare them", joinAnd(all), strings.Join(reasons, "; "), strings.Join(pairs, ", "))
 }
 
 // joinAnd words a list: "EUR and USD", "CHF, EUR and USD".
@@ -223,7 +227,15 @@ func (vc *VendorComparison) Verdict() string {
 		return "No vendor can make this month."
 	}
 	v := &vc.Vendors[vc.Cheapest]
-	s := "Cheapest vendor for this month: " + v.Name() + ", " + v.Best.Plan.Name + " billed " + billedWord(v.Best.Billing) +
+	name := v.Name()
+	for i := range vc.Vendors {
+		if i != vc.Cheapest && vc.Vendors[i].Name() == name {
+			// Two cards of one vendor: say which card.
+			name += " (" + v.Card.Name + ")"
+			break
+		}
+	}
+	s := "Cheapest vendor for this month: " + name + ", " + v.Best.Plan.Name + " billed " + billedWord(v.Best.Billing) +
 		", " + v.Converted.Format(vc.Currency) + " a month"
 	if v.Rate.From != v.Rate.To {
 		s += " (" + v.Best.Total.Format(v.Card.Currency) + " × " + v.Rate.RateText() + ", the rate of " + v.Rate.AsOf.String() + ")"

@@ -86,7 +86,7 @@ func TestCompareVendorsRefusesMixedCurrencies(t *testing.T) {
 	if perr != nil {
 		t.Fatal(perr)
 	}
-	if _, err := CompareVendors([]CardMonth{heygen, flux}, other); err == nil || !strings.Contains(err.Error(), "gbp.toml has no rate for 1 EUR = ? USD") {
+	if _, err := CompareVendors([]CardMonth{heygen, flux}, other); err == nil || !strings.Contains(err.Error(), "from EUR to USD, gbp.toml has no rate between them; add 1 EUR = ? USD") {
 		t.Fatalf("a file without the rate: %v", err)
 	}
 }
@@ -144,5 +144,52 @@ func TestCompareVendorsGapsBlockEveryPlan(t *testing.T) {
 func TestCompareVendorsNone(t *testing.T) {
 	if _, err := CompareVendors(nil, nil); err == nil {
 		t.Error("no cards: no error")
+	}
+}
+
+// TestCompareVendorsAcross: a month written for the built-in card, carried to
+// FluxNote's by ParseProjectAcross, is blocked there by the capabilities
+// FluxNote lacks, each said once; it is never priced as if they cost nothing.
+func TestCompareVendorsAcross(t *testing.T) {
+	var cards []*RateCard
+	for _, path := range []string{"../plans.toml", "../examples/fluxnote-flat.toml"} {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := ParseRateCard(path, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards = append(cards, c)
+	}
+	src, err := os.ReadFile("../examples/creator-month.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	months, err := ParseProjectAcross("creator-month.toml", src, cards)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vc, err := CompareVendors(months, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flux := vc.Vendors[1]
+	if len(months[1].Gaps) == 0 || flux.Best != nil || flux.Converted != 0 {
+		t.Fatalf("FluxNote: gaps %v, best %+v", months[1].Gaps, flux.Best)
+	}
+	for _, p := range flux.Plans {
+		if len(p.Blocked) == 0 || p.Monthly != 0 || p.Annual != 0 {
+			t.Errorf("%s is priced: %+v", p.Plan.ID, p)
+		}
+		for _, g := range months[1].Gaps {
+			if !contains(p.Blocked, g.Reason) {
+				t.Errorf("%s does not say %q", p.Plan.ID, g.Reason)
+			}
+		}
+	}
+	if vc.Cheapest != 0 {
+		t.Errorf("cheapest %d, want the built-in card", vc.Cheapest)
 	}
 }

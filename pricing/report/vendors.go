@@ -49,15 +49,53 @@ func vendorBest(v *pricing.VendorResult) string {
 	return v.Best.Text(v.Card)
 }
 
-// planMoney is a plan's month on one billing, or why it has none.
-func planMoney(v *pricing.VendorResult, p *pricing.VendorPlan, m pricing.Money) string {
+// planMoney is a plan's month on one billing, marked when its price is an
+// estimate, or why it has none.
+func planMoney(v *pricing.VendorResult, p *pricing.VendorPlan, b pricing.Billing) string {
 	switch {
 	case p.ContactSales:
 		return pricing.ContactSales
 	case len(p.Blocked) > 0:
 		return "blocked"
 	}
-	return v.Card.Money(m)
+	m := p.Monthly
+	if b == pricing.Annual {
+		m = p.Annual
+	}
+	return v.Card.Money(m) + p.Plan.PriceMark(b)
+}
+
+// vendorSalesHead is the customer and the quote's stamp, said once for every
+// card: the first card's (every card carries the same customer and day).
+func vendorSalesHead(vc *pricing.VendorComparison) []string {
+	if len(vc.Vendors) == 0 {
+		return nil
+	}
+	l := salesLinesOf(vc.Vendors[0].Card)
+	var out []string
+	for _, s := range []string{l.customer, l.stamp} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// vendorSalesLines are one card's own sales lines: its custom-pricing badge
+// and changes, and its warnings.
+func vendorSalesLines(c *pricing.RateCard) []string {
+	l := salesLinesOf(c)
+	var out []string
+	if l.badge != "" {
+		out = append(out, l.badge)
+		for _, ch := range l.changes {
+			out = append(out, "  "+ch)
+		}
+	}
+	for _, w := range l.warnings {
+		out = append(out, "Warning: "+w)
+	}
+	return out
 }
 
 // finishedText words the finished minutes of a month, to a tenth: "12.5
@@ -68,10 +106,16 @@ func finishedText(seconds int64) string {
 
 func writeVendorsText(w *bufio.Writer, vc *pricing.VendorComparison, width int) {
 	w.WriteString("Vendors compared for this month (money in " + vc.Currency + "):\n")
+	for _, l := range vendorSalesHead(vc) {
+		w.WriteString(safe(l) + "\n")
+	}
 	w.WriteString(pricing.CreditsNotComparable + "\n")
 	for i := range vc.Vendors {
 		v := &vc.Vendors[i]
 		w.WriteString("\n" + safe(vendorHeading(v)) + "\n")
+		for _, l := range vendorSalesLines(v.Card) {
+			w.WriteString("  " + safe(l) + "\n")
+		}
 		w.WriteString("  " + safe("Cheapest: "+vendorBest(v)) + "\n")
 		if v.Best != nil {
 			w.WriteString("  Per finished minute: " + v.Card.Money(v.PerMinute) + " (" + finishedText(v.FinishedSeconds) + ")\n")
@@ -80,7 +124,9 @@ func writeVendorsText(w *bufio.Writer, vc *pricing.VendorComparison, width int) 
 					v.ConvertedPerMinute.Format(vc.Currency) + " a finished minute\n")
 			}
 		}
-		w.WriteString("  " + safe("The month spends "+vendorCredits(v)) + "\n")
+		if len(v.Gaps) == 0 {
+			w.WriteString("  " + safe("The month spends "+vendorCredits(v)) + "\n")
+		}
 		g := aligner{limit: width}
 		g.reset(false, true, true, false)
 		g.add("Plan", "Monthly", "Annual", "")
@@ -90,7 +136,7 @@ func writeVendorsText(w *bufio.Writer, vc *pricing.VendorComparison, width int) 
 			if p.Recommended {
 				mark = "recommended"
 			}
-			g.add(p.Plan.Name, planMoney(v, p, p.Monthly), planMoney(v, p, p.Annual), mark)
+			g.add(p.Plan.Name, planMoney(v, p, pricing.Monthly), planMoney(v, p, pricing.Annual), mark)
 		}
 		writeTable(&g, w, "  ")
 		for _, line := range blockedLines(v) {
@@ -101,6 +147,26 @@ func writeVendorsText(w *bufio.Writer, vc *pricing.VendorComparison, width int) 
 	for _, r := range vc.Rates {
 		w.WriteString("Exchange rate: " + safe(r.String()) + "\n")
 	}
+	for i := range vc.Vendors {
+		v := &vc.Vendors[i]
+		notes := estimateFootnotes(v.Card, vendorPlans(v)...)
+		if len(notes) == 0 {
+			continue
+		}
+		w.WriteString("\nEstimates (" + pricing.EstimateMark + ") on " + safe(v.Name()) + ": numbers that rest on an assumption, not on a published price:\n")
+		for _, n := range notes {
+			w.WriteString("  " + safe(n) + "\n")
+		}
+	}
+}
+
+// vendorPlans are the plans a vendor's part of the comparison shows.
+func vendorPlans(v *pricing.VendorResult) []*pricing.Plan {
+	out := make([]*pricing.Plan, len(v.Plans))
+	for i := range v.Plans {
+		out[i] = v.Plans[i].Plan
+	}
+	return out
 }
 
 // blockedLines are what blocks the vendor: its capability gaps once, then each
@@ -128,6 +194,9 @@ func blockedLines(v *pricing.VendorResult) []string {
 
 func writeVendorsMarkdown(w *bufio.Writer, vc *pricing.VendorComparison) {
 	w.WriteString("# Vendors compared\n\n")
+	for _, l := range vendorSalesHead(vc) {
+		w.WriteString(md(l) + "  \n")
+	}
 	w.WriteString("Money in " + vc.Currency + ". " + pricing.CreditsNotComparable + "\n\n")
 	w.WriteString("**" + md(vc.Verdict()) + "**\n\n")
 	for _, r := range vc.Rates {
@@ -141,6 +210,9 @@ func writeVendorsMarkdown(w *bufio.Writer, vc *pricing.VendorComparison) {
 		c := v.Card
 		w.WriteString("## " + md(v.Name()) + "\n\n")
 		w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + md(c.AsOf) + " (" + md(c.Origin) + ")\n\n")
+		for _, l := range vendorSalesLines(c) {
+			w.WriteString("- " + md(strings.TrimSpace(l)) + "\n")
+		}
 		w.WriteString("- Cheapest: " + md(vendorBest(v)) + "\n")
 		if v.Best != nil {
 			w.WriteString("- Per finished minute: " + c.Money(v.PerMinute) + " (" + finishedText(v.FinishedSeconds) + ")\n")
@@ -149,7 +221,9 @@ func writeVendorsMarkdown(w *bufio.Writer, vc *pricing.VendorComparison) {
 					v.ConvertedPerMinute.Format(vc.Currency) + " a finished minute\n")
 			}
 		}
-		w.WriteString("- The month spends " + md(vendorCredits(v)) + "\n")
+		if len(v.Gaps) == 0 {
+			w.WriteString("- The month spends " + md(vendorCredits(v)) + "\n")
+		}
 		for _, line := range blockedLines(v) {
 			w.WriteString("- " + md(line) + "\n")
 		}
@@ -162,15 +236,22 @@ func writeVendorsMarkdown(w *bufio.Writer, vc *pricing.VendorComparison) {
 			if p.Recommended {
 				mark = "recommended"
 			}
-			row(w, md(p.Plan.Name), md(planMoney(v, p, p.Monthly)), md(planMoney(v, p, p.Annual)), mark)
+			row(w, md(p.Plan.Name), md(planMoney(v, p, pricing.Monthly)), md(planMoney(v, p, pricing.Annual)), mark)
 		}
 		w.WriteString("\n")
+		if notes := estimateFootnotes(c, vendorPlans(v)...); len(notes) > 0 {
+			w.WriteString("Estimates on " + md(v.Name()) + ", numbers that rest on an assumption, not on a published price:\n\n")
+			for _, n := range notes {
+				w.WriteString("- " + md(n) + "\n")
+			}
+			w.WriteString("\n")
+		}
 	}
 }
 
 // vendorsCSVHeader names the columns: one row per vendor × plan.
 var vendorsCSVHeader = []string{"vendor", "plan", "monthly_cost", "annual_cost", "currency", "recommended", "blocked",
-	"credits", "credit_name", "cost_per_finished_minute", "converted_month_cost", "comparison_currency", "fx_rate", "cheapest_vendor", "note", "card", "as_of"}
+	"credits", "credit_name", "cost_per_finished_minute", "converted_month_cost", "comparison_currency", "fx_rate", "cheapest_vendor", "note"}
 
 func writeVendorsCSV(w *bufio.Writer, vc *pricing.VendorComparison) error {
 	cw := csv.NewWriter(w)
@@ -180,7 +261,8 @@ func writeVendorsCSV(w *bufio.Writer, vc *pricing.VendorComparison) error {
 		}
 		return cw.Write(cells)
 	}
-	if err := put(append([]string(nil), vendorsCSVHeader...)...); err != nil {
+	header := append(append(append([]string(nil), vendorsCSVHeader...), csvSalesColumns...), csvCardColumns...)
+	if err := put(header...); err != nil {
 		return err
 	}
 	for i := range vc.Vendors {
@@ -207,9 +289,11 @@ func writeVendorsCSV(w *bufio.Writer, vc *pricing.VendorComparison) error {
 			if p.ContactSales && blocked == "" {
 				blocked = pricing.ContactSales
 			}
-			err := put(v.Name(), p.Plan.ID, monthly, annual, c.Currency, yesNo(p.Recommended), blocked,
+			cells := []string{v.Name(), p.Plan.ID, monthly, annual, c.Currency, yesNo(p.Recommended), blocked,
 				credits, c.CreditNamePlural, perMin, conv, vc.Currency, rate, yesNo(p.Recommended && i == vc.Cheapest),
-				pricing.CreditsNotComparable, c.Name, c.AsOf)
+				pricing.CreditsNotComparable}
+			cells = append(append(cells, csvSalesCells(c, p.Plan)...), c.Name, c.AsOf)
+			err := put(cells...)
 			if err != nil {
 				return err
 			}
@@ -241,6 +325,7 @@ type vendorJSON struct {
 	CreditName            string   `json:"credit_name"`
 	// Converted is the recommended month in the comparison's currency.
 	Converted *money `json:"converted_month_cost"`
+	salesDoc
 }
 
 type vendorBestJSON struct {
@@ -294,7 +379,7 @@ func vendorsJSON(vc *pricing.VendorComparison) *vendorsDoc {
 		v := &vc.Vendors[i]
 		c := v.Card
 		vj := vendorJSON{Card: cardOf(c), Plans: []vendorPlanJSON{}, Blocked: []vendorBlockJSON{},
-			FinishedMinutes: minutesText(v.FinishedSeconds, false), CreditName: c.CreditNamePlural}
+			FinishedMinutes: minutesText(v.FinishedSeconds, false), CreditName: c.CreditNamePlural, salesDoc: salesOf(c, vendorPlans(v)...)}
 		if len(v.Gaps) == 0 && v.Project != nil {
 			cr := credits(v.Premium)
 			vj.Credits = &cr

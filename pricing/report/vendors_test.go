@@ -13,34 +13,42 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-// vendorMonths are the months of the vendor goldens: each card with a project
-// written for it (until the capability loader carries one project across).
-func vendorMonths(t *testing.T, eur bool) []pricing.CardMonth {
+// vendorCards are the cards of the vendor goldens, the built-in card first.
+var vendorCards = []string{"../../plans.toml", "../../examples/heygen-2026-credits.toml", "../../examples/fluxnote-flat.toml"}
+
+// vendorMonths reads one project across the vendor cards, as compare with
+// several --rates does (ParseProjectAcross), each card for the project's
+// customer on the tests' day. eur reads FluxNote's card as if in euros.
+func vendorMonths(t *testing.T, project string, eur bool) []pricing.CardMonth {
 	t.Helper()
-	var out []pricing.CardMonth
-	for _, m := range []struct{ card, project string }{
-		{"../../plans.toml", "../../examples/creator-month.toml"},
-		{"../../examples/heygen-2026-credits.toml", "../../examples/heygen-2026/month.toml"},
-		{"../../examples/fluxnote-flat.toml", "../../examples/fluxnote/month.toml"},
-	} {
-		c, p := loadMonth(t, m.card, m.project)
-		if eur && strings.Contains(m.card, "fluxnote") {
-			src, err := os.ReadFile(m.card)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := strings.Replace(string(src), `currency = "USD"`, `currency = "EUR"`, 1)
-			if c, err = pricing.ParseRateCard(filepath.Base(m.card), []byte(text)); err != nil {
-				t.Fatal(err)
-			}
-			psrc, _ := os.ReadFile(m.project)
-			if p, err = pricing.ParseProject(filepath.Base(m.project), psrc, c); err != nil {
-				t.Fatal(err)
-			}
+	var cards []*pricing.RateCard
+	for _, path := range vendorCards {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		out = append(out, pricing.CardMonth{Card: c, Project: p})
+		text := string(src)
+		if eur && strings.Contains(path, "fluxnote") {
+			text = strings.Replace(text, `currency = "USD"`, `currency = "EUR"`, 1)
+		}
+		c, err := pricing.ParseRateCard(filepath.Base(path), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards = append(cards, c)
 	}
-	return out
+	src, err := os.ReadFile(project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	months, err := pricing.ParseProjectAcross(filepath.Base(project), src, cards)
+	if err != nil {
+		t.Fatalf("%s: %v", project, err)
+	}
+	for i := range months {
+		months[i].Card = months[i].Card.ForCustomer(months[i].Project, testToday)
+	}
+	return months
 }
 
 const vendorsFX = `[[rates]]
@@ -59,10 +67,15 @@ func TestVendorsGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		name string
-		eur  bool
-	}{{"usd", false}, {"eur-usd", true}} {
-		vc, err := pricing.CompareVendors(vendorMonths(t, c.eur), fx)
+		name, project string
+		eur           bool
+	}{
+		{"creator-month", "../../examples/creator-month.toml", false},
+		{"sales-demo", "../../examples/sales-demo.toml", false},
+		// FluxNote in euros, on a month its card can make: converted.
+		{"fluxnote-month-eur", "../../examples/fluxnote/month.toml", true},
+	} {
+		vc, err := pricing.CompareVendors(vendorMonths(t, c.project, c.eur), fx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +89,7 @@ func TestVendorsGolden(t *testing.T) {
 
 // TestVendorsSayCreditsAreNotComparable: every format says so.
 func TestVendorsSayCreditsAreNotComparable(t *testing.T) {
-	vc, err := pricing.CompareVendors(vendorMonths(t, false), nil)
+	vc, err := pricing.CompareVendors(vendorMonths(t, "../../examples/creator-month.toml", false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,19 +103,13 @@ func TestVendorsSayCreditsAreNotComparable(t *testing.T) {
 
 // TestVendorsJSONShape: the members issue 11 names.
 func TestVendorsJSONShape(t *testing.T) {
-	vc, err := pricing.CompareVendors(vendorMonths(t, false), nil)
+	vc, err := pricing.CompareVendors(vendorMonths(t, "../../examples/creator-month.toml", false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Vendors []struct {
-			Card                  map[string]any   `json:"card"`
-			Recommended           map[string]any   `json:"recommended"`
-			Plans                 []map[string]any `json:"plans"`
-			Blocked               []map[string]any `json:"blocked"`
-			CostPerFinishedMinute *string          `json:"cost_per_finished_minute"`
-		} `json:"vendors"`
-		CheapestVendor map[string]any `json:"cheapest_vendor"`
+		Vendors        []map[string]any `json:"vendors"`
+		CheapestVendor map[string]any   `json:"cheapest_vendor"`
 	}
 	out := render(t, func(b *bytes.Buffer) error { return WriteVendors(b, vc, JSON) })
 	if err := json.Unmarshal(out, &doc); err != nil {
@@ -111,9 +118,15 @@ func TestVendorsJSONShape(t *testing.T) {
 	if len(doc.Vendors) != 3 || doc.CheapestVendor == nil {
 		t.Fatalf("vendors %d, cheapest %v", len(doc.Vendors), doc.CheapestVendor)
 	}
-	for _, v := range doc.Vendors {
-		if v.Card["name"] == nil || v.Recommended == nil || len(v.Plans) == 0 || v.Blocked == nil || v.CostPerFinishedMinute == nil {
-			t.Errorf("a vendor lacks a member: %+v", v)
+	for i, v := range doc.Vendors {
+		for _, k := range []string{"card", "recommended", "plans", "blocked", "cost_per_finished_minute"} {
+			if _, ok := v[k]; !ok {
+				t.Errorf("vendors[%d] has no %q", i, k)
+			}
+		}
+		// A vendor that cannot make the month has no price, never 0.
+		if blocked := vc.Vendors[i].Best == nil; blocked != (v["recommended"] == nil) || blocked != (v["cost_per_finished_minute"] == nil) {
+			t.Errorf("vendors[%d]: recommended %v, per minute %v", i, v["recommended"], v["cost_per_finished_minute"])
 		}
 	}
 	best := vc.Vendors[vc.Cheapest]
