@@ -305,9 +305,18 @@ func (o DraftOption) Apply(v Video) Video {
 // offers below it. Its drafts render where its drafts already do
 // (draftFeature), which must be one the plan can use.
 func (c *RateCard) DraftOptions(p *Project, plan *Plan) []DraftOption {
+	return c.draftOptions(len(p.Videos), func(i int) *Video { return &p.Videos[i] }, plan)
+}
+
+// DraftOptions is the quote's month's DraftOptions on its plan.
+func (q *Quote) DraftOptions() []DraftOption {
+	return q.Card.draftOptions(len(q.Videos), func(i int) *Video { return q.Videos[i].Video }, q.Plan)
+}
+
+func (c *RateCard) draftOptions(n int, video func(int) *Video, plan *Plan) []DraftOption {
 	var out []DraftOption
-	for i := range p.Videos {
-		v := &p.Videos[i]
+	for i := range n {
+		v := video(i)
 		if v.Rerenders <= 0 || v.Count <= 0 || v.Drafts >= MaxDrafts {
 			continue
 		}

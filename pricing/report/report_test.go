@@ -298,7 +298,7 @@ func TestCSVQuoteIsOneRowPerLine(t *testing.T) {
 	if len(rows) != want {
 		t.Fatalf("%d rows; want a header and %d lines", len(rows), want-1)
 	}
-	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,recommended,customer,prepared_on,valid_until,custom_pricing,estimates,card,as_of" {
+	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,recommended,script,drafts,customer,prepared_on,valid_until,custom_pricing,estimates,card,as_of" {
 		t.Errorf("header = %v", rows[0])
 	}
 	var total pricing.Credits
