@@ -316,26 +316,33 @@ func (q *Quote) DraftOptions() []DraftOption {
 func (c *RateCard) draftOptions(n int, video func(int) *Video, plan *Plan) []DraftOption {
 	var out []DraftOption
 	for i := range n {
-		v := video(i)
-		if v.Rerenders <= 0 || v.Count <= 0 || v.Drafts >= MaxDrafts {
-			continue
-		}
-		final, ok := c.Feature(v.Picks[SlotResolution])
-		if !ok || !final.Premium || !final.Rerender {
-			continue
-		}
-		at := c.draftFeature(v)
-		if at == nil || at.Height >= final.Height || (plan != nil && c.Unavailable(plan, at) != "") {
-			continue
-		}
-		o := DraftOption{Video: i, VideoName: v.Name, Drafts: min(v.Rerenders, MaxDrafts-v.Drafts), At: at, Final: final}
-		w := o.Apply(*v)
-		if saves := times(minus(c.VideoCredits(v), c.VideoCredits(&w)), int64(v.Count)); saves > 0 {
-			o.Saves = saves
+		if o, ok := c.DraftOption(video(i), plan); ok {
+			o.Video = i
 			out = append(out, o)
 		}
 	}
 	// Largest saving first, then in the month's order.
 	slices.SortStableFunc(out, func(a, b DraftOption) int { return cmp.Compare(b.Saves, a.Saves) })
 	return out
+}
+
+// DraftOption is the video's draft option on the plan (see DraftOptions), or
+// false when drafting would save nothing. Its Video is 0: the caller knows
+// which video it asked about.
+func (c *RateCard) DraftOption(v *Video, plan *Plan) (DraftOption, bool) {
+	if v.Rerenders <= 0 || v.Count <= 0 || v.Drafts >= MaxDrafts {
+		return DraftOption{}, false
+	}
+	final, ok := c.Feature(v.Picks[SlotResolution])
+	if !ok || !final.Premium || !final.Rerender {
+		return DraftOption{}, false
+	}
+	at := c.draftFeature(v)
+	if at == nil || at.Height >= final.Height || (plan != nil && c.Unavailable(plan, at) != "") {
+		return DraftOption{}, false
+	}
+	o := DraftOption{VideoName: v.Name, Drafts: min(v.Rerenders, MaxDrafts-v.Drafts), At: at, Final: final}
+	w := o.Apply(*v)
+	o.Saves = times(minus(c.VideoCredits(v), c.VideoCredits(&w)), int64(v.Count))
+	return o, o.Saves > 0
 }

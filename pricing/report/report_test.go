@@ -28,6 +28,7 @@ var exampleMonths = []struct {
 	{"seasonal-creator", "../../plans.toml", "../../examples/seasonal-creator.toml"},
 	{"heygen-2026", "../../examples/heygen-2026-credits.toml", "../../examples/heygen-2026/month.toml"},
 	{"fluxnote", "../../examples/fluxnote-flat.toml", "../../examples/fluxnote/month.toml"},
+	{"creator-launch", "../../plans.toml", "../../examples/creator-launch.toml"},
 }
 
 func loadCard(t testing.TB, path string) *pricing.RateCard {
@@ -51,7 +52,8 @@ func loadMonth(t testing.TB, card, project string) (*pricing.RateCard, *pricing.
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := pricing.ParseProject(filepath.Base(project), src, c)
+	// Its script files from its folder, as the command line reads them.
+	p, err := pricing.ParseProjectFrom(filepath.Base(project), src, c, pricing.ProjectSources{Scripts: os.DirFS(filepath.Dir(project))})
 	if err != nil {
 		t.Fatalf("%s: %v", project, err)
 	}

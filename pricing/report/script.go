@@ -50,22 +50,41 @@ func writeScriptText(w *bytes.Buffer, c *pricing.RateCard, v *pricing.Video) {
 	}
 }
 
-// writeDraftOptionsText adds the month's draft options to its cheaper
-// options; heading says whether the list's heading is still to be written.
-func writeDraftOptionsText(w *bufio.Writer, q *pricing.Quote, heading bool) {
-	opts := q.DraftOptions()
-	if len(opts) == 0 {
+// writeDraftOptionText writes the video's draft option, if it has one, after
+// its other cheaper options.
+func writeDraftOptionText(w *bytes.Buffer, q *pricing.Quote, v *pricing.Video) {
+	if v.Rerenders == 0 {
 		return
 	}
-	if heading {
-		w.WriteString("\nCheaper options, largest saving first:\n")
+	if o, ok := q.Card.DraftOption(v, q.Plan); ok {
+		w.WriteString("   Cheaper: " + safe(o.Text(q.Card)) + " (review the fix at " + safe(o.At.Name) + "; only the final renders in " + safe(o.Final.Name) + ")\n")
 	}
-	for i, o := range opts {
+}
+
+// writeCheaperText writes the month's cheaper options, largest saving
+// first: the alternatives and the re-renders that would cost less as drafts,
+// merged (a draft option after the alternatives of its saving).
+func writeCheaperText(w *bufio.Writer, q *pricing.Quote) {
+	c := q.Card
+	alts, drafts := q.Alternatives, q.DraftOptions()
+	total := len(alts) + len(drafts)
+	if total == 0 {
+		return
+	}
+	w.WriteString("\nCheaper options, largest saving first:\n")
+	for i := 0; i < total; i++ {
 		if i == monthLimit {
-			w.WriteString("  … and " + pricing.Count(len(opts)-monthLimit) + " more drafts (--format json lists all)\n")
-			break
+			w.WriteString("  … and " + pricing.Count(total-monthLimit) +
+				" more (each video lists its own; --format json lists all)\n")
+			return
 		}
-		w.WriteString("  " + quoted(o.VideoName) + ": " + safe(o.Text(q.Card)) + "\n")
+		if len(drafts) == 0 || len(alts) > 0 && alts[0].Saves >= drafts[0].Saves {
+			w.WriteString("  " + quoted(alts[0].VideoName) + ": " + safe(alts[0].Text(c)) + "\n")
+			alts = alts[1:]
+		} else {
+			w.WriteString("  " + quoted(drafts[0].VideoName) + ": " + safe(drafts[0].Text(c)) + "\n")
+			drafts = drafts[1:]
+		}
 	}
 }
 

@@ -43,18 +43,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure, width i
 	}
 	w.WriteString("Cost: " + safe(costText(q)) + "\n")
 
-	if len(q.Alternatives) > 0 {
-		w.WriteString("\nCheaper options, largest saving first:\n")
-		for i, alt := range q.Alternatives {
-			if i == monthLimit {
-				w.WriteString("  … and " + pricing.Count(len(q.Alternatives)-monthLimit) +
-					" more (each video lists its own; --format json lists all)\n")
-				break
-			}
-			w.WriteString("  " + quoted(alt.VideoName) + ": " + safe(alt.Text(c)) + "\n")
-		}
-	}
-	writeDraftOptionsText(w, q, len(q.Alternatives) == 0)
+	writeCheaperText(w, q)
 	if heading, lines := cureLines(c, cu); heading != "" {
 		w.WriteString("\n" + safe(heading) + "\n")
 		for _, l := range lines {
@@ -242,6 +231,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			}
 			w.WriteString("\n")
 		}
+		writeDraftOptionText(w, t.q, v)
 	}
 }
 
