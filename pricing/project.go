@@ -31,6 +31,13 @@ type Project struct {
 	// Scenarios are what-ifs of the month, priced beside it (scenario.go);
 	// the month itself is what Videos and the fields above say.
 	Scenarios []Scenario
+	// OneTime lists the card's one-time charges the project pays, each in
+	// its month ([[one_time]]; onetime.go).
+	OneTime []OneTimeNeed
+	// Budget, when HasBudget is set, is the money the month may cost in the
+	// card's currency (budget = 60, --budget; budget.go).
+	Budget    Money
+	HasBudget bool
 }
 
 // Video is one kind of video made this month, Count times.
@@ -88,6 +95,7 @@ func (p *Project) Clone() *Project {
 	q := *p
 	q.Volume = append([]int64(nil), p.Volume...)
 	q.Customer = p.Customer.Clone()
+	q.OneTime = append([]OneTimeNeed(nil), p.OneTime...)
 	q.Videos = make([]Video, len(p.Videos))
 	for i, v := range p.Videos {
 		q.Videos[i] = v.Clone()

@@ -71,6 +71,9 @@ func SameProject(a, b *Project) bool {
 	if a.HasBalance && a.Balance != b.Balance {
 		return false
 	}
+	if a.HasBudget != b.HasBudget || a.HasBudget && a.Budget != b.Budget || !slices.Equal(a.OneTime, b.OneTime) {
+		return false
+	}
 	if a.PricingFile != b.PricingFile || (a.Customer == nil) != (b.Customer == nil) ||
 		a.Customer != nil && *a.Customer != *b.Customer {
 		return false
@@ -474,12 +477,19 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 			s.i += 2
 			s.skipSpace()
 			path, ok := s.keyPath()
-			if !ok || len(path) != 1 || (path[0] != "videos" && path[0] != "scenarios") || s.peek(0) != ']' || s.peek(1) != ']' {
+			if !ok || len(path) != 1 || (path[0] != "videos" && path[0] != "scenarios" && !contains(opaqueArrays, path[0])) || s.peek(0) != ']' || s.peek(1) != ']' {
 				return nil, false
 			}
 			s.i += 2
 			if _, ok := s.endLine(); !ok {
 				return nil, false
+			}
+			if contains(opaqueArrays, path[0]) {
+				// Copied as it is written, like [customer]; a save that
+				// changes it is written anew (EditProject checks).
+				inOpaque = true
+				d.lines = append(d.lines, srcLine{lineComment, start, s.i})
+				continue
 			}
 			switch {
 			case path[0] == "scenarios":
@@ -535,6 +545,9 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 
 // opaqueTables are the tables of a project a save copies unchanged.
 var opaqueTables = []string{"customer"}
+
+// opaqueArrays are the arrays of tables of a project a save copies unchanged.
+var opaqueArrays = []string{"one_time"}
 
 // The editor.
 
@@ -697,6 +710,13 @@ func (d *srcDoc) editRoot(saved, edited *Project, headerEnd int, edits *[]srcEdi
 			t.set("volume", volumeValue(edited.Volume))
 		} else {
 			t.remove("volume")
+		}
+	}
+	if saved.HasBudget != edited.HasBudget || saved.Budget != edited.Budget {
+		if edited.HasBudget {
+			t.set("budget", budgetValue(edited.Budget))
+		} else {
+			t.remove("budget")
 		}
 	}
 	t.flush()

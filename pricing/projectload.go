@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing"}
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing", "one_time", "budget"}
 	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders", "script_words", "drafts", "draft_resolution"}
 )
 
@@ -52,6 +52,12 @@ func parseProject(name string, src []byte, card *RateCard, sources ProjectSource
 	if err != nil {
 		return nil, err
 	}
+	return parseProjectTree(name, src, tree, card, sources)
+}
+
+// parseProjectTree reads a decoded project file against a card; ParseProject
+// and ParseProjectAcross (capabilitycarry.go) both read through it.
+func parseProjectTree(name string, src []byte, tree map[string]any, card *RateCard, sources ProjectSources) (*Project, error) {
 	d := &decoder{file: name, src: src}
 	d.refuseUnsafeText(tree)
 	root := d.table(tree)
@@ -99,6 +105,8 @@ func parseProject(name string, src []byte, card *RateCard, sources ProjectSource
 	readVideoScripts(card, d, p.Videos, sources)
 	checkDrafts(card, d, p)
 	p.Scenarios = readScenarios(card, d, root)
+	p.OneTime = readOneTimeNeeds(d, root, card, p.Plan)
+	p.Budget, p.HasBudget = readBudget(root, card)
 	checkScenarioWork(d, len(p.Videos), p.Scenarios)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
@@ -299,8 +307,8 @@ func readVideo(card *RateCard, t *table) Video {
 			v.Picks[s] = card.Features[fi].ID
 		} else if s == SlotScript && v.ScriptFile != "" {
 			// script = "scripts/launch.md": readScriptKeys took it as the file.
-		} else if card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
-			v.Picks[s] = id
+		} else if pick, ok := card.slotValue(d, t.keyPath(s.Key()), s, id); ok {
+			v.Picks[s] = pick
 		}
 	}
 	if has&bitLanguages != 0 {
