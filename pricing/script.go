@@ -317,7 +317,8 @@ func readScriptKeys(card *RateCard, t *table, has uint32, v *Video) bool {
 		v.ScriptWords = int(t.integer("script_words", false, 0, 1, MaxScriptWords))
 	}
 	file := false
-	if raw, ok := t.get("script"); ok {
+	// Most videos name no script: only those that do are looked up.
+	if raw, ok := scriptValue(t, has); ok {
 		if id, isText := raw.(string); isText {
 			id = strings.TrimSpace(id)
 			// Refused text (a control character) is reported as such, not as a file.
@@ -337,6 +338,14 @@ func readScriptKeys(card *RateCard, t *table, has uint32, v *Video) bool {
 		t.d.addf(t.keyPath("length"), "the length follows from the script (%s); give length or the script, not both", key)
 	}
 	return words || file
+}
+
+// scriptValue is the video's script value, looked up only when it has one.
+func scriptValue(t *table, has uint32) (any, bool) {
+	if has&slotKeyBit[SlotScript] == 0 {
+		return nil, false
+	}
+	return t.get("script")
 }
 
 // checkScriptLength refuses a script too long for one video at its pace.
