@@ -131,6 +131,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 				w.WriteString("\n")
 			}
 		}
+		writeDraftOptionMarkdown(w, q, v, len(vq.Alternatives) > 0)
 	}
 }
 

@@ -102,6 +102,22 @@ func writeScriptMarkdown(w *bufio.Writer, c *pricing.RateCard, v *pricing.Video)
 	}
 }
 
+// writeDraftOptionMarkdown writes the video's draft option after its other
+// cheaper options; listed says whether they began the list.
+func writeDraftOptionMarkdown(w *bufio.Writer, q *pricing.Quote, v *pricing.Video, listed bool) {
+	if v.Rerenders == 0 {
+		return
+	}
+	o, ok := q.Card.DraftOption(v, q.Plan)
+	if !ok {
+		return
+	}
+	if !listed {
+		w.WriteString("\n")
+	}
+	w.WriteString("- Cheaper: " + md(o.Text(q.Card)) + " (review the fix at " + md(o.At.Name) + "; only the final renders in " + md(o.Final.Name) + ")\n")
+}
+
 // writeDraftOptionsMarkdown writes the month's draft options as a table.
 func writeDraftOptionsMarkdown(w *bufio.Writer, q *pricing.Quote) {
 	opts := q.DraftOptions()
