@@ -394,8 +394,10 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 	short := p.Clone()
 	short.Plan = "creator"
 	_, blocked := blockedMonth(t)
+	// A month measured by its script, with drafts: their members too.
+	_, launch := loadMonth(t, "../../plans.toml", "../../examples/creator-launch.toml")
 	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe,
-		"short": short, "blocked": blocked} {
+		"short": short, "blocked": blocked, "script and drafts": launch} {
 		q, cu := quoteOf(t, c, month), curesOf(t, c, month)
 		var whole bytes.Buffer
 		bw := bufio.NewWriter(&whole)
