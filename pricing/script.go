@@ -256,7 +256,7 @@ func readScripts(d *decoder, videos []Video, refs []scriptRef, s ProjectSources)
 	for _, r := range refs {
 		v := &videos[r.video]
 		if _, ok := s.known[v.ScriptFile]; !ok && s.Scripts == nil {
-			d.addf(r.path, "a script file needs the project's folder; this project was read without one (from standard input?): give script_words or length instead")
+			d.addf(r.path, "a script file needs the project's folder, and this project was read without one (from standard input, or for a proposal, which carries the month alone): give script_words or length instead")
 			continue
 		}
 		if n, ok := s.known[v.ScriptFile]; ok {
