@@ -49,6 +49,7 @@ var pictures = []picture{
 	{name: "fit", example: "creator-month.toml", cols: 100, rows: 30, keys: []string{"f"}, until: "After changes"},
 	{name: "help", example: "creator-month.toml", cols: 100, rows: 30, keys: []string{"?"}, until: "close"},
 	{name: "month-light", example: "creator-month.toml", cols: 100, rows: 30, light: true, keys: []string{"2"}, until: "remaining"},
+	{name: "creators", example: "creator-launch.toml", cols: 120, rows: 38, also: []string{"scripts/launch.md"}, keys: []string{"1"}, until: "Video 1 of 2"},
 	{name: "present", example: "sales-demo.toml", cols: 100, rows: 30, args: []string{"--present"}, also: []string{"acme-pricing.toml"}, keys: []string{"3"}, until: "Cheapest way to make this month:"},
 }
 
@@ -98,6 +99,9 @@ func shoot(t *testing.T, p picture) string {
 	for _, f := range p.also {
 		b, err := os.ReadFile(filepath.Join("examples", f))
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {

@@ -42,9 +42,8 @@ func readDraftKeys(card *RateCard, t *table, has uint32, v *Video) {
 	}
 }
 
-// checkDrafts refuses drafts the project's plan cannot render: a plan with a
-// single resolution has no cheaper one to draft at, and a draft at or above
-// the video's own resolution is a re-render, not a draft.
+// checkDrafts refuses drafts the project's plan cannot render (DraftProblem),
+// at the key that asks for them.
 func checkDrafts(card *RateCard, d *decoder, p *Project) {
 	plan, ok := card.Plan(p.Plan)
 	if !ok {
@@ -55,32 +54,46 @@ func checkDrafts(card *RateCard, d *decoder, p *Project) {
 		if v.Drafts == 0 {
 			continue
 		}
-		at := "videos[" + itoa(i) + "]."
-		offered := card.offeredResolutions(plan)
-		if len(offered) < 2 {
-			d.addf(at+"drafts", "%s renders at a single resolution, so a draft cannot be cheaper than the final render; use rerenders for renders at full resolution", plan.Name)
-			continue
-		}
-		final, okF := card.Feature(v.Picks[SlotResolution])
-		draft := card.draftFeature(v)
-		if draft == nil || !okF {
-			continue
-		}
-		key := "draft_resolution"
-		if v.DraftResolution == "" {
-			key = "drafts"
-		}
-		switch {
-		case card.Unavailable(plan, draft) != "":
-			d.addf(at+key, "%s cannot draft at %s (%s); %s", plan.Name, draft.Name, card.Unavailable(plan, draft),
-				choices("draft_resolution", featureIDsOf(offered)))
-		case draft.ID == final.ID || draft.Height >= final.Height:
-			d.addf(at+key, "drafts at %s are not below the video's %s; a draft is rendered at a lower resolution (use rerenders for renders at full resolution)", draft.Name, final.Name)
-		case draft.Premium && (!final.Premium || draft.Rate > final.Rate):
-			d.addf(at+key, "drafts at %s cost more a render than the video's %s; draft at a cheaper resolution", draft.Name, final.Name)
+		if why := card.DraftProblem(plan, v); why != "" {
+			key := "drafts"
+			if v.DraftResolution != "" && card.offeredCount(plan) >= 2 {
+				key = "draft_resolution"
+			}
+			d.addf("videos["+itoa(i)+"]."+key, "%s", why)
 		}
 	}
 }
+
+// DraftProblem says why the plan cannot render the video's drafts, or "": a
+// plan with a single resolution has no cheaper one to draft at, and a draft
+// at or above the video's own resolution is a re-render, not a draft.
+func (c *RateCard) DraftProblem(plan *Plan, v *Video) string {
+	if v.Drafts == 0 {
+		return ""
+	}
+	offered := c.offeredResolutions(plan)
+	if len(offered) < 2 {
+		return plan.Name + " renders at a single resolution, so a draft cannot be cheaper than the final render; use rerenders for renders at full resolution"
+	}
+	final, okF := c.Feature(v.Picks[SlotResolution])
+	draft := c.draftFeature(v)
+	if draft == nil || !okF {
+		return ""
+	}
+	switch {
+	case c.Unavailable(plan, draft) != "":
+		return plan.Name + " cannot draft at " + draft.Name + " (" + c.Unavailable(plan, draft) + "); " +
+			choices("draft_resolution", featureIDsOf(offered))
+	case draft.ID == final.ID || draft.Height >= final.Height:
+		return "drafts at " + draft.Name + " are not below the video's " + final.Name + "; a draft is rendered at a lower resolution (use rerenders for renders at full resolution)"
+	case draft.Premium && (!final.Premium || draft.Rate > final.Rate):
+		return "drafts at " + draft.Name + " cost more a render than the video's " + final.Name + "; draft at a cheaper resolution"
+	}
+	return ""
+}
+
+// offeredCount is how many resolutions the plan can render.
+func (c *RateCard) offeredCount(plan *Plan) int { return len(c.offeredResolutions(plan)) }
 
 // offeredResolutions lists the resolution features the plan offers and can
 // render (within its highest resolution), in card order.
@@ -305,28 +318,44 @@ func (o DraftOption) Apply(v Video) Video {
 // offers below it. Its drafts render where its drafts already do
 // (draftFeature), which must be one the plan can use.
 func (c *RateCard) DraftOptions(p *Project, plan *Plan) []DraftOption {
+	return c.draftOptions(len(p.Videos), func(i int) *Video { return &p.Videos[i] }, plan)
+}
+
+// DraftOptions is the quote's month's DraftOptions on its plan.
+func (q *Quote) DraftOptions() []DraftOption {
+	return q.Card.draftOptions(len(q.Videos), func(i int) *Video { return q.Videos[i].Video }, q.Plan)
+}
+
+func (c *RateCard) draftOptions(n int, video func(int) *Video, plan *Plan) []DraftOption {
 	var out []DraftOption
-	for i := range p.Videos {
-		v := &p.Videos[i]
-		if v.Rerenders <= 0 || v.Count <= 0 || v.Drafts >= MaxDrafts {
-			continue
-		}
-		final, ok := c.Feature(v.Picks[SlotResolution])
-		if !ok || !final.Premium || !final.Rerender {
-			continue
-		}
-		at := c.draftFeature(v)
-		if at == nil || at.Height >= final.Height || (plan != nil && c.Unavailable(plan, at) != "") {
-			continue
-		}
-		o := DraftOption{Video: i, VideoName: v.Name, Drafts: min(v.Rerenders, MaxDrafts-v.Drafts), At: at, Final: final}
-		w := o.Apply(*v)
-		if saves := times(minus(c.VideoCredits(v), c.VideoCredits(&w)), int64(v.Count)); saves > 0 {
-			o.Saves = saves
+	for i := range n {
+		if o, ok := c.DraftOption(video(i), plan); ok {
+			o.Video = i
 			out = append(out, o)
 		}
 	}
 	// Largest saving first, then in the month's order.
 	slices.SortStableFunc(out, func(a, b DraftOption) int { return cmp.Compare(b.Saves, a.Saves) })
 	return out
+}
+
+// DraftOption is the video's draft option on the plan (see DraftOptions), or
+// false when drafting would save nothing. Its Video is 0: the caller knows
+// which video it asked about.
+func (c *RateCard) DraftOption(v *Video, plan *Plan) (DraftOption, bool) {
+	if v.Rerenders <= 0 || v.Count <= 0 || v.Drafts >= MaxDrafts {
+		return DraftOption{}, false
+	}
+	final, ok := c.Feature(v.Picks[SlotResolution])
+	if !ok || !final.Premium || !final.Rerender {
+		return DraftOption{}, false
+	}
+	at := c.draftFeature(v)
+	if at == nil || at.Height >= final.Height || (plan != nil && c.Unavailable(plan, at) != "") {
+		return DraftOption{}, false
+	}
+	o := DraftOption{VideoName: v.Name, Drafts: min(v.Rerenders, MaxDrafts-v.Drafts), At: at, Final: final}
+	w := o.Apply(*v)
+	o.Saves = times(minus(c.VideoCredits(v), c.VideoCredits(&w)), int64(v.Count))
+	return o, o.Saves > 0
 }

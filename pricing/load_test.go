@@ -155,7 +155,8 @@ func TestExampleFilesLoad(t *testing.T) {
 		// A project loads against at least one of the cards.
 		var errs []error
 		for _, c := range cards {
-			if _, err := ParseProject(f, src, c); err == nil {
+			// Read as the command line reads it: script files from its folder.
+			if _, err := ParseProjectFrom(f, src, c, ProjectSources{Scripts: os.DirFS(filepath.Dir(f))}); err == nil {
 				errs = nil
 				break
 			} else {

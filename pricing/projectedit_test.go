@@ -357,6 +357,11 @@ func randomEdit(r *rand.Rand, p *Project, c *RateCard) (keys map[string]bool, st
 				keys["name"] = true
 			case 10:
 				v.Seconds = 1 + r.IntN(3600)
+				// A length typed over a script's replaces it, as the planner does.
+				if v.FromScript() {
+					v.ScriptWords, v.ScriptFile = 0, ""
+					keys["script_words"], keys["script"] = true, true
+				}
 				keys["length"] = true
 			case 11:
 				s := Slot(r.IntN(int(NumSlots)))

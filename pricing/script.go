@@ -107,10 +107,42 @@ func (c *RateCard) ApplyScript(v *Video) {
 	}
 }
 
-// CountWords counts a script's words: runs of characters between white space
-// that hold at least one letter or digit, so Markdown's "#", "-" and "---"
-// are not words, and "don't" or "2026" are one each.
+// CountWords counts the words a script reads aloud: runs of characters
+// between white space that hold at least one letter or digit, so Markdown's
+// "-" and "---" are not words, and "don't" or "2026" are one each. What is
+// not read aloud is not counted: a heading line (its first character past
+// any indent is "#") and a note between <!-- and -->.
 func CountWords(text []byte) int {
+	n := 0
+	inNote := false
+	for line := range bytes.Lines(text) {
+		if !inNote && bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("#")) {
+			continue
+		}
+		for len(line) > 0 {
+			if inNote {
+				end := bytes.Index(line, []byte("-->"))
+				if end < 0 {
+					line = nil
+					break
+				}
+				line, inNote = line[end+3:], false
+				continue
+			}
+			spoken := line
+			if at := bytes.Index(line, []byte("<!--")); at >= 0 {
+				spoken, line, inNote = line[:at], line[at+4:], true
+			} else {
+				line = nil
+			}
+			n += countSpoken(spoken)
+		}
+	}
+	return n
+}
+
+// countSpoken counts the words of text that is all read aloud.
+func countSpoken(text []byte) int {
 	n := 0
 	for f := range bytes.FieldsFuncSeq(text, unicode.IsSpace) {
 		if bytes.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0 {
@@ -224,7 +256,7 @@ func readScripts(d *decoder, videos []Video, refs []scriptRef, s ProjectSources)
 	for _, r := range refs {
 		v := &videos[r.video]
 		if _, ok := s.known[v.ScriptFile]; !ok && s.Scripts == nil {
-			d.addf(r.path, "a script file needs the project's folder; this project was read without one (from standard input?): give script_words or length instead")
+			d.addf(r.path, "a script file needs the project's folder, and this project was read without one (from standard input, or for a proposal, which carries the month alone): give script_words or length instead")
 			continue
 		}
 		if n, ok := s.known[v.ScriptFile]; ok {
@@ -285,7 +317,8 @@ func readScriptKeys(card *RateCard, t *table, has uint32, v *Video) bool {
 		v.ScriptWords = int(t.integer("script_words", false, 0, 1, MaxScriptWords))
 	}
 	file := false
-	if raw, ok := t.get("script"); ok {
+	// Most videos name no script: only those that do are looked up.
+	if raw, ok := scriptValue(t, has); ok {
 		if id, isText := raw.(string); isText {
 			id = strings.TrimSpace(id)
 			// Refused text (a control character) is reported as such, not as a file.
@@ -305,6 +338,14 @@ func readScriptKeys(card *RateCard, t *table, has uint32, v *Video) bool {
 		t.d.addf(t.keyPath("length"), "the length follows from the script (%s); give length or the script, not both", key)
 	}
 	return words || file
+}
+
+// scriptValue is the video's script value, looked up only when it has one.
+func scriptValue(t *table, has uint32) (any, bool) {
+	if has&slotKeyBit[SlotScript] == 0 {
+		return nil, false
+	}
+	return t.get("script")
 }
 
 // checkScriptLength refuses a script too long for one video at its pace.
@@ -368,50 +409,66 @@ func sameScriptAndDrafts(a, b *Video) bool {
 
 // writeLengthKeys writes a video's length as EncodeProject does: its script
 // file, its script's words, or its length.
-func writeLengthKeys(line func(key, value string), v *Video) {
-	switch {
-	case v.ScriptFile != "":
-		line("script", tomlQuote(v.ScriptFile))
-	case v.ScriptWords > 0:
-		line("script_words", strconv.Itoa(v.ScriptWords))
-	default:
-		line("length", lengthValue(v.Seconds))
-	}
-}
+func writeLengthKeys(line func(key, value string), v *Video) { line(lengthKey(v)) }
 
 // editScriptKeys records a change to a video's length, its script's words or
 // its script file, keeping the file's other lines: a video measured by its
-// script loses its length line and the other way round.
+// script loses its length line and the other way round, the line that goes
+// becoming the one that comes, so its comment stays.
 func editScriptKeys(t *tableEditor, s, e *Video, card *RateCard) {
+	key, text := lengthKey(e)
+	was, _ := lengthKey(s)
+	pick := e.Picks[SlotScript]
+	pickKept := pick != "" && pick != card.Defaults[SlotScript]
+	if was == key {
+		if s.ScriptFile != e.ScriptFile || s.ScriptWords != e.ScriptWords && e.ScriptFile == "" || s.Seconds != e.Seconds && !e.FromScript() {
+			t.set(key, text)
+		}
+		return
+	}
 	switch {
-	case e.ScriptFile != "":
-		if s.ScriptFile != e.ScriptFile {
-			t.set("script", tomlQuote(e.ScriptFile))
-		}
-		t.remove("script_words")
-		t.remove("length")
-		return
-	case s.ScriptFile != "":
-		// The file is gone: the key goes back to naming the script feature.
-		if id := e.Picks[SlotScript]; id != "" && id != card.Defaults[SlotScript] {
-			t.set("script", tomlQuote(id))
-		} else {
-			t.remove("script")
-		}
+	case was == "script" && pickKept:
+		// The key goes back to naming the script feature.
+		t.set("script", tomlQuote(pick))
+		t.set(key, text)
+	case key == "script" && t.find("script") != nil:
+		// The key named a script feature: it names the file now.
+		t.set("script", text)
+		t.remove(was)
+	case !t.replaceKey(was, key, text):
+		t.set(key, text)
 	}
-	if e.ScriptWords > 0 {
-		if s.ScriptWords != e.ScriptWords || s.ScriptFile != "" {
-			t.set("script_words", strconv.Itoa(e.ScriptWords))
-		}
-		t.remove("length")
-		return
+}
+
+// lengthKey is the key and value a video's length is written with.
+func lengthKey(v *Video) (key, text string) {
+	switch {
+	case v.ScriptFile != "":
+		return "script", tomlQuote(v.ScriptFile)
+	case v.ScriptWords > 0:
+		return "script_words", strconv.Itoa(v.ScriptWords)
 	}
-	if s.ScriptWords > 0 {
-		t.remove("script_words")
+	return "length", lengthValue(v.Seconds)
+}
+
+// replaceKey turns the line of key old into key = text, keeping its
+// indentation and its trailing comment (in its column when there is room);
+// false when the table has no old key.
+func (t *tableEditor) replaceKey(old, key, text string) bool {
+	e := t.find(old)
+	if e == nil {
+		return false
 	}
-	if s.Seconds != e.Seconds || s.FromScript() {
-		t.set("length", lengthValue(e.Seconds))
+	src := t.d.src
+	text = key + " = " + text
+	end := e.valEnd
+	if e.commentAt > e.valEnd && !strings.ContainsAny(string(src[e.keyStart:e.commentAt]), "\n\t") {
+		room := utf8.RuneCount(src[e.keyStart:e.commentAt])
+		text += strings.Repeat(" ", max(1, room-utf8.RuneCountInString(text)))
+		end = e.commentAt
 	}
+	*t.edits = append(*t.edits, srcEdit{e.keyStart, end, text})
+	return true
 }
 
 // ScriptLength is what a video's script says of its length, and what the
@@ -469,13 +526,13 @@ func (c *RateCard) ScriptLength(v *Video) (ScriptLength, bool) {
 }
 
 // Reading is the length as the script gives it: "420 words ≈ 2m48s at 150
-// wpm", after the file's name when there is one.
+// wpm", with the file's name after the words when there is one.
 func (s ScriptLength) Reading() string {
-	out := Plural(s.Words, "word") + " ≈ " + FormatLength(s.Seconds) + " at " + itoa(s.WPM) + " wpm"
+	out := Plural(s.Words, "word")
 	if s.File != "" {
-		out = s.File + ": " + out
+		out += " (" + s.File + ")"
 	}
-	return out
+	return out + " ≈ " + FormatLength(s.Seconds) + " at " + itoa(s.WPM) + " wpm"
 }
 
 // Rounding is what billing makes of the length: "2m48s is billed as 3m;

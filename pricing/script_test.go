@@ -46,7 +46,10 @@ func TestCountWords(t *testing.T) {
 	}{
 		{"", 0},
 		{"Hello world", 2},
-		{"# Launch\n\nWe ship — today.\n\n- one\n- two\n---\n", 6}, // Launch We ship today. one two
+		{"# Launch\n\nWe ship — today.\n\n- one\n- two\n---\n", 5},                            // We ship today. one two; the heading is not read
+		{"  ## Part 2\nRead <!-- not this --> this.\n<!-- a note\nover lines -->and this", 4}, // Read this. and this
+		{"Unclosed <!-- note to the end", 1},
+		{"a --> b", 2}, // a closing mark outside a note is text, and holds no letter
 		{"don't 2026 e-mail", 3},
 		{"  \t\n ", 0},
 		{"Grüße aus Köln", 3},
@@ -140,7 +143,7 @@ script_generations = 1
 // length; script = "<feature id>" stays the script feature.
 func TestParseProjectFromScripts(t *testing.T) {
 	c := scriptCard(t, "")
-	fsys := fstest.MapFS{"scripts/teaser.md": {Data: []byte("# Teaser\n\n" + strings.Repeat("word ", 90))}}
+	fsys := fstest.MapFS{"scripts/teaser.md": {Data: []byte("# Teaser\n\n" + strings.Repeat("word ", 91))}}
 	p, err := ParseProjectFrom("month.toml", []byte(scriptProject), c, ProjectSources{Scripts: fsys})
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +153,7 @@ func TestParseProjectFromScripts(t *testing.T) {
 	if launch.ScriptWords != 420 || launch.Seconds != 168 || launch.ScriptFile != "" {
 		t.Errorf("launch: %+v", launch)
 	}
-	// 91 words (Teaser + 90) at the fast voice's 180 wpm: 5,460 / 180 = 30.33, so 31 s.
+	// 91 words (the heading is not read) at the fast voice's 180 wpm: 5,460 / 180 = 30.33, so 31 s.
 	if teaser.ScriptFile != "scripts/teaser.md" || teaser.ScriptWords != 91 || teaser.Seconds != 31 {
 		t.Errorf("teaser: %+v", teaser)
 	}

@@ -102,6 +102,7 @@ func (m *Model) editVideo(what string, coalesce field, apply func(v *pricing.Vid
 	}
 	m.lastEdit = ek
 	apply(v)
+	m.card.ApplyScript(v) // a new voice or word count: the length follows
 	m.bump()
 	// A run of typing that ends where it began is the version it began at.
 	if n := len(m.undo); ek.ok && n > 0 && m.undo[n-1].index == m.sel && m.undo[n-1].whole == nil &&

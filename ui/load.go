@@ -110,7 +110,7 @@ func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func
 	// The count is for the progress bar only; the decoder decides what the file holds.
 	n := bytes.Count(src, []byte("[[videos]]"))
 	ch <- loadProgressMsg{stage: loadChecking, videos: n}
-	p, err := pricing.ParseProject(path, src, card)
+	p, err := parseLoaded(path, src, card)
 	if err != nil {
 		ch <- loadFailedMsg{err}
 		return

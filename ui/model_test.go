@@ -884,8 +884,8 @@ func TestTheFormHidesSlotsTheCardLacks(t *testing.T) {
 	for m.fieldAt(m.video.focus) == noField && m.video.focus > 0 {
 		press(m, "up")
 	}
-	if f := m.fieldAt(m.video.focus); f != fieldRerenders {
-		t.Fatalf("the last row is %v, want Re-renders", f)
+	if f := m.fieldAt(m.video.focus); f != fieldDrafts {
+		t.Fatalf("the last row is %v, want Drafts", f)
 	}
 }
 

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -33,6 +35,10 @@ const (
 	fieldScript
 	fieldGenerations
 	fieldRerenders
+	// The script's words and the drafts come last: rows are reached by their
+	// place, and the earlier ones keep theirs.
+	fieldWords
+	fieldDrafts
 	numFields
 
 	noField field = -1
@@ -41,6 +47,7 @@ const (
 var fieldLabels = [numFields]string{
 	"Name", "Length", "This month", "Avatar", "Look", "Voice", "Resolution", "Translation",
 	"Languages", "B-roll", "B-roll clips", "Agent", "Script", "Generations", "Re-renders",
+	"Script words", "Drafts",
 }
 
 // slot is the pricing slot a field picks a feature for.
@@ -67,7 +74,8 @@ func (f field) slot() (pricing.Slot, bool) {
 }
 
 func (f field) isNumber() bool {
-	return f == fieldCount || f == fieldClips || f == fieldGenerations || f == fieldRerenders
+	return f == fieldCount || f == fieldClips || f == fieldGenerations || f == fieldRerenders ||
+		f == fieldWords || f == fieldDrafts
 }
 
 func (f field) isText() bool { return f == fieldName || f == fieldLength || f == fieldLanguages }
@@ -83,6 +91,10 @@ func (f field) number(v *pricing.Video) (n, limit int) {
 		return v.ScriptGenerations, pricing.MaxGenerations
 	case fieldRerenders:
 		return v.Rerenders, pricing.MaxRerenders
+	case fieldWords:
+		return v.ScriptWords, pricing.MaxScriptWords
+	case fieldDrafts:
+		return v.Drafts, pricing.MaxDrafts
 	}
 	return 0, 0
 }
@@ -97,6 +109,13 @@ func (f field) setNumber(v *pricing.Video, n int) {
 		v.ScriptGenerations = n
 	case fieldRerenders:
 		v.Rerenders = n
+	case fieldWords:
+		setScriptWords(v, n)
+	case fieldDrafts:
+		v.Drafts = n
+		if n == 0 {
+			v.DraftResolution = ""
+		}
 	}
 }
 
@@ -434,6 +453,8 @@ func (m *Model) applyTextField() {
 			return
 		}
 		v.Seconds = sec
+		// A length typed replaces the script's: the words no longer say it.
+		v.ScriptWords, v.ScriptFile = 0, ""
 	case fieldLanguages:
 		langs, err := pricing.ParseLanguages(text)
 		if err != nil {
@@ -478,7 +499,8 @@ func (m *Model) finishEdit(revert bool) {
 func sameVideo(a, b pricing.Video) bool {
 	if a.Name != b.Name || a.Count != b.Count || a.Seconds != b.Seconds || a.Picks != b.Picks ||
 		a.BRollClips != b.BRollClips || a.ScriptGenerations != b.ScriptGenerations || a.Rerenders != b.Rerenders ||
-		len(a.Languages) != len(b.Languages) {
+		a.ScriptWords != b.ScriptWords || a.ScriptFile != b.ScriptFile || a.Drafts != b.Drafts ||
+		a.DraftResolution != b.DraftResolution || len(a.Languages) != len(b.Languages) {
 		return false
 	}
 	for i := range a.Languages {
@@ -647,6 +669,11 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 				tag = s.Muted.Render("type or enter edits")
 			}
 		}
+		if f == fieldLength && !(focused && m.video.editing) {
+			if reads := m.scriptReading(v); reads != "" {
+				tag = strings.TrimSpace(s.Muted.Render(reads) + " " + tag)
+			}
+		}
 		if over := m.lengthOver(v); f == fieldLength && over != "" && (!focused || !m.video.editing || m.video.editErr == "") {
 			tag = strings.TrimSpace(tag + " " + s.Blocked.Render("✗ "+over))
 		}
@@ -655,6 +682,9 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 		value = itoa(int64(n))
 		if focused {
 			tag = s.Muted.Render(numberTag)
+		}
+		if t := m.scriptRowTag(f, v, focused); t != "" {
+			tag = strings.TrimSpace(tag + " " + s.Muted.Render(t))
 		}
 	default:
 		sl, _ := f.slot()
@@ -768,7 +798,8 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 		if hint := m.premiumHint(vq.Video); hint != "" {
 			out = append(out, s.Premium.Render(clip(hint, w)))
 		}
-		if m.path == "" && len(m.project.Videos) == 1 && !compact && !m.present.on {
+		// Compact too: the first screen of a first run says where to start.
+		if m.path == "" && len(m.project.Videos) == 1 && !m.present.on {
 			out = append(out, s.Muted.Render(clip("Examples: examples/ in the repo; try creditplan quote examples/creator-month.toml", w)))
 		}
 	}
@@ -785,6 +816,7 @@ func (m *Model) videoSummary(w, h int, compact bool) []string {
 		}
 	}
 	out = append(out, s.Muted.Render(clip("One copy: "+m.card.CreditWord(vq.Each)+" × "+itoa(int64(vq.Video.Count))+" this month", w)))
+	out = append(out, m.scriptSummary(vq.Video, w)...)
 
 	if cheaper := m.cheaperLines(vq, w, compact); len(cheaper) > 0 {
 		if !compact {
@@ -835,7 +867,8 @@ func (m *Model) cheaperLines(vq *pricing.VideoQuote, w int, compact bool) []stri
 		return nil
 	}
 	out := []string{s.Heading.Render("Cheaper options")}
-	if len(vq.Alternatives) == 0 {
+	drafts := m.draftOptionLines(vq.Video, w)
+	if len(vq.Alternatives) == 0 && len(drafts) == 0 {
 		out = append(out, s.Muted.Render(clip("None: no premium feature here has a cheaper alternative.", w)))
 	}
 	for i, a := range vq.Alternatives {
@@ -872,5 +905,96 @@ func (m *Model) cheaperLines(vq *pricing.VideoQuote, w int, compact bool) []stri
 			}
 		}
 	}
+	return append(out, drafts...)
+}
+
+// setScriptWords sets the words the video's length follows from; 0 leaves
+// the length as it last read. Words typed replace a script file's count: the
+// file is no longer what the month says.
+func setScriptWords(v *pricing.Video, n int) {
+	v.ScriptWords, v.ScriptFile = n, ""
+}
+
+// scriptReading is what the Length row says of a length from a script:
+// "420 words ≈ 2m48s at 150 wpm", or "".
+func (m *Model) scriptReading(v *pricing.Video) string {
+	if !v.FromScript() {
+		return ""
+	}
+	return pricing.Plural(v.ScriptWords, "word") + " ≈ " + pricing.FormatLength(v.Seconds) + " at " +
+		itoa(int64(m.card.ScriptPace(v))) + " wpm"
+}
+
+// scriptRowTag is the hint of the Script words and Drafts rows.
+func (m *Model) scriptRowTag(f field, v *pricing.Video, focused bool) string {
+	switch f {
+	case fieldWords:
+		switch {
+		case v.ScriptFile != "":
+			return "from " + v.ScriptFile
+		case !v.FromScript() && focused:
+			return "0: the length is typed"
+		}
+	case fieldDrafts:
+		if m.quote != nil {
+			if why := m.card.DraftProblem(m.quote.Plan, v); why != "" {
+				return "✗ " + why
+			}
+		}
+		if v.Drafts > 0 {
+			if d := m.card.DraftFeature(v); d != nil {
+				return "at " + d.Name + " · previews are free"
+			}
+		}
+	}
+	return ""
+}
+
+// scriptSummary is what the Video summary says of the script's rounding and
+// the drafts' cost: the sentences every output gives.
+func (m *Model) scriptSummary(v *pricing.Video, w int) []string {
+	s := &m.styles
+	var out []string
+	if sl, ok := m.card.ScriptLength(v); ok {
+		if r := sl.Rounding(m.card); r != "" {
+			for _, l := range wrap(r, max(w, 10)) {
+				out = append(out, s.Muted.Render(l))
+			}
+		}
+	}
+	if d, ok := m.card.DraftCost(v); ok {
+		for _, l := range wrap(d.Sentence(m.card), max(w, 10)) {
+			out = append(out, s.Muted.Render(l))
+		}
+	}
 	return out
+}
+
+// draftOptionLines is the video's draft option among its cheaper options:
+// "Render 1 review draft at 720p instead of re-rendering in 4K: saves 30".
+func (m *Model) draftOptionLines(v *pricing.Video, w int) []string {
+	if m.quote == nil {
+		return nil
+	}
+	o, ok := m.card.DraftOption(v, m.quote.Plan)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, l := range wrap(o.Text(m.card), max(w-2, 10)) {
+		out = append(out, fit("  "+l, w))
+	}
+	return out
+}
+
+// parseLoaded reads a month the planner loads in the background, its script
+// files from the project's folder and no further (os.Root refuses "..",
+// absolute paths and links out), as the command line reads them.
+func parseLoaded(path string, src []byte, card *pricing.RateCard) (*pricing.Project, error) {
+	root, err := os.OpenRoot(filepath.Dir(path))
+	if path == "" || err != nil {
+		return pricing.ParseProject(path, src, card)
+	}
+	defer root.Close()
+	return pricing.ParseProjectFrom(path, src, card, pricing.ProjectSources{Scripts: root.FS()})
 }

@@ -106,7 +106,7 @@ var quoteCSVHeader = []string{"video", "count", "feature", "slot", "premium", "q
 // writeQuoteCSV writes one row per line of each video, for spreadsheets: a
 // header row and the lines, nothing else, so every row has the same shape.
 func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
-	cw, err := newCSV(w, q.Card, quoteCSVHeader, q.Plan)
+	cw, err := newCSV(w, q.Card, append(append([]string{}, quoteCSVHeader...), scriptCSVColumns...), q.Plan)
 	if err != nil {
 		return err
 	}
@@ -126,9 +126,10 @@ func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
 		vq := &q.Videos[i]
 		v := vq.Video
 		count := strconv.Itoa(v.Count)
+		script, drafts := scriptLine(q.Card, v), draftsLine(q.Card, v)
 		for _, l := range vq.Lines {
 			if err := cw.row(v.Name, count, l.Feature.ID, l.Slot.Key(), strconv.FormatBool(l.Premium()), l.Quantity(),
-				l.Feature.RateText()+l.Feature.RateMark(), l.Credits.String(), l.Total(v.Count).String(), blocked, recommended); err != nil {
+				l.Feature.RateText()+l.Feature.RateMark(), l.Credits.String(), l.Total(v.Count).String(), blocked, recommended, script, drafts); err != nil {
 				return err
 			}
 		}

@@ -79,6 +79,9 @@ type videoJSON struct {
 	PremiumCredits credits    `json:"premium_credits"`
 	Lines          []lineJSON `json:"lines"`
 	Alternatives   []altJSON  `json:"alternatives"`
+	// Script and Drafts are there for a video with them (report/script.go).
+	Script *scriptJSON `json:"script,omitempty"`
+	Drafts *draftsJSON `json:"drafts,omitempty"`
 }
 
 type packJSON struct {
@@ -441,6 +444,7 @@ func writeQuoteJSON(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
 		texts.writeAlt(j, &q.Alternatives[i])
 	}
 	j.endArray()
+	writeDraftOptionsJSON(j, q)
 	tail.writeMembers(j)
 	j.endObject()
 	return j.finish()
@@ -666,6 +670,7 @@ func writeVideoJSON(j *jsonWriter, texts *quoteTexts, vq *pricing.VideoQuote) {
 		texts.writeAlt(j, &vq.Alternatives[i])
 	}
 	j.endArray()
+	writeScriptJSON(j, texts.card, vq.Video)
 	j.endObject()
 }
 

@@ -14,8 +14,9 @@ import (
 // order.
 type quoteDoc struct {
 	quoteTop
-	Videos       []videoJSON `json:"videos"`
-	Alternatives []altJSON   `json:"alternatives"`
+	Videos       []videoJSON       `json:"videos"`
+	Alternatives []altJSON         `json:"alternatives"`
+	DraftOptions []draftOptionJSON `json:"draft_options,omitempty"`
 	quoteTail
 }
 
@@ -37,8 +38,10 @@ func quoteJSON(q *pricing.Quote, cu *pricing.Cure) *quoteDoc {
 		for k := range vq.Alternatives {
 			v.Alternatives[k] = altOf(&vq.Alternatives[k], vq.Alternatives[k].Text(c))
 		}
+		v.Script, v.Drafts = scriptOf(c, vq.Video), draftsOf(c, vq.Video)
 		d.Videos[i] = v
 	}
+	d.DraftOptions = draftOptionsOf(q)
 	for i := range q.Alternatives {
 		d.Alternatives[i] = altOf(&q.Alternatives[i], q.Alternatives[i].Text(c))
 	}

@@ -102,6 +102,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 		}
 		w.WriteString("\n")
 	}
+	writeDraftOptionsMarkdown(w, q)
 
 	w.WriteString("## Videos\n")
 	for i := range q.Videos {
@@ -119,6 +120,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 			}
 			row(w, md(l.Feature.Name), md(l.Quantity()), md(l.Feature.RateText()+l.Feature.RateMark()), l.Credits.Grouped(), kind)
 		}
+		writeScriptMarkdown(w, c, v)
 		if len(vq.Alternatives) > 0 {
 			w.WriteString("\n")
 			for _, a := range vq.Alternatives {
@@ -129,6 +131,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 				w.WriteString("\n")
 			}
 		}
+		writeDraftOptionMarkdown(w, q, v, len(vq.Alternatives) > 0)
 	}
 }
 

@@ -28,6 +28,7 @@ var exampleMonths = []struct {
 	{"seasonal-creator", "../../plans.toml", "../../examples/seasonal-creator.toml"},
 	{"heygen-2026", "../../examples/heygen-2026-credits.toml", "../../examples/heygen-2026/month.toml"},
 	{"fluxnote", "../../examples/fluxnote-flat.toml", "../../examples/fluxnote/month.toml"},
+	{"creator-launch", "../../plans.toml", "../../examples/creator-launch.toml"},
 }
 
 func loadCard(t testing.TB, path string) *pricing.RateCard {
@@ -51,7 +52,8 @@ func loadMonth(t testing.TB, card, project string) (*pricing.RateCard, *pricing.
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := pricing.ParseProject(filepath.Base(project), src, c)
+	// Its script files from its folder, as the command line reads them.
+	p, err := pricing.ParseProjectFrom(filepath.Base(project), src, c, pricing.ProjectSources{Scripts: os.DirFS(filepath.Dir(project))})
 	if err != nil {
 		t.Fatalf("%s: %v", project, err)
 	}
@@ -298,7 +300,7 @@ func TestCSVQuoteIsOneRowPerLine(t *testing.T) {
 	if len(rows) != want {
 		t.Fatalf("%d rows; want a header and %d lines", len(rows), want-1)
 	}
-	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,recommended,customer,prepared_on,valid_until,custom_pricing,estimates,rates_as_of,scheduled_changes,failed_renders,card,as_of" {
+	if strings.Join(rows[0], ",") != "video,count,feature,slot,premium,quantity,rate,credits_each,credits_total,blocked,recommended,script,drafts,customer,prepared_on,valid_until,custom_pricing,estimates,rates_as_of,scheduled_changes,failed_renders,card,as_of" {
 		t.Errorf("header = %v", rows[0])
 	}
 	var total pricing.Credits
@@ -392,8 +394,10 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 	short := p.Clone()
 	short.Plan = "creator"
 	_, blocked := blockedMonth(t)
+	// A month measured by its script, with drafts: their members too.
+	_, launch := loadMonth(t, "../../plans.toml", "../../examples/creator-launch.toml")
 	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe,
-		"short": short, "blocked": blocked} {
+		"short": short, "blocked": blocked, "script and drafts": launch} {
 		q, cu := quoteOf(t, c, month), curesOf(t, c, month)
 		var whole bytes.Buffer
 		bw := bufio.NewWriter(&whole)

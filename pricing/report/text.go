@@ -43,17 +43,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure, width i
 	}
 	w.WriteString("Cost: " + safe(costText(q)) + "\n")
 
-	if len(q.Alternatives) > 0 {
-		w.WriteString("\nCheaper options, largest saving first:\n")
-		for i, alt := range q.Alternatives {
-			if i == monthLimit {
-				w.WriteString("  … and " + pricing.Count(len(q.Alternatives)-monthLimit) +
-					" more (each video lists its own; --format json lists all)\n")
-				break
-			}
-			w.WriteString("  " + quoted(alt.VideoName) + ": " + safe(alt.Text(c)) + "\n")
-		}
-	}
+	writeCheaperText(w, q)
 	if heading, lines := cureLines(c, cu); heading != "" {
 		w.WriteString("\n" + safe(heading) + "\n")
 		for _, l := range lines {
@@ -145,8 +135,9 @@ type videoTexter struct {
 
 // quantityKey is everything Line.Quantity reads.
 type quantityKey struct {
-	f                                 *pricing.Feature
-	billed, languages, units, renders int
+	f                                         *pricing.Feature
+	billed, languages, units, renders, drafts int
+	draftAt                                   *pricing.Feature
 }
 
 // altKey is everything Alternative.Text reads.
@@ -183,7 +174,7 @@ func (t *videoTexter) rate(f *pricing.Feature) string {
 }
 
 func (t *videoTexter) quantity(l pricing.Line) string {
-	return memo(t.quantities, quantityKey{l.Feature, l.BilledSeconds, l.Languages, l.Units, l.Renders}, l.Quantity)
+	return memo(t.quantities, quantityKey{l.Feature, l.BilledSeconds, l.Languages, l.Units, l.Renders, l.Drafts, l.DraftAt}, l.Quantity)
 }
 
 func (t *videoTexter) amount(c pricing.Credits) string { return memo(t.amounts, c, c.Grouped) }
@@ -229,6 +220,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			t.a.add(l.Feature.Name, t.quantity(l), t.rate(l.Feature), t.amount(l.Credits), kind)
 		}
 		writeTable(&t.a, w, "   ")
+		writeScriptText(w, t.q.Card, v)
 		for _, alt := range vq.Alternatives {
 			w.WriteString("   Cheaper: ")
 			w.WriteString(t.altText(alt))
@@ -239,6 +231,7 @@ func (t *videoTexter) write(w *bytes.Buffer, from, to int) {
 			}
 			w.WriteString("\n")
 		}
+		writeDraftOptionText(w, t.q, v)
 	}
 }
 
