@@ -28,6 +28,7 @@ var exampleMonths = []struct {
 	{"seasonal-creator", "../../plans.toml", "../../examples/seasonal-creator.toml"},
 	{"heygen-2026", "../../examples/heygen-2026-credits.toml", "../../examples/heygen-2026/month.toml"},
 	{"fluxnote", "../../examples/fluxnote-flat.toml", "../../examples/fluxnote/month.toml"},
+	{"studio-avatar", "../../plans.toml", "../../examples/studio-avatar-month.toml"},
 }
 
 func loadCard(t testing.TB, path string) *pricing.RateCard {
@@ -392,8 +393,12 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 	short := p.Clone()
 	short.Plan = "creator"
 	_, blocked := blockedMonth(t)
+	// One-time charges (credits and money) and a budget, over it.
+	_, once := loadMonth(t, "../../plans.toml", "../../examples/studio-avatar-month.toml")
+	once.OneTime[1].Month = 1
+	once.Budget = 50
 	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe,
-		"short": short, "blocked": blocked} {
+		"short": short, "blocked": blocked, "one-time": once} {
 		q, cu := quoteOf(t, c, month), curesOf(t, c, month)
 		var whole bytes.Buffer
 		bw := bufio.NewWriter(&whole)
