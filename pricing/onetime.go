@@ -343,3 +343,20 @@ func (c *RateCard) oneTimeMonth(p *Project, plan *Plan, wm *WalletMonth, run *Ye
 	wm.Cost = plus(wm.Cost, m)
 	run.OneTime = plus(run.OneTime, m)
 }
+
+// CheckOneTimeOffered reports, as an error, a one-time charge the project
+// pays that its plan does not offer: such a file is refused when read, so
+// the planner, which can switch a month to any plan, says so instead of
+// saving it.
+func (c *RateCard) CheckOneTimeOffered(p *Project) error {
+	plan, ok := c.Plan(p.Plan)
+	if !ok {
+		return nil
+	}
+	for _, n := range p.OneTime {
+		if o, ok := c.OneTimeCharge(n.ID); ok && !o.OfferedOn(plan.ID) {
+			return fmt.Errorf("%s does not offer %s (one-time), which this month pays; %s", plan.Name, o.Name, o.offeredText(c))
+		}
+	}
+	return nil
+}
