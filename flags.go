@@ -32,6 +32,8 @@ type options struct {
 	out string
 	// present is the planner's --present: open in presentation mode.
 	present bool
+	// asOf is --as-of as typed: the day whose rates are priced (asof.go).
+	asOf string
 	// serve is creditplan serve's flags (serve.go).
 	serve *serveConfig
 }

@@ -176,6 +176,9 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 	if req.card, err = a.readCard(o.rates); err != nil {
 		return nil, err
 	}
+	if req.card, err = a.cardOn(c, o, req.card); err != nil {
+		return nil, err
+	}
 	var budget pricing.Money
 	if o.hasBudget {
 		if budget, err = req.card.ReadBudget(o.budget); err != nil {
@@ -221,6 +224,9 @@ func (r *monthRequest) page(a *app) *report.Page { return &report.Page{W: a.stdo
 // choosePlan checks a --plan id against the card: a usage error lists the valid ids.
 func choosePlan(c *command, card *pricing.RateCard, id string) error {
 	if _, ok := card.Plan(id); !ok {
+		if why := card.NotInForce("plan", id); why != "" {
+			return usagef(c, "--plan: %s", why)
+		}
 		return usagef(c, "unknown plan %q%s; choose one of: %s", id, pricing.DidYouMean(id, card.PlanIDs()), strings.Join(card.PlanIDs(), ", "))
 	}
 	return nil
@@ -243,6 +249,7 @@ func oneProject(c *command, pos []string) (string, error) {
 func monthFlags(planUsage string, extra func(*flag.FlagSet, *options)) func(*flag.FlagSet, *options) {
 	return func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 		if planUsage != "" {
 			planFlag(fs, o, planUsage)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"creditplan/pricing"
 	"creditplan/ui"
 )
 
@@ -18,6 +19,7 @@ var plannerCommand = &command{
 	summary:  "open the interactive planner",
 	flags: func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 		planFlag(fs, o, "open the month on plan `ID` instead of the project's plan")
 		presentFlag(fs, o)
@@ -61,6 +63,9 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 	}
 	card, err := loadCard(o.rates)
 	if err != nil {
+		return err
+	}
+	if card, err = a.cardOn(c, o, card); err != nil {
 		return err
 	}
 	if o.plan != "" {
@@ -130,20 +135,36 @@ func looksLikeFile(s string) bool {
 // plannerPricing lays the pricing overlay (--pricing, or the project's
 // pricing = "FILE") over the planner's card and gives it today's date and
 // the customer, as every other command does. A month read in the background
-// is opened on --pricing alone: its own pricing key is read with it, later.
+// gets the same step as Options.Prepare, run once the month is parsed: its
+// own pricing key and [customer] are known only then.
 func (a *app) plannerPricing(c *command, o *options, opts *ui.Options) error {
 	today, err := a.today(c)
 	if err != nil {
 		return err
 	}
 	opts.Today = today
-	path := overlayPath(o, opts.Path, opts.Project)
-	card, err := applyPricing(opts.Card, path)
-	if err != nil {
-		return err
+	base, path := opts.Card, opts.Path
+	prepare := func(p *pricing.Project) (*pricing.RateCard, []string, error) {
+		card, err := applyPricing(base, overlayPath(o, path, p))
+		if err != nil {
+			return nil, nil, err
+		}
+		card = card.ForCustomer(p, today)
+		return card, card.Sales.Warnings, nil
 	}
-	opts.PricingFile = path
-	opts.Card = card.ForCustomer(opts.Project, today)
-	opts.Warnings = opts.Card.Sales.Warnings
-	return nil
+	if opts.Read != nil {
+		opts.Prepare = prepare
+		// Until the month is read, the header shows --pricing's badge, if any.
+		p := &pricing.Project{}
+		opts.PricingFile = overlayPath(o, path, nil)
+		card, _, err := prepare(p)
+		if err != nil {
+			return err
+		}
+		opts.Card = card
+		return nil
+	}
+	opts.PricingFile = overlayPath(o, path, opts.Project)
+	opts.Card, opts.Warnings, err = prepare(opts.Project)
+	return err
 }

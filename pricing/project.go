@@ -61,6 +61,18 @@ type Video struct {
 	// each video's own table in the file (see EditProject). 0 is a video no file
 	// holds yet. ParseProject leaves it 0, and nothing prices it.
 	ID int
+	// ScriptWords, when above 0, is how many words the video's script has
+	// (script_words, or counted from ScriptFile); Seconds then follows from
+	// it at the voice's pace (RateCard.ApplyScript, script.go).
+	ScriptWords int
+	// ScriptFile is the video's script = "FILE" as written, relative to the
+	// project's folder; "" for none.
+	ScriptFile string
+	// Drafts is how many review drafts are rendered before the final render,
+	// at DraftResolution (a resolution feature's id; "" for the cheapest the
+	// plan offers). See drafts.go.
+	Drafts          int
+	DraftResolution string
 }
 
 // NewVideo returns a one-minute draft video with the card's defaults in every slot.

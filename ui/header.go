@@ -7,11 +7,12 @@ import (
 // The header is one line: on the left the app (and, presenting, the
 // "presenting" badge) and the rate card; on the right who the month is for
 // and on what terms (the customer, the "custom pricing: FILE" badge, the
-// "prepared DATE, valid until DATE" stamp), then the file. When the line
-// is narrow the least needed parts go first: the card's date, the card's
-// name, the prepared date, the stamp; the customer, the badges and the
-// file always show. Presenting, no file shows: the customer, or the
-// month's name when there is none, stands in its place.
+// "prepared DATE, valid until DATE" stamp), then the file. When the line is
+// narrow the least needed parts go first: the card's date, the card's name,
+// the badge's file; the customer, the badge and the file always show. The
+// stamp shows in full: on the header line when it has the room, else at the
+// right end of the rule under the tabs. Presenting, no file shows: the
+// customer, or the month's name when there is none, stands in its place.
 
 // salesHeader is what the header says of the customer and the pricing:
 // each "" when the month has none.
@@ -25,6 +26,28 @@ type salesHeader struct {
 
 // header is the header line for the model as it is now.
 func (m *Model) header() string {
+	line, _ := m.headerLines()
+	return line
+}
+
+// ruleLine is the line under the tabs: a rule, carrying at its right end
+// the "prepared DATE, valid until DATE" stamp when the header line has no
+// room for it beside the customer and the badge (at 80 columns it never
+// has), so the stamp always shows in full at the top of the screen.
+func (m *Model) ruleLine(w int) string {
+	s := &m.styles
+	_, stamp := m.headerLines()
+	if stamp != "" {
+		if gap := w - width(stamp) - 4; gap >= 3 {
+			return s.Rule.Render(strings.Repeat("─", gap)+" ") + stamp + s.Rule.Render(" ──")
+		}
+	}
+	return s.Rule.Render(strings.Repeat("─", w))
+}
+
+// headerLines is the header line and the stamp the rule under the tabs
+// carries instead ("" when the header holds it, or there is none).
+func (m *Model) headerLines() (header, ruleStamp string) {
 	s := &m.styles
 	sh := m.salesHeader()
 	title := " " + s.Title.Render("creditplan")
@@ -36,8 +59,8 @@ func (m *Model) header() string {
 		title + "  " + s.Card.Render(m.card.Name),
 		title,
 	}
-	// The right side, fullest first: then the stamp shortens and goes, the
-	// badge loses its file, and last the customer goes; the file stays.
+	// The right side, fullest first: then the badge loses its file, and
+	// last the customer goes; the file stays.
 	customer, badge, short := "", "", ""
 	if sh.customer != "" {
 		customer = s.Value.Render(sh.customer)
@@ -73,23 +96,37 @@ func (m *Model) header() string {
 		}
 		return strings.Join(keep, s.Muted.Render(" · ")) + " "
 	}
+	fits := func(r string) (string, bool) {
+		// The card's date and name give way before the right side shortens.
+		for _, l := range cards {
+			if gap := m.width - width(l) - width(r); gap >= 1 {
+				return l + strings.Repeat(" ", gap) + r, true
+			}
+		}
+		return "", false
+	}
+	if long != "" {
+		if line, ok := fits(join(customer, badge, long, file)); ok {
+			return line, ""
+		}
+		// The rule carries the stamp, in full when it has the room.
+		ruleStamp = long
+		if width(long)+7 > m.width {
+			ruleStamp = brief
+		}
+	}
 	rights := []string{
-		join(customer, badge, long, file),
-		join(customer, badge, brief, file),
 		join(customer, badge, file),
 		join(customer, short, file),
 		join(short, file),
 		join(file),
 	}
-	// The card's date and name give way before the right side shortens.
 	for _, r := range rights {
-		for _, l := range cards {
-			if gap := m.width - width(l) - width(r); gap >= 1 {
-				return l + strings.Repeat(" ", gap) + r
-			}
+		if line, ok := fits(r); ok {
+			return line, ruleStamp
 		}
 	}
-	return title + "  " + rights[len(rights)-1]
+	return title + "  " + rights[len(rights)-1], ruleStamp
 }
 
 // salesHeader reads the customer and the pricing from the project and the

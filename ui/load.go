@@ -53,6 +53,10 @@ type loadedMsg struct {
 	src     []byte
 	quote   *pricing.Quote
 	err     error // the quote's error: the month opens and says why it has no numbers
+	// card is what the month is priced on (Options.Prepare's, else the
+	// planner's own), with the warnings it brings.
+	card     *pricing.RateCard
+	warnings []string
 }
 
 // loadFailedMsg is a month that could not be read: the planner ends and Run
@@ -61,14 +65,17 @@ type loadFailedMsg struct{ err error }
 
 // startLoad is the command that loads the month: it starts the work and
 // returns its first message; each message's handling waits for the next.
-func startLoad(path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string) tea.Cmd {
-	return func() tea.Msg { return nextLoadMsg(beginLoad(path, card, read, plan))() }
+func startLoad(path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string, prepare prepareFunc) tea.Cmd {
+	return func() tea.Msg { return nextLoadMsg(beginLoad(path, card, read, plan, prepare))() }
 }
 
+// prepareFunc is Options.Prepare.
+type prepareFunc = func(p *pricing.Project) (*pricing.RateCard, []string, error)
+
 // beginLoad starts loading the month and returns the channel its messages come on.
-func beginLoad(path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string) <-chan tea.Msg {
+func beginLoad(path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string, prepare prepareFunc) <-chan tea.Msg {
 	ch := make(chan tea.Msg, 4) // every message fits, so an abandoned load never blocks
-	go loadMonth(ch, path, card, read, plan)
+	go loadMonth(ch, path, card, read, plan, prepare)
 	return ch
 }
 
@@ -90,7 +97,7 @@ type loadStep struct {
 }
 
 // loadMonth reads, checks and prices the month, sending a message after each step.
-func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string) {
+func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func() ([]byte, time.Time, error), plan string, prepare prepareFunc) {
 	// Decoding allocates a tree that is garbage moments later: the collector
 	// waits for five times the live heap while the load runs, as it does for
 	// the batch commands (gc.go), and returns to the planner's default after.
@@ -117,12 +124,21 @@ func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func
 	for i := range p.Scenarios {
 		p.Scenarios[i].ID = i + 1 // a save edits each scenario's own table
 	}
+	// The month's own pricing and customer, as the caller lays them over a
+	// month it reads itself: the project's pricing key is known only now.
+	var warnings []string
+	if prepare != nil {
+		if card, warnings, err = prepare(p); err != nil {
+			ch <- loadFailedMsg{err}
+			return
+		}
+	}
 	ch <- loadProgressMsg{stage: loadPricing, videos: len(p.Videos), read: len(p.Videos)}
 	// The copy a save compares with is made while the month is priced.
 	disk := make(chan *pricing.Project, 1)
 	go func() { disk <- p.Clone() }()
 	q, qerr := card.Quote(p)
-	ch <- loadedMsg{project: p, disk: <-disk, src: src, quote: q, err: qerr}
+	ch <- loadedMsg{project: p, disk: <-disk, src: src, quote: q, err: qerr, card: card, warnings: warnings}
 }
 
 // loading reports whether the month is still being read.
@@ -143,6 +159,11 @@ func (m *Model) loaded(msg loadedMsg) {
 		return
 	}
 	m.load = nil
+	if msg.card != nil && msg.card != m.card {
+		m.card = msg.card
+		m.video.rows = formRows(m.card)
+		m.video.valueW, m.video.tagW = formWidths(m.card)
+	}
 	m.project = msg.project
 	m.nextID = len(m.project.Videos)
 	m.disk = diskState{data: msg.src, project: msg.disk}
@@ -151,6 +172,12 @@ func (m *Model) loaded(msg loadedMsg) {
 		m.screen = ScreenMonth
 	}
 	m.useQuote(msg.quote, msg.err)
+	if len(msg.warnings) > 0 {
+		m.warnings = msg.warnings
+		if !m.present.on {
+			m.setError(errorText("⚠ " + strings.Join(m.warnings, "; ")))
+		}
+	}
 	if m.help.ShowAll {
 		m.layout.help.offset = 0
 	}

@@ -170,7 +170,7 @@ func New(opts Options) *Model {
 		// An empty month stands in until the load installs the real one.
 		m.project = &pricing.Project{Plan: m.card.StartPlan(), Seats: 1}
 		m.load = newLoadState(opts.Path)
-		m.loadCmd = startLoad(opts.Path, m.card, opts.Read, opts.Plan)
+		m.loadCmd = startLoad(opts.Path, m.card, opts.Read, opts.Plan, opts.Prepare)
 		m.screen = ScreenMonth
 	}
 	if m.project == nil {
@@ -940,7 +940,7 @@ func (m *Model) render() string {
 	}
 	w := m.width
 	lines := make([]string, 0, m.height)
-	lines = append(lines, fit(m.headerLine(), w), fit(m.tabsLine(), w), m.styles.Rule.Render(strings.Repeat("─", w)))
+	lines = append(lines, fit(m.headerLine(), w), fit(m.tabsLine(), w), m.ruleLine(w))
 	bh := m.bodyHeight()
 	var body []string
 	switch {
@@ -1086,38 +1086,40 @@ func (m *Model) tabsLine() string {
 		b.WriteByte(' ')
 	}
 	left := b.String()
-	// The plan and billing go first when the line is narrow: the credits are what
-	// the user watches, and the Month header names the plan.
-	for _, detail := range []int{2, 1, 0} {
-		summary := m.summaryText(detail) + " "
-		if gap := m.width - width(left) - width(summary); gap >= 1 {
-			return left + strings.Repeat(" ", gap) + summary
+	// The plan and billing go first when the line is narrow, then the words
+	// around the credits; a shortfall is said as long as anything is.
+	for _, summary := range m.summaries() {
+		if gap := m.width - width(left) - width(summary) - 1; gap >= 1 {
+			return left + strings.Repeat(" ", gap) + summary + " "
 		}
 	}
 	return left
 }
 
-// summaryText is the month at a glance on the tab line, shown on every
-// screen: with the plan and billing (detail 2), the shortfall (1 and 2), or
-// only the credits used (0), for the narrowest terminals.
-func (m *Model) summaryText(detail int) string {
+// summaries are the month at a glance on the tab line, shown on every
+// screen, fullest first: with the plan and billing, then the credits used
+// of the balance and the shortfall in fewer and fewer words, down to the
+// shortfall alone (or the credits used, when the month fits).
+func (m *Model) summaries() []string {
 	q := m.quote
 	if q == nil {
-		return ""
+		return nil
 	}
 	s := &m.styles
-	head := ""
-	if detail >= 2 {
-		head = s.Muted.Render(q.Plan.Name + " · " + q.Billing.Key() + " · ")
+	head := s.Muted.Render(q.Plan.Name + " · " + q.Billing.Key() + " · ")
+	used, bal := q.Premium.Grouped(), max(q.Balance, 0).Grouped()
+	full := used + " of " + bal + " used"
+	if q.Fits {
+		return []string{head + s.Good.Render(full), s.Good.Render(full), s.Good.Render(used + "/" + bal + " used")}
 	}
-	used := q.Premium.Grouped() + " of " + max(q.Balance, 0).Grouped() + " used"
-	switch {
-	case q.Fits:
-		return head + s.Good.Render(used)
-	case detail >= 1:
-		return head + s.Bad.Render(used+" · "+q.Short.Grouped()+" short")
+	short := q.Short.Grouped() + " short"
+	return []string{
+		head + s.Bad.Render(full+" · "+short),
+		s.Bad.Render(full + " · " + short),
+		s.Bad.Render(used + "/" + bal + " used · " + short),
+		s.Bad.Render(used + "/" + bal + " · " + short),
+		s.Bad.Render(short),
 	}
-	return s.Bad.Render(used)
 }
 
 func (m *Model) statusLine() string {

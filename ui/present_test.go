@@ -652,3 +652,47 @@ func TestPlansListCustomPricing(t *testing.T) {
 	mustContain(t, s, "Custom pricing: acme-pricing.toml")
 	mustContain(t, s, "$99.00 → $84.15")
 }
+
+// The stamp shows in full at the top of the screen at 80 and 120 columns,
+// normal and presenting, light and dark, with the customer and the badge on
+// the header line: on the header when it has the room, else at the right
+// end of the rule under the tabs. The tab line still says the shortfall.
+func TestStampFitsTheHeaderAt80Columns(t *testing.T) {
+	card := loadCard(t)
+	src, err := os.ReadFile(filepath.Join("..", "examples", "sales-demo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sales-demo.toml")
+	p, err := pricing.ParseProject(path, src, card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const stamp = "prepared 2026-12-03, valid until 2027-01-02"
+	for _, present := range []bool{false, true} {
+		for _, bg := range []tea.BackgroundColorMsg{{Color: color.Black}, lightBackground} {
+			for _, size := range [][2]int{{80, 24}, {120, 40}} {
+				m := New(salesOptions(t, card, p.Clone(), path, src, present))
+				m.Update(bg)
+				m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				lines := strings.Split(screen(m), "\n")
+				top := strings.Join(lines[:3], "\n")
+				say := fmt.Sprintf("%dx%d presenting %v light %v", size[0], size[1], present, bg == lightBackground)
+				if !strings.Contains(lines[0], "Dana Reyes, Acme Corp") || !strings.Contains(lines[0], "custom pricing") {
+					t.Errorf("%s: the header lacks the customer or the badge:\n%s", say, top)
+				}
+				if strings.Count(top, stamp) != 1 {
+					t.Errorf("%s: the stamp is not shown once in full:\n%s", say, top)
+				}
+				if !strings.Contains(lines[1], "84 short") {
+					t.Errorf("%s: the tab line lacks the shortfall:\n%s", say, top)
+				}
+				for i, l := range lines[:3] {
+					if w := width(l); w > size[0] {
+						t.Errorf("%s: line %d is %d wide", say, i+1, w)
+					}
+				}
+			}
+		}
+	}
+}

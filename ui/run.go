@@ -39,6 +39,13 @@ type Options struct {
 	Read func() (src []byte, modTime time.Time, err error)
 	// Plan, with Read, opens the month on this plan instead of the file's.
 	Plan string
+	// Prepare, with Read, is the card the month read is priced on and the
+	// warnings it brings: the caller's own step for a month it reads itself
+	// (the overlay the project's pricing key names, its [customer], today's
+	// stamp), run in the load's command once the month is parsed, so a big
+	// month is priced exactly as a small one. An error ends the planner as a
+	// month that cannot be read does. nil prices the month on Card.
+	Prepare func(p *pricing.Project) (card *pricing.RateCard, warnings []string, err error)
 	// Today is the date outputs are prepared on (the command line's
 	// CREDITPLAN_TODAY or the clock); the zero Date when the caller gives none.
 	Today pricing.Date
@@ -65,7 +72,7 @@ func Run(opts Options) error {
 	m := New(opts)
 	if opts.Read != nil {
 		// The month is read while the program starts: Init only waits for it.
-		m.loadCmd = nextLoadMsg(beginLoad(opts.Path, m.card, opts.Read, opts.Plan))
+		m.loadCmd = nextLoadMsg(beginLoad(opts.Path, m.card, opts.Read, opts.Plan, opts.Prepare))
 	}
 	if _, err := tea.NewProgram(m, tea.WithFPS(120)).Run(); err != nil {
 		return err
