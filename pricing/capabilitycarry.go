@@ -180,6 +180,7 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 		delete(t, "balance")
 		delete(t, "pricing")
 		delete(t, "scenarios")
+		carryOneTime(t)
 	}
 	var gaps []CapabilityGap
 	vs := make([]map[string]any, len(videos))

@@ -395,3 +395,37 @@ func TestBudgetAgainstTheMonth(t *testing.T) {
 		t.Error("a month without a budget is checked against one")
 	}
 }
+
+func TestOneTimeChargesCarriedToAnotherCardBlockItsPlans(t *testing.T) {
+	home, other := oneTimeCard(t), standardCard(t)
+	src := `plan = "pro"
+
+[[one_time]]
+id = "studio-avatar"
+month = 2
+
+[[videos]]
+name = "Intro"
+length = "1m"
+`
+	months, err := ParseProjectAcross("month.toml", []byte(src), []*RateCard{home, other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := months[1].Project.OneTime; len(got) != 1 || got[0] != (OneTimeNeed{"studio-avatar", 2}) {
+		t.Fatalf("carried needs %+v", got)
+	}
+	// The other card sells no Studio Avatar: its plan cannot make the month,
+	// and says why, rather than pricing it without the setup.
+	q, err := other.Quote(months[1].Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Usable() || !contains(q.Blocked, "Test card has no one-time charge “studio-avatar”") {
+		t.Errorf("blocked by %v", q.Blocked)
+	}
+	// On its own card the problems of the table are still reported, once.
+	bad := strings.Replace(src, "month = 2", "month = 13", 1)
+	_, err = ParseProjectAcross("month.toml", []byte(bad), []*RateCard{home, other})
+	checkProblems(t, "month.toml", err, []want{wantAt(bad, "month = 13", "one_time[0].month: must be between 1 and 12 (got 13)")})
+}
