@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -74,5 +75,32 @@ func TestScreensWithABudgetAndOneTimeCharges(t *testing.T) {
 			pressSettle(m, sc.keys...)
 			golden.RequireEqual(t, screen(m))
 		})
+	}
+}
+
+// A month switched to a plan that does not offer its one-time charges is
+// not saved: the file would be refused when read. The file on disk stays.
+func TestSaveRefusesAPlanWithoutTheMonthsOneTimeCharges(t *testing.T) {
+	m, path, src := openFile(t, "studio-avatar-month.toml")
+	// The example is on Creator; P goes back to Free, which sells no Studio Avatar.
+	press(m, "tab", "2", "P") // tab: out of the Video screen's Name row first
+	if m.Project().Plan != "free" {
+		t.Fatalf("plan %q, status %q\n%s", m.Project().Plan, m.status, screen(m))
+	}
+	run(m, press(m, "ctrl+s"))
+	got, _ := os.ReadFile(path)
+	if string(got) != string(src) || !m.Dirty() || !strings.Contains(m.status, "Free does not offer") {
+		t.Fatalf("status %q, file changed %v", m.status, string(got) != string(src))
+	}
+	// On Creator again it saves, the budget changed in place and every comment kept.
+	press(m, "p", "$")
+	m.input.SetValue("")
+	typeText(m, "75")
+	press(m, "enter")
+	run(m, press(m, "ctrl+s"))
+	got, _ = os.ReadFile(path)
+	want := strings.Replace(string(src), "budget = 60 #", "budget = 75 #", 1)
+	if string(got) != want {
+		t.Fatalf("saved:\n%s\nwant:\n%s", got, want)
 	}
 }
