@@ -429,3 +429,23 @@ length = "1m"
 	_, err = ParseProjectAcross("month.toml", []byte(bad), []*RateCard{home, other})
 	checkProblems(t, "month.toml", err, []want{wantAt(bad, "month = 13", "one_time[0].month: must be between 1 and 12 (got 13)")})
 }
+
+func TestAPlanThatIncludesTheSetupIsTheCheaperMonth(t *testing.T) {
+	c := mustCard(t, 1, oneTimePlans+`
+[[one_time]]
+id = "setup"
+name = "Setup"
+price = 100
+included = ["pro"]
+`+premiumFeatures)
+	p := oneTimeMonth(c, "starter", OneTimeNeed{"setup", 1})
+	// Starter: $29 + $100 once = $129; Pro: $99, the setup included. Pro is
+	// the cheaper month, in the comparison and in right-sizing.
+	cmp := c.Compare(p)
+	if cmp.Recommended != "pro" || cmp.Options[0].OneTimeCost != usd("100") || cmp.Options[1].OneTimeCost != 0 {
+		t.Errorf("recommended %q; one-time %v, %v", cmp.Recommended, cmp.Options[0].OneTimeCost, cmp.Options[1].OneTimeCost)
+	}
+	if rs := c.RightSize(p); rs.Best == nil || rs.Best.Plan.ID != "pro" || rs.Best.OneTime != 0 {
+		t.Errorf("right-size best %+v", rs.Best)
+	}
+}
