@@ -411,3 +411,26 @@ func carriedNeeds(v any) []OneTimeNeed {
 	}
 	return out
 }
+
+// oneTimeWhy are the sentences a proposal adds for the month's one-time
+// charges on the proposed plan, each in its month: the monthly figures
+// leave them out, the year's include them.
+func (c *RateCard) oneTimeWhy(p *Project, plan *Plan) []string {
+	if plan == nil || len(p.OneTime) == 0 {
+		return nil
+	}
+	var out []string
+	for m := 1; m <= 12; m++ {
+		for _, l := range c.OneTimeIn(p, plan, m) {
+			s := "One-time, month " + itoa(m) + ": " + l.Text(c, plan)
+			if !l.Included && l.Charge.AmountMark() != "" {
+				s += " (" + l.Charge.Marks.Why + ")"
+			}
+			out = append(out, s+".")
+		}
+	}
+	if len(out) > 0 {
+		out = append(out, "The monthly costs leave one-time charges out; the year's include them.")
+	}
+	return out
+}

@@ -449,3 +449,22 @@ included = ["pro"]
 		t.Errorf("right-size best %+v", rs.Best)
 	}
 }
+
+func TestAProposalStatesTheOneTimeChargesInTheirMonth(t *testing.T) {
+	c := oneTimeCard(t)
+	pr, err := c.Proposal(oneTimeMonth(c, "pro", OneTimeNeed{"studio-avatar", 2}), ProposalOptions{Plan: "pro"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"One-time, month 2: Custom Studio Avatar: $1,500.00 ≈, paid once (the seed gives $1,000-2,000; the midpoint).",
+		"The monthly costs leave one-time charges out; the year's include them.",
+	}
+	if n := len(pr.Why); n < 2 || pr.Why[n-2] != want[0] || pr.Why[n-1] != want[1] {
+		t.Errorf("why ends %q", pr.Why)
+	}
+	// The year the proposal shows has the setup in month 2: 12 × $99 + $1,500.
+	if pr.Year.Cost != usd("2688") {
+		t.Errorf("year %v", pr.Year.Cost)
+	}
+}
