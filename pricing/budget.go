@@ -93,8 +93,12 @@ func readBudget(root *table, card *RateCard) (Money, bool) {
 		}
 		text = formatFixed(n, 0, false)
 	case float64:
-		if n != n || n > 1e15 || n < -1e15 {
+		if n != n || n > 1e300 || n < -1e300 {
 			root.d.addf("budget", "must be a finite amount, not %v", n)
+			return 0, false
+		}
+		if n > MaxBudget {
+			root.d.addf("budget", "%v is not a month's budget; at most %s", n, Money(MaxBudget*MoneyScale).Format(card.Currency))
 			return 0, false
 		}
 		if n < 0 {

@@ -268,7 +268,7 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 		delete(t, "balance")
 		delete(t, "pricing")
 		delete(t, "scenarios")
-		delete(t, "one_time")
+		carryOneTime(t)
 	}
 	var gaps []CapabilityGap
 	vs := make([]map[string]any, len(videos))

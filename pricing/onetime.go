@@ -152,6 +152,10 @@ func readPlanList(t *table, c *RateCard, key string) []string {
 // readOneTimeNeeds reads a project's [[one_time]] tables: each names a charge
 // of the card the project's plan offers, once, and the month it falls in.
 func readOneTimeNeeds(d *decoder, root *table, card *RateCard, planID string) []OneTimeNeed {
+	if v, ok := root.m[carriedOneTimeKey]; ok {
+		delete(root.m, carriedOneTimeKey)
+		return carriedNeeds(v)
+	}
 	tables := root.tables("one_time")
 	if len(tables) > maxOneTime {
 		d.addf("one_time", "too many one-time charges (%d); at most %d", len(tables), maxOneTime)
@@ -342,4 +346,91 @@ func (c *RateCard) oneTimeMonth(p *Project, plan *Plan, wm *WalletMonth, run *Ye
 	wm.OneTimeCost = m
 	wm.Cost = plus(wm.Cost, m)
 	run.OneTime = plus(run.OneTime, m)
+}
+
+// CheckOneTimeOffered reports, as an error, a one-time charge the project
+// pays that its plan does not offer: such a file is refused when read, so
+// the planner, which can switch a month to any plan, says so instead of
+// saving it.
+func (c *RateCard) CheckOneTimeOffered(p *Project) error {
+	plan, ok := c.Plan(p.Plan)
+	if !ok {
+		return nil
+	}
+	for _, n := range p.OneTime {
+		if o, ok := c.OneTimeCharge(n.ID); ok && !o.OfferedOn(plan.ID) {
+			return fmt.Errorf("%s does not offer %s (one-time), which this month pays; %s", plan.Name, o.Name, o.offeredText(c))
+		}
+	}
+	return nil
+}
+
+// carriedOneTimeKey holds a project's [[one_time]] when the month is carried
+// to a card other than its own (ParseProjectAcross): no file can spell it
+// (the NUL is refused in any key), and reading it takes it out.
+const carriedOneTimeKey = "\x00one_time"
+
+// carryOneTime sets a carried month's one-time charges apart: the project's
+// own card reports their problems; on another card a charge it lacks or
+// does not offer blocks its plans (oneTimeBlocked) rather than failing the
+// read, so the vendor comparison says why.
+func carryOneTime(t map[string]any) {
+	if v, ok := t["one_time"]; ok {
+		delete(t, "one_time")
+		t[carriedOneTimeKey] = v
+	}
+}
+
+// carriedNeeds reads carried one-time charges without reporting: what is
+// wrong in them is reported by the reading against the project's own card.
+func carriedNeeds(v any) []OneTimeNeed {
+	var tables []map[string]any
+	switch a := v.(type) {
+	case []map[string]any:
+		tables = a
+	case []any:
+		for _, e := range a {
+			if m, ok := e.(map[string]any); ok {
+				tables = append(tables, m)
+			}
+		}
+	}
+	var out []OneTimeNeed
+	for i, m := range tables {
+		if i == maxOneTime {
+			break
+		}
+		id, _ := m["id"].(string)
+		month, ok := m["month"].(int64)
+		if !ok || month < 1 || month > 12 {
+			month = 1
+		}
+		if id != "" {
+			out = append(out, OneTimeNeed{ID: id, Month: int(month)})
+		}
+	}
+	return out
+}
+
+// oneTimeWhy are the sentences a proposal adds for the month's one-time
+// charges on the proposed plan, each in its month: the monthly figures
+// leave them out, the year's include them.
+func (c *RateCard) oneTimeWhy(p *Project, plan *Plan) []string {
+	if plan == nil || len(p.OneTime) == 0 {
+		return nil
+	}
+	var out []string
+	for m := 1; m <= 12; m++ {
+		for _, l := range c.OneTimeIn(p, plan, m) {
+			s := "One-time, month " + itoa(m) + ": " + l.Text(c, plan)
+			if !l.Included && l.Charge.AmountMark() != "" {
+				s += " (" + l.Charge.Marks.Why + ")"
+			}
+			out = append(out, s+".")
+		}
+	}
+	if len(out) > 0 {
+		out = append(out, "The monthly costs leave one-time charges out; the year's include them.")
+	}
+	return out
 }

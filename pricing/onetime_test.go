@@ -395,3 +395,76 @@ func TestBudgetAgainstTheMonth(t *testing.T) {
 		t.Error("a month without a budget is checked against one")
 	}
 }
+
+func TestOneTimeChargesCarriedToAnotherCardBlockItsPlans(t *testing.T) {
+	home, other := oneTimeCard(t), standardCard(t)
+	src := `plan = "pro"
+
+[[one_time]]
+id = "studio-avatar"
+month = 2
+
+[[videos]]
+name = "Intro"
+length = "1m"
+`
+	months, err := ParseProjectAcross("month.toml", []byte(src), []*RateCard{home, other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := months[1].Project.OneTime; len(got) != 1 || got[0] != (OneTimeNeed{"studio-avatar", 2}) {
+		t.Fatalf("carried needs %+v", got)
+	}
+	// The other card sells no Studio Avatar: its plan cannot make the month,
+	// and says why, rather than pricing it without the setup.
+	q, err := other.Quote(months[1].Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Usable() || !contains(q.Blocked, "Test card has no one-time charge “studio-avatar”") {
+		t.Errorf("blocked by %v", q.Blocked)
+	}
+	// On its own card the problems of the table are still reported, once.
+	bad := strings.Replace(src, "month = 2", "month = 13", 1)
+	_, err = ParseProjectAcross("month.toml", []byte(bad), []*RateCard{home, other})
+	checkProblems(t, "month.toml", err, []want{wantAt(bad, "month = 13", "one_time[0].month: must be between 1 and 12 (got 13)")})
+}
+
+func TestAPlanThatIncludesTheSetupIsTheCheaperMonth(t *testing.T) {
+	c := mustCard(t, 1, oneTimePlans+`
+[[one_time]]
+id = "setup"
+name = "Setup"
+price = 100
+included = ["pro"]
+`+premiumFeatures)
+	p := oneTimeMonth(c, "starter", OneTimeNeed{"setup", 1})
+	// Starter: $29 + $100 once = $129; Pro: $99, the setup included. Pro is
+	// the cheaper month, in the comparison and in right-sizing.
+	cmp := c.Compare(p)
+	if cmp.Recommended != "pro" || cmp.Options[0].OneTimeCost != usd("100") || cmp.Options[1].OneTimeCost != 0 {
+		t.Errorf("recommended %q; one-time %v, %v", cmp.Recommended, cmp.Options[0].OneTimeCost, cmp.Options[1].OneTimeCost)
+	}
+	if rs := c.RightSize(p); rs.Best == nil || rs.Best.Plan.ID != "pro" || rs.Best.OneTime != 0 {
+		t.Errorf("right-size best %+v", rs.Best)
+	}
+}
+
+func TestAProposalStatesTheOneTimeChargesInTheirMonth(t *testing.T) {
+	c := oneTimeCard(t)
+	pr, err := c.Proposal(oneTimeMonth(c, "pro", OneTimeNeed{"studio-avatar", 2}), ProposalOptions{Plan: "pro"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"One-time, month 2: Custom Studio Avatar: $1,500.00 ≈, paid once (the seed gives $1,000-2,000; the midpoint).",
+		"The monthly costs leave one-time charges out; the year's include them.",
+	}
+	if n := len(pr.Why); n < 2 || pr.Why[n-2] != want[0] || pr.Why[n-1] != want[1] {
+		t.Errorf("why ends %q", pr.Why)
+	}
+	// The year the proposal shows has the setup in month 2: 12 × $99 + $1,500.
+	if pr.Year.Cost != usd("2688") {
+		t.Errorf("year %v", pr.Year.Cost)
+	}
+}

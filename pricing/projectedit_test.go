@@ -310,6 +310,11 @@ func randomEdit(r *rand.Rand, p *Project, c *RateCard) (keys map[string]bool, st
 			structural = randomScenarioEdit(r, k, p, c, keys) || structural
 		case k == 0:
 			p.Plan = c.Plans[r.IntN(len(c.Plans))].ID
+			if c.CheckOneTimeOffered(p) != nil {
+				// The planner refuses to save a month on a plan that does not
+				// offer its one-time charges (such a file is refused when read).
+				p.Plan = c.Plans[len(c.Plans)-2].ID
+			}
 			keys["plan"] = true
 		case k == 1:
 			p.Billing = 1 - p.Billing

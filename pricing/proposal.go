@@ -159,6 +159,7 @@ func (c *RateCard) Proposal(p *Project, o ProposalOptions) (*Proposal, error) {
 		pr.BreakEvens = append(pr.BreakEvens, rs.BreakEvens[i].Text(c))
 	}
 	pr.Why = c.proposalWhy(pr, rs)
+	pr.Why = append(pr.Why, c.oneTimeWhy(p, pr.Proposed)...)
 	return pr, nil
 }
 

@@ -15,6 +15,9 @@ type SizeOption struct {
 	TopUp TopUpPurchase
 	// Total is Price plus the top-up: what the month costs this way.
 	Total Money
+	// OneTime is the month's one-time charges in money on the plan
+	// (onetime.go): apart from Total, and counted in the order of the options.
+	OneTime Money
 }
 
 // Text describes the option: "Creator, billed annually, + 1 × Add-on 300
@@ -112,7 +115,7 @@ func (c *RateCard) sizePlans(rs *RightSize, p *Project, u *monthUsage) []*Plan {
 			rs.Blocked = append(rs.Blocked, BlockedPlan{Plan: plan, Reasons: s.Blocked})
 		} else {
 			for _, b := range []Billing{Monthly, Annual} {
-				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: s.Price(b), TopUp: s.TopUp, Total: s.Total(b)})
+				rs.Options = append(rs.Options, SizeOption{Plan: plan, Billing: b, Price: s.Price(b), TopUp: s.TopUp, Total: s.Total(b), OneTime: s.OneTimeCost})
 			}
 		}
 		// Break-evens vary the usage, so a plan short of credits today still
@@ -122,7 +125,8 @@ func (c *RateCard) sizePlans(rs *RightSize, p *Project, u *monthUsage) []*Plan {
 		}
 	}
 	sort.SliceStable(rs.Options, func(i, j int) bool {
-		return sizeLess(rs.Options[i].Total, rs.Options[i].Billing, rs.Options[j].Total, rs.Options[j].Billing)
+		a, b := &rs.Options[i], &rs.Options[j]
+		return sizeLess(plus(a.Total, a.OneTime), a.Billing, plus(b.Total, b.OneTime), b.Billing)
 	})
 	if len(rs.Options) > 0 {
 		rs.Best = &rs.Options[0]

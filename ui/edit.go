@@ -47,6 +47,8 @@ type header struct {
 	watermarkOK bool
 	fewerRe     bool
 	volume      []int64 // nil when the project has none
+	budget      pricing.Money
+	hasBudget   bool
 }
 
 // headerOf copies what a header snapshot restores.
@@ -55,7 +57,7 @@ func headerOf(p *pricing.Project) *header {
 	if p.Volume != nil {
 		vol = append([]int64(nil), p.Volume...)
 	}
-	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, p.Seats, p.WatermarkOK, p.AllowFewerRerenders, vol}
+	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, p.Seats, p.WatermarkOK, p.AllowFewerRerenders, vol, p.Budget, p.HasBudget}
 }
 
 // push records the undo step for a new change, which makes any redo stale.
@@ -198,6 +200,7 @@ func (m *Model) restore(s snapshot) snapshot {
 		m.project.Plan, m.project.Billing, m.project.Balance, m.project.HasBalance = h.plan, h.billing, h.balance, h.hasBalance
 		m.project.Seats, m.project.WatermarkOK, m.project.AllowFewerRerenders = h.seats, h.watermarkOK, h.fewerRe
 		m.project.Volume = h.volume
+		m.project.Budget, m.project.HasBudget = h.budget, h.hasBudget
 	default:
 		if s.index < len(m.project.Videos) {
 			back.video = m.project.Videos[s.index].Clone()
@@ -353,6 +356,12 @@ func (m *Model) submitPrompt() tea.Cmd {
 		if err := m.setBalance(value); err != nil {
 			m.prompt.err = err.Error()
 			return nil // stay in the prompt, the error beside it, so the user can fix the number
+		}
+		m.closePrompt()
+	case promptBudget:
+		if err := m.setBudget(value); err != nil {
+			m.prompt.err = err.Error()
+			return nil
 		}
 		m.closePrompt()
 	case promptSaveAs:

@@ -71,6 +71,8 @@ type GlobalKeys struct {
 	PrevPlan  key.Binding
 	Billing   key.Binding
 	Balance   key.Binding
+	// Budget asks for the month's budget in money.
+	Budget key.Binding
 	// Fit proposes the changes that bring the month within its balance.
 	Fit key.Binding
 	// Present enters or leaves presentation mode; ApplyView applies what it
@@ -267,6 +269,7 @@ func DefaultKeyMap() KeyMap {
 			PrevPlan:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "previous plan")),
 			Billing:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "monthly/annual")),
 			Balance:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "set balance")),
+			Budget:      key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "set budget (money)")),
 			Fit:         key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fit to budget")),
 			Present:     key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "presentation mode on/off")),
 			ApplyView:   key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "presenting: apply what is shown")),
@@ -491,7 +494,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	if h.Holder == HoldLoading || h.Holder == HoldLoadingHelp {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
-	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, g.Balance, g.Fit,
+	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, relabel(g.Balance, "B/$", "set balance/budget"), g.Fit,
 		g.NewScenario, g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{

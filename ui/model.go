@@ -681,6 +681,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.Balance):
 		m.askBalance()
 		return nil
+	case key.Matches(msg, g.Budget):
+		m.askBudget()
+		return nil
 	case key.Matches(msg, g.Fit):
 		return m.startFit()
 	case key.Matches(msg, g.NewScenario):

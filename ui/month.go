@@ -229,7 +229,12 @@ func (m *Model) settingsLine(q *pricing.Quote) string {
 	if p.AllowFewerRerenders {
 		fewer = "yes"
 	}
-	return seats + s.Label.Render("  Watermark ") + s.Value.Render(wm) + s.Muted.Render(" (w)") +
+	budget := ""
+	if p.HasBudget {
+		// The budget leads the line: the month is stated in money first.
+		budget = s.Label.Render("Budget ") + s.Value.Render(m.card.Money(p.Budget)) + s.Muted.Render(" ($)") + "  "
+	}
+	return budget + seats + s.Label.Render("  Watermark ") + s.Value.Render(wm) + s.Muted.Render(" (w)") +
 		s.Label.Render("  Fit may cut re-renders ") + s.Value.Render(fewer) + s.Muted.Render(" (r)")
 }
 
@@ -239,10 +244,14 @@ func (m *Model) costLabel(q *pricing.Quote, long bool) string {
 		return pricing.ContactSales
 	}
 	cost, withTopUp := q.QuotedCost()
-	if withTopUp && long {
-		return m.card.Money(cost) + "/mo with top-up"
+	once := ""
+	if q.OneTimeCost > 0 {
+		once = " + " + m.card.Money(q.OneTimeCost) + " once"
 	}
-	return m.card.Money(cost) + "/mo"
+	if withTopUp && long {
+		return m.card.Money(cost) + "/mo with top-up" + once
+	}
+	return m.card.Money(cost) + "/mo" + once
 }
 
 // gauge draws used credits in w cells, in integers: the balance fills the bar;
@@ -298,7 +307,11 @@ func (m *Model) monthStanding(w int) []string {
 		fix = " " + clip(f, w-1)
 	}
 	if len(q.Blocked) == 0 {
-		return []string{credits, fix, ""}
+		third := ""
+		if line, ok := m.budgetLine(q); line != "" {
+			third = " " + clipStyle(s, ok, clip(line, w-1))
+		}
+		return []string{credits, fix, third}
 	}
 	lead := strings.TrimSuffix(report.CannotMake(q.Plan, q.Blocked[:1]), ".")
 	if len(q.Blocked) > 1 {

@@ -15,6 +15,7 @@ const (
 	promptBalance                        // the month's starting balance
 	promptQuit                           // unsaved changes: quit anyway, or save and quit?
 	promptQuestion                       // the first waiting question (overwrite, export): y or n
+	promptBudget                         // the month's budget in money
 )
 
 // prompt is the one question the status line asks. While it is open it takes

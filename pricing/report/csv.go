@@ -134,6 +134,11 @@ func writeQuoteCSV(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) error {
 			}
 		}
 	}
+	for _, r := range oneTimeCSVRows(q.Card, &q.Standing, blocked, recommended) {
+		if err := cw.row(r...); err != nil {
+			return err
+		}
+	}
 	return cw.end()
 }
 
@@ -161,6 +166,10 @@ func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.Right
 	}
 	if len(sc) > 0 {
 		header = append(append([]string{}, header...), scenarioCSVColumns...)
+	}
+	oneTime := compareHasOneTime(cmp)
+	if oneTime {
+		header = append(append([]string{}, header...), oneTimeCSVColumns...)
 	}
 	cw, err := newCSV(w, cmp.Card, header, allPlans(cmp.Card)...)
 	if err != nil {
@@ -190,12 +199,19 @@ func writeCompareCSV(w *bufio.Writer, cmp *pricing.Comparison, rs *pricing.Right
 		if len(sc) > 0 {
 			rec = append(rec, "", "", "")
 		}
+		if oneTime {
+			rec = append(rec, oneTimeCSVCells(cmp.Card, o)...)
+		}
 		if err := cw.row(rec...); err != nil {
 			return err
 		}
 	}
 	for i := range sc {
-		if err := cw.row(scenarioCSVRow(cmp.Card, &sc[i], rs != nil)...); err != nil {
+		rec := scenarioCSVRow(cmp.Card, &sc[i], rs != nil)
+		if oneTime {
+			rec = append(rec, make([]string, len(oneTimeCSVColumns))...)
+		}
+		if err := cw.row(rec...); err != nil {
 			return err
 		}
 	}

@@ -175,6 +175,9 @@ func writeFitText(w *bufio.Writer, r *pricing.FitResult, width int) {
 	writeTable(&g, w, "")
 	w.WriteString(FitValueKept(r) + "\n")
 	w.WriteString(safe(fitVerdict(r)) + "\n")
+	for _, l := range moneyFitLines(c, r.Money) {
+		w.WriteString(safe(l) + "\n")
+	}
 	if !r.Exact {
 		w.WriteString(FitApproximateNote(r) + "\n")
 	}
@@ -241,6 +244,13 @@ func writeFitMarkdown(w *bufio.Writer, r *pricing.FitResult) {
 	writeSalesMarkdown(w, c)
 	w.WriteString("Balance: " + md(c.CreditWord(r.Balance)) + "\n\n")
 	w.WriteString("**" + md(fitVerdict(r)) + "**\n\n")
+	if lines := moneyFitLines(c, r.Money); len(lines) > 0 {
+		w.WriteString("## Budget in money\n\n")
+		for _, l := range lines {
+			w.WriteString("- " + md(l) + "\n")
+		}
+		w.WriteString("\n")
+	}
 	if !r.Exact {
 		w.WriteString("_" + md(FitApproximateNote(r)) + "_\n\n")
 	}
@@ -358,6 +368,8 @@ type fitDoc struct {
 	Changes           []fitChangeJSON `json:"changes"`
 	TopUp             *topUpJSON      `json:"top_up"`
 	Upgrade           *upgradeJSON    `json:"upgrade"`
+	// MoneyBudget is the fit to a budget in money, only when the month has one.
+	MoneyBudget *moneyFitJSON `json:"money_budget,omitempty"`
 }
 
 func fitJSON(r *pricing.FitResult) *fitDoc {
@@ -388,6 +400,7 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 	for i := range r.Changes {
 		d.Changes[i] = fitChangeOf(c, &r.Changes[i])
 	}
+	d.MoneyBudget = moneyFitOf(c, r.Money)
 	return d
 }
 
@@ -448,6 +461,10 @@ func writeFitJSON(w *bufio.Writer, r *pricing.FitResult) error {
 	j.endArray()
 	optional(j, "top_up", d.TopUp)
 	optional(j, "upgrade", d.Upgrade)
+	if d.MoneyBudget != nil {
+		j.key("money_budget")
+		d.MoneyBudget.write(j)
+	}
 	j.endObject()
 	return j.finish()
 }

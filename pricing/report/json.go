@@ -139,6 +139,11 @@ type quoteTail struct {
 	Upgrade     *upgradeJSON `json:"upgrade"`
 	Cures       []cureJSON   `json:"cures"`
 	Recommended *cureJSON    `json:"recommended"`
+	// OneTime, OneTimeTotal and Budget are there only when the month has
+	// one-time charges or a budget (onetime.go).
+	OneTime      []oneTimeJSON `json:"one_time,omitempty"`
+	OneTimeTotal *money        `json:"one_time_total,omitempty"`
+	Budget       *budgetJSON   `json:"budget,omitempty"`
 }
 
 // cureJSON is one way to make the month (pricing.CureOption).
@@ -221,6 +226,7 @@ func quoteHead(q *pricing.Quote, cu *pricing.Cure) (quoteTop, quoteTail) {
 	d.CanMake, d.Blocked = len(q.Blocked) == 0, nonNil(q.Blocked)
 	d.salesDoc = salesOf(c, q.Plan)
 	tail := cureTail(c, cu)
+	addOneTimeTail(c, &q.Standing, &tail)
 	if !q.Plan.ContactSales {
 		c, _ := q.QuotedCost()
 		cost := money(c)
@@ -750,6 +756,7 @@ func (d *quoteTail) writeMembers(j *jsonWriter) {
 		j.key("recommended")
 		d.Recommended.write(j)
 	}
+	d.writeOneTimeMembers(j)
 }
 
 func (d *cureJSON) write(j *jsonWriter) {
@@ -788,6 +795,12 @@ type planJSON struct {
 	Usable             bool     `json:"usable"`
 	Blocked            []string `json:"blocked"`
 	Recommended        bool     `json:"recommended"`
+	// OneTime (with its totals) and Budget are there only when the month
+	// has one-time charges or a budget (onetime.go).
+	OneTime          []oneTimeJSON `json:"one_time,omitempty"`
+	OneTimeTotal     *money        `json:"one_time_total,omitempty"`
+	TotalWithOneTime *money        `json:"total_with_one_time,omitempty"`
+	Budget           *budgetJSON   `json:"budget,omitempty"`
 }
 
 type compareDoc struct {
@@ -837,6 +850,7 @@ func compareJSON(cmp *pricing.Comparison) *compareDoc {
 				pj.PerFinishedMinute = moneyPtr(o.PerMinute)
 			}
 		}
+		addOneTimePlan(c, o, &pj)
 		d.Plans[i] = pj
 	}
 	return d

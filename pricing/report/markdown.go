@@ -68,6 +68,7 @@ func writeQuoteMarkdown(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure) {
 		row(w, "Credits run out at video", pricing.Count(q.RunsOutAt)+" of "+pricing.Count(q.Copies))
 	}
 	row(w, "Cost", md(costText(q)))
+	writeOneTimeMarkdown(w, c, &q.Standing)
 	w.WriteString("\n")
 
 	if heading, lines := cureLines(c, cu); heading != "" {
@@ -162,6 +163,15 @@ func writeCompareMarkdown(w *bufio.Writer, cmp *pricing.Comparison) {
 			cmp.Billing.Key() + " billing.\n")
 	} else {
 		w.WriteString("No plan can make this month as planned.\n")
+	}
+	if extra := append(compareOneTime(cmp), compareBudget(cmp)...); len(extra) > 0 {
+		w.WriteString("\n")
+		for i, l := range extra {
+			if i > 0 {
+				w.WriteString("- ")
+			}
+			w.WriteString(md(l) + "\n")
+		}
 	}
 	for i := range cmp.Options {
 		o := &cmp.Options[i]

@@ -29,6 +29,7 @@ var exampleMonths = []struct {
 	{"heygen-2026", "../../examples/heygen-2026-credits.toml", "../../examples/heygen-2026/month.toml"},
 	{"fluxnote", "../../examples/fluxnote-flat.toml", "../../examples/fluxnote/month.toml"},
 	{"creator-launch", "../../plans.toml", "../../examples/creator-launch.toml"},
+	{"studio-avatar", "../../plans.toml", "../../examples/studio-avatar-month.toml"},
 }
 
 func loadCard(t testing.TB, path string) *pricing.RateCard {
@@ -396,8 +397,12 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 	_, blocked := blockedMonth(t)
 	// A month measured by its script, with drafts: their members too.
 	_, launch := loadMonth(t, "../../plans.toml", "../../examples/creator-launch.toml")
+	// One-time charges (credits and money) and a budget, over it.
+	_, once := loadMonth(t, "../../plans.toml", "../../examples/studio-avatar-month.toml")
+	once.OneTime[1].Month = 1
+	once.Budget = 50
 	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe,
-		"short": short, "blocked": blocked, "script and drafts": launch} {
+		"short": short, "blocked": blocked, "script and drafts": launch, "one-time": once} {
 		q, cu := quoteOf(t, c, month), curesOf(t, c, month)
 		var whole bytes.Buffer
 		bw := bufio.NewWriter(&whole)

@@ -42,6 +42,7 @@ func writeQuoteText(w *bufio.Writer, q *pricing.Quote, cu *pricing.Cure, width i
 		w.WriteString(RunsOut(q) + "\n")
 	}
 	w.WriteString("Cost: " + safe(costText(q)) + "\n")
+	writeOneTimeText(w, c, &q.Standing)
 
 	writeCheaperText(w, q)
 	if heading, lines := cureLines(c, cu); heading != "" {
@@ -319,6 +320,9 @@ func writeCompareText(w *bufio.Writer, cmp *pricing.Comparison, width int) {
 			cmp.Billing.Key() + " billing.\n")
 	} else {
 		w.WriteString("No plan can make this month as planned.\n")
+	}
+	for _, l := range append(compareOneTime(cmp), compareBudget(cmp)...) {
+		w.WriteString(safe(l) + "\n")
 	}
 	for i := range cmp.Options {
 		o := &cmp.Options[i]

@@ -87,6 +87,7 @@ func yearSummary(y *pricing.YearResult) []string {
 	if y.Closing > 0 {
 		out = append(out, "Carried past month 12: "+c.CreditWord(y.Closing))
 	}
+	out = append(out, yearOneTimeLines(y)...)
 	if y.ContactSales {
 		return append(out, y.Plan.Name+" has no public price: "+pricing.ContactSales+" for the cost of either billing.")
 	}
@@ -187,7 +188,11 @@ var yearCSVHeader = []string{"month", "volume", "need", "opening", "granted", "b
 	"closing", "short", "cost", "blocked"}
 
 func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) error {
-	cw, err := newCSV(w, y.Card, yearCSVHeader, y.Plan)
+	header, oneTime := yearCSVHeader, yearHasOneTime(y)
+	if oneTime {
+		header = append(append([]string{}, header...), "one_time")
+	}
+	cw, err := newCSV(w, y.Card, header, y.Plan)
 	if err != nil {
 		return err
 	}
@@ -204,6 +209,9 @@ func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) erro
 		rec := []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.String(), m.Opening.String(),
 			m.Granted.String(), m.Bought.String(), topUp, m.Used.String(), m.Expired.String(), m.Closing.String(),
 			m.Short.String(), cost, why}
+		if oneTime {
+			rec = append(rec, yearOneTimeCell(y, m))
+		}
 		if err := cw.row(rec...); err != nil {
 			return err
 		}
@@ -226,6 +234,8 @@ type walletMonthJSON struct {
 	Closing credits    `json:"closing"`
 	Short   credits    `json:"short"`
 	Cost    *money     `json:"cost"`
+	// OneTime lists the month's one-time charges, only when it has some.
+	OneTime []oneTimeJSON `json:"one_time,omitempty"`
 }
 
 type yearTotalsJSON struct {
@@ -241,6 +251,8 @@ type yearTotalsJSON struct {
 	Subscription   *money  `json:"subscription"`
 	TopUps         *money  `json:"top_ups"`
 	Cost           *money  `json:"cost"`
+	// OneTime is the year's one-time charges in money, only when it has some.
+	OneTime *money `json:"one_time,omitempty"`
 }
 
 type yearDoc struct {
@@ -302,6 +314,7 @@ func yearJSON(y *pricing.YearResult, blocked []string) *yearDoc {
 			Granted: credits(m.Granted), Bought: credits(m.Bought), TopUp: topUpOf(c, m.TopUp), Used: credits(m.Used),
 			Expired: credits(m.Expired), Closing: credits(m.Closing), Short: credits(m.Short), Cost: priced(m.Cost),
 		}
+		addOneTimeYearMonth(y, m, &d.Months[i], &d.Totals)
 	}
 	return d
 }
