@@ -476,6 +476,20 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 	}
 }
 
+// exportHelp says what e exports on the screen (what it shows, as Markdown),
+// in as few words as the 80x24 help page has room for.
+func exportHelp(s Screen) string {
+	switch s {
+	case ScreenPlans:
+		return "export plans"
+	case ScreenYear:
+		return "export year"
+	case ScreenScenarios:
+		return "export scenarios"
+	}
+	return "export quote"
+}
+
 // HelpGroup is one titled list of the full help.
 type HelpGroup struct {
 	Title string
@@ -492,7 +506,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
 	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, g.Balance, g.Fit,
-		g.NewScenario, g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
+		g.NewScenario, g.Undo, g.Redo, g.Save, relabel(g.Export, "e", exportHelp(h.Screen)), g.Help, g.Quit, g.Interrupt}}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),
