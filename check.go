@@ -25,6 +25,7 @@ Flags:
 `,
 	flags: func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 	},
 	batch: true,
@@ -76,6 +77,9 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 		overlay := pricing.SourceIsOverlay(src)
 		if !cardLoaded {
 			card, cardErr = a.readCard(o.rates)
+			if cardErr == nil {
+				card, cardErr = a.cardOn(c, o, card)
+			}
 			cardLoaded = true
 			if cardErr != nil {
 				a.reportBad(cardErr)
@@ -99,7 +103,7 @@ func runCheck(a *app, c *command, o *options, files []string) error {
 			}
 			continue
 		}
-		p, err := pricing.ParseProject(path, src, card)
+		p, err := a.parseProject(path, src, card)
 		if err != nil {
 			a.reportBad(err)
 			bad++

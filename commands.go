@@ -138,7 +138,10 @@ func (a *app) runCommand(c *command, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs.Visit(func(f *flag.Flag) { o.hasBalance = o.hasBalance || f.Name == "balance" })
+	fs.Visit(func(f *flag.Flag) {
+		o.hasBalance = o.hasBalance || f.Name == "balance"
+		o.hasBudget = o.hasBudget || f.Name == "budget"
+	})
 	return c.run(a, c, o, pos)
 }
 

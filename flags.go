@@ -22,13 +22,18 @@ type options struct {
 	// hasBalance is set when --balance was given: --balance "" is given, and
 	// wrong, not the same as leaving it out.
 	hasBalance bool
-	version    bool
+	// budget is --budget as typed; hasBudget is set when it was given.
+	budget    string
+	hasBudget bool
+	version   bool
 	// pricing is --pricing: a negotiated pricing overlay's file.
 	pricing string
 	// out is the proposal's --out FILE.
 	out string
 	// present is the planner's --present: open in presentation mode.
 	present bool
+	// asOf is --as-of as typed: the day whose rates are priced (asof.go).
+	asOf string
 	// serve is creditplan serve's flags (serve.go).
 	serve *serveConfig
 }
@@ -44,6 +49,10 @@ func planFlag(fs *flag.FlagSet, o *options, usage string) {
 
 func balanceFlag(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.balance, "balance", "", "credits left in the cycle, `N`, with at most the card's decimals (default: the project's balance, or the plan's credits)")
+}
+
+func budgetFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.budget, "budget", "", "the month's budget in money, `AMOUNT` in the card's currency with at most its decimals (default: the project's budget, or none)")
 }
 
 func formatFlag(fs *flag.FlagSet, o *options) {

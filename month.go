@@ -15,7 +15,7 @@ var quoteCommand = &command{
 	name:     "quote",
 	synopsis: "quote   [flags] PROJECT.toml",
 	summary:  "price a month on one plan",
-	usage: `Usage: creditplan quote [--rates FILE] [--pricing FILE] [--plan ID] [--balance N] [--format F] [--width N] PROJECT.toml
+	usage: `Usage: creditplan quote [--rates FILE] [--pricing FILE] [--plan ID] [--balance N] [--budget AMOUNT] [--format F] [--width N] PROJECT.toml
 
 Prices the project's month on its plan (or --plan): every video's lines and
 cheaper alternatives, the month's total, the upfront message, and when the
@@ -49,7 +49,7 @@ var compareCommand = &command{
 	name:     "compare",
 	synopsis: "compare [flags] PROJECT.toml",
 	summary:  "price a month on every plan, and right-size it",
-	usage: `Usage: creditplan compare [--rates FILE] [--pricing FILE] [--format F] [--width N] PROJECT.toml
+	usage: `Usage: creditplan compare [--rates FILE] [--pricing FILE] [--budget AMOUNT] [--format F] [--width N] PROJECT.toml
 
 Prices the project's month on every plan of the card, each with a fresh cycle of
 its own credits: fits, credits used, remaining or short, top-ups, the month's cost
@@ -82,7 +82,7 @@ var fitCommand = &command{
 	name:     "fit",
 	synopsis: "fit     [flags] PROJECT.toml",
 	summary:  "fit a balance, keeping the most premium value",
-	usage: `Usage: creditplan fit [--rates FILE] [--pricing FILE] [--plan ID] [--balance N] [--format F] [--width N] PROJECT.toml
+	usage: `Usage: creditplan fit [--rates FILE] [--pricing FILE] [--plan ID] [--balance N] [--budget AMOUNT] [--format F] [--width N] PROJECT.toml
 
 Fits the month to a balance: the substitutions from the card's cheaper
 alternatives (Avatar IV -> Avatar III, lip-sync -> dubbing, 4K -> 1080p...)
@@ -109,7 +109,7 @@ var yearCommand = &command{
 	name:     "year",
 	synopsis: "year    [flags] PROJECT.toml",
 	summary:  "the credit wallet over 12 months, monthly vs annual",
-	usage: `Usage: creditplan year [--rates FILE] [--pricing FILE] [--plan ID] [--billing B] [--format F] [--width N] PROJECT.toml
+	usage: `Usage: creditplan year [--rates FILE] [--pricing FILE] [--plan ID] [--billing B] [--budget AMOUNT] [--format F] [--width N] PROJECT.toml
 
 Plays the month through a year on its plan: each month's need (scaled by the
 project's volume = [12 multipliers]), credits granted, top-ups bought, used,
@@ -168,8 +168,22 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 			return nil, usagef(c, "--%v", err)
 		}
 	}
+	if o.hasBudget {
+		if err := pricing.CheckBudget(o.budget); err != nil {
+			return nil, usagef(c, "--%v", err)
+		}
+	}
 	if req.card, err = a.readCard(o.rates); err != nil {
 		return nil, err
+	}
+	if req.card, err = a.cardOn(c, o, req.card); err != nil {
+		return nil, err
+	}
+	var budget pricing.Money
+	if o.hasBudget {
+		if budget, err = req.card.ReadBudget(o.budget); err != nil {
+			return nil, usagef(c, "--%v", err)
+		}
 	}
 	var balance pricing.Credits
 	if o.hasBalance {
@@ -198,6 +212,9 @@ func readMonth(a *app, c *command, o *options, pos []string) (*monthRequest, err
 	if setBilling {
 		req.project.Billing = billing
 	}
+	if o.hasBudget {
+		req.project.Budget, req.project.HasBudget = budget, true
+	}
 	return req, nil
 }
 
@@ -207,6 +224,9 @@ func (r *monthRequest) page(a *app) *report.Page { return &report.Page{W: a.stdo
 // choosePlan checks a --plan id against the card: a usage error lists the valid ids.
 func choosePlan(c *command, card *pricing.RateCard, id string) error {
 	if _, ok := card.Plan(id); !ok {
+		if why := card.NotInForce("plan", id); why != "" {
+			return usagef(c, "--plan: %s", why)
+		}
 		return usagef(c, "unknown plan %q%s; choose one of: %s", id, pricing.DidYouMean(id, card.PlanIDs()), strings.Join(card.PlanIDs(), ", "))
 	}
 	return nil
@@ -229,6 +249,7 @@ func oneProject(c *command, pos []string) (string, error) {
 func monthFlags(planUsage string, extra func(*flag.FlagSet, *options)) func(*flag.FlagSet, *options) {
 	return func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 		if planUsage != "" {
 			planFlag(fs, o, planUsage)
@@ -236,6 +257,7 @@ func monthFlags(planUsage string, extra func(*flag.FlagSet, *options)) func(*fla
 		if extra != nil {
 			extra(fs, o)
 		}
+		budgetFlag(fs, o)
 		formatFlag(fs, o)
 		widthFlag(fs, o)
 	}

@@ -19,6 +19,7 @@ var plannerCommand = &command{
 	summary:  "open the interactive planner",
 	flags: func(fs *flag.FlagSet, o *options) {
 		ratesFlag(fs, o)
+		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 		planFlag(fs, o, "open the month on plan `ID` instead of the project's plan")
 		presentFlag(fs, o)
@@ -62,6 +63,9 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 	}
 	card, err := loadCard(o.rates)
 	if err != nil {
+		return err
+	}
+	if card, err = a.cardOn(c, o, card); err != nil {
 		return err
 	}
 	if o.plan != "" {

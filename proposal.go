@@ -46,6 +46,7 @@ Flags:
 		fs.StringVar(&o.format, "format", "html", "proposal `format`: html, md, csv or json")
 		fs.StringVar(&o.out, "out", "", "write the proposal to `FILE` instead of standard output")
 		ratesFlag(fs, o)
+		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 		planFlag(fs, o, "propose plan `ID` instead of the cheapest that makes the month")
 		fs.StringVar(&o.billing, "billing", "", "`billing` to propose, monthly or annual (default: the cheapest)")
@@ -90,6 +91,9 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 		return err
 	}
 	if req.card, err = pricing.ParseRateCard(origin, cardSrc); err != nil {
+		return err
+	}
+	if req.card, err = a.cardOn(c, o, req.card); err != nil {
 		return err
 	}
 	if o.plan != "" {

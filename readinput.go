@@ -57,6 +57,6 @@ func loadProjectSource(path string, card *pricing.RateCard) (*pricing.Project, [
 	if err != nil {
 		return nil, nil, time.Time{}, fmt.Errorf("project: %w", err)
 	}
-	p, err := pricing.ParseProject(path, src, card)
+	p, err := parseProjectAt(path, src, card)
 	return p, src, info.ModTime(), err
 }

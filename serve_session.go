@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -100,7 +101,7 @@ func (s *server) plan(sess ssh.Session, user string, root *os.Root, args []strin
 			fmt.Fprintf(stderr, "creditplan: cannot open %s: %v\n", path, err)
 			return exitInvalid
 		default:
-			p, err := pricing.ParseProject(path, src, card)
+			p, err := parseProjectIn(root, path, src, card)
 			if err != nil {
 				printErr(stderr, err)
 				return exitInvalid
@@ -149,8 +150,19 @@ func (s *server) runProgram(sess ssh.Session, m tea.Model, cf *cardFor, started 
 	}
 	s.register(p, cf)
 	defer s.unregister(p)
+	time.Sleep(time.Until(nextFrame(time.Now(), s.cfg.fps)))
 	bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sess)
 	return exitOK
+}
+
+// nextFrame is the first frame boundary after now at fps frames a second,
+// counted from the Unix epoch. Each session's program starts there, so that
+// Bubble Tea's per-program frame tickers (which keep the phase they start
+// with) fire together: the runtime then wakes once a frame for every idle
+// session instead of once for each (docs/performance.md, "Idle CPU").
+func nextFrame(now time.Time, fps int) time.Time {
+	frame := time.Second / time.Duration(max(fps, 1))
+	return now.Truncate(frame).Add(frame)
 }
 
 // printErr prints a loader's error as the command line does.
@@ -317,7 +329,7 @@ func (a *app) readProject(path string, card *pricing.RateCard) (*pricing.Project
 	if err != nil {
 		return nil, fmt.Errorf("project: %w", err)
 	}
-	return pricing.ParseProject(name, src, card)
+	return a.parseProject(name, src, card)
 }
 
 // readChecked is readCheckedFile, or in a session standard input or a

@@ -132,6 +132,20 @@ type RateCard struct {
 	// Sales is who and when an output of this card is prepared for
 	// (ForCustomer), or nil for none.
 	Sales *SalesContext
+	// OneTime lists the charges paid once, not every cycle ([[one_time]]):
+	// a custom avatar's setup fee, a photo avatar's training (onetime.go).
+	OneTime []OneTimeCharge
+
+	// RatesAsOf is the day whose rows this card holds: set by On (the
+	// --as-of date every command prices on), and by ParseRateCard to the
+	// card's as_of for a card with dated rows; zero otherwise.
+	RatesAsOf Date
+
+	rows *cardRows // every dated and undated row, for On; nil without dated rows
+	// WordsPerMinute is the pace a script is read at on this card (card key
+	// words_per_minute); 0: DefaultWordsPerMinute. A voice may say its own
+	// (Feature.WordsPerMinute). See script.go.
+	WordsPerMinute int
 
 	featureIndex map[string]int
 	planIndex    map[string]int
@@ -180,6 +194,10 @@ type Plan struct {
 	TopUps        []TopUp
 	// Marks names the plan's numbers that are estimates (estimated, why).
 	Marks Marks
+	// Effective is the day this row's numbers take over from the id's
+	// earlier row (effective = 2026-03-01); the zero Date for the id's
+	// undated default row. See effective.go.
+	Effective Date
 
 	offers []bool // indexed like RateCard.Features
 }
@@ -211,6 +229,17 @@ type Feature struct {
 	Height int
 	// Marks names the feature's numbers that are estimates (estimated, why).
 	Marks Marks
+	// Effective is the day this row's numbers take over from the id's
+	// earlier row (effective = 2026-03-01); the zero Date for the id's
+	// undated default row. See effective.go.
+	Effective Date
+	// WordsPerMinute is how fast this voice reads a script (voice features,
+	// key words_per_minute); 0: the card's pace.
+	WordsPerMinute int
+	// Provides is the vendor-independent capability the feature gives its
+	// slot (capability.go), "" when the card does not say: such a feature is
+	// priced on its own card but cannot be carried to another.
+	Provides Capability
 }
 
 // Feature returns the feature with this id.
@@ -221,6 +250,12 @@ func (c *RateCard) Feature(id string) (*Feature, bool) {
 	}
 	return &c.Features[i], true
 }
+
+// has reports whether the card has a feature with this id.
+func (c *RateCard) has(id string) bool { _, ok := c.featureIndex[id]; return ok }
+
+// hasPlan reports whether the card has a plan with this id.
+func (c *RateCard) hasPlan(id string) bool { _, ok := c.planIndex[id]; return ok }
 
 // Plan returns the plan with this id.
 func (c *RateCard) Plan(id string) (*Plan, bool) {

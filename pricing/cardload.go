@@ -11,11 +11,11 @@ import (
 const SchemaVersion = 1
 
 var (
-	cardTopKeys   = []string{"card", "defaults", "plans", "features"}
-	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount"}
-	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why"}
+	cardTopKeys   = []string{"card", "defaults", "plans", "features", "one_time"}
+	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute"}
+	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why", "effective"}
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
-	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why"}
+	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute", "provides"}
 	maxCardCounts = 500 // plans or features: far above any real card, bounds the work on hostile input
 	// maxTopUps bounds a plan's packs: the cheapest mix of packs for a shortfall
 	// is searched over every pack, for every plan a comparison or a year tries,
@@ -65,6 +65,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		}
 		card.Sources = ct.strings("sources")
 		card.MaxDiscount = readMaxDiscount(ct)
+		card.WordsPerMinute = readWordsPerMinute(ct)
 		ct.finish(cardKeys)
 	}
 
@@ -81,6 +82,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		d.idsUnread = true // some feature was not read: no reference is "unknown"
 	}
 	card.featureIndex = make(map[string]int, len(featureTables))
+	featureRows := map[rowKey]int{} // one row per id and date (effective.go)
 	for i := range featureTables {
 		ft := &featureTables[i]
 		f := readFeature(ft, card.Precision)
@@ -88,9 +90,9 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 			d.idsUnread = true
 			f.ID = ""
 		} else {
-			if j, dup := card.featureIndex[f.ID]; dup {
-				d.addf(ft.keyPath("id"), "duplicate feature id %q (first used by features[%d])", f.ID, j)
-			} else {
+			if j, dup := featureRows[rowKey{f.ID, f.Effective}]; dup {
+				rowSeen(d, "feature", f.ID, f.Effective, fmt.Sprintf("features[%d]", j), fmt.Sprintf("features[%d]", i))
+			} else if featureRows[rowKey{f.ID, f.Effective}] = i; !card.has(f.ID) {
 				card.featureIndex[f.ID] = i
 			}
 		}
@@ -125,19 +127,24 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		planTables = planTables[:maxCardCounts]
 	}
 	card.planIndex = make(map[string]int, len(planTables))
+	planRows := map[rowKey]int{}
 	for i := range planTables {
 		pt := &planTables[i]
 		p := readPlan(card, pt)
 		if p.ID != "" {
-			if j, dup := card.planIndex[p.ID]; dup {
-				d.addf(pt.keyPath("id"), "duplicate plan id %q (first used by plans[%d])", p.ID, j)
-			} else {
+			if j, dup := planRows[rowKey{p.ID, p.Effective}]; dup {
+				rowSeen(d, "plan", p.ID, p.Effective, fmt.Sprintf("plans[%d]", j), fmt.Sprintf("plans[%d]", i))
+			} else if planRows[rowKey{p.ID, p.Effective}] = i; !card.hasPlan(p.ID) {
 				card.planIndex[p.ID] = i
 			}
 		}
 		card.Plans = append(card.Plans, p)
 	}
+	readOneTimeCharges(d, root, card)
 	root.finish(cardTopKeys)
+	if len(d.problems) == 0 {
+		card = settleDatedRows(d, card)
+	}
 	if err := d.err(); err != nil {
 		return nil, err
 	}
@@ -249,6 +256,9 @@ func readFeature(t *table, precision int) Feature {
 	if !f.Premium && (!t.given("premium") || premiumRead) && (f.Rate != 0 || f.Minimum != 0) {
 		t.d.addf(t.keyPath("rate"), "feature %q is included (premium = false) but has a rate; included features spend no credits", f.ID)
 	}
+	f.Effective = readEffective(t)
+	f.WordsPerMinute = readVoicePace(t, f.Slot)
+	readProvides(t, &f)
 	f.Marks = readMarks(t, featureKeys)
 	t.finish(featureKeys)
 	return f
@@ -271,7 +281,9 @@ func checkID(t *table, key, id string) {
 func (c *RateCard) checkSlotFeature(d *decoder, path string, s Slot, id string) bool {
 	i, ok := c.featureIndex[id]
 	if !ok {
-		if !d.idsUnread {
+		if why := c.NotInForce("feature", id); why != "" {
+			d.addf(path, "%s", why)
+		} else if !d.idsUnread {
 			d.oneOf(path, s.Key()+" feature", id, c.OptionIDs(s))
 		}
 		return false
@@ -460,6 +472,7 @@ func readPlan(c *RateCard, t *table) Plan {
 		tt.finish(topUpKeys)
 		p.TopUps = append(p.TopUps, tu)
 	}
+	p.Effective = readEffective(t)
 	p.Marks = readMarks(t, planKeys)
 	t.finish(planKeys)
 	return p

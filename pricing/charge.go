@@ -16,6 +16,12 @@ type Line struct {
 	Units int
 	// Credits is what the line costs for one copy of the video.
 	Credits Credits
+	// Drafts is how many of Renders are review drafts (drafts.go); on the
+	// resolution line, whose drafts render at another resolution, DraftAt is
+	// that resolution and DraftCredits their part of Credits.
+	Drafts       int
+	DraftAt      *Feature
+	DraftCredits Credits
 }
 
 // Total is what the line costs over count copies of the video, saturating
@@ -52,7 +58,7 @@ func (l Line) AppendQuantity(dst []byte) []byte {
 		}
 		dst = AppendPlural(dst, l.Renders, "render")
 	}
-	return dst
+	return l.appendDrafts(dst)
 }
 
 // RateText describes a feature's rate: "20 / min, 3s increments", or "included".
@@ -117,6 +123,9 @@ func (c *RateCard) charge(f *Feature, v *Video) Line {
 	}
 	one := atLeastMinimum(f, c.roundUpCredits(num, den))
 	l.Credits = Credits(satMul(satMul(one, int64(l.Languages)), int64(l.Renders)))
+	if v.Drafts > 0 {
+		c.chargeDrafts(&l, f, v)
+	}
 	return l
 }
 

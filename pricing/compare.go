@@ -53,7 +53,9 @@ func (c *RateCard) compare(p *Project, u *monthUsage, premium Credits, finished 
 			PerMinute: PerFinishedMinute(s.Cost, cmp.FinishedSeconds),
 		}
 		cmp.Options[i] = o
-		if o.Usable() && (best < 0 || o.Total < cmp.Options[best].Total) {
+		// One-time charges count: a plan that includes a setup fee may be
+		// the cheaper month.
+		if o.Usable() && (best < 0 || plus(o.Total, o.OneTimeCost) < plus(cmp.Options[best].Total, cmp.Options[best].OneTimeCost)) {
 			best = i
 		}
 	}

@@ -26,6 +26,8 @@
 //	rounding: billing increments, card precision   rounding.go
 //	minimum charge                                 minimum.go
 //	re-renders                                     rerender.go
+//	length from the script (words, a voice's pace) script.go
+//	review drafts at a lower resolution            drafts.go
 //	alternatives (cheaper choices, month order)    alternatives.go
 //	alternative chains (which step a plan can use) chain.go
 //	plan limits (what blocks a plan)               limits.go
@@ -43,6 +45,7 @@
 //	volume (a month's multiplier over the year)    volume.go
 //	scenarios (what-ifs priced side by side)       scenario.go (reading: scenarioload.go, writing: scenarioencode.go)
 //	fit                                            fit.go (domain), internal/knapsack (solver)
+//	fit to a budget in money (top-ups or cheaper)  fitmoney.go
 //	the plan a new month starts on                 startplan.go
 //	the proposal (proposed plan, why, plans given) proposal.go
 //	a proposal's embedded inputs, its body hash    proposalembed.go
@@ -57,6 +60,13 @@
 //	derived numbers resting on an estimate         derivedestimate.go
 //	quote validity (prepared, valid until)         validity.go
 //	the customer, an output's sales context        customer.go
+//	vendors compared (one month on several cards)  vendors.go
+//	exchange rates (--fx), converting money        fx.go
+//	dated rows (effective, the card on a day)      effective.go
+//	one-time charges (setup fees, in their month)  onetime.go
+//	a month's budget in money                      budget.go
+//	capabilities (the vocabulary, provides)        capability.go
+//	one month on several cards (carrying ids)      capabilitycarry.go
 //
 // Reading input:
 //

@@ -117,6 +117,9 @@ type FitResult struct {
 	Exact bool
 	// ApproximateReason is zero when Exact is set, otherwise why not.
 	ApproximateReason FitApproximation
+	// Money is the fit to the project's budget in money (fitmoney.go) this
+	// result was chosen by, or nil for a month without a budget.
+	Money *MoneyFit
 }
 
 // FitApproximation says why a fit is not exact: a set of reasons, zero for none.
@@ -200,6 +203,12 @@ func (c *RateCard) FitProjectKeeping(p *Project, keep FitKeep) (*FitResult, erro
 	if p.HasBalance {
 		balance = p.Balance
 	}
+	if p.HasBudget {
+		if mf := c.FitMoney(p, plan, balance, p.Budget, keep); mf != nil {
+			mf.Fit.Money = mf
+			return mf.Fit, nil
+		}
+	}
 	return c.FitKeeping(p, plan, balance, keep), nil
 }
 
@@ -228,6 +237,12 @@ func (keep FitKeep) kept(v int, s Slot) bool { return keep != nil && keep(v, s) 
 func (c *RateCard) FitKeeping(p *Project, plan *Plan, balance Credits, keep FitKeep) *FitResult {
 	budget := max(balance, 0)
 	m := c.buildFit(p, plan, keep)
+	// One-time credits of the month are a fixed line: no substitution changes them.
+	var oneTime Credits
+	if plan != nil {
+		oneTime = c.oneTimeCredits(plan, p)
+		m.fixed, m.current = plus(m.fixed, oneTime), plus(m.current, oneTime)
+	}
 	r := &FitResult{Card: c, Plan: plan, Billing: p.Billing, Balance: balance, Exact: true}
 	r.Before = m.current
 	r.ValueBefore = m.valueBefore
@@ -255,6 +270,7 @@ func (c *RateCard) FitKeeping(p *Project, plan *Plan, balance Credits, keep FitK
 	// amounts saturate only the fresh price stays meaningful.
 	var u *monthUsage
 	r.After, u = c.tallyChanges(p, r.Changes)
+	r.After = plus(r.After, oneTime)
 	r.Fits = r.After <= budget
 	if plan != nil {
 		r.Blocked = c.blocked(plan, p, u)

@@ -110,13 +110,14 @@ func checkQuote(t *testing.T, c *RateCard, p *Project) {
 		month += vq.Credits
 		copies += int64(vq.Video.Count)
 	}
-	if month != q.Premium || copies != q.Copies {
+	// The month spends its videos and its one-time credits.
+	if month != q.Premium-q.OneTimeCredits || copies != q.Copies {
 		t.Fatalf("videos add to %s in %d copies; quote says %s in %d", month, copies, q.Premium, q.Copies)
 	}
 	if q.Fits != (q.Premium <= q.Balance) || (q.Fits && q.Remaining != q.Balance-q.Premium) || (!q.Fits && q.Short != q.Premium-max(q.Balance, 0)) {
 		t.Fatalf("fits %v, premium %s, balance %s, remaining %s, short %s", q.Fits, q.Premium, q.Balance, q.Remaining, q.Short)
 	}
-	if (q.RunsOutAt == 0) != q.Fits || q.RunsOutAt > q.Copies {
+	if ((q.RunsOutAt == 0) != q.Fits && q.OneTimeCredits == 0) || q.RunsOutAt > q.Copies {
 		t.Fatalf("runs out at %d of %d, fits %v", q.RunsOutAt, q.Copies, q.Fits)
 	}
 	if q.TopUp.Credits < q.Short && len(q.TopUp.Packs) > 0 {
@@ -124,7 +125,7 @@ func checkQuote(t *testing.T, c *RateCard, p *Project) {
 	}
 	_ = q.Message()
 	cmp := c.Compare(p)
-	if cmp.Premium != q.Premium {
+	if cmp.Premium != q.Premium-q.OneTimeCredits {
 		t.Fatalf("compare spends %s, quote %s", cmp.Premium, q.Premium)
 	}
 }
@@ -181,9 +182,20 @@ var scenarioSeeds = []string{
 	"scenarios = [{ name = \"inline\", plan = \"business\", seats = 2 }]\n[[videos]]\nname = \"a\"\nlength = 2.5\n",
 }
 
+// oneTimeSeeds are projects with one-time charges and a budget, good and bad.
+var oneTimeSeeds = []string{
+	"plan = \"pro\"\nbudget = 59.5\n[[one_time]]\nid = \"studio-avatar\"\n[[one_time]]\nid = \"photo-avatar-training\"\nmonth = 12\n" +
+		"[[videos]]\nname = \"a\"\nlength = \"1m\"\n",
+	"plan = \"free\"\nbudget = -1\none_time = [{ id = \"studio-avatar\", month = 0 }]\n",
+	"budget = 1e300\n[[one_time]]\nid = \"studio-avatar\"\n[[one_time]]\nid = \"studio-avatar\"\nmonth = 13\n",
+}
+
 func FuzzParseProject(f *testing.F) {
 	c := defaultCard(f)
 	for _, s := range scenarioSeeds {
+		f.Add([]byte(s))
+	}
+	for _, s := range oneTimeSeeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

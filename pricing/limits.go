@@ -96,5 +96,8 @@ func (c *RateCard) blocked(plan *Plan, p *Project, u *monthUsage) []string {
 	if p.Seats > plan.IncludedSeats && !plan.ExtraSeats {
 		out = append(out, fmt.Sprintf("%d seats needed; %s has %d and sells no more", p.Seats, plan.Name, plan.IncludedSeats))
 	}
+	if len(p.OneTime) > 0 {
+		out = append(out, c.oneTimeBlocked(plan, p)...)
+	}
 	return out
 }

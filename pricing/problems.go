@@ -68,6 +68,21 @@ type pathProblem struct {
 	// dropped is set when a later problem makes this one a follow-on: a missing
 	// key next to an unknown one that is its misspelling.
 	dropped bool
+	// also is another place the problem is about (the first of two rows of
+	// one id); its line replaces alsoMark in msg (addAlso).
+	also string
+}
+
+// alsoMark in a message is replaced by the line of the problem's other place.
+const alsoMark = "\x00also"
+
+// addAlso adds a problem at path that also names the line of another path:
+// the message's alsoMark becomes "line N".
+func (d *decoder) addAlso(path, also, format string, args ...any) {
+	if d.refused[path] {
+		return
+	}
+	d.problems = append(d.problems, pathProblem{path: path, msg: fmt.Sprintf(format, args...), also: also})
 }
 
 type problemAt int
@@ -99,6 +114,9 @@ func (d *decoder) err() error {
 	for _, p := range d.problems {
 		if !p.dropped {
 			paths = append(paths, p.path)
+			if p.also != "" {
+				paths = append(paths, p.also)
+			}
 		}
 	}
 	if len(paths) == 0 {
@@ -120,6 +138,9 @@ func (d *decoder) err() error {
 			pos = loc.find(p.path)
 		}
 		msg := p.msg
+		if p.also != "" {
+			msg = strings.ReplaceAll(msg, alsoMark, fmt.Sprintf("line %d", loc.find(p.also).line))
+		}
 		if p.path != "" {
 			msg = p.path + ": " + msg
 		}

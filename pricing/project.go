@@ -31,6 +31,13 @@ type Project struct {
 	// Scenarios are what-ifs of the month, priced beside it (scenario.go);
 	// the month itself is what Videos and the fields above say.
 	Scenarios []Scenario
+	// OneTime lists the card's one-time charges the project pays, each in
+	// its month ([[one_time]]; onetime.go).
+	OneTime []OneTimeNeed
+	// Budget, when HasBudget is set, is the money the month may cost in the
+	// card's currency (budget = 60, --budget; budget.go).
+	Budget    Money
+	HasBudget bool
 }
 
 // Video is one kind of video made this month, Count times.
@@ -54,6 +61,18 @@ type Video struct {
 	// each video's own table in the file (see EditProject). 0 is a video no file
 	// holds yet. ParseProject leaves it 0, and nothing prices it.
 	ID int
+	// ScriptWords, when above 0, is how many words the video's script has
+	// (script_words, or counted from ScriptFile); Seconds then follows from
+	// it at the voice's pace (RateCard.ApplyScript, script.go).
+	ScriptWords int
+	// ScriptFile is the video's script = "FILE" as written, relative to the
+	// project's folder; "" for none.
+	ScriptFile string
+	// Drafts is how many review drafts are rendered before the final render,
+	// at DraftResolution (a resolution feature's id; "" for the cheapest the
+	// plan offers). See drafts.go.
+	Drafts          int
+	DraftResolution string
 }
 
 // NewVideo returns a one-minute draft video with the card's defaults in every slot.
@@ -76,6 +95,7 @@ func (p *Project) Clone() *Project {
 	q := *p
 	q.Volume = append([]int64(nil), p.Volume...)
 	q.Customer = p.Customer.Clone()
+	q.OneTime = append([]OneTimeNeed(nil), p.OneTime...)
 	q.Videos = make([]Video, len(p.Videos))
 	for i, v := range p.Videos {
 		q.Videos[i] = v.Clone()

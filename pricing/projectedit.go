@@ -42,7 +42,9 @@ func EditProject(original []byte, saved, edited *Project, card *RateCard) (out [
 		return full()
 	}
 	out = doc.editWithScenarios(saved, edited, card)
-	got, err := ParseProject("edited.toml", out, card)
+	// The script files are not read again: their words are the ones on screen.
+	known := knownScripts(saved, edited)
+	got, err := ParseProjectFrom("edited.toml", out, card, known)
 	if err != nil {
 		return full()
 	}
@@ -51,7 +53,7 @@ func EditProject(original []byte, saved, edited *Project, card *RateCard) (out [
 	}
 	// The loader may spell some values its own way (a trimmed language): the
 	// edit is right when it reads as the full encoding reads.
-	if want, err := ParseProject("encoded.toml", EncodeProject(edited, card), card); err == nil && SameProject(got, want) {
+	if want, err := ParseProjectFrom("encoded.toml", EncodeProject(edited, card), card, known); err == nil && SameProject(got, want) {
 		return out, true
 	}
 	return full()
@@ -69,6 +71,9 @@ func SameProject(a, b *Project) bool {
 	if a.HasBalance && a.Balance != b.Balance {
 		return false
 	}
+	if a.HasBudget != b.HasBudget || a.HasBudget && a.Budget != b.Budget || !slices.Equal(a.OneTime, b.OneTime) {
+		return false
+	}
 	if a.PricingFile != b.PricingFile || (a.Customer == nil) != (b.Customer == nil) ||
 		a.Customer != nil && *a.Customer != *b.Customer {
 		return false
@@ -84,7 +89,7 @@ func SameProject(a, b *Project) bool {
 func sameVideo(a, b *Video) bool {
 	return a.Name == b.Name && a.Count == b.Count && a.Seconds == b.Seconds && a.Picks == b.Picks &&
 		slices.Equal(a.Languages, b.Languages) && a.BRollClips == b.BRollClips &&
-		a.ScriptGenerations == b.ScriptGenerations && a.Rerenders == b.Rerenders
+		a.ScriptGenerations == b.ScriptGenerations && a.Rerenders == b.Rerenders && sameScriptAndDrafts(a, b)
 }
 
 // writeVideo writes one [[videos]] table as EncodeProject does, each line ended by nl.
@@ -98,9 +103,9 @@ func writeVideo(b *strings.Builder, v *Video, card *RateCard, nl string) {
 	b.WriteString("[[videos]]" + nl)
 	line("name", tomlQuote(v.Name))
 	line("count", strconv.Itoa(v.Count))
-	line("length", lengthValue(v.Seconds))
+	writeLengthKeys(line, v)
 	for s := Slot(0); s < NumSlots; s++ {
-		if v.Picks[s] != "" && v.Picks[s] != card.Defaults[s] {
+		if v.Picks[s] != "" && v.Picks[s] != card.Defaults[s] && !(s == SlotScript && v.ScriptFile != "") {
 			line(s.Key(), tomlQuote(v.Picks[s]))
 		}
 	}
@@ -116,6 +121,7 @@ func writeVideo(b *strings.Builder, v *Video, card *RateCard, nl string) {
 	if v.Rerenders > 0 {
 		line("rerenders", strconv.Itoa(v.Rerenders))
 	}
+	writeDraftKeys(line, v)
 }
 
 func lengthValue(seconds int) string { return strconv.Quote(FormatLength(seconds)) }
@@ -471,12 +477,19 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 			s.i += 2
 			s.skipSpace()
 			path, ok := s.keyPath()
-			if !ok || len(path) != 1 || (path[0] != "videos" && path[0] != "scenarios") || s.peek(0) != ']' || s.peek(1) != ']' {
+			if !ok || len(path) != 1 || (path[0] != "videos" && path[0] != "scenarios" && !contains(opaqueArrays, path[0])) || s.peek(0) != ']' || s.peek(1) != ']' {
 				return nil, false
 			}
 			s.i += 2
 			if _, ok := s.endLine(); !ok {
 				return nil, false
+			}
+			if contains(opaqueArrays, path[0]) {
+				// Copied as it is written, like [customer]; a save that
+				// changes it is written anew (EditProject checks).
+				inOpaque = true
+				d.lines = append(d.lines, srcLine{lineComment, start, s.i})
+				continue
 			}
 			switch {
 			case path[0] == "scenarios":
@@ -532,6 +545,9 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 
 // opaqueTables are the tables of a project a save copies unchanged.
 var opaqueTables = []string{"customer"}
+
+// opaqueArrays are the arrays of tables of a project a save copies unchanged.
+var opaqueArrays = []string{"one_time"}
 
 // The editor.
 
@@ -696,6 +712,13 @@ func (d *srcDoc) editRoot(saved, edited *Project, headerEnd int, edits *[]srcEdi
 			t.remove("volume")
 		}
 	}
+	if saved.HasBudget != edited.HasBudget || saved.Budget != edited.Budget {
+		if edited.HasBudget {
+			t.set("budget", budgetValue(edited.Budget))
+		} else {
+			t.remove("budget")
+		}
+	}
 	t.flush()
 }
 
@@ -709,11 +732,9 @@ func (d *srcDoc) editVideo(k int, s, e *Video, card *RateCard, edits *[]srcEdit)
 	if s.Count != e.Count {
 		t.set("count", strconv.Itoa(e.Count))
 	}
-	if s.Seconds != e.Seconds {
-		t.set("length", lengthValue(e.Seconds))
-	}
+	editScriptKeys(t, s, e, card)
 	for slot := Slot(0); slot < NumSlots; slot++ {
-		if s.Picks[slot] == e.Picks[slot] {
+		if s.Picks[slot] == e.Picks[slot] || slot == SlotScript && (s.ScriptFile != "" || e.ScriptFile != "") {
 			continue
 		}
 		if e.Picks[slot] == "" {
@@ -734,6 +755,7 @@ func (d *srcDoc) editVideo(k int, s, e *Video, card *RateCard, edits *[]srcEdit)
 	if s.Rerenders != e.Rerenders {
 		t.set("rerenders", strconv.Itoa(e.Rerenders))
 	}
+	editDraftKeys(t, s, e)
 	t.flush()
 }
 

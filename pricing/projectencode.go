@@ -31,6 +31,9 @@ func EncodeProject(p *Project, card *RateCard) []byte {
 	if p.PricingFile != "" {
 		b.WriteString("pricing = " + tomlQuote(p.PricingFile) + "\n")
 	}
+	if p.HasBudget {
+		b.WriteString("budget = " + budgetValue(p.Budget) + "\n")
+	}
 	if c := p.Customer; c != nil {
 		b.WriteString("\n[customer]\n")
 		for _, kv := range [...][2]string{{"name", c.Name}, {"company", c.Company}, {"prepared_by", c.PreparedBy}, {"notes", c.Notes}} {
@@ -45,6 +48,7 @@ func EncodeProject(p *Project, card *RateCard) []byte {
 			b.WriteString("valid_until = " + c.ValidUntil.String() + "\n")
 		}
 	}
+	writeOneTimeNeeds(&b, p.OneTime)
 	for i := range p.Videos {
 		b.WriteString("\n")
 		writeVideo(&b, &p.Videos[i], card, "\n")

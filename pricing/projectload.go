@@ -9,8 +9,8 @@ import (
 )
 
 var (
-	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing"}
-	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders"}
+	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing", "one_time", "budget"}
+	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders", "script_words", "drafts", "draft_resolution"}
 )
 
 // Limits that keep every product of counts, lengths and rates far from overflow.
@@ -34,12 +34,30 @@ const (
 
 // ParseProject reads a project file against a rate card, so every feature and plan
 // it names is checked to exist. Slots a video leaves out take the card's defaults.
-// All problems are reported at once; on error no project is returned.
+// All problems are reported at once; on error no project is returned. It reads
+// no other file: a video's script = "FILE" is an error (ParseProjectFrom).
 func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
+	return parseProject(name, src, card, ProjectSources{})
+}
+
+// ParseProjectFrom is ParseProject for a project that may name other files:
+// a video's script = "FILE" is read from s.Scripts, the project's folder.
+func ParseProjectFrom(name string, src []byte, card *RateCard, s ProjectSources) (*Project, error) {
+	return parseProject(name, src, card, s)
+}
+
+// parseProject is ParseProject and ParseProjectFrom.
+func parseProject(name string, src []byte, card *RateCard, sources ProjectSources) (*Project, error) {
 	tree, err := decodeTOML(name, src, projectSource)
 	if err != nil {
 		return nil, err
 	}
+	return parseProjectTree(name, src, tree, card, sources)
+}
+
+// parseProjectTree reads a decoded project file against a card; ParseProject
+// and ParseProjectAcross (capabilitycarry.go) both read through it.
+func parseProjectTree(name string, src []byte, tree map[string]any, card *RateCard, sources ProjectSources) (*Project, error) {
 	d := &decoder{file: name, src: src}
 	d.refuseUnsafeText(tree)
 	root := d.table(tree)
@@ -84,7 +102,11 @@ func ParseProject(name string, src []byte, card *RateCard) (*Project, error) {
 		videos = videos[:MaxVideos]
 	}
 	p.Videos = readVideos(card, d, videos)
+	readVideoScripts(card, d, p.Videos, sources)
+	checkDrafts(card, d, p)
 	p.Scenarios = readScenarios(card, d, root)
+	p.OneTime = readOneTimeNeeds(d, root, card, p.Plan)
+	p.Budget, p.HasBudget = readBudget(root, card)
 	checkScenarioWork(d, len(p.Videos), p.Scenarios)
 	root.finish(projectKeys)
 	if err := d.err(); err != nil {
@@ -161,6 +183,8 @@ func readVolume(d *decoder, v any) []int64 {
 var (
 	bitCount, bitLanguages, bitClips = videoKeyBit("count"), videoKeyBit("languages"), videoKeyBit("broll_clips")
 	bitGenerations, bitRerenders     = videoKeyBit("script_generations"), videoKeyBit("rerenders")
+	bitLength, bitScriptWords        = videoKeyBit("length"), videoKeyBit("script_words")
+	bitDrafts, bitDraftResolution    = videoKeyBit("drafts"), videoKeyBit("draft_resolution")
 	slotKeyBit                       = func() (b [NumSlots]uint32) {
 		for s := Slot(0); s < NumSlots; s++ {
 			b[s] = videoKeyBit(s.Key())
@@ -222,6 +246,12 @@ func videoKeyIndex(k string) int {
 		return 13
 	case "rerenders":
 		return 14
+	case "script_words":
+		return 15
+	case "drafts":
+		return 16
+	case "draft_resolution":
+		return 17
 	}
 	return -1
 }
@@ -233,7 +263,10 @@ func readVideo(card *RateCard, t *table) Video {
 	if has&bitCount != 0 {
 		v.Count = int(t.integer("count", false, 1, 0, MaxCount))
 	}
-	if raw, ok := t.get("length"); !ok {
+	scripted := readScriptKeys(card, t, has, &v)
+	if raw, ok := t.get("length"); scripted {
+		// The script says the length; readScriptKeys refused a length beside it.
+	} else if !ok {
 		t.missingf("length", "missing required key %q (like \"2m30s\" or 2.5 for minutes)", "length")
 	} else {
 		var text string
@@ -272,8 +305,10 @@ func readVideo(card *RateCard, t *table) Video {
 		// The key path is built only for a bad id, to say where it is.
 		if fi, ok := card.featureIndex[id]; ok && card.Features[fi].Slot == s {
 			v.Picks[s] = card.Features[fi].ID
-		} else if card.checkSlotFeature(d, t.keyPath(s.Key()), s, id) {
-			v.Picks[s] = id
+		} else if s == SlotScript && v.ScriptFile != "" {
+			// script = "scripts/launch.md": readScriptKeys took it as the file.
+		} else if pick, ok := card.slotValue(d, t.keyPath(s.Key()), s, id); ok {
+			v.Picks[s] = pick
 		}
 	}
 	if has&bitLanguages != 0 {
@@ -291,6 +326,10 @@ func readVideo(card *RateCard, t *table) Video {
 	if has&bitRerenders != 0 {
 		v.Rerenders = int(t.integer("rerenders", false, 0, 0, MaxRerenders))
 	}
+	if has&(bitDrafts|bitDraftResolution) != 0 {
+		readDraftKeys(card, t, has, &v)
+	}
+	card.ApplyScript(&v)
 	checkSlotWork(card, t, &v)
 	if other {
 		t.finish(videoKeys)

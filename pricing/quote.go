@@ -391,6 +391,8 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project, u *monthUsage) 
 	if fresh {
 		u = c.newUsage()
 	}
+	// One-time credits are spent before any video is made: a setup comes first.
+	oneTime := c.oneTimeCredits(plan, p)
 	for i := range q.Videos {
 		vq := &q.Videos[i]
 		v := &p.Videos[i]
@@ -398,12 +400,12 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project, u *monthUsage) 
 			idx := vq.picks.unpack()
 			u.add(c, i, v, &idx)
 		}
-		if q.RunsOutAt == 0 && v.Count > 0 && satAdd(int64(q.Premium), int64(vq.Credits)) > int64(q.Balance) {
+		if q.RunsOutAt == 0 && v.Count > 0 && satAdd(satAdd(int64(oneTime), int64(q.Premium)), int64(vq.Credits)) > int64(q.Balance) {
 			// The copy that tips over: how many copies of this video still fit, plus one.
 			fitting := int64(0)
 			if vq.Each > 0 {
 				// An overdrawn balance fits no copies, not a negative number of them.
-				fitting = max(int64((q.Balance-q.Premium)/vq.Each), 0)
+				fitting = max(int64((q.Balance-oneTime-q.Premium)/vq.Each), 0)
 			}
 			q.RunsOutAt = q.Copies + fitting + 1
 		}
@@ -412,9 +414,10 @@ func (c *RateCard) finishQuote(q *Quote, plan *Plan, p *Project, u *monthUsage) 
 		q.FinishedSeconds += int64(v.Seconds) * int64(v.Count)
 	}
 	q.usage = u
-	q.Standing = c.standing(plan, p, u, q.Premium, q.Balance)
+	videos := q.Premium
+	q.Standing = c.standing(plan, p, u, videos, q.Balance)
 	if !q.Fits {
-		q.Upgrade = c.cheapestCovering(p, u, q.Premium, plan)
+		q.Upgrade = c.cheapestCovering(p, u, videos, plan)
 	}
 }
 

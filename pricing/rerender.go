@@ -6,7 +6,7 @@ package pricing
 // times the video is re-rendered.
 func renders(f *Feature, v *Video) int {
 	if f.Rerender {
-		return 1 + v.Rerenders
+		return 1 + v.Rerenders + draftRenders(f, v)
 	}
 	return 1
 }

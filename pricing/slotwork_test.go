@@ -69,10 +69,10 @@ func TestAnEmptyListOfChoicesSaysThereAreNone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := "[[videos]]\nname = \"A\"\nlength = \"1m\"\ntranslation = \"lipsync\"\n"
+	src := "[[videos]]\nname = \"A\"\nlength = \"1m\"\ntranslation = \"lipsync-pro\"\n"
 	_, err = ParseProject("month.toml", []byte(src), c)
 	checkProblems(t, "month.toml", err, []want{wantAt(src, "translation",
-		`videos[0].translation: unknown translation feature "lipsync"; this card has no translation features`)})
+		`videos[0].translation: unknown translation feature "lipsync-pro"; this card has no translation features`)})
 	if strings.Contains(err.Error(), "choose one of: \n") || strings.HasSuffix(err.Error(), "choose one of: ") {
 		t.Errorf("%v", err)
 	}

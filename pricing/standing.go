@@ -94,6 +94,17 @@ type Standing struct {
 	// zero for a plan without a public price (contact sales).
 	Cost  Money
 	price [2]Money // the plan and extra seats, by Billing
+	// OneTime lists the project's one-time charges of the month (its month
+	// 1) on the plan (onetime.go). OneTimeCredits is what they spend, part
+	// of Premium; OneTimeCost is what they cost in money, kept apart from
+	// Cost, the recurring month (WithOneTime adds the two).
+	OneTime        []OneTimeLine
+	OneTimeCredits Credits
+	OneTimeCost    Money
+	// Budget, when HasBudget is set, is the project's budget in money
+	// (budget.go; AgainstBudget states the month against it).
+	Budget    Money
+	HasBudget bool
 }
 
 // Limits is what rules the plan out whatever the month's usage: Blocked
@@ -152,10 +163,18 @@ func (c *RateCard) Stand(p *Project, plan *Plan, balance Credits) Standing {
 	return c.standing(plan, p, u, premium, balance)
 }
 
-// standing is Stand for a month already added up: premium is what it spends and
-// u its usage, so a caller checking every plan walks the videos once.
+// standing is Stand for a month already added up: premium is what its videos
+// spend and u its usage, so a caller checking every plan walks the videos
+// once. The month's one-time charges on the plan are added here, so every
+// caller counts them the same.
 func (c *RateCard) standing(plan *Plan, p *Project, u *monthUsage, premium, balance Credits) Standing {
-	s := Standing{Plan: plan, Billing: p.Billing, Premium: premium, Balance: balance}
+	s := Standing{Plan: plan, Billing: p.Billing, Premium: premium, Balance: balance, Budget: p.Budget, HasBudget: p.HasBudget}
+	if len(p.OneTime) > 0 {
+		s.OneTime = c.OneTimeIn(p, plan, 1)
+		s.OneTimeCost, s.OneTimeCredits = oneTimeTotals(s.OneTime)
+		s.Premium = plus(premium, s.OneTimeCredits)
+		premium = s.Premium
+	}
 	s.Blocked = c.blocked(plan, p, u)
 	s.limits = len(s.Blocked)
 	s.Fits = premium <= balance

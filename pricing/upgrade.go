@@ -6,16 +6,21 @@ package pricing
 // names its own, with each plan's substitutions made: fitUpgrade in fit.go.)
 
 // cheapestCovering finds the cheapest priced plan, other than `not`, whose own
-// credits cover `need` and which nothing blocks.
+// credits cover `need` (what the videos spend) and its one-time charges, and
+// which nothing blocks.
 func (c *RateCard) cheapestCovering(p *Project, u *monthUsage, need Credits, not *Plan) *Plan {
 	var best *Plan
 	var bestCost Money
 	for i := range c.Plans {
 		pl := &c.Plans[i]
-		if pl == not || pl.ContactSales || pl.Credits < need || len(c.blocked(pl, p, u)) > 0 {
+		if pl == not || pl.ContactSales || pl.Credits < plus(need, c.oneTimeCredits(pl, p)) || len(c.blocked(pl, p, u)) > 0 {
 			continue
 		}
 		cost := c.monthCost(pl, p, p.Billing)
+		if len(p.OneTime) > 0 {
+			m, _ := oneTimeTotals(c.OneTimeIn(p, pl, 1))
+			cost = plus(cost, m)
+		}
 		if best == nil || cost < bestCost {
 			best, bestCost = pl, cost
 		}

@@ -54,8 +54,14 @@ type WalletMonth struct {
 	Closing Credits
 	// Short is what the month could not make because the plan sells no top-up.
 	Short Credits
-	// Cost is the money paid this month: the subscription when it falls due, and top-ups.
+	// Cost is the money paid this month: the subscription when it falls due,
+	// top-ups, and the one-time charges of the month.
 	Cost Money
+	// OneTime lists the project's one-time charges that fall in this month
+	// (onetime.go): their credits are part of Need (not scaled by Volume),
+	// their money, OneTimeCost, part of Cost.
+	OneTime     []OneTimeLine
+	OneTimeCost Money
 }
 
 // YearRun is a year of the wallet under one billing.
@@ -68,8 +74,10 @@ type YearRun struct {
 	// MonthsShort counts months left short (no top-up sold); MonthsToppedUp
 	// months in which a top-up was bought.
 	MonthsShort, MonthsToppedUp int
-	// Subscription and TopUps make up Cost, the year's total money.
+	// Subscription, TopUps and OneTime (the one-time charges paid in money)
+	// make up Cost, the year's total money.
 	Subscription, TopUps, Cost Money
+	OneTime                    Money
 }
 
 // YearResult is a plan's year for a project: the run under the billing asked
@@ -176,6 +184,9 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 			wm.Cost = c.subscriptionDue(p, plan, billing, m)
 			run.Subscription = plus(run.Subscription, wm.Cost)
 		}
+		if len(p.OneTime) > 0 {
+			c.oneTimeMonth(p, plan, wm, run)
+		}
 		lots = buyTopUp(lots, plan, m, wm, run)
 		lots = spendAndExpire(lots, m, wm)
 		opening = wm.Closing
@@ -188,7 +199,7 @@ func (c *RateCard) simulateYear(p *Project, plan *Plan, billing Billing, month C
 		run.Short = plus(run.Short, wm.Short)
 	}
 	run.Closing = opening
-	run.Cost = plus(run.Subscription, run.TopUps)
+	run.Cost = plus(plus(run.Subscription, run.TopUps), run.OneTime)
 	return run
 }
 

@@ -1,0 +1,398 @@
+package pricing
+
+import (
+	"strings"
+	"testing"
+)
+
+// alphaCard has two providers of generated b-roll (both premium, per clip:
+// the cheaper must be chosen) and both kinds of translation.
+const alphaCard = `[card]
+name = "Alpha video"
+vendor = "Alpha"
+currency = "USD"
+as_of = 2026-01-06
+schema = 1
+
+[defaults]
+avatar = "a-std"
+translation = "a-dub"
+broll = "a-stock"
+
+[[features]]
+id = "a-std"
+name = "Standard"
+slot = "avatar"
+provides = "avatar.standard"
+rate = 0
+unit = "minute"
+
+[[features]]
+id = "a-exp"
+name = "Expressive"
+slot = "avatar"
+provides = "avatar.expressive"
+premium = true
+rate = 20
+unit = "minute"
+
+[[features]]
+id = "a-dub"
+name = "Dubbing"
+slot = "translation"
+provides = "translate.dub"
+rate = 0
+unit = "language_minute"
+
+[[features]]
+id = "a-lip"
+name = "Lip-sync"
+slot = "translation"
+provides = "translate.lipsync"
+premium = true
+rate = 5
+unit = "language_minute"
+
+[[features]]
+id = "a-stock"
+name = "Stock"
+slot = "broll"
+provides = "broll.stock"
+rate = 0
+unit = "clip"
+
+[[features]]
+id = "a-sora"
+name = "Sora"
+slot = "broll"
+provides = "broll.generated"
+premium = true
+rate = 10
+unit = "clip"
+
+[[features]]
+id = "a-veo"
+name = "Veo"
+slot = "broll"
+provides = "broll.generated"
+premium = true
+rate = 8
+unit = "clip"
+
+[[features]]
+id = "a-veo-again"
+name = "Veo, same rate"
+slot = "broll"
+provides = "broll.generated"
+premium = true
+rate = 8
+unit = "clip"
+
+[[plans]]
+id = "pro"
+name = "Pro"
+monthly_price = 30
+credits = 500
+
+[[plans]]
+id = "basic"
+name = "Basic"
+monthly_price = 10
+credits = 100
+`
+
+// betaCard has no translation at all, a feature that says nothing of what
+// it provides, an id ("expressive") that is also a capability's short name,
+// and an included provider of generated b-roll after a premium one.
+const betaCard = `[card]
+name = "Beta studio"
+vendor = "Beta"
+currency = "USD"
+as_of = 2026-01-06
+schema = 1
+
+[defaults]
+avatar = "b-std"
+broll = "b-gen1"
+
+[[features]]
+id = "b-std"
+name = "Presenter"
+slot = "avatar"
+provides = "avatar.standard"
+rate = 0
+unit = "minute"
+
+[[features]]
+id = "expressive"
+name = "Beta's own Expressive (a standard presenter)"
+slot = "avatar"
+provides = "avatar.standard"
+rate = 0
+unit = "minute"
+
+[[features]]
+id = "b-custom"
+name = "Custom avatar"
+slot = "avatar"
+premium = true
+rate = 1
+unit = "video"
+
+[[features]]
+id = "b-gen1"
+name = "Generator"
+slot = "broll"
+provides = "broll.generated"
+premium = true
+rate = 1
+unit = "clip"
+
+[[features]]
+id = "b-gen2"
+name = "Included generator"
+slot = "broll"
+provides = "broll.generated"
+rate = 0
+unit = "clip"
+
+[[plans]]
+id = "team"
+name = "Team"
+monthly_price = 50
+credits = 1000
+`
+
+func alphaBeta(t *testing.T) (*RateCard, *RateCard) {
+	t.Helper()
+	a, err := ParseRateCard("alpha.toml", []byte(alphaCard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ParseRateCard("beta.toml", []byte(betaCard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, b
+}
+
+// Each mapping rule: what a slot value becomes on each card, or the gap that
+// blocks the card.
+func TestCarryingRules(t *testing.T) {
+	alpha, beta := alphaBeta(t)
+	type on struct{ pick, gap string }
+	for _, tc := range []struct {
+		rule        string
+		video       string
+		slot        Slot
+		alpha, beta on
+	}{
+		{"an id on the card priced is that feature; carried through its capability elsewhere",
+			`avatar = "a-exp"`, SlotAvatar, on{pick: "a-exp"}, on{gap: "Beta has no expressive avatar (Avatar IV class)"}},
+		{"a capability's short name is the card's feature for it, but a card id of that name wins",
+			`avatar = "expressive"`, SlotAvatar, on{pick: "a-exp"}, on{pick: "expressive"}},
+		{"a capability's full name",
+			`avatar = "avatar.expressive"`, SlotAvatar, on{pick: "a-exp"}, on{gap: "Beta has no expressive avatar (Avatar IV class)"}},
+		{"an id of another card is carried through what it provides",
+			`avatar = "b-std"`, SlotAvatar, on{pick: "a-std"}, on{pick: "b-std"}},
+		{"a feature that provides nothing cannot be carried",
+			`avatar = "b-custom"`, SlotAvatar, on{gap: "Beta's Custom avatar names no capability, so it cannot be carried to Alpha"}, on{pick: "b-custom"}},
+		{"two providers: the lower rate in the same unit; an included one before any premium",
+			`broll = "generated"` + "\nbroll_clips = 2", SlotBRoll, on{pick: "a-veo"}, on{pick: "b-gen2"}},
+		{"the card's own id wins over the cheaper provider",
+			`broll = "a-sora"` + "\nbroll_clips = 2", SlotBRoll, on{pick: "a-sora"}, on{pick: "b-gen2"}},
+		{"a capability the card lacks, with the work it would do: one gap",
+			`translation = "lipsync"` + "\nlanguages = [\"es\"]", SlotTranslation, on{pick: "a-lip"}, on{gap: "Beta has no lip-sync translation"}},
+		{"work for a slot the card has no features for: the gap names the first card's default",
+			`languages = ["es"]`, SlotTranslation, on{pick: "a-dub"}, on{gap: "Beta has no audio dubbing"}},
+		{"a slot left out takes each card's own default",
+			`broll_clips = 1`, SlotBRoll, on{pick: "a-stock"}, on{pick: "b-gen1"}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			src := "[[videos]]\nname = \"V\"\nlength = \"1m\"\n" + tc.video + "\n"
+			months, err := ParseProjectAcross("m.toml", []byte(src), []*RateCard{alpha, beta})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, w := range []on{tc.alpha, tc.beta} {
+				m := months[i]
+				if w.gap != "" {
+					if len(m.Gaps) != 1 || m.Gaps[0].Reason != w.gap || m.Gaps[0].Video != "V" || m.Gaps[0].Slot != tc.slot || !m.Blocked() {
+						t.Errorf("%s: gaps %+v, want one: %q", m.Card.Vendor, m.Gaps, w.gap)
+					}
+					continue
+				}
+				if len(m.Gaps) != 0 {
+					t.Errorf("%s: gaps %+v, want none", m.Card.Vendor, m.Gaps)
+				}
+				if got := m.Project.Videos[0].Picks[tc.slot]; got != w.pick {
+					t.Errorf("%s: %s = %q, want %q", m.Card.Vendor, tc.slot.Key(), got, w.pick)
+				}
+			}
+		})
+	}
+}
+
+// When two features provide a capability at the same rate, the first on the card is chosen.
+func TestProvidingTieGoesToCardOrder(t *testing.T) {
+	alpha, _ := alphaBeta(t)
+	for _, id := range []string{"a-veo", "a-veo-again"} {
+		f, _ := alpha.Feature(id)
+		f.Rate = cr("10") // now a-sora (first), a-veo and a-veo-again cost the same
+	}
+	if got := alpha.Providing("broll.generated"); got == nil || got.ID != "a-sora" {
+		t.Errorf("Providing = %+v, want a-sora", got)
+	}
+	if got := alpha.Providing("voice.clone"); got != nil {
+		t.Errorf("Providing a capability no feature has = %+v", got)
+	}
+}
+
+// The plan, the balance, a pricing overlay and scenarios belong to the
+// project's own card; lengths, counts, languages and re-renders carry.
+func TestWhatDoesNotCarry(t *testing.T) {
+	alpha, beta := alphaBeta(t)
+	src := `plan = "basic"
+balance = 40
+seats = 2
+billing = "annual"
+[[videos]]
+name = "V"
+count = 3
+length = "2m"
+rerenders = 1
+languages = ["es", "de"]
+translation = "dub"
+`
+	// The project's own card is the one with its plan, wherever it is in the list.
+	months, err := ParseProjectAcross("m.toml", []byte(src), []*RateCard{beta, alpha})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, a := months[0], months[1]
+	if a.Project.Plan != "basic" || !a.Project.HasBalance || a.Project.Balance != cr("40") {
+		t.Errorf("own card: plan %q, balance %v %v", a.Project.Plan, a.Project.HasBalance, a.Project.Balance)
+	}
+	if b.Project.Plan != "team" || b.Project.HasBalance {
+		t.Errorf("other card: plan %q, balance kept %v", b.Project.Plan, b.Project.HasBalance)
+	}
+	for _, m := range months {
+		p, v := m.Project, m.Project.Videos[0]
+		if p.Seats != 2 || p.Billing != Annual || v.Count != 3 || v.Seconds != 120 || v.Rerenders != 1 {
+			t.Errorf("%s: %+v", m.Card.Vendor, p)
+		}
+	}
+	if len(a.Project.Videos[0].Languages) != 2 || a.Project.Videos[0].Picks[SlotTranslation] != "a-dub" {
+		t.Errorf("languages on alpha: %+v", a.Project.Videos[0])
+	}
+	if len(b.Gaps) != 1 || b.Gaps[0].Reason != "Beta has no audio dubbing" {
+		t.Errorf("beta gaps: %+v", b.Gaps)
+	}
+}
+
+// A value on no card, or a plan on no card, is an error; a problem every card
+// finds alike is reported once, and no month is returned.
+func TestCarryingBadInput(t *testing.T) {
+	alpha, beta := alphaBeta(t)
+	src := `plan = "premium"
+[[videos]]
+name = "V"
+length = "2x"
+avatar = "a-exq"
+[[videos]]
+name = "W"
+length = "1m"
+broll = "generatd"
+`
+	months, err := ParseProjectAcross("m.toml", []byte(src), []*RateCard{alpha, beta})
+	if months != nil {
+		t.Error("months returned with problems")
+	}
+	checkProblems(t, "m.toml", err, []want{
+		wantAt(src, `plan =`, `plan: unknown plan "premium"; choose one of: pro, basic, team`),
+		wantAt(src, `length = "2x"`, `videos[0].length:`),
+		wantAt(src, `avatar =`, `videos[0].avatar: unknown avatar feature or capability on any card "a-exq" (did you mean "a-exp"?)`),
+		wantAt(src, `broll =`, `(did you mean "generated"?)`),
+	})
+	if _, err := ParseProjectAcross("m.toml", []byte(src), nil); err == nil {
+		t.Error("no cards: no error")
+	}
+}
+
+// On one card, a slot may name a capability; one the card lacks is an error at
+// the key naming the vendor, and a capability of another slot names both.
+func TestCapabilityOnOneCard(t *testing.T) {
+	alpha, beta := alphaBeta(t)
+	p, err := ParseProject("m.toml", []byte("[[videos]]\nname = \"V\"\nlength = \"1m\"\navatar = \"expressive\"\n"), alpha)
+	if err != nil || p.Videos[0].Picks[SlotAvatar] != "a-exp" {
+		t.Fatalf("%v %+v", err, p)
+	}
+	for _, tc := range []struct{ value, marker, msg string }{
+		{`avatar = "avatar.expressive"`, "avatar", `videos[0].avatar: Beta has no expressive avatar (Avatar IV class); choose one of: b-std, expressive, b-custom, avatar.standard`},
+		{`broll = "translate.dub"`, "broll", `videos[0].broll: capability "translate.dub" belongs to the translation slot, not broll`},
+		{`avatar = "standrd"`, "avatar", `videos[0].avatar: unknown avatar feature "standrd" (did you mean "standard"?)`},
+		{`translation = "lipsync"`, "translation", `videos[0].translation: Beta has no lip-sync translation; this card has no translation features`},
+	} {
+		src := "[[videos]]\nname = \"V\"\nlength = \"1m\"\n" + tc.value + "\n"
+		_, err := ParseProject("m.toml", []byte(src), beta)
+		checkProblems(t, "m.toml", err, []want{wantAt(src, tc.marker+" =", tc.msg)})
+	}
+}
+
+// provides must name a capability of the vocabulary, of the feature's own slot.
+func TestProvidesBadInput(t *testing.T) {
+	for _, tc := range []struct{ from, to, msg string }{
+		{`provides = "avatar.expressive"`, `provides = "avatar.expresive"`, `features[1].provides: unknown capability "avatar.expresive" (did you mean "avatar.expressive"?)`},
+		{`provides = "avatar.expressive"`, `provides = "voice.clone"`, `features[1].provides: capability "voice.clone" belongs to the voice slot, but feature "a-exp" fills the avatar slot; choose one of: avatar.standard, avatar.expressive, avatar.none`},
+		{`provides = "avatar.expressive"`, `provides = 3`, `features[1].provides: must be a string`},
+	} {
+		src := strings.Replace(alphaCard, tc.from, tc.to, 1)
+		_, err := ParseRateCard("alpha.toml", []byte(src))
+		checkProblems(t, "alpha.toml", err, []want{wantAt(src, tc.to, tc.msg)})
+	}
+	// A typo of the key itself is an unknown key, not ignored.
+	src := strings.Replace(alphaCard, `provides = "avatar.expressive"`, `provide = "avatar.expressive"`, 1)
+	if _, err := ParseRateCard("alpha.toml", []byte(src)); err == nil || !strings.Contains(err.Error(), `did you mean "provides"`) {
+		t.Errorf("misspelt key: %v", err)
+	}
+}
+
+// The shipped HeyGen cards say what every feature provides, each in its own
+// slot, so any month written for them can be carried to another vendor.
+func TestShippedCardsProvideOnEveryFeature(t *testing.T) {
+	for _, path := range []string{"../plans.toml", "../examples/heygen-2026-credits.toml"} {
+		c := loadCardFile(t, path)
+		for _, f := range c.Features {
+			if s, ok := f.Provides.Slot(); !ok || s != f.Slot {
+				t.Errorf("%s: feature %q provides %q", path, f.ID, f.Provides)
+			}
+		}
+	}
+}
+
+// The vocabulary: every capability belongs to one slot, has a title, and its
+// short name is unique within the slot; every slot has at least one.
+func TestVocabulary(t *testing.T) {
+	for s := Slot(0); s < NumSlots; s++ {
+		caps := SlotCapabilities(s)
+		if len(caps) == 0 {
+			t.Errorf("slot %s has no capability", s.Key())
+		}
+		seen := map[string]bool{}
+		for _, c := range caps {
+			if seen[c.Short()] {
+				t.Errorf("%s: short name %q twice", s.Key(), c.Short())
+			}
+			seen[c.Short()] = true
+			if got, ok := CapabilityIn(s, c.Short()); !ok || got != c {
+				t.Errorf("CapabilityIn(%s, %q) = %q", s.Key(), c.Short(), got)
+			}
+			if CapabilityTitle(c) == string(c) || CapabilityTitle(c) == "" {
+				t.Errorf("%s has no title", c)
+			}
+		}
+	}
+	if CapabilityTitle("translate.lipsync") != "lip-sync translation" {
+		t.Error(CapabilityTitle("translate.lipsync"))
+	}
+}
