@@ -83,6 +83,9 @@ type GlobalKeys struct {
 	// `creditplan serve` session.
 	Share  key.Binding
 	Reload key.Binding
+	// NextVendor prices the month on the next vendor's card: enabled with
+	// more than one card (--rates given more than once).
+	NextVendor key.Binding
 }
 
 // VideoKeys work on the Video screen's form, and in a text field being edited.
@@ -154,6 +157,8 @@ type PlansKeys struct {
 	Enter       key.Binding
 	BillMonthly key.Binding
 	BillAnnual  key.Binding
+	// Vendors shows every vendor's card side by side, or the plans again.
+	Vendors key.Binding
 }
 
 // YearKeys work on the Year screen: ←/→ change the selected month's volume by a tenth.
@@ -273,6 +278,7 @@ func DefaultKeyMap() KeyMap {
 			Cheaper:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "presenting: show/hide cheaper options")),
 			Share:       key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "share the screen (follow-me)"), key.WithDisabled()),
 			Reload:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "use the server's new rates"), key.WithDisabled()),
+			NextVendor:  key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "next vendor's card")),
 		},
 		Video: VideoKeys{
 			Up:        upKey(),
@@ -325,6 +331,7 @@ func DefaultKeyMap() KeyMap {
 			Enter:       enterKey("use this plan"),
 			BillMonthly: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "monthly billing")),
 			BillAnnual:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "annual billing")),
+			Vendors:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "vendors side by side")),
 		},
 		Year: YearKeys{
 			Up:         upKey(),
@@ -472,6 +479,10 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 			relabel(g.NewScenario, "N", "save as one"), g.Undo)
 	default:
 		pl := &h.Keys.Plans
+		if pl.Vendors.Enabled() {
+			return append(out, relabel(pl.Vendors, "v", "vendors"), relabel(g.NextVendor, "V", "next vendor"),
+				relabel(pl.Up, "↑/↓", "plan"), pl.Enter, relabel(pl.BillMonthly, "←/→", "billing"), relabel(g.Fit, "f", "fit"), g.Undo)
+		}
 		return append(out, relabel(pl.Up, "↑/↓", "plan"), pl.Enter, relabel(pl.BillMonthly, "←/→", "billing"), relabel(g.Fit, "f", "fit"), g.Undo)
 	}
 }
@@ -516,6 +527,12 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	}}
 	mouse := HelpGroup{"Mouse", []key.Binding{h.Keys.Mouse.Click, h.Keys.Mouse.Wheel}}
 	present := HelpGroup{"Presentation mode", []key.Binding{g.Present, g.ApplyView, g.Cheaper}}
+	if g.NextVendor.Enabled() {
+		// Several vendors' cards: the switch and the side-by-side view follow
+		// the presentation keys, on every screen's help.
+		present.Keys = append(present.Keys, g.NextVendor, relabel(h.Keys.Plans.Vendors, "v", "Plans: vendors side by side"))
+		present.Title = "Presentation mode · vendors"
+	}
 	var screen []HelpGroup
 	switch h.Screen {
 	case ScreenVideo:

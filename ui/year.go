@@ -76,7 +76,7 @@ func (m *Model) background() tea.Cmd {
 		p := m.project.Clone()
 		cmds = append(cmds, func() tea.Msg { return rightSizedMsg{rev: rev, rs: card.RightSize(p)} })
 	}
-	cmds = append(cmds, m.scenariosBackground(), m.yearPlansBackground())
+	cmds = append(cmds, m.scenariosBackground(), m.yearPlansBackground(), m.vendorsBackground())
 	if m.screen == ScreenYear && m.year.slow && !m.year.busy && !m.yearFresh() {
 		m.year.busy = true
 		p := m.project.Clone()
