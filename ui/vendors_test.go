@@ -185,3 +185,23 @@ func TestVendorScreens(t *testing.T) {
 		})
 	}
 }
+
+// e exports what the screen shows: with the vendors side by side, the
+// vendors comparison, as compare writes it.
+func TestExportVendors(t *testing.T) {
+	m := vendorModel(t, 120, 40)
+	pressSettle(m, "3", "v")
+	kind, what, data, err := m.exportContent()
+	if err != nil || kind != "vendors" || what != "the vendors comparison" {
+		t.Fatalf("export: %q %q %v", kind, what, err)
+	}
+	for _, want := range []string{pricing.CreditsNotComparable, m.vend.cmp.Verdict(), "HeyGen has no lip-sync translation"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the export lacks %q:\n%s", want, data)
+		}
+	}
+	pressSettle(m, "v")
+	if kind, _, _, err := m.exportContent(); err != nil || kind != "plans" {
+		t.Fatalf("with the plans shown again e exports %q (%v)", kind, err)
+	}
+}
