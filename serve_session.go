@@ -16,6 +16,7 @@ import (
 	"charm.land/wish/v2/bubbletea"
 
 	"creditplan/pricing"
+	"creditplan/sourcefile"
 	"creditplan/ui"
 )
 
@@ -218,7 +219,7 @@ func (s *server) command(sess ssh.Session, root *os.Root, args []string) int {
 
 // overSSH are the commands a session may run: those whose every file is
 // read through the session (sessionFiles) and that write only to it.
-var overSSH = map[string]bool{"quote": true, "compare": true, "fit": true, "year": true, "check": true, "proposal": true, "help": true}
+var overSSH = map[string]bool{"quote": true, "compare": true, "fit": true, "year": true, "check": true, "proposal": true, "verify": true, "help": true}
 
 // sshCommandNames are overSSH's commands in the command table's order.
 func sshCommandNames() []string {
@@ -363,4 +364,19 @@ func (a *app) stdinDefault(files []string) []string {
 		return []string{"-"}
 	}
 	return files
+}
+
+// readProposalSource is a proposal's bytes for verify and the name messages
+// give it: the file, or in a session standard input ("-") or a file in the
+// user's folder. A proposal over pricing.MaxProposalBytes is refused.
+func (a *app) readProposalSource(path string) ([]byte, string, error) {
+	if a.session == nil {
+		doc, _, err := sourcefile.Read(path, pricing.MaxProposalBytes)
+		return doc, path, err
+	}
+	doc, name, err := a.session.read(path, pricing.MaxProposalBytes)
+	if err == nil && len(doc) > pricing.MaxProposalBytes {
+		err = fmt.Errorf("%s: larger than %s bytes, the most a proposal may be", name, pricing.Count(pricing.MaxProposalBytes))
+	}
+	return doc, name, err
 }

@@ -1007,3 +1007,32 @@ func TestServeProposal(t *testing.T) {
 		t.Errorf("--out over SSH exits %d: %q", code, errOut)
 	}
 }
+
+// TestServeVerify: a proposal made over SSH verifies over SSH against the
+// server's current card (standard input is the proposal), and an edited one
+// is named as tampered with exit 1; --rates stays refused.
+func TestServeVerify(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "acme-pricing.toml"), []byte(readExample(t, "acme-pricing.toml")), 0o644)
+	ts := startServer(t, func(c *serveConfig) { c.pricingDir = dir })
+	t.Setenv(todayEnv, "2026-03-02")
+	doc, errOut, code := ts.run("proposal --format md", readExample(t, "sales-demo.toml"))
+	if code != 0 {
+		t.Fatalf("proposal over SSH exits %d: %s", code, errOut)
+	}
+	out, errOut, code := ts.run("verify", doc)
+	if code != 0 || !strings.Contains(out, "stdin: matches") {
+		t.Fatalf("verify over SSH of the server's own proposal exits %d: %s\n%s", code, errOut, out)
+	}
+	edited := strings.Replace(doc, "84.15", "74.15", 1)
+	if edited == doc {
+		t.Fatal("the proposal shows no 84.15 to edit")
+	}
+	out, errOut, code = ts.run("verify -", edited)
+	if code != 1 || !strings.Contains(out+errOut, "tampered") {
+		t.Errorf("verify over SSH of an edited proposal exits %d: %s\n%s", code, errOut, out)
+	}
+	if _, errOut, code = ts.run("verify --rates plans.toml", doc); code != 2 || !strings.Contains(errOut, "--rates: over SSH") {
+		t.Errorf("verify --rates over SSH exits %d: %q", code, errOut)
+	}
+}

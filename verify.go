@@ -9,7 +9,6 @@ import (
 
 	"creditplan/pricing"
 	"creditplan/pricing/report"
-	"creditplan/sourcefile"
 )
 
 // The verify command: a proposal recomputed offline from what it embeds.
@@ -42,6 +41,7 @@ Flags:
 }
 
 func runVerify(a *app, c *command, o *options, args []string) error {
+	args = a.stdinDefault(args)
 	if len(args) != 1 {
 		if len(args) == 0 {
 			return usagef(c, "missing the PROPOSAL file to verify")
@@ -49,11 +49,12 @@ func runVerify(a *app, c *command, o *options, args []string) error {
 		return usagef(c, "one PROPOSAL at a time, got %d", len(args))
 	}
 	path := args[0]
-	name := pricing.Printable(path)
-	doc, _, err := sourcefile.Read(path, pricing.MaxProposalBytes)
+	doc, origin, err := a.readProposalSource(path)
 	if err != nil {
 		return fmt.Errorf("proposal: %w", err)
 	}
+	path = origin
+	name := pricing.Printable(path)
 	in, err := pricing.ParseProposalInputs(doc)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -89,30 +90,28 @@ func runVerify(a *app, c *command, o *options, args []string) error {
 		return a.tampered(name, tampered, change, nil)
 	}
 
-	nowSrc := defaultCard
-	if o.rates != "" {
-		if nowSrc, err = readCardFile(o.rates); err != nil {
-			return fmt.Errorf("rate card: %w", err)
-		}
+	nowSrc, nowOrigin, err := a.readCardSource(o.rates)
+	if err != nil {
+		return err
 	}
 	if in.Version != version {
 		defer fmt.Fprintf(a.stdout, "(It was made by creditplan %s, and this is %s: its figures were recomputed and its record of itself checked, its layout was not compared.)\n", in.Version, version)
 	}
 	nowIn := *in
 	if o.pricing != "" {
-		if nowIn.Overlay, err = readOverlayFile(o.pricing); err != nil {
+		if nowIn.Overlay, err = a.readOverlaySource(o.pricing); err != nil {
 			return fmt.Errorf("pricing: %w", err)
 		}
 		nowIn.OverlayName, nowIn.OverlaySHA256 = filepath.Base(o.pricing), pricing.SHA256Hex(nowIn.Overlay)
 	}
-	cardNow := "the current card (" + pricing.Printable(cardOrigin(o.rates)) + ")"
+	cardNow := "the current card (" + pricing.Printable(nowOrigin) + ")"
 	cardUsed := pricing.Printable(used.Name) + " as of " + used.AsOf
 	if pricing.SHA256Hex(nowSrc) == in.CardSHA256 && nowIn.OverlaySHA256 == in.OverlaySHA256 {
 		fmt.Fprintf(a.stdout, "%s: matches: computed from %s, which is %s%s; recomputed, it gives the same proposal.\n",
 			name, cardUsed, cardNow, overlayWords(in))
 		return nil
 	}
-	now, err := pricing.ParseRateCard(cardOrigin(o.rates), nowSrc)
+	now, err := pricing.ParseRateCard(nowOrigin, nowSrc)
 	if err != nil {
 		return err
 	}
