@@ -205,3 +205,13 @@ func TestExportVendors(t *testing.T) {
 		t.Fatalf("with the plans shown again e exports %q (%v)", kind, err)
 	}
 }
+
+// At 80 columns the header still names the vendor the month is priced on.
+func TestHeaderNamesTheVendorAt80Columns(t *testing.T) {
+	m := vendorModelOf(t, []byte(plainMonth), 80, 24)
+	pressSettle(m, "V")
+	head := strings.Split(screen(m), "\n")[0]
+	if !strings.Contains(head, vendorName(m.card)) || m.card == m.vend.cards[0] {
+		t.Fatalf("after V the header at 80 columns: %q (card %s)", head, m.card.Name)
+	}
+}
