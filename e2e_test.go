@@ -365,7 +365,7 @@ func TestPlannerFitEndToEnd(t *testing.T) {
 	if !fit.Fits || len(fit.Changes) == 0 || fit.Before == fit.After {
 		t.Fatalf("the example is meant to need changes to fit: %s", out)
 	}
-	totals := regexp.MustCompile(`([0-9.,]+) of ([0-9.,]+) used`)
+	totals := regexp.MustCompile(`([0-9.,]+)(?: of |/)([0-9.,]+) used`)
 	noComma := func(s string) string { return strings.ReplaceAll(s, ",", "") }
 	usedOnScreen := func(s string) (string, string) {
 		t.Helper()

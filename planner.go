@@ -61,7 +61,14 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 		fmt.Fprintln(a.stderr, "(or creditplan compare PROJECT.toml; see creditplan --help).")
 		return exitWith(exitUsage)
 	}
-	card, err := loadCard(o.rates)
+	// With several --rates the planner opens on the first card; the others
+	// are the vendor switch's (plannerVendors).
+	files := plannerRates(o)
+	first := ""
+	if len(files) > 0 {
+		first = files[0]
+	}
+	card, err := loadCard(first)
 	if err != nil {
 		return err
 	}
@@ -101,6 +108,11 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 	}
 	if err := a.plannerPricing(c, o, &opts); err != nil {
 		return err
+	}
+	if len(files) > 1 {
+		if err := a.plannerVendors(c, o, files[1:], &opts); err != nil {
+			return err
+		}
 	}
 	if o.plan != "" && opts.Read == nil {
 		if opts.Project == nil {
@@ -167,4 +179,41 @@ func (a *app) plannerPricing(c *command, o *options, opts *ui.Options) error {
 	opts.PricingFile = overlayPath(o, path, opts.Project)
 	opts.Card, opts.Warnings, err = prepare(opts.Project)
 	return err
+}
+
+// plannerRates is every --rates the planner was given, in order.
+func plannerRates(o *options) []string {
+	if o.rates == "" {
+		return nil
+	}
+	return []string{o.rates}
+}
+
+// plannerVendors reads the other vendors' cards (--rates after the first),
+// each on the as-of day and carrying the customer and today's stamp; the
+// project's negotiated pricing stays on the first card, which it names.
+// Every card's problems are reported at once, before the planner starts.
+func (a *app) plannerVendors(c *command, o *options, files []string, opts *ui.Options) error {
+	cards := []*pricing.RateCard{opts.Card}
+	var all pricing.Problems
+	for _, f := range files {
+		card, err := loadCard(f)
+		if err == nil {
+			card, err = a.cardOn(c, o, card)
+		}
+		if err != nil {
+			ps, ok := pricing.AsProblems(err)
+			if !ok {
+				return err
+			}
+			all = append(all, ps...)
+			continue
+		}
+		cards = append(cards, card.ForCustomer(opts.Project, opts.Today))
+	}
+	if len(all) > 0 {
+		return all
+	}
+	opts.Cards = cards
+	return nil
 }

@@ -53,7 +53,8 @@ func TestPresentEndToEnd(t *testing.T) {
 		tm := startSession(t, session{cols: 100, rows: 30, light: light, env: []string{"CREDITPLAN_TODAY=2026-12-03"}}, "--present", path)
 		tm.waitFor("presenting")
 		tm.waitFor("Plan Creator (p)  Billing monthly (b)")
-		tm.waitFor("Dana Reyes, Acme Corp · custom pricing · valid until 2027-01-02")
+		tm.waitFor("Dana Reyes, Acme Corp · custom pricing")
+		tm.waitFor("prepared 2026-12-03, valid until 2027-01-02 ─")
 		var seen []string
 		look := func(what string) {
 			t.Helper()

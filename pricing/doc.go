@@ -57,6 +57,7 @@
 //	negotiated pricing laid over a card            overlay.go (reading), overlayapply.go (applying)
 //	discounts, the discount band                   discount.go
 //	estimates (numbers resting on an assumption)   estimate.go
+//	derived numbers resting on an estimate         derivedestimate.go
 //	quote validity (prepared, valid until)         validity.go
 //	the customer, an output's sales context        customer.go
 //	vendors compared (one month on several cards)  vendors.go

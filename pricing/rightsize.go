@@ -65,13 +65,21 @@ type RightSize struct {
 	// BreakEvens compares each usable plan with the next one up by price under
 	// the project's billing.
 	BreakEvens []BreakEven
+	// NeedEstimated is set when the month's credits rest on an estimated
+	// feature rate; Marks gives an option's marks (derivedestimate.go).
+	NeedEstimated bool
+}
+
+// Marks says which of the option's numbers rest on an estimate.
+func (r *RightSize) Marks(o *SizeOption) DerivedMarks {
+	return DerivedMarksFor(o.Plan, o.Billing, r.NeedEstimated)
 }
 
 // RightSize finds the cheapest way to make the project's month over every plan
 // and both billings (plan price, extra seats and the cheapest top-up for what
 // its credits miss), and the break-even usage between neighbouring plans.
 func (c *RateCard) RightSize(p *Project) *RightSize {
-	rs := &RightSize{Card: c, Billing: p.Billing}
+	rs := &RightSize{Card: c, Billing: p.Billing, NeedEstimated: c.MonthNeedEstimated(p)}
 	u := c.newUsage()
 	byFeature := make([]Credits, len(c.Features))
 	rs.Premium = c.monthTally(p, u, byFeature)

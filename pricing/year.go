@@ -100,6 +100,8 @@ type YearResult struct {
 	// ContactSales is set when the plan has no public price: credits are
 	// simulated, costs are not (they are zero and must be shown as "contact sales").
 	ContactSales bool
+	// Marks says which of the year's numbers rest on an estimate (derivedestimate.go).
+	Marks DerivedMarks
 }
 
 // YearProject simulates the project's own plan and billing.
@@ -116,7 +118,8 @@ func (c *RateCard) YearProject(p *Project) (*YearResult, error) {
 // See the comment at the top of year.go for the rules.
 func (c *RateCard) Year(p *Project, plan *Plan, billing Billing) *YearResult {
 	month := c.MonthPremium(p)
-	r := &YearResult{Card: c, Plan: plan, MonthCredits: month, ContactSales: plan.ContactSales}
+	r := &YearResult{Card: c, Plan: plan, MonthCredits: month, ContactSales: plan.ContactSales,
+		Marks: DerivedMarksFor(plan, billing, c.MonthNeedEstimated(p))}
 	r.Monthly = c.simulateYear(p, plan, Monthly, month)
 	r.Annual = c.simulateYear(p, plan, Annual, month)
 	r.YearRun = *r.Monthly

@@ -15,7 +15,8 @@ import (
 // the month's quote (<base>.quote.md), Plans the plans comparison with the
 // cheapest way to make the month (<base>.plans.md), Year the year
 // (<base>.year.md), Scenarios the plans compared and the scenarios side by
-// side (<base>.scenarios.md). The Markdown is rendered here, from what the screen
+// side (<base>.scenarios.md), and the vendors side by side when v shows them
+// (<base>.vendors.md). The Markdown is rendered here, from what the screen
 // shows (it is pure and cheap); the file is written in a command, asking
 // before replacing one the planner did not write.
 func (m *Model) export() tea.Cmd {
@@ -31,8 +32,18 @@ func (m *Model) export() tea.Cmd {
 // name's part), what it holds as the status line says it, and the Markdown.
 func (m *Model) exportContent() (kind, what string, data []byte, err error) {
 	var buf bytes.Buffer
-	switch m.screen {
-	case ScreenPlans:
+	switch {
+	case m.screen == ScreenPlans && m.vend.on && m.multiVendor():
+		// The vendors side by side (v), as compare --rates A --rates B writes them.
+		switch {
+		case !m.vendorsFresh():
+			return "", "", nil, errors.New("the vendors are still being compared; e exports them once they show")
+		case m.vend.err != nil:
+			return "", "", nil, fmt.Errorf("nothing to export: the vendors cannot be compared: %w", m.vend.err)
+		}
+		kind, what = "vendors", "the vendors comparison"
+		err = report.WriteVendors(&buf, m.vend.cmp, report.Markdown)
+	case m.screen == ScreenPlans:
 		m.ensureCompare()
 		if m.cmp == nil {
 			return "", "", nil, errors.New("nothing to export: the plans cannot be compared")
@@ -44,7 +55,7 @@ func (m *Model) exportContent() (kind, what string, data []byte, err error) {
 			rs = nil
 		}
 		err = report.WriteComparison(&buf, m.cmp, rs, report.Markdown)
-	case ScreenScenarios:
+	case m.screen == ScreenScenarios:
 		switch {
 		case len(m.project.Scenarios) == 0:
 			return "", "", nil, errors.New("nothing to export: this project has no scenarios (N saves the month as one)")
@@ -65,7 +76,7 @@ func (m *Model) exportContent() (kind, what string, data []byte, err error) {
 			cmp = m.card.CompareQuote(m.quote, m.project)
 		}
 		err = report.WriteComparisonScenarios(&buf, cmp, rs, m.scen.rows, report.Markdown)
-	case ScreenYear:
+	case m.screen == ScreenYear:
 		y := m.year.res
 		switch {
 		case m.year.err != nil:

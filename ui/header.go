@@ -59,6 +59,11 @@ func (m *Model) headerLines() (header, ruleStamp string) {
 		title + "  " + s.Card.Render(m.card.Name),
 		title,
 	}
+	if m.multiVendor() {
+		// With the vendor switch the header always says whose card prices
+		// the month: at the least, the vendor's name.
+		cards[2] = title + "  " + s.Card.Render(vendorName(m.card))
+	}
 	// The right side, fullest first: then the badge loses its file, and
 	// last the customer goes; the file stays.
 	customer, badge, short := "", "", ""

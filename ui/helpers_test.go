@@ -175,7 +175,7 @@ func settle(m *Model, cmd tea.Cmd) {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case fitDoneMsg, rightSizedMsg, yearDoneMsg, scenariosDoneMsg, yearPlansDoneMsg:
+		case fitDoneMsg, rightSizedMsg, yearDoneMsg, scenariosDoneMsg, yearPlansDoneMsg, vendorsDoneMsg, vendorSwitchedMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		}

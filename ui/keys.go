@@ -85,6 +85,9 @@ type GlobalKeys struct {
 	// `creditplan serve` session.
 	Share  key.Binding
 	Reload key.Binding
+	// NextVendor prices the month on the next vendor's card: enabled with
+	// more than one card (--rates given more than once).
+	NextVendor key.Binding
 }
 
 // VideoKeys work on the Video screen's form, and in a text field being edited.
@@ -156,6 +159,8 @@ type PlansKeys struct {
 	Enter       key.Binding
 	BillMonthly key.Binding
 	BillAnnual  key.Binding
+	// Vendors shows every vendor's card side by side, or the plans again.
+	Vendors key.Binding
 }
 
 // YearKeys work on the Year screen: ←/→ change the selected month's volume by a tenth.
@@ -276,6 +281,7 @@ func DefaultKeyMap() KeyMap {
 			Cheaper:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "presenting: show/hide cheaper options")),
 			Share:       key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "share the screen (follow-me)"), key.WithDisabled()),
 			Reload:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "use the server's new rates"), key.WithDisabled()),
+			NextVendor:  key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "next vendor's card")),
 		},
 		Video: VideoKeys{
 			Up:        upKey(),
@@ -328,6 +334,7 @@ func DefaultKeyMap() KeyMap {
 			Enter:       enterKey("use this plan"),
 			BillMonthly: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "monthly billing")),
 			BillAnnual:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "annual billing")),
+			Vendors:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "vendors side by side")),
 		},
 		Year: YearKeys{
 			Up:         upKey(),
@@ -475,8 +482,26 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 			relabel(g.NewScenario, "N", "save as one"), g.Undo)
 	default:
 		pl := &h.Keys.Plans
+		if pl.Vendors.Enabled() {
+			return append(out, relabel(pl.Vendors, "v", "vendors"), relabel(g.NextVendor, "V", "next vendor"),
+				relabel(pl.Up, "↑/↓", "plan"), pl.Enter, relabel(pl.BillMonthly, "←/→", "billing"), relabel(g.Fit, "f", "fit"), g.Undo)
+		}
 		return append(out, relabel(pl.Up, "↑/↓", "plan"), pl.Enter, relabel(pl.BillMonthly, "←/→", "billing"), relabel(g.Fit, "f", "fit"), g.Undo)
 	}
+}
+
+// exportHelp says what e exports on the screen (what it shows, as Markdown),
+// in as few words as the 80x24 help page has room for.
+func exportHelp(s Screen) string {
+	switch s {
+	case ScreenPlans:
+		return "export plans"
+	case ScreenYear:
+		return "export year"
+	case ScreenScenarios:
+		return "export scenarios"
+	}
+	return "export quote"
 }
 
 // HelpGroup is one titled list of the full help.
@@ -495,7 +520,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
 	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, relabel(g.Balance, "B/$", "set balance/budget"), g.Fit,
-		g.NewScenario, g.Undo, g.Redo, g.Save, g.Export, g.Help, g.Quit, g.Interrupt}}
+		g.NewScenario, g.Undo, g.Redo, g.Save, relabel(g.Export, "e", exportHelp(h.Screen)), g.Help, g.Quit, g.Interrupt}}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),
@@ -505,6 +530,12 @@ func (h ScreenHelp) Groups() []HelpGroup {
 	}}
 	mouse := HelpGroup{"Mouse", []key.Binding{h.Keys.Mouse.Click, h.Keys.Mouse.Wheel}}
 	present := HelpGroup{"Presentation mode", []key.Binding{g.Present, g.ApplyView, g.Cheaper}}
+	if g.NextVendor.Enabled() {
+		// Several vendors' cards: the switch and the side-by-side view follow
+		// the presentation keys, on every screen's help.
+		present.Keys = append(present.Keys, g.NextVendor, relabel(h.Keys.Plans.Vendors, "v", "Plans: vendors side by side"))
+		present.Title = "Presentation mode · vendors"
+	}
 	var screen []HelpGroup
 	switch h.Screen {
 	case ScreenVideo:

@@ -160,6 +160,11 @@ func (m *Model) loaded(msg loadedMsg) {
 	}
 	m.load = nil
 	if msg.card != nil && msg.card != m.card {
+		for i, c := range m.vend.cards {
+			if c == m.card {
+				m.vend.cards[i] = msg.card // the vendor switch prices on it too
+			}
+		}
 		m.card = msg.card
 		m.video.rows = formRows(m.card)
 		m.video.valueW, m.video.tagW = formWidths(m.card)

@@ -103,6 +103,8 @@ type Model struct {
 	// plans side by side (o).
 	scen      scenariosPanel
 	yearPlans yearPlansState
+	// vend is the vendor switch (V) and the vendors side by side (v).
+	vend vendorState
 
 	// Work too slow for Update runs in commands; each result carries the
 	// project revision (version) it was computed for, and one computed for an
@@ -196,6 +198,7 @@ func New(opts Options) *Model {
 	}
 	m.video.rows = formRows(m.card)
 	m.video.valueW, m.video.tagW = formWidths(m.card)
+	m.useVendors(opts.Cards, opts.FX)
 	m.input.SetVirtualCursor(true)
 	m.applyFieldKeys()
 	m.useServe(opts.Serve)
@@ -520,6 +523,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case yearPlansDoneMsg:
 		m.yearPlansDone(msg)
 		return nil
+	case vendorsDoneMsg:
+		m.vendorsDone(msg)
+		return nil
+	case vendorSwitchedMsg:
+		m.vendorSwitched(msg)
+		return nil
 	case loadStep:
 		return m.loadProgress(msg)
 	case loadedMsg:
@@ -641,6 +650,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updateInput(msg)
 	}
 	if cmd, ok := m.serveKey(msg); ok {
+		return cmd
+	}
+	if cmd, ok := m.vendorKey(msg); ok {
 		return cmd
 	}
 	switch {
@@ -967,7 +979,11 @@ func (m *Model) render() string {
 		case ScreenScenarios:
 			body = m.renderScenarios(w, bh)
 		default:
-			body = m.renderPlans(w, bh)
+			if m.vend.on && m.multiVendor() {
+				body = m.renderVendors(w, bh)
+			} else {
+				body = m.renderPlans(w, bh)
+			}
 		}
 	}
 	for i := 0; i < bh; i++ {

@@ -58,6 +58,13 @@ type Options struct {
 	// Warnings are what the salesperson must see and is not an error: a
 	// valid_until already past, a price above the card's discount band.
 	Warnings []string
+	// Cards are every vendor's card (--rates given more than once), in the
+	// order given; Card is the one the planner opens on and stands for the
+	// card of its origin among them. With two or more, V carries the month to
+	// the next card and v on the Plans screen shows the vendors side by side
+	// (ui/vendors.go); FX converts their money to the first card's currency.
+	Cards []*pricing.RateCard
+	FX    *pricing.FX
 	// Present opens the planner in presentation mode (see ui/present.go).
 	Present bool
 	// Serve is set in a `creditplan serve` session (ui/serve.go).

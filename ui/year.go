@@ -76,7 +76,7 @@ func (m *Model) background() tea.Cmd {
 		p := m.project.Clone()
 		cmds = append(cmds, func() tea.Msg { return rightSizedMsg{rev: rev, rs: card.RightSize(p)} })
 	}
-	cmds = append(cmds, m.scenariosBackground(), m.yearPlansBackground())
+	cmds = append(cmds, m.scenariosBackground(), m.yearPlansBackground(), m.vendorsBackground())
 	if m.screen == ScreenYear && m.year.slow && !m.year.busy && !m.yearFresh() {
 		m.year.busy = true
 		p := m.project.Clone()
@@ -192,11 +192,19 @@ func (m *Model) renderYear(w, h int) []string {
 		fixed += 2 * (numW + 1)
 	}
 	barW := max(w-fixed-1, 0)
+	// A column whose numbers rest on an estimate is marked in its title.
+	d := y.Marks
+	cred := d.CreditsMark()
 	head := "  " + right("Month", monW) + " " + right("Volume", volW)
 	if wide {
-		head += " " + right("Need", numW) + " " + right("Granted", numW)
+		head += " " + right(markedTitle("Need", d.NeedMark(), numW), numW) + " " + right(markedTitle("Granted", d.GrantMark(), numW), numW)
 	}
-	head += " " + right("Used", numW) + " " + right("Expired", numW) + " " + right("Top-up", topW) + " " + right("Cost", costW)
+	costMark := ""
+	if !y.ContactSales {
+		costMark = d.CostMark(y.Billing, y.Bought > 0)
+	}
+	head += " " + right(markedTitle("Used", cred, numW), numW) + " " + right(markedTitle("Expired", cred, numW), numW) + " " +
+		right(markedTitle("Top-up", cred, topW), topW) + " " + right(markedTitle("Cost", costMark, costW), costW)
 	if barW >= 6 {
 		head += " " + "█ used ▒ expired ▓ short"
 	}
@@ -366,6 +374,15 @@ func (m *Model) yearBar(wm *pricing.WalletMonth, most int64, w int) string {
 }
 
 // yearMoney is a cost, or pricing.ContactSales for a plan with no public price.
+// markedTitle is a column title with its estimate mark, the space before
+// the mark dropped when the column is too narrow for both.
+func markedTitle(title, mark string, w int) string {
+	if mark != "" && width(title+mark) > w {
+		return title + strings.TrimSpace(mark)
+	}
+	return title + mark
+}
+
 func (m *Model) yearMoney(y *pricing.YearResult, v pricing.Money) string {
 	return report.YearCost(y, v)
 }

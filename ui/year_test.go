@@ -54,8 +54,9 @@ func TestYearScreenShowsPricingsYear(t *testing.T) {
 	s := screen(m)
 	mustContain(t, s, "This project gives no volume per month: a flat year.")
 	mustContain(t, s, "Year on Creator, monthly (b): each month as planned needs "+card.CreditWord(y.MonthCredits))
-	mustContain(t, s, "Credits wasted (expired unused): "+card.CreditWord(y.Expired))
-	mustContain(t, s, "Year on monthly billing: "+card.Money(y.Monthly.Cost)+"; on annual billing: "+card.Money(y.Annual.Cost))
+	mustContain(t, s, "Credits wasted (expired unused): "+card.CreditWord(y.Expired)+y.Marks.CreditsMark())
+	mustContain(t, s, "Year on monthly billing: "+card.Money(y.Monthly.Cost)+y.Marks.CostMark(pricing.Monthly, y.Monthly.Bought > 0)+
+		"; on annual billing: "+card.Money(y.Annual.Cost)+y.Marks.CostMark(pricing.Annual, y.Annual.Bought > 0))
 	mustContain(t, s, report.BillingVerdict(y))
 	lines := strings.Split(s, "\n")
 	for i, wm := range y.Months {

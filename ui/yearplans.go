@@ -135,7 +135,19 @@ func (m *Model) renderYearPlans(w, h int) []string {
 		if y.Short > 0 {
 			short = y.Short.Grouped()
 		}
-		return append(col, m.yearMoney(y, y.Cost), y.Expired.Grouped(), top, short)
+		// The year's figures carry their estimate marks; the months', the
+		// footnote of the one-plan Year screen (o).
+		costMark, cred := "", y.Marks.CreditsMark()
+		if !y.ContactSales {
+			costMark = y.Marks.CostMark(y.Billing, y.Bought > 0)
+		}
+		if top != "–" {
+			top += cred
+		}
+		if short != "–" {
+			short += cred
+		}
+		return append(col, m.yearMoney(y, y.Cost)+costMark, y.Expired.Grouped()+cred, top, short)
 	}
 	var cols [][]string
 	var widths []int
@@ -173,7 +185,11 @@ func (m *Model) renderYearPlans(w, h int) []string {
 	}
 	out = append(out, s.Value.Render(line("  ", "Year", 13)), line("  ", "Expired", 14), line("  ", "Top-ups", 15), line("  ", "Short", 16))
 	best := yp.years[0]
-	verdict := "Cheapest over the year: " + best.Plan.Name + ", " + m.yearMoney(best, best.Cost) + " on " + m.project.Billing.Key() + " billing"
+	bestMark := ""
+	if !best.ContactSales {
+		bestMark = best.Marks.CostMark(best.Billing, best.Bought > 0)
+	}
+	verdict := "Cheapest over the year: " + best.Plan.Name + ", " + m.yearMoney(best, best.Cost) + bestMark + " on " + m.project.Billing.Key() + " billing"
 	if len(yp.years) > 1 {
 		next := yp.years[1]
 		verdict += "; " + next.Plan.Name + " costs " + m.card.Money(next.Cost-best.Cost) + " more"

@@ -42,7 +42,47 @@ func RightSizeLine(r *pricing.RightSize) string {
 		}
 		return "No plan can make this month."
 	}
-	return "Cheapest way to make this month: " + r.Best.Text(r.Card)
+	return "Cheapest way to make this month: " + r.Best.Text(r.Card) + sizeTotalMark(r, r.Best)
+}
+
+// sizeTotalMark, sizePriceMark and sizeTopUpMark mark an option's month,
+// plan price and top-up ≈ when they rest on an estimate.
+func sizeTotalMark(r *pricing.RightSize, o *pricing.SizeOption) string {
+	return r.Marks(o).CostMark(o.Billing, len(o.TopUp.Packs) > 0)
+}
+
+func sizePriceMark(r *pricing.RightSize, o *pricing.SizeOption) string {
+	return r.Marks(o).PriceMark(o.Billing)
+}
+
+func sizeTopUpMark(r *pricing.RightSize, o *pricing.SizeOption) string {
+	return r.Marks(o).TopUpMark(len(o.TopUp.Packs) > 0)
+}
+
+// sizeEstimated lists an option's JSON keys (and CSV columns) that rest on
+// an estimate.
+func sizeEstimated(r *pricing.RightSize, o *pricing.SizeOption) []string {
+	out := []string{}
+	if sizePriceMark(r, o) != "" {
+		out = append(out, "plan_price")
+	}
+	if sizeTopUpMark(r, o) != "" {
+		out = append(out, "top_up")
+	}
+	if sizeTotalMark(r, o) != "" {
+		out = append(out, "total")
+	}
+	return out
+}
+
+// breakEvenMark marks a break-even ≈ when either plan's price, credits or
+// packs are an estimate (the usage it names is the month's, not a figure).
+func breakEvenMark(b *pricing.BreakEven) string {
+	lo, up := pricing.DerivedMarksFor(b.Lower, b.Billing, false), pricing.DerivedMarksFor(b.Upper, b.Billing, false)
+	if lo.Any() || up.Any() {
+		return " " + pricing.EstimateMark
+	}
+	return ""
 }
 
 func topUpCell(c *pricing.RateCard, t pricing.TopUpPurchase) string {
@@ -69,7 +109,7 @@ func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool, w
 		g.add("Plan", "Billing", "Plan price", "Top-up", "Month")
 		for i := range r.Options {
 			o := &r.Options[i]
-			g.add(o.Plan.Name, o.Billing.Key(), c.Money(o.Price), topUpCell(c, o.TopUp), c.Money(o.Total))
+			g.add(o.Plan.Name, o.Billing.Key(), c.Money(o.Price)+sizePriceMark(r, o), topUpCell(c, o.TopUp)+sizeTopUpMark(r, o), c.Money(o.Total)+sizeTotalMark(r, o))
 		}
 		writeTable(&g, w, "  ")
 	}
@@ -87,7 +127,7 @@ func writeRightSizeText(w *bufio.Writer, r *pricing.RightSize, withPlans bool, w
 	if len(r.BreakEvens) > 0 {
 		w.WriteString("\n" + breakEvenHeading(r) + "\n")
 		for i := range r.BreakEvens {
-			w.WriteString("  " + safe(r.BreakEvens[i].Text(c)) + "\n")
+			w.WriteString("  " + safe(r.BreakEvens[i].Text(c)+breakEvenMark(&r.BreakEvens[i])) + "\n")
 		}
 		if r.Dominant != nil {
 			w.WriteString(safe("  (usage measured in "+r.Dominant.Name+", this month's largest premium spend: "+
@@ -107,7 +147,7 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans boo
 		row(w, "---", "---", "---:", "---", "---:")
 		for i := range r.Options {
 			o := &r.Options[i]
-			row(w, md(o.Plan.Name), o.Billing.Key(), c.Money(o.Price), md(topUpCell(c, o.TopUp)), c.Money(o.Total))
+			row(w, md(o.Plan.Name), o.Billing.Key(), c.Money(o.Price)+sizePriceMark(r, o), md(topUpCell(c, o.TopUp)+sizeTopUpMark(r, o)), c.Money(o.Total)+sizeTotalMark(r, o))
 		}
 		w.WriteString("\n")
 	}
@@ -125,7 +165,7 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans boo
 	if len(r.BreakEvens) > 0 {
 		w.WriteString("### " + strings.TrimSuffix(breakEvenHeading(r), ":") + "\n\n")
 		for i := range r.BreakEvens {
-			w.WriteString("- " + md(r.BreakEvens[i].Text(c)) + "\n")
+			w.WriteString("- " + md(r.BreakEvens[i].Text(c)+breakEvenMark(&r.BreakEvens[i])) + "\n")
 		}
 		w.WriteString("\n")
 	}
@@ -134,7 +174,7 @@ func writeRightSizeMarkdown(w *bufio.Writer, r *pricing.RightSize, withPlans boo
 // rightSizeCSVHeader names the columns: one row per plan × billing that can
 // make the month, cheapest first. Blocked and contact-sales plans are left to
 // the comparison's own CSV, which lists every plan.
-var rightSizeCSVHeader = []string{"rank", "plan", "billing", "plan_price", "top_up", "top_up_cost", "total", "best"}
+var rightSizeCSVHeader = []string{"rank", "plan", "billing", "plan_price", "top_up", "top_up_cost", "total", "best", "estimated"}
 
 func writeRightSizeCSV(w *bufio.Writer, r *pricing.RightSize) error {
 	cw, err := newCSV(w, r.Card, rightSizeCSVHeader, allPlans(r.Card)...)
@@ -148,7 +188,7 @@ func writeRightSizeCSV(w *bufio.Writer, r *pricing.RightSize) error {
 			topUp, topUpCost = o.TopUp.Describe(r.Card), o.TopUp.Cost.Plain()
 		}
 		rec := []string{fmt.Sprint(i + 1), o.Plan.ID, o.Billing.Key(), o.Price.Plain(), topUp, topUpCost, o.Total.Plain(),
-			fmt.Sprint(i == 0)}
+			fmt.Sprint(i == 0), strings.Join(sizeEstimated(r, o), " ")}
 		if err := cw.row(rec...); err != nil {
 			return err
 		}
@@ -165,6 +205,8 @@ type sizeOptionJSON struct {
 	TopUp     *topUpJSON `json:"top_up"`
 	Total     string     `json:"total"`
 	Text      string     `json:"text"`
+	// Estimated names the keys above whose numbers rest on an estimate.
+	Estimated []string `json:"estimated"`
 }
 
 // breakEvenJSON is one break-even in a rightSizeDoc. Credits is null when the
@@ -223,7 +265,8 @@ func rightSizeJSON(r *pricing.RightSize) *rightSizeDoc {
 	for i := range r.Options {
 		o := &r.Options[i]
 		d.Options[i] = sizeOptionJSON{Plan: o.Plan.ID, PlanName: o.Plan.Name, Billing: o.Billing.Key(),
-			PlanPrice: o.Price.Plain(), TopUp: topUpOf(c, o.TopUp), Total: o.Total.Plain(), Text: o.Text(c)}
+			PlanPrice: o.Price.Plain(), TopUp: topUpOf(c, o.TopUp), Total: o.Total.Plain(), Text: o.Text(c) + sizeTotalMark(r, o),
+			Estimated: sizeEstimated(r, o)}
 	}
 	if len(d.Options) > 0 {
 		d.Best = &d.Options[0]
@@ -241,7 +284,7 @@ func rightSizeJSON(r *pricing.RightSize) *rightSizeDoc {
 	for i := range r.BreakEvens {
 		b := &r.BreakEvens[i]
 		j := breakEvenJSON{Lower: b.Lower.ID, Upper: b.Upper.ID, Billing: b.Billing.Key(), LowerRunsOut: b.LowerRunsOut,
-			Never: b.Never, ScannedTo: credits(b.ScannedTo), Text: b.Text(c)}
+			Never: b.Never, ScannedTo: credits(b.ScannedTo), Text: b.Text(c) + breakEvenMark(b)}
 		if !b.Never {
 			cr := credits(b.Credits)
 			j.Credits, j.Terms = &cr, b.Terms

@@ -59,6 +59,52 @@ func yearCost(y *pricing.YearResult, m pricing.Money) string {
 // yearHeader and yearCells are the month table's columns, shared by text and Markdown.
 var yearHeader = []string{"Month", "Volume", "Need", "Granted", "Bought", "Used", "Expired", "Carried", "Short", "Cost"}
 
+// YearHeader is the month table's column titles, each marked ≈ when every
+// number under it rests on an estimate (pricing.DerivedMarks): a column
+// is marked once, in its title, so the table keeps its width.
+func YearHeader(y *pricing.YearResult) []string {
+	d := y.Marks
+	marks := []string{"", "", d.NeedMark(), d.GrantMark(), d.TopUpMark(y.Bought > 0), d.CreditsMark(), d.CreditsMark(),
+		d.CreditsMark(), d.CreditsMark(), yearCostMark(y, y.Billing, y.Bought > 0)}
+	out := make([]string, len(yearHeader))
+	for i, h := range yearHeader {
+		out[i] = h + marks[i]
+	}
+	return out
+}
+
+// yearCostMark marks a year's cost on billing b ("" for a contact-sales plan,
+// which shows no cost).
+func yearCostMark(y *pricing.YearResult, b pricing.Billing, topUps bool) string {
+	if y.ContactSales {
+		return ""
+	}
+	return y.Marks.CostMark(b, topUps)
+}
+
+// yearEstimated lists the JSON keys (and CSV columns) of the year's numbers
+// that rest on an estimate: what the ≈ marks say in text.
+func yearEstimated(y *pricing.YearResult) []string {
+	d := y.Marks
+	out := []string{}
+	add := func(on string, keys ...string) {
+		if on != "" {
+			out = append(out, keys...)
+		}
+	}
+	add(d.NeedMark(), "month_credits", "need")
+	add(d.GrantMark(), "granted")
+	add(d.TopUpMark(y.Bought > 0), "bought", "top_up")
+	add(d.CreditsMark(), "used", "expired", "closing", "short")
+	add(yearCostMark(y, y.Billing, y.Bought > 0), "cost")
+	add(yearCostMark(y, pricing.Monthly, y.Monthly.Bought > 0), "monthly_billing_cost")
+	add(yearCostMark(y, pricing.Annual, y.Annual.Bought > 0), "annual_billing_cost")
+	if yearCostMark(y, pricing.Monthly, y.Monthly.Bought > 0)+yearCostMark(y, pricing.Annual, y.Annual.Bought > 0) != "" {
+		out = append(out, "cheaper_by")
+	}
+	return out
+}
+
 func yearCells(y *pricing.YearResult, m *pricing.WalletMonth) []string {
 	return []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.Grouped(), m.Granted.Grouped(),
 		m.Bought.Grouped(), m.Used.Grouped(), m.Expired.Grouped(), m.Closing.Grouped(), m.Short.Grouped(), yearCost(y, m.Cost)}
@@ -74,24 +120,25 @@ func yearTotalCells(y *pricing.YearResult) []string {
 func yearSummary(y *pricing.YearResult) []string {
 	c := y.Card
 	out := []string{
-		"Credits wasted (expired unused): " + c.CreditWord(y.Expired),
+		"Credits wasted (expired unused): " + c.CreditWord(y.Expired) + y.Marks.CreditsMark(),
 		"Months short: " + pricing.Count(y.MonthsShort),
 	}
 	if y.MonthsShort > 0 {
-		out[1] += " (" + c.CreditWord(y.Short) + " not made; " + y.Plan.Name + " sells no top-ups)"
+		out[1] += " (" + c.CreditWord(y.Short) + y.Marks.CreditsMark() + " not made; " + y.Plan.Name + " sells no top-ups)"
 	}
 	if y.MonthsToppedUp > 0 {
 		out = append(out, fmt.Sprintf("Top-ups bought in %s: %s, %s", pricing.Plural(y.MonthsToppedUp, "month"),
-			c.CreditWord(y.Bought), yearCost(y, y.TopUps)))
+			c.CreditWord(y.Bought)+y.Marks.TopUpMark(true), yearCost(y, y.TopUps)+yearCostMark(y, y.Billing, true)))
 	}
 	if y.Closing > 0 {
-		out = append(out, "Carried past month 12: "+c.CreditWord(y.Closing))
+		out = append(out, "Carried past month 12: "+c.CreditWord(y.Closing)+y.Marks.CreditsMark())
 	}
 	out = append(out, yearOneTimeLines(y)...)
 	if y.ContactSales {
 		return append(out, y.Plan.Name+" has no public price: "+pricing.ContactSales+" for the cost of either billing.")
 	}
-	out = append(out, "Year on monthly billing: "+c.Money(y.Monthly.Cost)+"; on annual billing: "+c.Money(y.Annual.Cost))
+	out = append(out, "Year on monthly billing: "+c.Money(y.Monthly.Cost)+yearCostMark(y, pricing.Monthly, y.Monthly.Bought > 0)+
+		"; on annual billing: "+c.Money(y.Annual.Cost)+yearCostMark(y, pricing.Annual, y.Annual.Bought > 0))
 	return append(out, BillingVerdict(y))
 }
 
@@ -110,9 +157,13 @@ func BillingVerdict(y *pricing.YearResult) string {
 			better, other = m, a
 		}
 		return fmt.Sprintf("%s billing is better for this pattern: it leaves %s short, against %s.",
-			titleBilling(y.Cheaper), better.Short.Grouped(), other.Short.Grouped())
+			titleBilling(y.Cheaper), better.Short.Grouped()+y.Marks.CreditsMark(), other.Short.Grouped()+y.Marks.CreditsMark())
 	}
-	return fmt.Sprintf("%s billing is cheaper for this pattern, by %s a year.", titleBilling(y.Cheaper), c.Money(y.CheaperBy))
+	by := yearCostMark(y, pricing.Monthly, m.Bought > 0) + yearCostMark(y, pricing.Annual, a.Bought > 0)
+	if by != "" {
+		by = " " + pricing.EstimateMark
+	}
+	return fmt.Sprintf("%s billing is cheaper for this pattern, by %s a year.", titleBilling(y.Cheaper), c.Money(y.CheaperBy)+by)
 }
 
 func titleBilling(b pricing.Billing) string {
@@ -130,11 +181,11 @@ func writeYearText(w *bufio.Writer, y *pricing.YearResult, blocked []string, wid
 		w.WriteString(safe(yearBlocked(y, blocked)) + "\n")
 	}
 	w.WriteString(safe("Year on "+y.Plan.Name+" ("+y.Plan.ID+"), "+y.Billing.Key()+" billing: the month as planned needs "+
-		c.CreditWord(y.MonthCredits)) + "\n")
+		c.CreditWord(y.MonthCredits)+y.Marks.NeedMark()) + "\n")
 	w.WriteString(safe(rolloverText(y.Plan)) + "\n\n")
 	g := aligner{limit: width}
 	g.reset(true, true, true, true, true, true, true, true, true, true)
-	g.add(yearHeader...)
+	g.add(YearHeader(y)...)
 	for i := range y.Months {
 		g.add(yearCells(y, &y.Months[i])...)
 	}
@@ -163,8 +214,8 @@ func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult, blocked []string)
 	}
 	w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + c.AsOf + " (" + md(c.Origin) + ")  \n")
 	writeSalesMarkdown(w, c)
-	w.WriteString("The month as planned needs " + md(c.CreditWord(y.MonthCredits)) + ". " + md(rolloverText(y.Plan)) + "\n\n")
-	row(w, yearHeader...)
+	w.WriteString("The month as planned needs " + md(c.CreditWord(y.MonthCredits)+y.Marks.NeedMark()) + ". " + md(rolloverText(y.Plan)) + "\n\n")
+	row(w, YearHeader(y)...)
 	row(w, "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:")
 	for i := range y.Months {
 		row(w, yearCells(y, &y.Months[i])...)
@@ -185,7 +236,7 @@ func writeYearMarkdown(w *bufio.Writer, y *pricing.YearResult, blocked []string)
 // yearCSVHeader names the columns of a year: one row per month. Money is a
 // plain decimal; a contact-sales plan leaves cost empty, never 0.
 var yearCSVHeader = []string{"month", "volume", "need", "opening", "granted", "bought", "top_up", "used", "expired",
-	"closing", "short", "cost", "blocked"}
+	"closing", "short", "cost", "blocked", "estimated"}
 
 func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) error {
 	header, oneTime := yearCSVHeader, yearHasOneTime(y)
@@ -197,6 +248,8 @@ func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) erro
 		return err
 	}
 	why := strings.Join(blocked, "; ")
+	// The columns resting on an estimate, the same on every row.
+	est := strings.Join(yearEstimated(y), " ")
 	for i := range y.Months {
 		m := &y.Months[i]
 		topUp, cost := "", ""
@@ -208,7 +261,7 @@ func writeYearCSV(w *bufio.Writer, y *pricing.YearResult, blocked []string) erro
 		}
 		rec := []string{strconv.Itoa(m.Month), volumeLabel(m.Volume), m.Need.String(), m.Opening.String(),
 			m.Granted.String(), m.Bought.String(), topUp, m.Used.String(), m.Expired.String(), m.Closing.String(),
-			m.Short.String(), cost, why}
+			m.Short.String(), cost, why, est}
 		if oneTime {
 			rec = append(rec, yearOneTimeCell(y, m))
 		}
@@ -278,6 +331,9 @@ type yearDoc struct {
 	CheaperBy           *money  `json:"cheaper_by"`
 	SameCost            bool    `json:"same_cost"`
 	ContactSales        bool    `json:"contact_sales"`
+	// Estimated names the keys (of the months and the totals alike) whose
+	// numbers rest on an estimate, as text marks them ≈.
+	Estimated []string `json:"estimated"`
 }
 
 func yearJSON(y *pricing.YearResult, blocked []string) *yearDoc {
@@ -300,7 +356,7 @@ func yearJSON(y *pricing.YearResult, blocked []string) *yearDoc {
 		},
 		MonthlyBillingCost: priced(y.Monthly.Cost), AnnualBillingCost: priced(y.Annual.Cost),
 		MonthlyBillingShort: credits(y.Monthly.Short), AnnualBillingShort: credits(y.Annual.Short),
-		SameCost: y.SameCost, ContactSales: y.ContactSales,
+		SameCost: y.SameCost, ContactSales: y.ContactSales, Estimated: yearEstimated(y),
 	}
 	d.salesDoc = salesOf(c, y.Plan)
 	if !y.ContactSales {
