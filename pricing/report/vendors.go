@@ -113,6 +113,9 @@ func writeVendorsText(w *bufio.Writer, vc *pricing.VendorComparison, width int) 
 	for i := range vc.Vendors {
 		v := &vc.Vendors[i]
 		w.WriteString("\n" + safe(vendorHeading(v)) + "\n")
+		for _, l := range datedLines(v.Card) {
+			w.WriteString("  " + safe(l) + "\n")
+		}
 		for _, l := range vendorSalesLines(v.Card) {
 			w.WriteString("  " + safe(l) + "\n")
 		}
@@ -210,6 +213,9 @@ func writeVendorsMarkdown(w *bufio.Writer, vc *pricing.VendorComparison) {
 		c := v.Card
 		w.WriteString("## " + md(v.Name()) + "\n\n")
 		w.WriteString("Rate card: **" + md(c.Name) + "**, as of " + md(c.AsOf) + " (" + md(c.Origin) + ")\n\n")
+		for _, l := range datedLines(c) {
+			w.WriteString("- " + md(l) + "\n")
+		}
 		for _, l := range vendorSalesLines(c) {
 			w.WriteString("- " + md(strings.TrimSpace(l)) + "\n")
 		}
@@ -326,6 +332,7 @@ type vendorJSON struct {
 	// Converted is the recommended month in the comparison's currency.
 	Converted *money `json:"converted_month_cost"`
 	salesDoc
+	datedDoc
 }
 
 type vendorBestJSON struct {
@@ -379,7 +386,7 @@ func vendorsJSON(vc *pricing.VendorComparison) *vendorsDoc {
 		v := &vc.Vendors[i]
 		c := v.Card
 		vj := vendorJSON{Card: cardOf(c), Plans: []vendorPlanJSON{}, Blocked: []vendorBlockJSON{},
-			FinishedMinutes: minutesText(v.FinishedSeconds, false), CreditName: c.CreditNamePlural, salesDoc: salesOf(c, vendorPlans(v)...)}
+			FinishedMinutes: minutesText(v.FinishedSeconds, false), CreditName: c.CreditNamePlural, salesDoc: salesOf(c, vendorPlans(v)...), datedDoc: datedOf(c)}
 		if len(v.Gaps) == 0 && v.Project != nil {
 			cr := credits(v.Premium)
 			vj.Credits = &cr

@@ -13,8 +13,9 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-// vendorCards are the cards of the vendor goldens, the built-in card first.
-var vendorCards = []string{"../../plans.toml", "../../examples/heygen-2026-credits.toml", "../../examples/fluxnote-flat.toml"}
+// vendorCards are the cards of the vendor goldens (issue 11's proof): the
+// built-in card first, then Colossyan, D-ID and FluxNote.
+var vendorCards = []string{"../../plans.toml", "../../examples/colossyan-2026.toml", "../../examples/d-id-studio-2026.toml", "../../examples/fluxnote-flat.toml"}
 
 // vendorMonths reads one project across the vendor cards, as compare with
 // several --rates does (ParseProjectAcross), each card for the project's
@@ -33,6 +34,10 @@ func vendorMonths(t *testing.T, project string, eur bool) []pricing.CardMonth {
 		}
 		c, err := pricing.ParseRateCard(filepath.Base(path), []byte(text))
 		if err != nil {
+			t.Fatal(err)
+		}
+		// As the command prices: the rows in force on the tests' day.
+		if c, err = c.On(testToday); err != nil {
 			t.Fatal(err)
 		}
 		cards = append(cards, c)
@@ -115,7 +120,7 @@ func TestVendorsJSONShape(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Vendors) != 3 || doc.CheapestVendor == nil {
+	if len(doc.Vendors) != len(vendorCards) || doc.CheapestVendor == nil {
 		t.Fatalf("vendors %d, cheapest %v", len(doc.Vendors), doc.CheapestVendor)
 	}
 	for i, v := range doc.Vendors {
