@@ -938,7 +938,7 @@ func TestServeLimits(t *testing.T) {
 func TestServeRefusesCommandsThatCannotRunOverSSH(t *testing.T) {
 	ts := startServer(t, nil)
 	_, errOut, code := ts.run("serve --listen 127.0.0.1:0", "")
-	if code != 2 || !strings.Contains(errOut, "serve cannot be run over SSH; these can: quote, compare, fit, year, check, proposal, help") {
+	if code != 2 || !strings.Contains(errOut, "serve cannot be run over SSH; these can: quote, compare, fit, year, check, proposal, verify, help") {
 		t.Errorf("serve over SSH exits %d: %q", code, errOut)
 	}
 }
