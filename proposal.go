@@ -157,14 +157,6 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	return a.writeOutFile(o.out, doc)
 }
 
-// cardOrigin is what errors call the card: its path, or the embedded one's name.
-func cardOrigin(path string) string {
-	if path == "" {
-		return defaultCardOrigin
-	}
-	return path
-}
-
 // render prices the request's project and writes the proposal with its
 // inputs embedded.
 func (r *proposalRequest) render(format report.ProposalFormat) ([]byte, error) {
