@@ -413,3 +413,24 @@ func minusMoney(a, b pricing.Money) pricing.Money {
 	}
 	return a - b
 }
+
+// moneyFitCSVColumns are the columns a fit's CSV adds when the month has a
+// budget in money: the same on every row, as the sales columns are.
+var moneyFitCSVColumns = []string{"budget", "budget_total", "budget_over", "budget_top_up"}
+
+// moneyFitCSVCells are a money fit's moneyFitCSVColumns: budget_over is
+// negative when the month is under the budget.
+func moneyFitCSVCells(c *pricing.RateCard, mf *pricing.MoneyFit) []string {
+	over := mf.Over.Plain()
+	if mf.Within {
+		over = "-" + mf.Under.Plain()
+		if mf.Under == 0 {
+			over = "0.00"
+		}
+	}
+	topUp := ""
+	if len(mf.TopUp.Packs) > 0 {
+		topUp = mf.TopUp.Describe(c)
+	}
+	return []string{mf.Budget.Plain(), mf.Total.Plain(), over, topUp}
+}
