@@ -393,7 +393,7 @@ func moneyFitLines(c *pricing.RateCard, mf *pricing.MoneyFit) []string {
 	if n := len(mf.TopUp.Packs); n > 0 {
 		out = append(out, "The balance above is "+c.CreditWord(mf.Fit.Balance-mf.TopUp.Credits)+" and the top-up's "+mf.TopUp.Credits.Grouped()+".")
 	}
-	if !mf.KeptAsPlanned {
+	if !mf.KeptAsPlanned && !mf.PlanOver {
 		if mf.AsPlannedCanTop {
 			out = append(out, "As planned, topped up: "+c.Money(mf.AsPlannedTotal)+", "+c.Money(minusMoney(mf.AsPlannedTotal, mf.Budget))+" over the budget.")
 		} else {
