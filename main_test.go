@@ -667,3 +667,21 @@ func TestFitAndYearHelp(t *testing.T) {
 		}
 	}
 }
+
+// --rates given more than once reaches the planner: it opens on the first
+// card and gets every card for the vendor switch; --fx needs two cards.
+func TestPlannerGetsEveryCard(t *testing.T) {
+	o, code, stderr := plannerOptions(t, nil, "--rates", "plans.toml", "--rates", "examples/heygen-2026-credits.toml", "examples/creator-month.toml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if len(o.Cards) != 2 || o.Cards[0] != o.Card || o.Cards[1].Name != "HeyGen credit plans (2026)" {
+		t.Fatalf("cards %d, first is the planner's %v", len(o.Cards), len(o.Cards) > 0 && o.Cards[0] == o.Card)
+	}
+	if _, code, stderr := plannerOptions(t, nil, "--fx", "x.toml", "examples/creator-month.toml"); code != 2 || !strings.Contains(stderr, "--fx converts between vendors' cards") {
+		t.Errorf("--fx with one card: exit %d: %s", code, stderr)
+	}
+	if _, code, _ := plannerOptions(t, nil, "--rates", "plans.toml", "--rates", "nope.toml", "examples/creator-month.toml"); code == 0 {
+		t.Error("a missing second card opens the planner")
+	}
+}

@@ -18,14 +18,17 @@ var plannerCommand = &command{
 	synopsis: "[--rates FILE] [--plan ID] [PROJECT.toml]",
 	summary:  "open the interactive planner",
 	flags: func(fs *flag.FlagSet, o *options) {
-		ratesFlag(fs, o)
+		ratesManyFlag(fs, o)
+		fxFlag(fs, o)
 		asOfFlag(fs, o)
 		pricingFlag(fs, o)
 		planFlag(fs, o, "open the month on plan `ID` instead of the project's plan")
 		presentFlag(fs, o)
 		versionFlag(fs, o)
 	},
-	run: runPlanner,
+	// Several cards are the vendor switch's (V) and the vendors side by side (v).
+	manyRates: true,
+	run:       runPlanner,
 }
 
 // plannerHelp follows the overview in the planner's -h.
@@ -64,6 +67,9 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 	// With several --rates the planner opens on the first card; the others
 	// are the vendor switch's (plannerVendors).
 	files := plannerRates(o)
+	if o.fx != "" && len(files) < 2 {
+		return usagef(c, "--fx converts between vendors' cards; give --rates once for each card (creditplan --rates A --rates B --fx FILE PROJECT.toml)")
+	}
 	first := ""
 	if len(files) > 0 {
 		first = files[0]
@@ -182,12 +188,7 @@ func (a *app) plannerPricing(c *command, o *options, opts *ui.Options) error {
 }
 
 // plannerRates is every --rates the planner was given, in order.
-func plannerRates(o *options) []string {
-	if o.rates == "" {
-		return nil
-	}
-	return []string{o.rates}
-}
+func plannerRates(o *options) []string { return o.RatesFiles() }
 
 // plannerVendors reads the other vendors' cards (--rates after the first),
 // each on the as-of day and carrying the customer and today's stamp; the
@@ -215,5 +216,13 @@ func (a *app) plannerVendors(c *command, o *options, files []string, opts *ui.Op
 		return all
 	}
 	opts.Cards = cards
+	if o.fx != "" {
+		fx, err := readFX(o.fx)
+		if err != nil {
+			return err
+		}
+		// The rates in force on the day the comparison is prepared.
+		opts.FX = fx.On(opts.Today)
+	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package pricing
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -365,10 +368,20 @@ func TestProvidesBadInput(t *testing.T) {
 	}
 }
 
-// The shipped HeyGen cards say what every feature provides, each in its own
-// slot, so any month written for them can be carried to another vendor.
+// Every shipped card says what each of its features provides, each in its
+// own slot, so any month written for one can be carried to another vendor.
 func TestShippedCardsProvideOnEveryFeature(t *testing.T) {
-	for _, path := range []string{"../plans.toml", "../examples/heygen-2026-credits.toml"} {
+	paths := []string{"../plans.toml"}
+	examples, _ := filepath.Glob("../examples/*.toml")
+	for _, path := range examples {
+		if src, err := os.ReadFile(path); err == nil && bytes.Contains(src, []byte("\n[card]\n")) {
+			paths = append(paths, path)
+		}
+	}
+	if len(paths) < 5 {
+		t.Fatalf("only %v", paths)
+	}
+	for _, path := range paths {
 		c := loadCardFile(t, path)
 		for _, f := range c.Features {
 			if s, ok := f.Provides.Slot(); !ok || s != f.Slot {

@@ -84,11 +84,12 @@ func isScriptFile(key, value string, cards []*RateCard) bool {
 // What does not carry (docs/capabilities.md): the plan id (a card without it
 // starts from its first plan; comparisons choose their own), the balance and
 // a pricing overlay (credits and negotiated prices belong to one card: other
-// cards assume a full cycle at list price), scenarios and one-time needs. The project's own
+// cards assume a full cycle at list price), and scenarios. The project's own
 // card is the first card that has its plan (the first card when it names
 // none). Lengths, counts, languages, b-roll clips, script generations,
 // re-renders, scripts, drafts, seats, billing, the budget and the customer
-// carry as written; a draft resolution is carried as a resolution is.
+// carry as written; a draft resolution is carried as a resolution is; one-time
+// needs carry by id, and a charge a card lacks blocks its plans (onetime.go).
 //
 // What only another card refuses in a file its own card reads (a plan that
 // cannot draft) is that card's gap; what the project's own card refuses is

@@ -33,8 +33,10 @@ type vendorState struct {
 	cmp   *pricing.VendorComparison
 	marks []string
 	err   error
-	// switching is the card V is carrying the month to, -1 when none.
-	switching int
+	// switching is the card V is carrying the month to, -1 when none;
+	// refused is the last card that could not make the month, so the next V
+	// goes on past it (-1 when none).
+	switching, refused int
 	// fx converts the cards' money to the first card's currency (Options.FX).
 	fx *pricing.FX
 }
@@ -59,7 +61,7 @@ type vendorSwitchedMsg struct {
 // useVendors takes the vendors' cards: the planner's own (its overlay and
 // customer laid over it) stands for the card of the same origin.
 func (m *Model) useVendors(cards []*pricing.RateCard, fx *pricing.FX) {
-	m.vend.switching, m.vend.fx = -1, fx
+	m.vend.switching, m.vend.refused, m.vend.fx = -1, -1, fx
 	if len(cards) < 2 {
 		m.keys.Global.NextVendor.SetEnabled(false)
 		m.keys.Plans.Vendors.SetEnabled(false)
@@ -166,7 +168,14 @@ func (m *Model) nextVendor() tea.Cmd {
 	if m.vend.switching >= 0 {
 		return nil // one switch at a time
 	}
-	to := (m.vend.cur + 1) % len(m.vend.cards)
+	from := m.vend.cur
+	if m.vend.refused >= 0 {
+		from = m.vend.refused // past the vendor that could not make it
+	}
+	to := (from + 1) % len(m.vend.cards)
+	if to == m.vend.cur {
+		to = (to + 1) % len(m.vend.cards)
+	}
 	m.vend.switching = to
 	m.setStatus("Pricing the month on " + printable(vendorName(m.vend.cards[to])) + "…")
 	rev, path, cur, cards, p := m.version, m.path, m.vend.cur, m.vend.cards, m.project.Clone()
@@ -198,6 +207,7 @@ func (m *Model) vendorSwitched(msg vendorSwitchedMsg) {
 		m.setError(errorText("✗ " + name + ": " + msg.err.Error()))
 		return
 	case msg.month.Blocked() || msg.month.Project == nil:
+		m.vend.refused = msg.to
 		m.setError(errorText("✗ " + name + " cannot make this month: " + strings.Join(gapReasons(msg.month.Gaps), "; ") + " (v compares the vendors)"))
 		return
 	}
@@ -208,7 +218,7 @@ func (m *Model) vendorSwitched(msg vendorSwitchedMsg) {
 	for i := range p.Scenarios {
 		p.Scenarios[i].ID = i + 1
 	}
-	m.vend.cur = msg.to
+	m.vend.cur, m.vend.refused = msg.to, -1
 	m.card = m.vend.cards[msg.to]
 	m.project = p
 	m.nextID = len(p.Videos)
