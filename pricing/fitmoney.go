@@ -43,6 +43,13 @@ type MoneyFit struct {
 	Under, Over Money
 	// KeptAsPlanned is set when the month as planned was chosen (rule 1).
 	KeptAsPlanned bool
+	// PlanOver is set when the plan and the one-time charges alone cost
+	// more than the budget: no change to the videos brings the month under.
+	// Within is then the cheapest way to make the month as planned, over
+	// every plan and billing (right-sizing), when it fits the budget; nil
+	// when none does.
+	PlanOver    bool
+	WithinPlans *SizeOption
 }
 
 // FitMoney fits the month on a plan to a budget in money, starting from a
@@ -81,6 +88,10 @@ func (c *RateCard) FitMoney(p *Project, plan *Plan, balance Credits, budget Mone
 			}
 		}
 	}
+	if fixed > budget {
+		mf.PlanOver = true
+		mf.WithinPlans = c.cheapestWithin(p, budget)
+	}
 	mf.Total = plus(fixed, mf.TopUp.Cost)
 	mf.Within = mf.Total <= budget
 	if mf.Within {
@@ -109,6 +120,24 @@ func mostCreditsFor(plan *Plan, money Money) Credits {
 // ends: "The month as planned fits $60.00 with 1 × Add-on 300 (300 premium
 // credits, $15.00): $44.00, $16.00 under."
 func (mf *MoneyFit) Sentence(c *RateCard) string {
+	if mf.PlanOver {
+		s := mf.Fit.Plan.Name + " alone costs " + c.Money(mf.Price)
+		if mf.OneTime > 0 {
+			s += " + " + c.Money(mf.OneTime) + " one-time"
+		}
+		s += ", " + c.Money(minus(plus(mf.Price, mf.OneTime), mf.Budget)) + " over the " + c.Money(mf.Budget) +
+			" budget: no change to the videos brings it under."
+		if o := mf.WithinPlans; o != nil {
+			s += " Within it: " + o.Text(c)
+			if o.OneTime > 0 {
+				s += " + " + c.Money(o.OneTime) + " one-time"
+			}
+			s += "."
+		} else {
+			s += " No plan makes the month as planned within it."
+		}
+		return s
+	}
 	var s string
 	switch {
 	case mf.KeptAsPlanned && len(mf.TopUp.Packs) == 0:
@@ -125,4 +154,20 @@ func (mf *MoneyFit) Sentence(c *RateCard) string {
 		return s + ", " + c.Money(mf.Under) + " under the " + c.Money(mf.Budget) + " budget."
 	}
 	return s + ", " + c.Money(mf.Over) + " over the " + c.Money(mf.Budget) + " budget."
+}
+
+// cheapestWithin is the cheapest way to make the month as planned over
+// every plan and billing (right-sizing's order, one-time money counted)
+// when it costs no more than the budget; nil otherwise.
+func (c *RateCard) cheapestWithin(p *Project, budget Money) *SizeOption {
+	u := c.newUsage()
+	rs := &RightSize{Card: c, Billing: p.Billing, Premium: c.monthTally(p, u, nil)}
+	c.sizePlans(rs, p, u)
+	if len(rs.Options) == 0 {
+		return nil
+	}
+	if o := rs.Options[0]; plus(o.Total, o.OneTime) <= budget {
+		return &o
+	}
+	return nil
 }

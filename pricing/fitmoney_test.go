@@ -1,6 +1,9 @@
 package pricing
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // moneyFitCard has one plan, Starter: $29 a month, 200 credits, a pack of
 // 100 credits for $5; and a photo training of 20 credits.
@@ -103,5 +106,35 @@ func TestFitToMoneyOverBudgetWhateverIsCut(t *testing.T) {
 	p.HasBudget = false
 	if r, _ := c.FitProject(p); r.Money != nil {
 		t.Error("a fit without a budget has a money fit")
+	}
+}
+
+func TestFitToMoneySaysWhenThePlanAloneIsOverTheBudget(t *testing.T) {
+	c := mustCard(t, 1, moneyFitCard+`
+[[plans]]
+id = "pro"
+name = "Pro"
+monthly_price = 99
+credits = 2000
+`+premiumFeatures)
+	p := moneyFitMonth(c, "60")
+	p.Plan = "pro"
+	// Pro's $99 is $39 over $60 whatever the videos; Starter makes the month
+	// as planned for $29 + 2 × $5 = $39 (monthly first on a tie with annual).
+	r, _ := c.FitProject(p)
+	mf := r.Money
+	if !mf.PlanOver || mf.WithinPlans == nil || mf.WithinPlans.Plan.ID != "starter" || len(r.Changes) != 0 {
+		t.Fatalf("money fit %+v, %d changes", mf, len(r.Changes))
+	}
+	want := "Pro alone costs $99.00, $39.00 over the $60.00 budget: no change to the videos brings it under. " +
+		"Within it: Starter, billed monthly, + 2 × Pack 100 (200 premium credits, $10.00): $39.00 a month."
+	if got := mf.Sentence(c); got != want {
+		t.Errorf("sentence\n got %q\nwant %q", got, want)
+	}
+	// $30: no plan makes the month as planned within it.
+	p.Budget = usd("30")
+	r, _ = c.FitProject(p)
+	if got := r.Money.Sentence(c); r.Money.WithinPlans != nil || !strings.HasSuffix(got, "No plan makes the month as planned within it.") {
+		t.Errorf("$30: %q", got)
 	}
 }

@@ -296,7 +296,11 @@ var fitCSVHeader = []string{"video", "video_index", "kind", "slot", "from", "to"
 // carries what still blocks the plan ("blocked", reasons joined by "; ",
 // empty when nothing does), so no row reads as a month the plan can make.
 func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
-	cw, err := newCSV(w, r.Card, fitCSVHeader, r.Plan)
+	header := fitCSVHeader
+	if r.Money != nil {
+		header = append(append([]string{}, header...), moneyFitCSVColumns...)
+	}
+	cw, err := newCSV(w, r.Card, header, r.Plan)
 	if err != nil {
 		return err
 	}
@@ -310,6 +314,9 @@ func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
 			rec[6], rec[7] = strconv.Itoa(ch.RerendersFrom), strconv.Itoa(ch.RerendersTo)
 		} else {
 			rec[4], rec[5] = ch.From.ID, ch.To.ID
+		}
+		if r.Money != nil {
+			rec = append(rec, moneyFitCSVCells(r.Card, r.Money)...)
 		}
 		if err := cw.row(rec...); err != nil {
 			return err

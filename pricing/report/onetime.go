@@ -393,7 +393,7 @@ func moneyFitLines(c *pricing.RateCard, mf *pricing.MoneyFit) []string {
 	if n := len(mf.TopUp.Packs); n > 0 {
 		out = append(out, "The balance above is "+c.CreditWord(mf.Fit.Balance-mf.TopUp.Credits)+" and the top-up's "+mf.TopUp.Credits.Grouped()+".")
 	}
-	if !mf.KeptAsPlanned {
+	if !mf.KeptAsPlanned && !mf.PlanOver {
 		if mf.AsPlannedCanTop {
 			out = append(out, "As planned, topped up: "+c.Money(mf.AsPlannedTotal)+", "+c.Money(minusMoney(mf.AsPlannedTotal, mf.Budget))+" over the budget.")
 		} else {
@@ -412,4 +412,25 @@ func minusMoney(a, b pricing.Money) pricing.Money {
 		return 0
 	}
 	return a - b
+}
+
+// moneyFitCSVColumns are the columns a fit's CSV adds when the month has a
+// budget in money: the same on every row, as the sales columns are.
+var moneyFitCSVColumns = []string{"budget", "budget_total", "budget_over", "budget_top_up"}
+
+// moneyFitCSVCells are a money fit's moneyFitCSVColumns: budget_over is
+// negative when the month is under the budget.
+func moneyFitCSVCells(c *pricing.RateCard, mf *pricing.MoneyFit) []string {
+	over := mf.Over.Plain()
+	if mf.Within {
+		over = "-" + mf.Under.Plain()
+		if mf.Under == 0 {
+			over = "0.00"
+		}
+	}
+	topUp := ""
+	if len(mf.TopUp.Packs) > 0 {
+		topUp = mf.TopUp.Describe(c)
+	}
+	return []string{mf.Budget.Plain(), mf.Total.Plain(), over, topUp}
 }
