@@ -683,7 +683,9 @@ func (d *srcDoc) editRoot(saved, edited *Project, headerEnd int, edits *[]srcEdi
 	if len(d.root) == 0 && len(d.videos) > 0 {
 		t.blankLine = true
 	}
-	if saved.Plan != edited.Plan {
+	// A month with no videos left needs its plan written down to read back
+	// (an empty project is refused), even when the file left it to the card.
+	if saved.Plan != edited.Plan || len(edited.Videos) == 0 && !slices.ContainsFunc(d.root, func(e srcEntry) bool { return e.key == "plan" }) {
 		t.set("plan", tomlQuote(edited.Plan))
 	}
 	if saved.Billing != edited.Billing {
