@@ -248,3 +248,21 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// plannerProposal is the planner's Options.Proposal: the month's file (its
+// bytes as a save would write them) as the Markdown proposal `creditplan
+// proposal --format md` writes, on the card of rates and the negotiated
+// pricing o or the project names. It reads the card and overlay when
+// called, in the planner's command.
+func (a *app) plannerProposal(c *command, o *options, rates string) func(path string, src []byte) ([]byte, error) {
+	return func(path string, src []byte) ([]byte, error) {
+		name := path
+		if name == "" {
+			name = "the month"
+		}
+		doc, _, err := a.makeProposal(c, rates, "", o, nil, report.ProposalMarkdown, func() ([]byte, string, error) {
+			return src, name, nil
+		})
+		return doc, err
+	}
+}

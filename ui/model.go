@@ -146,6 +146,8 @@ type Model struct {
 	// serve is a server session's part (ui/serve.go): its folder, share and
 	// viewer; zero outside `creditplan serve`.
 	serve serveState
+	// proposal is Options.Proposal (ui/export.go's exportProposal).
+	proposal func(path string, src []byte) ([]byte, error)
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -160,13 +162,14 @@ type editKey struct {
 // one draft video). It prices the month once, so the first frame has its numbers.
 func New(opts Options) *Model {
 	m := &Model{
-		card:    opts.Card,
-		project: opts.Project,
-		path:    opts.Path,
-		isDark:  true,
-		keys:    DefaultKeyMap(),
-		help:    help.New(),
-		input:   textinput.New(),
+		card:     opts.Card,
+		project:  opts.Project,
+		path:     opts.Path,
+		isDark:   true,
+		keys:     DefaultKeyMap(),
+		help:     help.New(),
+		input:    textinput.New(),
+		proposal: opts.Proposal,
 	}
 	if opts.Read != nil {
 		// An empty month stands in until the load installs the real one.
