@@ -17,7 +17,8 @@ import (
 // cheapest way to make the month (<base>.plans.md), Year the year
 // (<base>.year.md), Scenarios the plans compared and the scenarios side by
 // side (<base>.scenarios.md), and the vendors side by side when v shows them
-// (<base>.vendors.md). The Markdown is rendered here, from what the screen
+// (<base>.vendors.md). With Options.Proposal, Plans (but the vendors), Year
+// and Scenarios write the proposal instead (exportProposal). The Markdown is rendered here, from what the screen
 // shows (it is pure and cheap); the file is written in a command, asking
 // before replacing one the planner did not write.
 func (m *Model) export() tea.Cmd {

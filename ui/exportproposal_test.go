@@ -70,3 +70,17 @@ func TestExportProposal(t *testing.T) {
 		t.Fatalf("a failed proposal changed the file: %q", got)
 	}
 }
+
+// The full help names what e writes: the proposal where it does.
+func TestExportHelpNamesTheProposal(t *testing.T) {
+	for _, c := range []struct {
+		s        Screen
+		proposal bool
+		want     string
+	}{{ScreenPlans, true, "export proposal"}, {ScreenYear, true, "export proposal"}, {ScreenScenarios, true, "export proposal"},
+		{ScreenMonth, true, "export quote"}, {ScreenPlans, false, "export plans"}} {
+		if got := exportHelp(c.s, c.proposal); got != c.want {
+			t.Errorf("exportHelp(%v, %v) = %q, want %q", c.s, c.proposal, got, c.want)
+		}
+	}
+}

@@ -606,7 +606,7 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 
 // screenHelp is the key map as the current screen's help lists it.
 func (m *Model) screenHelp() ScreenHelp {
-	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder(), Presenting: m.present.on}
+	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder(), Presenting: m.present.on, Proposal: m.proposal != nil}
 }
 
 // typed reports whether a key types a character (a letter, digit, space or
