@@ -146,6 +146,9 @@ type Model struct {
 	// serve is a server session's part (ui/serve.go): its folder, share and
 	// viewer; zero outside `creditplan serve`.
 	serve serveState
+	// today is Options.Today: the header notes rates priced on another day
+	// (AsOfNote).
+	today pricing.Date
 	// proposal is Options.Proposal (ui/export.go's exportProposal).
 	proposal func(path string, src []byte) ([]byte, error)
 }
@@ -170,6 +173,7 @@ func New(opts Options) *Model {
 		help:     help.New(),
 		input:    textinput.New(),
 		proposal: opts.Proposal,
+		today:    opts.Today,
 	}
 	if opts.Read != nil {
 		// An empty month stands in until the load installs the real one.
