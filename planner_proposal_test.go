@@ -59,3 +59,29 @@ func TestPlannerProposalVerifies(t *testing.T) {
 		t.Fatalf("verify: exit %d: %s%s", code, vout, verrs)
 	}
 }
+
+// --as-of reaches the planner as a card whose rates' day is not today's, so
+// its header notes it (ui's AsOfNote); without it there is no note.
+func TestPlannerRatesDayNote(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{{[]string{"--as-of", "2026-03-01", "examples/sales-demo.toml"}, "rates as of 2026-03-01"}, {[]string{"examples/sales-demo.toml"}, ""}} {
+		var got ui.Options
+		var errb bytes.Buffer
+		a := &app{stdout: &bytes.Buffer{}, stderr: &errb, interactive: func() bool { return true },
+			runPlanner: func(o ui.Options) error { got = o; return nil },
+			getenv: func(k string) string {
+				if k == "CREDITPLAN_TODAY" {
+					return testToday
+				}
+				return ""
+			}}
+		if code := a.run(c.args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errb.String())
+		}
+		if note := got.Card.AsOfNote(got.Today); note != c.want {
+			t.Errorf("%v: the planner's card notes %q, want %q", c.args, note, c.want)
+		}
+	}
+}
