@@ -87,6 +87,7 @@ func runPlanner(a *app, c *command, o *options, pos []string) error {
 		}
 	}
 	opts := ui.Options{Card: card, Path: path, Present: o.present}
+	opts.Proposal = a.plannerProposal(c, o, first)
 	// A file that does not exist yet is a new month the first save creates
 	// there (a link to nowhere too: the save writes its target). A big month
 	// is read by the planner itself, in the background, so its first frame

@@ -80,35 +80,59 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
+	doc, warnings, err := a.makeProposal(c, o.rates, o.plan, o, billing, format, func() ([]byte, string, error) {
+		return a.readProjectSource(path)
+	})
+	if err != nil {
+		return err
+	}
+	// Warnings (a valid_until already past, a price below the discount
+	// band) are the salesperson's, not the customer's: stderr.
+	for _, w := range warnings {
+		fmt.Fprintf(a.stderr, "%s: warning: %s\n", c.fullName(), pricing.Printable(w))
+	}
+	if o.out == "" {
+		_, err := a.stdout.Write(doc)
+		return writeOut(err)
+	}
+	return a.writeOutFile(o.out, doc)
+}
+
+// makeProposal prices the project readProject gives on the card of rates
+// (the built-in one for "") with its negotiated pricing laid over, and
+// renders the proposal in format with its inputs embedded: what `creditplan
+// proposal` writes, and what e writes in the planner (plannerProposal).
+// warnings are the salesperson's, not the customer's.
+func (a *app) makeProposal(c *command, rates, plan string, o *options, billing *pricing.Billing, format report.ProposalFormat, readProject func() ([]byte, string, error)) (doc []byte, warnings []string, err error) {
 	today, err := a.today(c)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	req := &proposalRequest{projectName: path}
-	cardSrc, origin, err := a.readCardSource(o.rates)
+	req := &proposalRequest{}
+	cardSrc, origin, err := a.readCardSource(rates)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if req.card, err = pricing.ParseRateCard(origin, cardSrc); err != nil {
-		return err
+		return nil, nil, err
 	}
 	// The rows in force today, as proposal() prices them.
 	if req.card, err = req.card.On(today); err != nil {
-		return err
+		return nil, nil, err
 	}
-	if o.plan != "" {
-		if err := choosePlan(c, req.card, o.plan); err != nil {
-			return err
+	if plan != "" {
+		if err := choosePlan(c, req.card, plan); err != nil {
+			return nil, nil, err
 		}
 	}
-	src, path, err := a.readProjectSource(path)
+	src, path, err := readProject()
 	if err != nil {
-		return fmt.Errorf("project: %w", err)
+		return nil, nil, fmt.Errorf("project: %w", err)
 	}
 	req.projectName = path
 	p, err := pricing.ParseProject(path, src, req.card)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	var overlay struct {
 		name, sha string
@@ -116,20 +140,20 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	}
 	if ov := overlayPath(o, path, p); ov != "" {
 		if overlay.src, err = a.readOverlaySource(ov); err != nil {
-			return fmt.Errorf("pricing: %w", err)
+			return nil, nil, fmt.Errorf("pricing: %w", err)
 		}
 		// Laid over once under its own name, so its problems name the file.
 		if _, _, err := req.card.LoadOverlay(ov, overlay.src); err != nil {
-			return err
+			return nil, nil, err
 		}
 		overlay.name, overlay.sha = filepath.Base(ov), pricing.SHA256Hex(overlay.src)
 	}
 	embedded, err := pricing.ProposalProject(src)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	req.in = pricing.ProposalInputs{
-		Version: version, Format: format.String(), PreparedOn: today.String(), Plan: o.plan,
+		Version: version, Format: format.String(), PreparedOn: today.String(), Plan: plan,
 		CardName: req.card.Name, CardAsOf: req.card.AsOf, CardSHA256: pricing.SHA256Hex(cardSrc),
 		Card: cardSrc, Project: embedded,
 		OverlayName: overlay.name, OverlaySHA256: overlay.sha, Overlay: overlay.src,
@@ -139,22 +163,13 @@ func runProposal(a *app, c *command, o *options, args []string) error {
 	}
 	prop, err := req.proposal()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	// Warnings (a valid_until already past, a price below the discount
-	// band) are the salesperson's, not the customer's: stderr.
-	for _, w := range prop.Card.Sales.Warnings {
-		fmt.Fprintf(a.stderr, "%s: warning: %s\n", c.fullName(), pricing.Printable(w))
-	}
-	doc, err := report.RenderProposal(prop, format, req.in)
+	doc, err = report.RenderProposal(prop, format, req.in)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	if o.out == "" {
-		_, err := a.stdout.Write(doc)
-		return writeOut(err)
-	}
-	return a.writeOutFile(o.out, doc)
+	return doc, prop.Card.Sales.Warnings, nil
 }
 
 // render prices the request's project and writes the proposal with its
@@ -232,4 +247,22 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	return nil
+}
+
+// plannerProposal is the planner's Options.Proposal: the month's file (its
+// bytes as a save would write them) as the Markdown proposal `creditplan
+// proposal --format md` writes, on the card of rates and the negotiated
+// pricing o or the project names. It reads the card and overlay when
+// called, in the planner's command.
+func (a *app) plannerProposal(c *command, o *options, rates string) func(path string, src []byte) ([]byte, error) {
+	return func(path string, src []byte) ([]byte, error) {
+		name := path
+		if name == "" {
+			name = "the month"
+		}
+		doc, _, err := a.makeProposal(c, rates, "", o, nil, report.ProposalMarkdown, func() ([]byte, string, error) {
+			return src, name, nil
+		})
+		return doc, err
+	}
 }

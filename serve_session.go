@@ -121,6 +121,11 @@ func (s *server) plan(sess ssh.Session, user string, root *os.Root, args []strin
 		return exitInvalid
 	}
 	opts.Today, opts.PricingFile, opts.Warnings = today, cf.pricing, opts.Card.Sales.Warnings
+	// e's proposal reads the server's card and overlays, as the proposal
+	// command does over SSH.
+	pa := serverApp(stderr)
+	pa.session = &sessionFiles{card: card, pricing: s.pricingCard, root: root, cardSource: s.cardSource, overlaySource: s.overlaySource}
+	opts.Proposal = pa.plannerProposal(plannerCommand, &options{}, "")
 	m := ui.New(opts)
 	defer sh.end()
 	code := s.runProgram(sess, m, cf, sh.attach)

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"creditplan/pricing"
 	"creditplan/pricing/report"
 )
 
@@ -16,16 +17,58 @@ import (
 // cheapest way to make the month (<base>.plans.md), Year the year
 // (<base>.year.md), Scenarios the plans compared and the scenarios side by
 // side (<base>.scenarios.md), and the vendors side by side when v shows them
-// (<base>.vendors.md). The Markdown is rendered here, from what the screen
+// (<base>.vendors.md). With Options.Proposal, Plans (but the vendors), Year
+// and Scenarios write the proposal instead (exportProposal). The Markdown is rendered here, from what the screen
 // shows (it is pure and cheap); the file is written in a command, asking
 // before replacing one the planner did not write.
 func (m *Model) export() tea.Cmd {
+	if m.proposal != nil && m.exportsProposal() {
+		return m.exportProposal()
+	}
 	kind, what, data, err := m.exportContent()
 	if err != nil {
 		m.setError(err)
 		return nil
 	}
 	return m.writeExportFile(exportPath(m.path, kind), what, data)
+}
+
+// exportsProposal reports whether e on the current screen writes the
+// proposal (Options.Proposal): on the Plans screen (but the vendors side by
+// side), the Year and the Scenarios screens, whose comparison, year and
+// scenarios the proposal holds, all three, as `creditplan proposal` writes
+// them. The Video and Month screens keep exporting the quote.
+func (m *Model) exportsProposal() bool {
+	switch m.screen {
+	case ScreenPlans:
+		return !(m.vend.on && m.multiVendor())
+	case ScreenYear, ScreenScenarios:
+		return true
+	}
+	return false
+}
+
+// exportProposal is e writing the proposal beside the project
+// (<base>.proposal.md): the month as the screen shows it is written as its
+// file would hold it (pricing.EditProject, as a save would, keeping what it
+// can of the file), then rendered by Options.Proposal, which reads the
+// card; all in the command, asking before replacing a file the planner did
+// not write.
+func (m *Model) exportProposal() tea.Cmd {
+	if m.quote == nil {
+		m.setError(errors.New("nothing to export: the month cannot be priced"))
+		return nil
+	}
+	path, what := exportPath(m.path, "proposal"), "the proposal"
+	base, project, card, projectPath, render := m.disk, m.project.Clone(), m.card, m.path, m.proposal
+	return m.writeExportFileFrom(path, what, func() ([]byte, error) {
+		src, _ := pricing.EditProject(base.data, base.project, project, card)
+		doc, err := render(projectPath, src)
+		if err != nil {
+			return nil, fmt.Errorf("export failed: %w", err)
+		}
+		return doc, nil
+	})
 }
 
 // exportContent renders the current screen's export: its kind (the file

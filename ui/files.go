@@ -467,6 +467,12 @@ func exportPath(projectPath, kind string) string {
 // holds) in a command, asking first before replacing a file there that is
 // not the export this planner last wrote.
 func (m *Model) writeExportFile(path, what string, data []byte) tea.Cmd {
+	return m.writeExportFileFrom(path, what, func() ([]byte, error) { return data, nil })
+}
+
+// writeExportFileFrom is writeExportFile of an export render makes in the
+// command (one that reads files, like the proposal's card).
+func (m *Model) writeExportFileFrom(path, what string, render func() ([]byte, error)) tea.Cmd {
 	var mine []byte
 	if samePath(path, m.exported.path) {
 		mine = m.exported.data
@@ -476,6 +482,10 @@ func (m *Model) writeExportFile(path, what string, data []byte) tea.Cmd {
 	m.setStatus(m.pathSay("Exporting "+what+" to "+path+"…", "Exporting "+what+"…"))
 	box := m.serve.box
 	return func() tea.Msg {
+		data, err := render()
+		if err != nil {
+			return fileErrMsg{err}
+		}
 		target, st, err := box.resolve(path)
 		if err != nil {
 			return fileErrMsg{fmt.Errorf("cannot export to %s: %w", path, err)}

@@ -59,6 +59,16 @@ func (m *Model) headerLines() (header, ruleStamp string) {
 		title + "  " + s.Card.Render(m.card.Name),
 		title,
 	}
+	// Rates priced on another day than today (--as-of) say so, before the
+	// card's own as_of gives way: "rates as of 2026-03-01".
+	if note := m.asOfNote(); note != "" {
+		cards = []string{
+			title + "  " + s.Card.Render(m.card.Name) + s.Muted.Render(" · as of "+m.card.AsOf) + " " + s.Badge.Render(note),
+			title + "  " + s.Card.Render(m.card.Name) + " " + s.Badge.Render(note),
+			title + " " + s.Badge.Render(note),
+			title,
+		}
+	}
 	if m.multiVendor() {
 		// With the vendor switch the header always says whose card prices
 		// the month: at the least, the vendor's name.
@@ -176,4 +186,13 @@ func (m *Model) notesLine(w int) string {
 	s := &m.styles
 	text := printable(strings.Join(strings.Fields(m.notes()), " "))
 	return " " + s.Label.Render("Notes (internal) ") + s.Value.Render(clip(text, max(w-1-width("Notes (internal) "), 1)))
+}
+
+// asOfNote is the header's note of the rates' day when it is not today's
+// ("" without a today, or on it).
+func (m *Model) asOfNote() string {
+	if m.today.IsZero() {
+		return ""
+	}
+	return m.card.AsOfNote(m.today)
 }

@@ -419,6 +419,9 @@ type ScreenHelp struct {
 	Holder Holder
 	// Presenting: presentation mode is on, so its keys lead the footer.
 	Presenting bool
+	// Proposal: e writes the proposal on the Plans, Year and Scenarios
+	// screens (Options.Proposal).
+	Proposal bool
 }
 
 var _ help.KeyMap = ScreenHelp{}
@@ -492,7 +495,10 @@ func (h ScreenHelp) ShortHelp() []key.Binding {
 
 // exportHelp says what e exports on the screen (what it shows, as Markdown),
 // in as few words as the 80x24 help page has room for.
-func exportHelp(s Screen) string {
+func exportHelp(s Screen, proposal bool) string {
+	if proposal && (s == ScreenPlans || s == ScreenYear || s == ScreenScenarios) {
+		return "export proposal"
+	}
 	switch s {
 	case ScreenPlans:
 		return "export plans"
@@ -520,7 +526,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		return []HelpGroup{{"While the month opens", []key.Binding{g.Help, g.Quit}}}
 	}
 	global := HelpGroup{"Every screen", []key.Binding{g.NextScreen, g.PrevScreen, g.Screens, relabel(g.CyclePlan, "p/P", "next/previous plan"), g.Billing, relabel(g.Balance, "B/$", "set balance/budget"), g.Fit,
-		g.NewScenario, g.Undo, g.Redo, g.Save, relabel(g.Export, "e", exportHelp(h.Screen)), g.Help, g.Quit, g.Interrupt}}
+		g.NewScenario, g.Undo, g.Redo, g.Save, relabel(g.Export, "e", exportHelp(h.Screen, h.Proposal)), g.Help, g.Quit, g.Interrupt}}
 	field := HelpGroup{"Typing in a field or an answer", []key.Binding{f.Left, f.Start, f.End, f.Erase, f.EraseToStart, f.EraseToEnd, f.EraseWord, f.Paste}}
 	questions := HelpGroup{"Questions", []key.Binding{
 		p.Yes, relabel(p.No, "n/esc", "no"), relabel(p.SaveQuit, "s", "save and quit (when quitting)"),

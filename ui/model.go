@@ -146,6 +146,11 @@ type Model struct {
 	// serve is a server session's part (ui/serve.go): its folder, share and
 	// viewer; zero outside `creditplan serve`.
 	serve serveState
+	// today is Options.Today: the header notes rates priced on another day
+	// (AsOfNote).
+	today pricing.Date
+	// proposal is Options.Proposal (ui/export.go's exportProposal).
+	proposal func(path string, src []byte) ([]byte, error)
 }
 
 // editKey names the field a run of typing went into, so typing "120" is one undo step.
@@ -160,13 +165,15 @@ type editKey struct {
 // one draft video). It prices the month once, so the first frame has its numbers.
 func New(opts Options) *Model {
 	m := &Model{
-		card:    opts.Card,
-		project: opts.Project,
-		path:    opts.Path,
-		isDark:  true,
-		keys:    DefaultKeyMap(),
-		help:    help.New(),
-		input:   textinput.New(),
+		card:     opts.Card,
+		project:  opts.Project,
+		path:     opts.Path,
+		isDark:   true,
+		keys:     DefaultKeyMap(),
+		help:     help.New(),
+		input:    textinput.New(),
+		proposal: opts.Proposal,
+		today:    opts.Today,
 	}
 	if opts.Read != nil {
 		// An empty month stands in until the load installs the real one.
@@ -603,7 +610,7 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 
 // screenHelp is the key map as the current screen's help lists it.
 func (m *Model) screenHelp() ScreenHelp {
-	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder(), Presenting: m.present.on}
+	return ScreenHelp{Keys: &m.keys, Screen: m.screen, Holder: m.keyHolder(), Presenting: m.present.on, Proposal: m.proposal != nil}
 }
 
 // typed reports whether a key types a character (a letter, digit, space or

@@ -67,6 +67,13 @@ type Options struct {
 	FX    *pricing.FX
 	// Present opens the planner in presentation mode (see ui/present.go).
 	Present bool
+	// Proposal, when set, renders a project file's bytes (src, the file at
+	// path, "" for a month never saved) as a Markdown proposal, as
+	// `creditplan proposal --format md` writes it, with its inputs embedded
+	// so `creditplan verify` accepts the file. It reads the card's and the
+	// overlay's bytes itself, so the planner calls it in a command. With it,
+	// e on the Plans, Year and Scenarios screens writes <base>.proposal.md.
+	Proposal func(path string, src []byte) ([]byte, error)
 	// Serve is set in a `creditplan serve` session (ui/serve.go).
 	Serve *ServeOptions
 }
