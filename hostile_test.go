@@ -150,15 +150,15 @@ func runBounded(ts *testscript.TestScript, neg bool, args []string) {
 		return stdout, stderr, st.UserTime() + st.SystemTime(), peak(), err
 	}
 	stdout, stderr, cpu, rss, err := attempt()
-	if cpu > hostileCPU {
-		// CPU time is inflated when the other packages' tests share the cores
-		// (go test ./... runs them at once): a command over the bound runs once
-		// more and is held to the lower of its two figures, which the machine's
-		// load cannot raise.
-		first, firstRSS := cpu, rss
+	// CPU time is inflated when the other packages' tests share the cores (go
+	// test ./... runs them at once): a command over the bound runs again, at
+	// most twice more, and is held to the lowest of its figures, which the
+	// machine's load cannot raise; its peak RSS is the highest.
+	for again := 0; cpu > hostileCPU && again < 2; again++ {
+		prev, prevRSS := cpu, rss
+		ts.Logf("creditplan %s: cpu %s, over the bound; run again", strings.Join(args, " "), prev.Round(time.Millisecond))
 		stdout, stderr, cpu, rss, err = attempt()
-		ts.Logf("creditplan %s: cpu %s on the first run, over the bound; run again", strings.Join(args, " "), first.Round(time.Millisecond))
-		cpu, rss = min(cpu, first), max(rss, firstRSS)
+		cpu, rss = min(cpu, prev), max(rss, prevRSS)
 	}
 	fmt.Fprint(ts.Stdout(), stdout.String())
 	fmt.Fprint(ts.Stderr(), stderr.String())
