@@ -430,6 +430,8 @@ func TestServePlannerSession(t *testing.T) {
 	if code := tm.ended(); code != 0 {
 		t.Errorf("the session ends with %d", code)
 	}
+	// The server logs the disconnect after the client has the exit status.
+	waitLogCount(t, ts, "disconnect", 1)
 	log := ts.log.String()
 	for _, want := range []string{"connect", "disconnect", "duration", "key accepted", "fingerprint"} {
 		if !strings.Contains(log, want) {
@@ -664,10 +666,16 @@ func TestServeReloadKeepsSessionsAlive(t *testing.T) {
 
 func waitLog(t *testing.T, ts *testServer, text string) {
 	t.Helper()
+	waitLogCount(t, ts, text, 1)
+}
+
+// waitLogCount waits until the log says text at least n times.
+func waitLogCount(t *testing.T, ts *testServer, text string, n int) {
+	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(ts.log.String(), text) {
+	for strings.Count(ts.log.String(), text) < n {
 		if time.Now().After(deadline) {
-			t.Fatalf("the log never says %q:\n%s", text, ts.log.String())
+			t.Fatalf("the log says %q fewer than %d times:\n%s", text, n, ts.log.String())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -919,6 +927,9 @@ func TestServeLimits(t *testing.T) {
 	}
 	tm.press("\x03")
 	tm.ended()
+	// The planner's slot is free once the server has logged both sessions
+	// out (the refused one and the planner); the client hears the exit first.
+	waitLogCount(t, ts, "disconnect", 2)
 	if _, _, code := ts.run("help", ""); code != 0 {
 		t.Errorf("after the planner left, a session exits %d", code)
 	}
