@@ -198,8 +198,15 @@ func (c *RateCard) vendorName() string {
 }
 
 // LacksReason is the sentence for a capability the card has no feature for:
-// "D-ID has no lip-sync translation".
+// "D-ID has no lip-sync translation" when the card prices other features of
+// that slot, so the vendor's own list leaves it out. A card with no feature
+// at all for the slot has not priced the slot, which says nothing about the
+// vendor ("D-ID's rate card prices no translation, so no lip-sync
+// translation"): a customer is never told a vendor lacks what the card left out.
 func (c *RateCard) LacksReason(cap Capability) string {
+	if s, ok := cap.Slot(); ok && len(c.slotOptions[s]) == 0 {
+		return c.vendorName() + "'s rate card prices no " + strings.ToLower(s.Title()) + ", so no " + CapabilityTitle(cap)
+	}
 	return c.vendorName() + " has no " + CapabilityTitle(cap)
 }
 
@@ -217,7 +224,12 @@ func (c *RateCard) slotValue(d *decoder, path string, s Slot, value string) (str
 		if f := c.Providing(cap); f != nil {
 			return f.ID, true
 		}
-		d.addf(path, "%s; %s", c.LacksReason(cap), choices(s.Key()+" feature", c.slotChoices(s)))
+		if valid := c.slotChoices(s); len(valid) > 0 {
+			d.addf(path, "%s; %s", c.LacksReason(cap), choices(s.Key()+" feature", valid))
+		} else {
+			// LacksReason already says the card prices nothing for the slot.
+			d.addf(path, "%s; remove %s or use a card that prices it", c.LacksReason(cap), s.Key())
+		}
 		return "", false
 	}
 	if other, ok := Capability(value).Slot(); ok {

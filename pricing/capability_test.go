@@ -206,9 +206,9 @@ func TestCarryingRules(t *testing.T) {
 		{"the card's own id wins over the cheaper provider",
 			`broll = "a-sora"` + "\nbroll_clips = 2", SlotBRoll, on{pick: "a-sora"}, on{pick: "b-gen2"}},
 		{"a capability the card lacks, with the work it would do: one gap",
-			`translation = "lipsync"` + "\nlanguages = [\"es\"]", SlotTranslation, on{pick: "a-lip"}, on{gap: "Beta has no lip-sync translation"}},
+			`translation = "lipsync"` + "\nlanguages = [\"es\"]", SlotTranslation, on{pick: "a-lip"}, on{gap: "Beta's rate card prices no translation, so no lip-sync translation"}},
 		{"work for a slot the card has no features for: the gap names the first card's default",
-			`languages = ["es"]`, SlotTranslation, on{pick: "a-dub"}, on{gap: "Beta has no audio dubbing"}},
+			`languages = ["es"]`, SlotTranslation, on{pick: "a-dub"}, on{gap: "Beta's rate card prices no translation, so no audio dubbing"}},
 		{"a slot left out takes each card's own default",
 			`broll_clips = 1`, SlotBRoll, on{pick: "a-stock"}, on{pick: "b-gen1"}},
 	} {
@@ -289,7 +289,7 @@ translation = "dub"
 	if len(a.Project.Videos[0].Languages) != 2 || a.Project.Videos[0].Picks[SlotTranslation] != "a-dub" {
 		t.Errorf("languages on alpha: %+v", a.Project.Videos[0])
 	}
-	if len(b.Gaps) != 1 || b.Gaps[0].Reason != "Beta has no audio dubbing" {
+	if len(b.Gaps) != 1 || b.Gaps[0].Reason != "Beta's rate card prices no translation, so no audio dubbing" {
 		t.Errorf("beta gaps: %+v", b.Gaps)
 	}
 }
@@ -342,7 +342,7 @@ func TestCapabilityOnOneCard(t *testing.T) {
 		{`avatar = "avatar.expressive"`, "avatar", `videos[0].avatar: Beta has no expressive avatar (Avatar IV class); choose one of: b-std, expressive, b-custom, avatar.standard`},
 		{`broll = "translate.dub"`, "broll", `videos[0].broll: capability "translate.dub" belongs to the translation slot, not broll`},
 		{`avatar = "standrd"`, "avatar", `videos[0].avatar: unknown avatar feature "standrd" (did you mean "standard"?)`},
-		{`translation = "lipsync"`, "translation", `videos[0].translation: Beta has no lip-sync translation; this card has no translation features`},
+		{`translation = "lipsync"`, "translation", `videos[0].translation: Beta's rate card prices no translation, so no lip-sync translation; remove translation or use a card that prices it`},
 	} {
 		src := "[[videos]]\nname = \"V\"\nlength = \"1m\"\n" + tc.value + "\n"
 		_, err := ParseProject("m.toml", []byte(src), beta)
@@ -496,7 +496,7 @@ func TestWorkGapWithoutACapability(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g := months[0].Gaps; len(g) != 1 || g[0].Reason != "Beta has no translation features" || g[0].Capability != "" {
+	if g := months[0].Gaps; len(g) != 1 || g[0].Reason != "Beta's rate card prices no translation" || g[0].Capability != "" {
 		t.Errorf("gaps %+v", g)
 	}
 	if months[1].Blocked() || months[1].Project.Videos[0].Picks[SlotTranslation] != "a-dub" {

@@ -30,7 +30,9 @@ type CapabilityGap struct {
 	// Capability is what the video needs; "" when what it asked for names no
 	// capability (a feature whose card does not say what it provides).
 	Capability Capability
-	// Reason is the sentence every output shows: "D-ID has no lip-sync translation".
+	// Reason is the sentence every output shows: "FluxNote has no expressive avatar
+	// (Avatar IV class)", or "D-ID's rate card prices no translation, so no lip-sync
+	// translation" when the card prices nothing for the slot.
 	Reason string
 }
 
@@ -311,7 +313,7 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 				}
 			}
 			cap := cards[0].defaultProvides(s)
-			reason := card.vendorName() + " has no " + strings.ToLower(s.Title()) + " features"
+			reason := card.vendorName() + "'s rate card prices no " + strings.ToLower(s.Title())
 			if cap != "" {
 				reason = card.LacksReason(cap)
 			}

@@ -114,7 +114,7 @@ func TestVendorSwitchRefusesAGap(t *testing.T) {
 	m := vendorModel(t, 120, 40)
 	from := m.card
 	pressSettle(m, "V")
-	if m.card != from || !m.statusErr || !strings.Contains(m.status, "cannot make this month: HeyGen has no lip-sync translation") {
+	if m.card != from || !m.statusErr || !strings.Contains(m.status, "cannot make this month: HeyGen's rate card prices no translation, so no lip-sync translation") {
 		t.Fatalf("card %s, status %q", m.card.Name, m.status)
 	}
 	if m.Dirty() {
@@ -198,7 +198,7 @@ func TestExportVendors(t *testing.T) {
 	if err != nil || kind != "vendors" || what != "the vendors comparison" {
 		t.Fatalf("export: %q %q %v", kind, what, err)
 	}
-	for _, want := range []string{pricing.CreditsNotComparable, m.vend.cmp.Verdict(), "HeyGen has no lip-sync translation"} {
+	for _, want := range []string{pricing.CreditsNotComparable, m.vend.cmp.Verdict(), "HeyGen's rate card prices no translation, so no lip-sync translation"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the export lacks %q:\n%s", want, data)
 		}
