@@ -19,7 +19,8 @@ type VendorComparison struct {
 	Currency string
 	Vendors  []VendorResult
 	// Cheapest is the index in Vendors of the cheapest vendor that can make
-	// the month (ties: the card given first), or -1 when none can.
+	// the month, counting its one-time charges in money (ties: the card given
+	// first), or -1 when none can.
 	Cheapest int
 	// Rates are the exchange rates used, each once, in the order first used.
 	Rates []FXRate
@@ -49,6 +50,31 @@ type VendorResult struct {
 	Converted          Money
 	ConvertedPerMinute Money
 	Rate               FXRate
+	// OneTime is what Best's one-time charges of the month cost in money, in
+	// the card's currency, apart from Best.Total and PerMinute (a setup fee
+	// is paid once, not every month); ConvertedOneTime is it in the
+	// comparison's currency. The verdict counts it. OneTimeLines are the
+	// charges themselves.
+	OneTime          Money
+	ConvertedOneTime Money
+	OneTimeLines     []OneTimeLine
+}
+
+// WithOneTime is what the vendor's month costs in the comparison's currency
+// with its one-time charges: what the verdict compares.
+func (v *VendorResult) WithOneTime() Money { return plus(v.Converted, v.ConvertedOneTime) }
+
+// OneTimeText says what the vendor's month pays once and that the month's
+// cost and cost per finished minute leave it out: "One-time: $1,500.00 ≈
+// (Custom Studio Avatar setup), apart from the month's cost and the cost per
+// finished minute; the verdict counts it". "" when nothing is paid once.
+func (v *VendorResult) OneTimeText() string {
+	if v.Best == nil || v.OneTime == 0 {
+		return ""
+	}
+	s := Standing{OneTime: v.OneTimeLines, OneTimeCost: v.OneTime}
+	note := strings.TrimPrefix(s.OneTimeNote(v.Card), "plus one-time ")
+	return "One-time: " + note + ", apart from the month's cost and the cost per finished minute; the verdict counts it"
 }
 
 // Name is how outputs name the vendor: the card's vendor, else its name.
@@ -100,6 +126,13 @@ func CompareVendors(months []CardMonth, fx *FX) (*VendorComparison, error) {
 			}
 			v.Rate, v.Converted = rate, conv
 			v.ConvertedPerMinute = PerFinishedMinute(conv, v.FinishedSeconds)
+			if v.OneTime > 0 {
+				once, _, err := fx.Convert(v.OneTime, v.Card.Currency, vc.Currency)
+				if err != nil {
+					return nil, err
+				}
+				v.ConvertedOneTime = once
+			}
 			if rate.From != rate.To && !hasRate(vc.Rates, rate) {
 				vc.Rates = append(vc.Rates, rate)
 			}
@@ -111,7 +144,7 @@ func CompareVendors(months []CardMonth, fx *FX) (*VendorComparison, error) {
 		if v.Best == nil {
 			continue
 		}
-		if vc.Cheapest < 0 || v.Converted < vc.Vendors[vc.Cheapest].Converted {
+		if vc.Cheapest < 0 || v.WithOneTime() < vc.Vendors[vc.Cheapest].WithOneTime() {
 			vc.Cheapest = i
 		}
 	}
@@ -194,6 +227,10 @@ func vendorResult(m CardMonth) VendorResult {
 		best := *rs.Best
 		v.Best = &best
 		v.PerMinute = PerFinishedMinute(best.Total, v.FinishedSeconds)
+		if best.OneTime > 0 {
+			v.OneTime = best.OneTime
+			v.OneTimeLines = c.OneTimeIn(m.Project, best.Plan, 1)
+		}
 	}
 	for i := range c.Plans {
 		p := &c.Plans[i]
@@ -239,6 +276,15 @@ func (vc *VendorComparison) Verdict() string {
 		", " + v.Converted.Format(vc.Currency) + " a month"
 	if v.Rate.From != v.Rate.To {
 		s += " (" + v.Best.Total.Format(v.Card.Currency) + " × " + v.Rate.RateText() + ", the rate of " + v.Rate.AsOf.String() + ")"
+	}
+	if v.ConvertedOneTime > 0 {
+		mark := ""
+		for _, l := range v.OneTimeLines {
+			if l.Price > 0 && l.Charge.AmountMark() != "" {
+				mark = " " + EstimateMark
+			}
+		}
+		s += " plus " + v.ConvertedOneTime.Format(vc.Currency) + mark + " once, " + v.WithOneTime().Format(vc.Currency) + mark + " this month"
 	}
 	return s + "."
 }

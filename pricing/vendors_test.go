@@ -193,3 +193,73 @@ func TestCompareVendorsAcross(t *testing.T) {
 		t.Errorf("cheapest %d, want the built-in card", vc.Cheapest)
 	}
 }
+
+// TestCompareVendorsCountOneTimeCharges: the verdict compares each vendor's
+// month with its one-time charges in money, so a card whose plans cost less
+// every month but charge a setup fee once loses to one whose plan includes
+// the setup; the month's cost and cost per finished minute stay recurring.
+func TestCompareVendorsCountOneTimeCharges(t *testing.T) {
+	month := []byte("plan = \"creator\"\nbilling = \"monthly\"\n\n[[one_time]]\nid = \"studio-avatar\"\n\n" +
+		"[[videos]]\nname = \"Short\"\nlength = \"1m\"\n")
+	read := func(edit func(string) string) CardMonth {
+		t.Helper()
+		src, err := os.ReadFile("../plans.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := ParseRateCard("card.toml", []byte(edit(string(src))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ParseProject("m.toml", month, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return CardMonth{Card: c, Project: p}
+	}
+	// Setup paid once: the cheapest plan offering it is Creator, $24 a month
+	// billed annually, plus $1,500 once: $1,524 this month.
+	paid := read(func(s string) string { return s })
+	// The other card: every price $20 higher, the setup included in Creator
+	// and Pro: Creator annually, $44 a month and nothing once.
+	included := read(func(s string) string {
+		s = strings.Replace(s, `vendor = "HeyGen"`, `vendor = "Other"`, 1)
+		s = strings.Replace(s, "monthly_price = 29 ", "monthly_price = 49 ", 1)
+		s = strings.Replace(s, "annual_price = 24 ", "annual_price = 44 ", 1)
+		return strings.Replace(s, "price = 1500 ", "price = 1500\nincluded = [\"creator\", \"pro\"] ", 1)
+	})
+	vc, err := CompareVendors([]CardMonth{paid, included}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := &vc.Vendors[0], &vc.Vendors[1]
+	if a.Best == nil || b.Best == nil {
+		t.Fatalf("a vendor cannot make the month: %+v %+v", a.Best, b.Best)
+	}
+	if a.Best.Total != usd("24") || a.OneTime != usd("1500") || a.WithOneTime() != usd("1524") {
+		t.Errorf("paid setup: month %v, once %v, with it %v; want $24, $1,500, $1,524", a.Best.Total, a.OneTime, a.WithOneTime())
+	}
+	if a.PerMinute != usd("24") {
+		t.Errorf("cost per finished minute %v, want the recurring $24 over 1 minute", a.PerMinute)
+	}
+	if b.Best.Total != usd("44") || b.OneTime != 0 {
+		t.Errorf("included setup: month %v, once %v; want $44, nothing", b.Best.Total, b.OneTime)
+	}
+	if vc.Cheapest != 1 {
+		t.Errorf("cheapest vendor %d; want the one whose plan includes the setup ($44 < $1,524)", vc.Cheapest)
+	}
+	if got := a.OneTimeText(); !strings.Contains(got, "$1,500.00 ≈ (Custom Studio Avatar setup)") || !strings.Contains(got, "the verdict counts it") {
+		t.Errorf("one-time text %q", got)
+	}
+	if b.OneTimeText() != "" {
+		t.Errorf("a vendor paying nothing once says %q", b.OneTimeText())
+	}
+	// With only the paid card the verdict names the one-time money.
+	vc, err = CompareVendors([]CardMonth{paid}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "$24.00 a month plus $1,500.00 ≈ once, $1,524.00 ≈ this month."; !strings.HasSuffix(vc.Verdict(), want) {
+		t.Errorf("verdict %q, want it to end %q", vc.Verdict(), want)
+	}
+}

@@ -343,9 +343,21 @@ func (m *Model) renderVendors(w, h int) []string {
 		}
 		out = append(out, clip(line, w))
 	}
-	out = append(out, "", " "+s.Value.Render(clip(printable(vc.Verdict()), w-1)))
+	// The verdict is what a customer is shown: wrapped, never cut.
+	out = append(out, "")
+	for _, l := range wrap(printable(vc.Verdict()), w-1) {
+		out = append(out, " "+s.Value.Render(l))
+	}
 	for _, b := range blocked {
 		out = append(out, " "+s.Blocked.Render(clip("✗ "+b, w-1)))
+	}
+	for i := range vc.Vendors {
+		// A setup fee paid once is not in the month column; the verdict counts it.
+		if t := vc.Vendors[i].OneTimeText(); t != "" {
+			for _, l := range wrap(printable(vc.Vendors[i].Name()+": "+t), w-1) {
+				out = append(out, " "+s.Muted.Render(l))
+			}
+		}
 	}
 	for _, r := range vc.Rates {
 		out = append(out, " "+s.Muted.Render(clip("Exchange rate: "+printable(r.String()), w-1)))

@@ -218,3 +218,16 @@ func TestHeaderNamesTheVendorAt80Columns(t *testing.T) {
 		t.Fatalf("after V the header at 80 columns: %q (card %s)", head, m.card.Name)
 	}
 }
+
+// A month paying a one-time charge says, beside the vendors' months (which
+// leave it out), what is paid once and that the verdict counts it.
+func TestVendorsSayWhatIsPaidOnce(t *testing.T) {
+	m := vendorModelOf(t, []byte(plainMonth+"\n[[one_time]]\nid = \"studio-avatar\"\n"), 120, 40)
+	pressSettle(m, "3")
+	settle(m, press(m, "v"))
+	s := screen(m)
+	mustContain(t, s, "One-time: $1,500.00 ≈ (Custom Studio Avatar setup), apart from the month's cost")
+	mustContain(t, s, "$24.00 a month plus $1,500.00")
+	mustContain(t, s, "≈ once, $1,524.00 ≈ this month.")
+	mustContain(t, s, "the verdict counts it")
+}

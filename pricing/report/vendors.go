@@ -127,6 +127,9 @@ func writeVendorsText(w *bufio.Writer, vc *pricing.VendorComparison, width int) 
 					v.ConvertedPerMinute.Format(vc.Currency) + " a finished minute\n")
 			}
 		}
+		if t := v.OneTimeText(); t != "" {
+			w.WriteString("  " + safe(t) + "\n")
+		}
 		if len(v.Gaps) == 0 {
 			w.WriteString("  " + safe("The month spends "+vendorCredits(v)) + "\n")
 		}
@@ -227,6 +230,9 @@ func writeVendorsMarkdown(w *bufio.Writer, vc *pricing.VendorComparison) {
 					v.ConvertedPerMinute.Format(vc.Currency) + " a finished minute\n")
 			}
 		}
+		if t := v.OneTimeText(); t != "" {
+			w.WriteString("- " + md(t) + "\n")
+		}
 		if len(v.Gaps) == 0 {
 			w.WriteString("- The month spends " + md(vendorCredits(v)) + "\n")
 		}
@@ -267,7 +273,11 @@ func writeVendorsCSV(w *bufio.Writer, vc *pricing.VendorComparison) error {
 		}
 		return cw.Write(cells)
 	}
+	oneTime := vendorsHaveOneTime(vc)
 	header := append(append(append([]string(nil), vendorsCSVHeader...), csvSalesColumns...), csvCardColumns...)
+	if oneTime {
+		header = append(header, vendorsOneTimeCSVColumns...)
+	}
 	if err := put(header...); err != nil {
 		return err
 	}
@@ -299,6 +309,13 @@ func writeVendorsCSV(w *bufio.Writer, vc *pricing.VendorComparison) error {
 				credits, c.CreditNamePlural, perMin, conv, vc.Currency, rate, yesNo(p.Recommended && i == vc.Cheapest),
 				pricing.CreditsNotComparable}
 			cells = append(append(cells, csvSalesCells(c, p.Plan)...), c.Name, c.AsOf)
+			if oneTime {
+				once := make([]string, len(vendorsOneTimeCSVColumns))
+				if p.Recommended {
+					once[0], once[1] = v.OneTime.Plain(), v.WithOneTime().Plain()
+				}
+				cells = append(cells, once...)
+			}
 			err := put(cells...)
 			if err != nil {
 				return err
@@ -331,6 +348,13 @@ type vendorJSON struct {
 	CreditName            string   `json:"credit_name"`
 	// Converted is the recommended month in the comparison's currency.
 	Converted *money `json:"converted_month_cost"`
+	// OneTimeCost is what the recommended plan pays once this month, in the
+	// card's currency, apart from its month and cost per finished minute;
+	// ConvertedWithOneTime is the month with it in the comparison's
+	// currency, what the verdict compares. Both there only when it pays any.
+	OneTimeCost          *money `json:"one_time_cost,omitempty"`
+	ConvertedWithOneTime *money `json:"converted_total_with_one_time,omitempty"`
+	OneTimeText          string `json:"one_time_text,omitempty"`
 	salesDoc
 	datedDoc
 }
@@ -368,6 +392,10 @@ type cheapestJSON struct {
 	Billing   string `json:"billing"`
 	MonthCost money  `json:"month_cost"`
 	Currency  string `json:"currency"`
+	// OneTimeCost and TotalWithOneTime are what the vendor pays once this
+	// month and the month with it, in Currency; there only when it pays any.
+	OneTimeCost      *money `json:"one_time_cost,omitempty"`
+	TotalWithOneTime *money `json:"total_with_one_time,omitempty"`
 }
 
 type fxRateJSON struct {
@@ -396,6 +424,10 @@ func vendorsJSON(vc *pricing.VendorComparison) *vendorsDoc {
 				MonthCost: money(v.Best.Total), Text: v.Best.Text(c)}
 			pm, conv := money(v.PerMinute), money(v.Converted)
 			vj.CostPerFinishedMinute, vj.Converted = &pm, &conv
+			if v.OneTime > 0 {
+				vj.OneTimeCost, vj.ConvertedWithOneTime = moneyPtr(v.OneTime), moneyPtr(v.WithOneTime())
+				vj.OneTimeText = v.OneTimeText()
+			}
 		}
 		for _, g := range v.Gaps {
 			vj.Blocked = append(vj.Blocked, vendorBlockJSON{Capability: string(g.Capability), Video: g.Video, Reason: g.Reason})
@@ -420,10 +452,30 @@ func vendorsJSON(vc *pricing.VendorComparison) *vendorsDoc {
 		v := &vc.Vendors[vc.Cheapest]
 		doc.CheapestVendor = &cheapestJSON{Vendor: v.Name(), Card: v.Card.Name, Plan: v.Best.Plan.ID, Billing: v.Best.Billing.Key(),
 			MonthCost: money(v.Converted), Currency: vc.Currency}
+		if v.ConvertedOneTime > 0 {
+			doc.CheapestVendor.OneTimeCost = moneyPtr(v.ConvertedOneTime)
+			doc.CheapestVendor.TotalWithOneTime = moneyPtr(v.WithOneTime())
+		}
 	}
 	for _, r := range vc.Rates {
 		doc.ExchangeRates = append(doc.ExchangeRates, fxRateJSON{From: r.From, To: r.To, Rate: r.RateText(),
 			AsOf: r.AsOf.String(), Source: r.Source, Text: r.String()})
 	}
 	return doc
+}
+
+// vendorsOneTimeCSVColumns are the columns a vendor comparison's CSV adds when
+// a vendor's month pays one-time charges: on the recommended plan's row, what
+// it pays once (the card's currency) and the month with it in the
+// comparison's currency.
+var vendorsOneTimeCSVColumns = []string{"one_time_cost", "converted_total_with_one_time"}
+
+// vendorsHaveOneTime reports whether some vendor's month pays one-time charges.
+func vendorsHaveOneTime(vc *pricing.VendorComparison) bool {
+	for i := range vc.Vendors {
+		if vc.Vendors[i].OneTime > 0 {
+			return true
+		}
+	}
+	return false
 }

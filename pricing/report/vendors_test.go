@@ -139,3 +139,50 @@ func TestVendorsJSONShape(t *testing.T) {
 		t.Errorf("cheapest_vendor %v, want %s at %s", doc.CheapestVendor, best.Best.Plan.ID, best.Converted.Plain())
 	}
 }
+
+// TestVendorsGoldenOneTime pins every format of a vendor comparison whose
+// month pays a one-time charge on one card and has it included on the other
+// (the built-in card, and it again with a made-up vendor's higher prices and
+// the Studio Avatar's setup included in Creator and Pro): the verdict counts
+// the setup, so the vendor dearer every month wins.
+func TestVendorsGoldenOneTime(t *testing.T) {
+	src, err := os.ReadFile("../../plans.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := strings.Replace(string(src), `vendor = "HeyGen"`, `vendor = "Setup Included Co"`, 1)
+	other = strings.Replace(other, `name = "HeyGen Premium Credits"`, `name = "Setup Included (test card)"`, 1)
+	other = strings.Replace(other, "monthly_price = 29 ", "monthly_price = 49 ", 1)
+	other = strings.Replace(other, "annual_price = 24 ", "annual_price = 44 ", 1)
+	other = strings.Replace(other, "price = 1500 ", "price = 1500\nincluded = [\"creator\", \"pro\"] ", 1)
+	var cards []*pricing.RateCard
+	for name, text := range map[string]string{"plans.toml": string(src), "included.toml": other} {
+		c, err := pricing.ParseRateCard(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, err = c.On(testToday); err != nil {
+			t.Fatal(err)
+		}
+		if name == "plans.toml" {
+			cards = append([]*pricing.RateCard{c}, cards...)
+		} else {
+			cards = append(cards, c)
+		}
+	}
+	month := "plan = \"creator\"\nbilling = \"monthly\"\n\n[[one_time]]\nid = \"studio-avatar\"\n\n" +
+		"[[videos]]\nname = \"Launch\"\ncount = 2\nlength = \"1m\"\n"
+	months, err := pricing.ParseProjectAcross("setup.toml", []byte(month), cards)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vc, err := pricing.CompareVendors(months, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{Text, JSON, Markdown, CSV} {
+		t.Run(f.String(), func(t *testing.T) {
+			golden.RequireEqual(t, render(t, func(b *bytes.Buffer) error { return WriteVendors(b, vc, f) }))
+		})
+	}
+}
