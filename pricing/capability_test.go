@@ -449,13 +449,31 @@ script = "scripts/intro.md"
 		reasons = append(reasons, g.Video+": "+g.Reason)
 	}
 	got := strings.Join(reasons, "\n")
-	for _, want := range []string{"Drafted: FluxNote has no 720p", "Drafted: FluxNote: Free renders at a single resolution"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("FluxNote's gaps lack %q:\n%s", want, got)
+	if want := "Drafted: FluxNote has no 720p"; got != want {
+		t.Errorf("FluxNote's gaps are %q, want only %q", got, want)
+	}
+	if !f.Blocked() || f.Project == nil {
+		t.Errorf("FluxNote month: %+v", f)
+	}
+	// Drafts at the card's own cheapest resolution carry, and a plan that
+	// renders at one resolution is blocked by them, plan by plan: the month
+	// carried to another card is not read on the file's plan, so its
+	// refusal there is not the whole card's.
+	bare, err := ParseProjectAcrossFrom("m.toml", []byte(strings.Replace(src, "draft_resolution = \"720p\"\n", "", 1)), []*RateCard{heygen, flux}, ProjectSources{Scripts: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := bare[1].Gaps; len(g) != 0 || bare[1].Project == nil {
+		t.Fatalf("FluxNote without a draft resolution: gaps %v", g)
+	}
+	rs := flux.RightSize(bare[1].Project)
+	for _, b := range rs.Blocked {
+		if want := "review drafts of “Drafted”: " + b.Plan.Name + " renders at a single resolution"; !strings.Contains(strings.Join(b.Reasons, "; "), want) {
+			t.Errorf("%s is blocked by %v, without %q", b.Plan.ID, b.Reasons, want)
 		}
 	}
-	if !f.Blocked() || f.Project != nil {
-		t.Errorf("FluxNote month: %+v", f)
+	if len(rs.Blocked) == 0 || rs.Best != nil {
+		t.Errorf("FluxNote's single-resolution plans price drafts they cannot render: best %+v", rs.Best)
 	}
 	// On its own card, the same refusal is the file's error.
 	if _, err := ParseProjectAcross("m.toml", []byte(strings.Replace(src, `plan = "creator"`, `plan = "free"`, 1)), []*RateCard{flux, heygen}); err == nil ||
@@ -501,5 +519,43 @@ func TestWorkGapWithoutACapability(t *testing.T) {
 	}
 	if months[1].Blocked() || months[1].Project.Videos[0].Picks[SlotTranslation] != "a-dub" {
 		t.Errorf("alpha: %+v", months[1])
+	}
+}
+
+// What a month carried to another card is read with (its one-time charges,
+// that its drafts are not the file's plan's) goes beside the tree, never in
+// it as a key: a file with text the unsafe-text walk looks at (“quotes”)
+// carried with [[one_time]] and drafts reads on the other card as the month,
+// not as "key holds U+0".
+func TestCarriedMonthReadsBesideItsTree(t *testing.T) {
+	heygen := defaultCard(t)
+	src, err := os.ReadFile("../examples/fluxnote-flat.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flux, err := ParseRateCard("fluxnote-flat.toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	month := "# “Launch” month\nplan = \"creator\"\n\n[[one_time]]\nid = \"studio-avatar\"\n\n" +
+		"[[videos]]\nname = \"Launch\"\nlength = \"1m\"\ndrafts = 1\n"
+	months, err := ParseProjectAcross("m.toml", []byte(month), []*RateCard{heygen, flux})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := months[1]
+	for _, g := range f.Gaps {
+		if strings.Contains(g.Reason, "U+0") {
+			t.Fatalf("the carried month's own parts were read as a key of the file: %v", g.Reason)
+		}
+	}
+	if f.Project == nil || len(f.Project.OneTime) != 1 || f.Project.OneTime[0].ID != "studio-avatar" || f.Project.Videos[0].Drafts != 1 {
+		t.Fatalf("FluxNote's month: %+v", f.Project)
+	}
+	rs := flux.RightSize(f.Project)
+	for _, b := range rs.Blocked {
+		if !strings.Contains(strings.Join(b.Reasons, "; "), "no one-time charge “studio-avatar”") {
+			t.Errorf("%s: %v", b.Plan.ID, b.Reasons)
+		}
 	}
 }

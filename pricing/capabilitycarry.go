@@ -135,8 +135,8 @@ func ParseProjectAcrossFrom(name string, src []byte, cards []*RateCard, s Projec
 	}
 	for _, i := range order {
 		card := cards[i]
-		t, gaps := carryTree(tree, videos, card, i == home, cards)
-		p, err := parseProjectTree(name, src, t, card, s)
+		t, gaps, carried := carryTree(tree, videos, card, i == home, cards)
+		p, err := parseProjectTree(name, src, t, card, s, carried)
 		if err != nil {
 			ps, ok := AsProblems(err)
 			if !ok {
@@ -253,12 +253,22 @@ func checkCarriedIDs(d *decoder, videos []map[string]any, cards []*RateCard) {
 	}
 }
 
+// carriedMonth is what a month carried to a card other than its own is read
+// with beside its tree (ParseProjectAcross); nil for the project's own card.
+// It lives outside the tree, so no file can spell it.
+type carriedMonth struct {
+	// oneTime is the project's [[one_time]], read without reporting there
+	// (carryOneTime).
+	oneTime    any
+	hasOneTime bool
+}
+
 // carryTree is the project's tree as card reads it: each slot value becomes
 // the card's own id, or a gap (and the key is dropped, so the card's reading
 // does not refuse it again); what does not carry is dropped on cards other
 // than the project's own.
-func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, home bool, cards []*RateCard) (map[string]any, []CapabilityGap) {
-	t := make(map[string]any, len(tree))
+func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, home bool, cards []*RateCard) (t map[string]any, gaps []CapabilityGap, cm *carriedMonth) {
+	t = make(map[string]any, len(tree))
 	for k, v := range tree {
 		t[k] = v
 	}
@@ -271,9 +281,9 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 		delete(t, "balance")
 		delete(t, "pricing")
 		delete(t, "scenarios")
-		carryOneTime(t)
+		cm = &carriedMonth{}
+		carryOneTime(t, cm)
 	}
-	var gaps []CapabilityGap
 	vs := make([]map[string]any, len(videos))
 	for i, v := range videos {
 		nv := make(map[string]any, len(v))
@@ -324,7 +334,7 @@ func carryTree(tree map[string]any, videos []map[string]any, card *RateCard, hom
 	if _, ok := tree["videos"].([]map[string]any); ok {
 		t["videos"] = vs
 	}
-	return t, gaps
+	return t, gaps, cm
 }
 
 // asksForWork reports whether a work key's value asks for any: a non-empty

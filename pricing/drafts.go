@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 )
@@ -62,6 +63,32 @@ func checkDrafts(card *RateCard, d *decoder, p *Project) {
 			d.addf("videos["+itoa(i)+"]."+key, "%s", why)
 		}
 	}
+}
+
+// draftsBlocked says why the plan cannot render the review drafts the month
+// plans, once for the first video it cannot draft and how many more: the
+// project's own plan refuses them when the file is read (checkDrafts), and
+// every other plan a comparison prices is blocked by them rather than priced
+// as if the drafts could be rendered.
+func (c *RateCard) draftsBlocked(plan *Plan, p *Project, drafted []int) []string {
+	first, why, more := -1, "", 0
+	for _, i := range drafted {
+		if w := c.DraftProblem(plan, &p.Videos[i]); w != "" {
+			if first < 0 {
+				first, why = i, w
+			} else {
+				more++
+			}
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	where := quoteName(p.Videos[first].Name)
+	if more > 0 {
+		where += " and " + strconv.Itoa(more) + " more"
+	}
+	return []string{"review drafts of " + where + ": " + why}
 }
 
 // DraftProblem says why the plan cannot render the video's drafts, or "": a
@@ -269,11 +296,17 @@ func (c *RateCard) DraftCost(v *Video) (DraftCost, bool) {
 }
 
 // Sentence says what the drafts cost: "2 review drafts at 720p: 80 premium
-// credits, against 100 re-rendering in 4K (saves 20); previews are free".
+// credits, against 100 re-rendering in 4K (saves 20); previews are free", or,
+// when neither drafts nor re-renders would spend anything, that they spend
+// nothing and why.
 func (d DraftCost) Sentence(c *RateCard) string {
 	out := Plural(d.Drafts, "review draft")
 	if d.At != nil {
 		out += " at " + d.At.Name
+	}
+	if d.Cost == 0 && d.FullCost == 0 {
+		// "0, against 0 re-rendering" says nothing: say why it is free.
+		return out + ": spends no " + c.CreditNamePlural + " (nothing in the video charges again on a render); " + PreviewsFree
 	}
 	out += ": " + c.CreditWord(d.Cost)
 	if d.Final != nil {
@@ -358,4 +391,20 @@ func (c *RateCard) DraftOption(v *Video, plan *Plan) (DraftOption, bool) {
 	w := o.Apply(*v)
 	o.Saves = times(minus(c.VideoCredits(v), c.VideoCredits(&w)), int64(v.Count))
 	return o, o.Saves > 0
+}
+
+// CheckDraftsRenderable reports, as an error, review drafts the project's own
+// plan cannot render (DraftProblem): such a file is refused when read, so the
+// planner, which can switch a month to any plan, says so instead of saving it.
+func (c *RateCard) CheckDraftsRenderable(p *Project) error {
+	plan, ok := c.Plan(p.Plan)
+	if !ok {
+		return nil
+	}
+	for i := range p.Videos {
+		if why := c.DraftProblem(plan, &p.Videos[i]); why != "" {
+			return fmt.Errorf("review drafts of %s: %s", quoteName(p.Videos[i].Name), why)
+		}
+	}
+	return nil
 }

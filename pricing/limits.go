@@ -17,6 +17,9 @@ type monthUsage struct {
 	firstUser  []int
 	otherUsers []int
 	order      []int // feature indices in order of first use
+	// drafted lists the videos (made this month) that plan review drafts,
+	// which a plan must be able to render (DraftProblem).
+	drafted []int
 }
 
 func (c *RateCard) newUsage() *monthUsage {
@@ -33,6 +36,9 @@ func (u *monthUsage) add(c *RateCard, i int, v *Video, idx *[NumSlots]int) {
 		return
 	}
 	u.copies += int64(v.Count)
+	if v.Drafts > 0 {
+		u.drafted = append(u.drafted, i)
+	}
 	if v.Seconds > u.longest {
 		u.longest, u.longestName = v.Seconds, v.Name
 	}
@@ -99,5 +105,20 @@ func (c *RateCard) blocked(plan *Plan, p *Project, u *monthUsage) []string {
 	if len(p.OneTime) > 0 {
 		out = append(out, c.oneTimeBlocked(plan, p)...)
 	}
+	if len(u.drafted) > 0 {
+		out = append(out, c.draftsBlocked(plan, p, u.drafted)...)
+	}
 	return out
+}
+
+// CheckOnOwnPlan reports, as an error, what the project's own plan refuses
+// when the file is read though the month itself is well formed: a one-time
+// charge the plan does not offer, review drafts it cannot render. The
+// planner checks it before a save, so it never writes a file that does not
+// read back.
+func (c *RateCard) CheckOnOwnPlan(p *Project) error {
+	if err := c.CheckOneTimeOffered(p); err != nil {
+		return err
+	}
+	return c.CheckDraftsRenderable(p)
 }

@@ -151,10 +151,9 @@ func readPlanList(t *table, c *RateCard, key string) []string {
 
 // readOneTimeNeeds reads a project's [[one_time]] tables: each names a charge
 // of the card the project's plan offers, once, and the month it falls in.
-func readOneTimeNeeds(d *decoder, root *table, card *RateCard, planID string) []OneTimeNeed {
-	if v, ok := root.m[carriedOneTimeKey]; ok {
-		delete(root.m, carriedOneTimeKey)
-		return carriedNeeds(v)
+func readOneTimeNeeds(d *decoder, root *table, card *RateCard, planID string, carried *carriedMonth) []OneTimeNeed {
+	if carried != nil && carried.hasOneTime {
+		return carriedNeeds(carried.oneTime)
 	}
 	tables := root.tables("one_time")
 	if len(tables) > maxOneTime {
@@ -365,19 +364,14 @@ func (c *RateCard) CheckOneTimeOffered(p *Project) error {
 	return nil
 }
 
-// carriedOneTimeKey holds a project's [[one_time]] when the month is carried
-// to a card other than its own (ParseProjectAcross): no file can spell it
-// (the NUL is refused in any key), and reading it takes it out.
-const carriedOneTimeKey = "\x00one_time"
-
-// carryOneTime sets a carried month's one-time charges apart: the project's
-// own card reports their problems; on another card a charge it lacks or
-// does not offer blocks its plans (oneTimeBlocked) rather than failing the
-// read, so the vendor comparison says why.
-func carryOneTime(t map[string]any) {
+// carryOneTime sets a carried month's one-time charges apart, in cm: the
+// project's own card reports their problems; on another card a charge it
+// lacks or does not offer blocks its plans (oneTimeBlocked) rather than
+// failing the read, so the vendor comparison says why.
+func carryOneTime(t map[string]any, cm *carriedMonth) {
 	if v, ok := t["one_time"]; ok {
 		delete(t, "one_time")
-		t[carriedOneTimeKey] = v
+		cm.oneTime, cm.hasOneTime = v, true
 	}
 }
 

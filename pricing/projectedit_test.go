@@ -310,9 +310,10 @@ func randomEdit(r *rand.Rand, p *Project, c *RateCard) (keys map[string]bool, st
 			structural = randomScenarioEdit(r, k, p, c, keys) || structural
 		case k == 0:
 			p.Plan = c.Plans[r.IntN(len(c.Plans))].ID
-			if c.CheckOneTimeOffered(p) != nil {
+			if c.CheckOnOwnPlan(p) != nil {
 				// The planner refuses to save a month on a plan that does not
-				// offer its one-time charges (such a file is refused when read).
+				// offer its one-time charges or cannot render its drafts (such
+				// a file is refused when read).
 				p.Plan = c.Plans[len(c.Plans)-2].ID
 			}
 			keys["plan"] = true

@@ -52,12 +52,12 @@ func parseProject(name string, src []byte, card *RateCard, sources ProjectSource
 	if err != nil {
 		return nil, err
 	}
-	return parseProjectTree(name, src, tree, card, sources)
+	return parseProjectTree(name, src, tree, card, sources, nil)
 }
 
 // parseProjectTree reads a decoded project file against a card; ParseProject
 // and ParseProjectAcross (capabilitycarry.go) both read through it.
-func parseProjectTree(name string, src []byte, tree map[string]any, card *RateCard, sources ProjectSources) (*Project, error) {
+func parseProjectTree(name string, src []byte, tree map[string]any, card *RateCard, sources ProjectSources, carried *carriedMonth) (*Project, error) {
 	d := &decoder{file: name, src: src}
 	d.refuseUnsafeText(tree)
 	root := d.table(tree)
@@ -103,9 +103,14 @@ func parseProjectTree(name string, src []byte, tree map[string]any, card *RateCa
 	}
 	p.Videos = readVideos(card, d, videos)
 	readVideoScripts(card, d, p.Videos, sources)
-	checkDrafts(card, d, p)
+	if carried == nil {
+		// Carried to another card, the month is not on the file's plan, so
+		// its drafts are not refused here; a plan that cannot render them is
+		// blocked (draftsBlocked).
+		checkDrafts(card, d, p)
+	}
 	p.Scenarios = readScenarios(card, d, root)
-	p.OneTime = readOneTimeNeeds(d, root, card, p.Plan)
+	p.OneTime = readOneTimeNeeds(d, root, card, p.Plan, carried)
 	p.Budget, p.HasBudget = readBudget(root, card)
 	checkScenarioWork(d, len(p.Videos), p.Scenarios)
 	root.finish(projectKeys)

@@ -417,6 +417,12 @@ func TestDraftsCharge(t *testing.T) {
 	if got, want := d.Sentence(c), "2 review drafts at 720p: 80 premium credits, against 100 re-rendering in 4K (saves 20); previews are free"; got != want {
 		t.Errorf("Sentence = %q, want %q", got, want)
 	}
+	// Drafts that spend nothing, as re-renders would not either (nothing in
+	// the video charges again on a render): said as free, not "0, against 0".
+	free := DraftCost{Drafts: 1, At: res.DraftAt, Final: res.DraftAt}
+	if got, want := free.Sentence(c), "1 review draft at 720p: spends no premium credits (nothing in the video charges again on a render); previews are free"; got != want {
+		t.Errorf("Sentence = %q, want %q", got, want)
+	}
 
 	// Drafts at a premium draft resolution that charges on every render:
 	// a 1080p of 2 a render (re-rendered): 2 drafts, 2 × 2 = 4.

@@ -156,7 +156,7 @@ func (m *Model) saveTo(path string, force bool) tea.Cmd {
 // saveCmd carries out a save: edit, check, write.
 func saveCmd(job saveJob, card *pricing.RateCard) tea.Cmd {
 	return func() tea.Msg {
-		if err := card.CheckOneTimeOffered(job.project); err != nil {
+		if err := card.CheckOnOwnPlan(job.project); err != nil {
 			return saveErrMsg{fmt.Errorf("cannot save %s: %w (the file on disk is unchanged)", job.path, err)}
 		}
 		data, kept := pricing.EditProject(job.base.data, job.base.project, job.project, card)
