@@ -559,3 +559,35 @@ func TestCarriedMonthReadsBesideItsTree(t *testing.T) {
 		}
 	}
 }
+
+// CheckOnOwnPlan refuses what the file would be refused for when read back:
+// drafts at a resolution not below the video's, drafts on a plan with one
+// resolution, a one-time charge the plan does not offer.
+func TestCheckOnOwnPlan(t *testing.T) {
+	c := defaultCard(t)
+	src := "plan = \"creator\"\n\n[[videos]]\nname = \"Short\"\nlength = \"45s\"\ndrafts = 1\n"
+	p, err := ParseProject("m.toml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CheckOnOwnPlan(p); err != nil {
+		t.Fatalf("a month that reads is refused: %v", err)
+	}
+	low := p.Clone()
+	low.Videos[0].Picks[SlotResolution] = "720p"
+	if err := c.CheckOnOwnPlan(low); err == nil || !strings.Contains(err.Error(), "review drafts of “Short”: drafts at 720p are not below the video's 720p") {
+		t.Errorf("drafts not below the video's resolution: %v", err)
+	}
+	free := p.Clone()
+	free.Plan = "free"
+	if err := c.CheckOnOwnPlan(free); err == nil || !strings.Contains(err.Error(), "Free renders at a single resolution") {
+		t.Errorf("drafts on a single-resolution plan: %v", err)
+	}
+	once := p.Clone()
+	once.Plan = "free"
+	once.Videos[0].Drafts = 0
+	once.OneTime = []OneTimeNeed{{ID: "studio-avatar", Month: 1}}
+	if err := c.CheckOnOwnPlan(once); err == nil || !strings.Contains(err.Error(), "does not offer Custom Studio Avatar setup") {
+		t.Errorf("a one-time charge the plan does not offer: %v", err)
+	}
+}

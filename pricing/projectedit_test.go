@@ -472,6 +472,12 @@ func TestEditProjectRandomEdits(t *testing.T) {
 			saved := opened(t, name, src, c)
 			edited := saved.Clone()
 			keys, structural := randomEdit(r, edited, c)
+			if c.CheckOnOwnPlan(edited) != nil {
+				// The planner refuses to save such a month (a resolution
+				// its drafts are not below, a plan that cannot draft): the
+				// file it would write does not read back.
+				continue
+			}
 			checkEdit(t, src, saved, edited, c, keys, structural)
 		}
 	}
