@@ -528,15 +528,7 @@ func TestWorkGapWithoutACapability(t *testing.T) {
 // carried with [[one_time]] and drafts reads on the other card as the month,
 // not as "key holds U+0".
 func TestCarriedMonthReadsBesideItsTree(t *testing.T) {
-	heygen := defaultCard(t)
-	src, err := os.ReadFile("../examples/fluxnote-flat.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	flux, err := ParseRateCard("fluxnote-flat.toml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	heygen, flux := defaultCard(t), cardFile(t, "../examples/fluxnote-flat.toml")
 	month := "# “Launch” month\nplan = \"creator\"\n\n[[one_time]]\nid = \"studio-avatar\"\n\n" +
 		"[[videos]]\nname = \"Launch\"\nlength = \"1m\"\ndrafts = 1\n"
 	months, err := ParseProjectAcross("m.toml", []byte(month), []*RateCard{heygen, flux})

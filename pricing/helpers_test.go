@@ -3,6 +3,7 @@ package pricing
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -256,4 +257,18 @@ func usd(s string) Money {
 		panic(err)
 	}
 	return Money(v)
+}
+
+// cardFile reads the rate card at path.
+func cardFile(t testing.TB, path string) *RateCard {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ParseRateCard(filepath.Base(path), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
