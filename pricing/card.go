@@ -151,6 +151,12 @@ type RateCard struct {
 	// words_per_minute); 0: DefaultWordsPerMinute. A voice may say its own
 	// (Feature.WordsPerMinute). See script.go.
 	WordsPerMinute int
+	// LanguagePace is the pace a script in a language is read at, by the
+	// language's canonical tag (card table words_per_minute_by_language):
+	// Spanish narration runs slower in words than English. A voice's own pace
+	// comes first; a tag the table lacks falls back to its base language, then
+	// to WordsPerMinute. nil when the card gives none. See script.go.
+	LanguagePace map[string]int
 
 	featureIndex map[string]int
 	planIndex    map[string]int

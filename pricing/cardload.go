@@ -12,7 +12,7 @@ const SchemaVersion = 1
 
 var (
 	cardTopKeys   = []string{"card", "defaults", "plans", "features", "one_time"}
-	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute", "failed_renders"}
+	cardKeys      = []string{"name", "vendor", "currency", "as_of", "schema", "credit_name", "credit_name_plural", "precision", "sources", "max_discount", "words_per_minute", "failed_renders", "words_per_minute_by_language"}
 	planKeys      = []string{"id", "name", "monthly_price", "annual_price", "credits", "included_seats", "extra_seat_price", "max_length", "max_resolution", "watermark", "videos_per_month", "features", "rollover", "credits_expire_days", "annual_upfront", "topups", "estimated", "why", "effective"}
 	topUpKeys     = []string{"id", "name", "credits", "price", "lasts_days", "estimated", "why"}
 	featureKeys   = []string{"id", "name", "slot", "premium", "rate", "unit", "increment", "minimum", "rerender", "alternative", "alternative_reason", "weight", "height", "estimated", "why", "effective", "words_per_minute", "provides", "rerender_rate"}
@@ -67,6 +67,7 @@ func ParseRateCard(name string, src []byte) (*RateCard, error) {
 		card.MaxDiscount = readMaxDiscount(ct)
 		card.FailedRenders = readFailedRenders(ct)
 		card.WordsPerMinute = readWordsPerMinute(ct)
+		card.LanguagePace = readLanguagePaces(ct)
 		ct.finish(cardKeys)
 	}
 

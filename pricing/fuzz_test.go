@@ -133,6 +133,7 @@ func checkQuote(t *testing.T, c *RateCard, p *Project) {
 func FuzzParseRateCard(f *testing.F) {
 	if src, err := os.ReadFile("../plans.toml"); err == nil {
 		f.Add(src)
+		f.Add(append(src, "\n[card.words_per_minute_by_language]\nes = 140\nSpanish = 141\n\"pt-BR\" = 999\n"...))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseRateCard("fuzz.toml", data)

@@ -68,6 +68,9 @@ type Video struct {
 	// ScriptFile is the video's script = "FILE" as written, relative to the
 	// project's folder; "" for none.
 	ScriptFile string
+	// ScriptLanguage is the language the script is written in (script_language,
+	// a canonical tag), which picks the card's pace for it; "" when not said.
+	ScriptLanguage string
 	// Drafts is how many review drafts are rendered before the final render,
 	// at DraftResolution (a resolution feature's id; "" for the cheapest the
 	// plan offers). See drafts.go.

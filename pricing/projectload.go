@@ -10,7 +10,7 @@ import (
 
 var (
 	projectKeys = []string{"plan", "billing", "balance", "seats", "watermark_ok", "allow_fewer_rerenders", "volume", "videos", "scenarios", "customer", "pricing", "one_time", "budget"}
-	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders", "script_words", "drafts", "draft_resolution"}
+	videoKeys   = []string{"name", "count", "length", "avatar", "look", "voice", "resolution", "languages", "translation", "broll_clips", "broll", "agent", "script_generations", "script", "rerenders", "script_words", "drafts", "draft_resolution", "script_language"}
 )
 
 // Limits that keep every product of counts, lengths and rates far from overflow.
@@ -190,6 +190,7 @@ var (
 	bitGenerations, bitRerenders     = videoKeyBit("script_generations"), videoKeyBit("rerenders")
 	bitLength, bitScriptWords        = videoKeyBit("length"), videoKeyBit("script_words")
 	bitDrafts, bitDraftResolution    = videoKeyBit("drafts"), videoKeyBit("draft_resolution")
+	bitScriptLanguage                = videoKeyBit("script_language")
 	slotKeyBit                       = func() (b [NumSlots]uint32) {
 		for s := Slot(0); s < NumSlots; s++ {
 			b[s] = videoKeyBit(s.Key())
@@ -257,6 +258,8 @@ func videoKeyIndex(k string) int {
 		return 16
 	case "draft_resolution":
 		return 17
+	case "script_language":
+		return 18
 	}
 	return -1
 }

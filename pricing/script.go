@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // Length from the script.
@@ -82,17 +85,71 @@ func wordsWithin(seconds, wpm int) int {
 	return int(int64(seconds) * int64(wpm) / 60)
 }
 
-// ScriptPace is the words per minute the video's script is read at: its voice
-// feature's words_per_minute when the voice gives one, else the card's
-// (words_per_minute in [card]), else DefaultWordsPerMinute.
+// ScriptPace is the words per minute the video's script is read at, the
+// first of: its voice feature's words_per_minute; the card's pace for the
+// script's language (words_per_minute_by_language), for its exact tag and
+// then its base language (pt-BR falls back to pt); the card's
+// words_per_minute; DefaultWordsPerMinute.
 func (c *RateCard) ScriptPace(v *Video) int {
+	wpm, _ := c.scriptPace(v)
+	return wpm
+}
+
+// scriptPace is ScriptPace and whether the script's language gave it.
+func (c *RateCard) scriptPace(v *Video) (wpm int, byLanguage bool) {
 	if f, ok := c.Feature(v.Picks[SlotVoice]); ok && f.WordsPerMinute > 0 {
-		return f.WordsPerMinute
+		return f.WordsPerMinute, false
+	}
+	if wpm := c.languagePace(v.ScriptLanguage); wpm > 0 {
+		return wpm, true
 	}
 	if c.WordsPerMinute > 0 {
-		return c.WordsPerMinute
+		return c.WordsPerMinute, false
 	}
-	return DefaultWordsPerMinute
+	return DefaultWordsPerMinute, false
+}
+
+// languagePace is the card's pace for a language tag, or for its base
+// language; 0 when the card gives neither.
+func (c *RateCard) languagePace(tag string) int {
+	if tag == "" || len(c.LanguagePace) == 0 {
+		return 0
+	}
+	if wpm, ok := c.LanguagePace[tag]; ok {
+		return wpm
+	}
+	if base, _ := language.Make(tag).Base(); base.String() != tag {
+		return c.LanguagePace[base.String()]
+	}
+	return 0
+}
+
+// PaceText is the pace in words: "150 wpm", or "140 wpm for es" when the
+// script's language set it.
+func (c *RateCard) PaceText(v *Video) string {
+	wpm, byLanguage := c.scriptPace(v)
+	if byLanguage {
+		return paceText(wpm, v.ScriptLanguage)
+	}
+	return paceText(wpm, "")
+}
+
+// paceText is "150 wpm", or "140 wpm for es" with the language that set it.
+func paceText(wpm int, lang string) string {
+	if lang != "" {
+		return itoa(wpm) + " wpm for " + lang
+	}
+	return itoa(wpm) + " wpm"
+}
+
+// ScriptLanguages is the languages the card gives a pace for, sorted by tag.
+func (c *RateCard) ScriptLanguages() []string {
+	out := make([]string, 0, len(c.LanguagePace))
+	for tag := range c.LanguagePace {
+		out = append(out, tag)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // FromScript reports whether the video's length comes from its script.
@@ -294,6 +351,61 @@ func readWordsPerMinute(t *table) int {
 	return int(t.integer("words_per_minute", false, 0, MinWordsPerMinute, MaxWordsPerMinute))
 }
 
+// readLanguagePaces reads the card's words_per_minute_by_language, a table
+// of language (a tag or an English name) to pace: each language once in any
+// spelling, at most MaxLanguages of them. nil when the card has none.
+func readLanguagePaces(t *table) map[string]int {
+	sub := t.sub("words_per_minute_by_language", false)
+	if sub == nil {
+		return nil
+	}
+	if len(sub.m) > MaxLanguages {
+		t.d.addf(t.keyPath("words_per_minute_by_language"), "too many languages (%d); at most %d", len(sub.m), MaxLanguages)
+		return nil
+	}
+	out := make(map[string]int, len(sub.m))
+	first := make(map[string]string, len(sub.m)) // canonical tag -> the spelling that gave it first
+	for _, k := range sortedKeys(sub.m) {
+		tag, err := parseLanguage(k, len(t.d.problems) < 100)
+		if err != nil {
+			t.d.addf(sub.keyPath(k), "%v", err)
+			continue
+		}
+		if prev, repeat := first[tag]; repeat {
+			t.d.addf(sub.keyPath(k), "language %q has a pace twice (as %q and %q); give it once", tag, prev, k)
+			continue
+		}
+		first[tag] = k
+		if wpm := int(sub.integer(k, false, 0, MinWordsPerMinute, MaxWordsPerMinute)); wpm > 0 {
+			out[tag] = wpm
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// readScriptLanguage reads a video's script_language, which only a length
+// from a script has: on a typed length it would be silently unused.
+func readScriptLanguage(t *table, scripted bool) string {
+	if _, isText := t.m["script_language"].(string); !isText {
+		t.str("script_language", false) // says it must be a string
+		return ""
+	}
+	raw := t.str("script_language", false)
+	if !scripted {
+		t.d.addf(t.keyPath("script_language"), "script_language applies to a length from a script (script_words or script)")
+		return ""
+	}
+	tag, err := parseLanguage(raw, len(t.d.problems) < 100)
+	if err != nil {
+		t.d.addf(t.keyPath("script_language"), "%v", err)
+		return ""
+	}
+	return tag
+}
+
 // readVoicePace reads a feature's words_per_minute, which only a voice has:
 // a pace on an avatar or a resolution would be silently unused.
 func readVoicePace(t *table, s Slot) int {
@@ -336,6 +448,9 @@ func readScriptKeys(card *RateCard, t *table, has uint32, v *Video) bool {
 			key = "script_words"
 		}
 		t.d.addf(t.keyPath("length"), "the length follows from the script (%s); give length or the script, not both", key)
+	}
+	if has&bitScriptLanguage != 0 {
+		v.ScriptLanguage = readScriptLanguage(t, words || file)
 	}
 	return words || file
 }
@@ -403,13 +518,18 @@ func knownScripts(ps ...*Project) ProjectSources {
 
 // sameScriptAndDrafts compares what script.go and drafts.go add to a video.
 func sameScriptAndDrafts(a, b *Video) bool {
-	return a.ScriptWords == b.ScriptWords && a.ScriptFile == b.ScriptFile &&
+	return a.ScriptWords == b.ScriptWords && a.ScriptFile == b.ScriptFile && a.ScriptLanguage == b.ScriptLanguage &&
 		a.Drafts == b.Drafts && a.DraftResolution == b.DraftResolution
 }
 
 // writeLengthKeys writes a video's length as EncodeProject does: its script
 // file, its script's words, or its length.
-func writeLengthKeys(line func(key, value string), v *Video) { line(lengthKey(v)) }
+func writeLengthKeys(line func(key, value string), v *Video) {
+	line(lengthKey(v))
+	if v.ScriptLanguage != "" && v.FromScript() {
+		line("script_language", tomlQuote(v.ScriptLanguage))
+	}
+}
 
 // editScriptKeys records a change to a video's length, its script's words or
 // its script file, keeping the file's other lines: a video measured by its
@@ -420,6 +540,7 @@ func editScriptKeys(t *tableEditor, s, e *Video, card *RateCard) {
 	was, _ := lengthKey(s)
 	pick := e.Picks[SlotScript]
 	pickKept := pick != "" && pick != card.Defaults[SlotScript]
+	defer editScriptLanguage(t, s, e)
 	if was == key {
 		if s.ScriptFile != e.ScriptFile || s.ScriptWords != e.ScriptWords && e.ScriptFile == "" || s.Seconds != e.Seconds && !e.FromScript() {
 			t.set(key, text)
@@ -437,6 +558,17 @@ func editScriptKeys(t *tableEditor, s, e *Video, card *RateCard) {
 		t.remove(was)
 	case !t.replaceKey(was, key, text):
 		t.set(key, text)
+	}
+}
+
+// editScriptLanguage records a change to a video's script language; a video
+// whose length is typed has none.
+func editScriptLanguage(t *tableEditor, s, e *Video) {
+	switch {
+	case e.ScriptLanguage == "" || !e.FromScript():
+		t.remove("script_language")
+	case s.ScriptLanguage != e.ScriptLanguage:
+		t.set("script_language", tomlQuote(e.ScriptLanguage))
 	}
 }
 
@@ -478,6 +610,8 @@ type ScriptLength struct {
 	// the script file they were counted in, "" for script_words.
 	Words, WPM, Seconds int
 	File                string
+	// Language is the script's language when its pace set WPM, else "".
+	Language string
 	// Billed is the length the video's premium time charges bill: the
 	// longest of their roundings up to an increment; 0 when none charges by
 	// time. Increment is that charge's increment.
@@ -497,7 +631,11 @@ func (c *RateCard) ScriptLength(v *Video) (ScriptLength, bool) {
 	if !v.FromScript() {
 		return ScriptLength{}, false
 	}
-	s := ScriptLength{Words: v.ScriptWords, WPM: c.ScriptPace(v), Seconds: v.Seconds, File: v.ScriptFile}
+	s := ScriptLength{Words: v.ScriptWords, Seconds: v.Seconds, File: v.ScriptFile}
+	var byLanguage bool
+	if s.WPM, byLanguage = c.scriptPace(v); byLanguage {
+		s.Language = v.ScriptLanguage
+	}
 	for _, l := range c.Lines(v) {
 		f := l.Feature
 		if !f.Premium || !f.Unit.IsTime() || l.Credits == 0 {
@@ -526,13 +664,14 @@ func (c *RateCard) ScriptLength(v *Video) (ScriptLength, bool) {
 }
 
 // Reading is the length as the script gives it: "420 words ≈ 2m48s at 150
-// wpm", with the file's name after the words when there is one.
+// wpm", with the file's name after the words when there is one, and the
+// language when its pace was used ("at 140 wpm for es").
 func (s ScriptLength) Reading() string {
 	out := Plural(s.Words, "word")
 	if s.File != "" {
 		out += " (" + s.File + ")"
 	}
-	return out + " ≈ " + FormatLength(s.Seconds) + " at " + itoa(s.WPM) + " wpm"
+	return out + " ≈ " + FormatLength(s.Seconds) + " at " + paceText(s.WPM, s.Language)
 }
 
 // Rounding is what billing makes of the length: "2m48s is billed as 3m;

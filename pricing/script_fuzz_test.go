@@ -13,7 +13,12 @@ import (
 // the same.
 func FuzzScriptProject(f *testing.F) {
 	c := defaultCard(f)
+	// Paces by language, so script_language has a pace to pick.
+	c.LanguagePace = map[string]int{"es": 140, "pt": 145, "pt-BR": 155}
 	for _, s := range []string{
+		"plan = \"pro\"\n[[videos]]\nname = \"a\"\nscript_words = 420\nscript_language = \"es\"\n",
+		"plan = \"pro\"\n[[videos]]\nname = \"a\"\nscript = \"s.md\"\nscript_language = \"Brazilian Portuguese\"\n",
+		"plan = \"pro\"\n[[videos]]\nname = \"a\"\nlength = \"1m\"\nscript_language = \"es\"\n",
 		scriptProjectSeed,
 		"[[videos]]\nname = \"a\"\nscript_words = 420\ndrafts = 2\nresolution = \"4k\"\nrerenders = 1\n",
 		"plan = \"pro\"\n[[videos]]\nname = \"a\"\nscript = \"s.md\"\nlength = \"1m\"\n",
@@ -43,6 +48,11 @@ func FuzzScriptProject(f *testing.F) {
 		for i := range p.Videos {
 			v := &p.Videos[i]
 			if v.FromScript() {
+				if v.ScriptLanguage != "" {
+					if tag, err := ParseLanguage(v.ScriptLanguage); err != nil || tag != v.ScriptLanguage {
+						t.Fatalf("video %d: script language %q is not a canonical tag (%v)", i, v.ScriptLanguage, err)
+					}
+				}
 				if want := ScriptSeconds(v.ScriptWords, c.ScriptPace(v)); v.Seconds != want {
 					t.Fatalf("video %d: %d words read as %d s, want %d", i, v.ScriptWords, v.Seconds, want)
 				}

@@ -272,7 +272,7 @@ func TestCheaperOptionAppliesWithEnterAndUndoes(t *testing.T) {
 	}
 	before := m.Quote().Premium
 	press(m, "end") // the last row is the last cheaper option
-	if m.video.focus != int(numFields)+1 {
+	if m.video.focus != len(m.video.rows)+1 {
 		t.Fatalf("focus %d", m.video.focus)
 	}
 	second := alts[1]

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,6 +40,9 @@ const (
 	// place, and the earlier ones keep theirs.
 	fieldWords
 	fieldDrafts
+	// fieldScriptLanguage picks the script's language, whose pace the card
+	// may give (words_per_minute_by_language); shown only on such a card.
+	fieldScriptLanguage
 	numFields
 
 	noField field = -1
@@ -47,7 +51,7 @@ const (
 var fieldLabels = [numFields]string{
 	"Name", "Length", "This month", "Avatar", "Look", "Voice", "Resolution", "Translation",
 	"Languages", "B-roll", "B-roll clips", "Agent", "Script", "Generations", "Re-renders",
-	"Script words", "Drafts",
+	"Script words", "Drafts", "Script lang.",
 }
 
 // slot is the pricing slot a field picks a feature for.
@@ -203,6 +207,8 @@ func (m *Model) videoKey(msg tea.KeyPressMsg, run editKey) tea.Cmd {
 		}
 		if s, ok := f.slot(); ok {
 			m.cycleOption(s, d)
+		} else if f == fieldScriptLanguage {
+			m.cycleScriptLanguage(d)
 		} else if f.isNumber() {
 			cur, limit := f.number(v)
 			if next := max(0, min(limit, cur+d)); next != cur {
@@ -321,6 +327,25 @@ func (m *Model) cycleOption(s pricing.Slot, d int) {
 	}
 	// What the option costs, said while cycling, so a price is never a surprise.
 	m.setStatus(s.Title() + ": " + next.Name + " · " + m.costWords(next))
+}
+
+// cycleScriptLanguage picks the next language the card gives a pace for,
+// "not said" (the card's own pace) between the last and the first.
+func (m *Model) cycleScriptLanguage(d int) {
+	v := m.currentVideo()
+	if !v.FromScript() {
+		m.setError(errorText("the script's language sets its pace, and this video's length is typed: give Script words first"))
+		return
+	}
+	langs := append([]string{""}, m.card.ScriptLanguages()...)
+	at := max(0, slices.Index(langs, v.ScriptLanguage))
+	next := langs[(at+d+len(langs))%len(langs)]
+	m.editVideo(fieldLabels[fieldScriptLanguage]+" change", noField, func(v *pricing.Video) { v.ScriptLanguage = next })
+	name := next
+	if name == "" {
+		name = "not said (the card's pace)"
+	}
+	m.setStatus("Script language: " + name + " · " + m.scriptReading(v))
 }
 
 // costWords says what an option costs in words: "included", or
@@ -454,7 +479,7 @@ func (m *Model) applyTextField() {
 		}
 		v.Seconds = sec
 		// A length typed replaces the script's: the words no longer say it.
-		v.ScriptWords, v.ScriptFile = 0, ""
+		v.ScriptWords, v.ScriptFile, v.ScriptLanguage = 0, "", ""
 	case fieldLanguages:
 		langs, err := pricing.ParseLanguages(text)
 		if err != nil {
@@ -499,7 +524,7 @@ func (m *Model) finishEdit(revert bool) {
 func sameVideo(a, b pricing.Video) bool {
 	if a.Name != b.Name || a.Count != b.Count || a.Seconds != b.Seconds || a.Picks != b.Picks ||
 		a.BRollClips != b.BRollClips || a.ScriptGenerations != b.ScriptGenerations || a.Rerenders != b.Rerenders ||
-		a.ScriptWords != b.ScriptWords || a.ScriptFile != b.ScriptFile || a.Drafts != b.Drafts ||
+		a.ScriptWords != b.ScriptWords || a.ScriptFile != b.ScriptFile || a.ScriptLanguage != b.ScriptLanguage || a.Drafts != b.Drafts ||
 		a.DraftResolution != b.DraftResolution || len(a.Languages) != len(b.Languages) {
 		return false
 	}
@@ -531,6 +556,9 @@ func formRows(c *pricing.RateCard) []field {
 	out := make([]field, 0, numFields)
 	for f := range numFields {
 		if sl, ok := f.slot(); ok && len(c.Options(sl)) == 0 {
+			continue
+		}
+		if f == fieldScriptLanguage && len(c.LanguagePace) == 0 {
 			continue
 		}
 		out = append(out, f)
@@ -685,6 +713,16 @@ func (m *Model) formLine(i int, v *pricing.Video, w int) string {
 		}
 		if t := m.scriptRowTag(f, v, focused); t != "" {
 			tag = strings.TrimSpace(tag + " " + s.Muted.Render(t))
+		}
+	case f == fieldScriptLanguage:
+		value = "‹ not said ›"
+		if v.ScriptLanguage != "" {
+			value = "‹ " + pricing.Printable(v.ScriptLanguage) + " ›"
+		}
+		if v.FromScript() {
+			tag = s.Muted.Render("read at " + m.card.PaceText(v))
+		} else {
+			tag = s.Muted.Render("(applies to a length from a script)")
 		}
 	default:
 		sl, _ := f.slot()
@@ -913,6 +951,9 @@ func (m *Model) cheaperLines(vq *pricing.VideoQuote, w int, compact bool) []stri
 // file is no longer what the month says.
 func setScriptWords(v *pricing.Video, n int) {
 	v.ScriptWords, v.ScriptFile = n, ""
+	if n == 0 {
+		v.ScriptLanguage = "" // a typed length has no script to be in a language
+	}
 }
 
 // scriptReading is what the Length row says of a length from a script:
@@ -921,8 +962,7 @@ func (m *Model) scriptReading(v *pricing.Video) string {
 	if !v.FromScript() {
 		return ""
 	}
-	return pricing.Plural(v.ScriptWords, "word") + " ≈ " + pricing.FormatLength(v.Seconds) + " at " +
-		itoa(int64(m.card.ScriptPace(v))) + " wpm"
+	return pricing.Plural(v.ScriptWords, "word") + " ≈ " + pricing.FormatLength(v.Seconds) + " at " + m.card.PaceText(v)
 }
 
 // scriptRowTag is the hint of the Script words and Drafts rows.

@@ -149,6 +149,7 @@ type scriptJSON struct {
 	Words            int     `json:"words"`
 	File             string  `json:"file"`
 	WordsPerMinute   int     `json:"words_per_minute"`
+	Language         string  `json:"language"`
 	Seconds          int     `json:"seconds"`
 	BilledSeconds    int     `json:"billed_seconds"`
 	IncrementSeconds int     `json:"increment_seconds"`
@@ -186,7 +187,7 @@ func scriptOf(c *pricing.RateCard, v *pricing.Video) *scriptJSON {
 	if !ok {
 		return nil
 	}
-	return &scriptJSON{Words: s.Words, File: s.File, WordsPerMinute: s.WPM, Seconds: s.Seconds, BilledSeconds: s.Billed,
+	return &scriptJSON{Words: s.Words, File: s.File, WordsPerMinute: s.WPM, Language: v.ScriptLanguage, Seconds: s.Seconds, BilledSeconds: s.Billed,
 		IncrementSeconds: s.Increment, TrimWords: s.TrimWords, TrimSaves: credits(s.TrimSaves), Text: scriptLine(c, v)}
 }
 
@@ -226,6 +227,7 @@ func writeScriptJSON(j *jsonWriter, c *pricing.RateCard, v *pricing.Video) {
 		j.integer("words", int64(s.Words))
 		j.str("file", s.File)
 		j.integer("words_per_minute", int64(s.WordsPerMinute))
+		j.str("language", s.Language)
 		j.integer("seconds", int64(s.Seconds))
 		j.integer("billed_seconds", int64(s.BilledSeconds))
 		j.integer("increment_seconds", int64(s.IncrementSeconds))
