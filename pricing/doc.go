@@ -63,7 +63,7 @@
 //	vendors compared (one month on several cards)  vendors.go
 //	exchange rates (--fx), converting money        fx.go
 //	dated rows (effective, the card on a day)      effective.go
-//	one-time charges (setup fees, in their month)  onetime.go
+//	one-time charges (setup fees, in their month)  onetime.go (as typed: onetimetext.go, saved: onetimeedit.go)
 //	a month's budget in money                      budget.go
 //	capabilities (the vocabulary, provides)        capability.go
 //	one month on several cards (carrying ids)      capabilitycarry.go

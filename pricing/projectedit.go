@@ -37,6 +37,17 @@ func EditProject(original []byte, saved, edited *Project, card *RateCard) (out [
 	if len(original) == 0 || saved == nil {
 		return full()
 	}
+	if !slices.Equal(saved.OneTime, edited.OneTime) {
+		// The one-time charges first, in their own tables; the month's editor
+		// then sees them as saved.
+		src, ok := editOneTimeNeeds(original, saved.OneTime, edited.OneTime)
+		if !ok {
+			return full()
+		}
+		s := *saved
+		s.OneTime = edited.OneTime
+		original, saved = src, &s
+	}
 	doc, ok := scanProjectSource(original)
 	if !ok || len(doc.videos) != len(saved.Videos) {
 		return full()
@@ -189,7 +200,10 @@ type srcDoc struct {
 	// scenarios are the [[scenarios]] tables, all after the last video
 	// (scenarioedit.go edits them).
 	scenarios []srcTable
-	nl        string
+	// oneTime are the [[one_time]] tables, copied as they stand by the
+	// month's editor and edited before it (onetimeedit.go).
+	oneTime []srcTable
+	nl      string
 }
 
 // maxEditDepth bounds the nesting of arrays and inline tables the scanner
@@ -441,7 +455,7 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 	if strings.HasPrefix(string(src), "\uFEFF") {
 		s.i = 3
 	}
-	inOpaque, sawOpaque := false, false
+	inOpaque, sawOpaque, inOneTime := false, false, false
 	for !s.eof() {
 		start := s.i
 		s.skipSpace()
@@ -470,10 +484,10 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 			if _, ok := s.endLine(); !ok {
 				return nil, false
 			}
-			inOpaque = true
+			inOpaque, inOneTime = true, false
 			d.lines = append(d.lines, srcLine{lineComment, start, s.i})
 		case s.peek(0) == '[':
-			inOpaque = false
+			inOpaque, inOneTime = false, false
 			s.i += 2
 			s.skipSpace()
 			path, ok := s.keyPath()
@@ -488,6 +502,11 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 				// Copied as it is written, like [customer]; a save that
 				// changes it is written anew (EditProject checks).
 				inOpaque = true
+				if path[0] == "one_time" {
+					// Recorded to be edited where it stands (onetimeedit.go).
+					inOneTime = true
+					d.oneTime = append(d.oneTime, srcTable{header: len(d.lines)})
+				}
 				d.lines = append(d.lines, srcLine{lineComment, start, s.i})
 				continue
 			}
@@ -518,6 +537,10 @@ func scanProjectSource(src []byte) (*srcDoc, bool) {
 			}
 			e.lineEnd = s.i
 			if inOpaque {
+				if inOneTime {
+					t := &d.oneTime[len(d.oneTime)-1]
+					t.entries = append(t.entries, e)
+				}
 				d.lines = append(d.lines, srcLine{lineComment, start, s.i})
 				continue
 			}
