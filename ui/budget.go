@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"creditplan/pricing"
@@ -31,6 +32,43 @@ func (m *Model) setBudget(text string) error {
 	}
 	m.editHeader("budget change", func(p *pricing.Project) { p.HasBudget, p.Budget = true, b })
 	m.setStatus("Budget set to " + m.card.Money(b) + " this month.")
+	return nil
+}
+
+// askOneTime asks for the month's one-time charges, as typed text: each
+// charge's id or name and the month it falls in ("studio-avatar 3").
+func (m *Model) askOneTime() {
+	if len(m.card.OneTime) == 0 {
+		m.setStatus(m.card.Name + " lists no one-time charges.")
+		return
+	}
+	m.openTextPrompt(promptOneTime, "One-time charges (id month, …; empty = none): ", "",
+		strings.Join(m.card.OneTimeIDs(), ", "), pricing.OneTimeNeedsText(m.project.OneTime))
+}
+
+// setOneTime reads the one-time charges typed by the rule a project file's
+// [[one_time]] follows (pricing.ParseOneTimeNeeds: the card's, offered on the
+// month's plan, each once, in a month 1-12).
+func (m *Model) setOneTime(text string) error {
+	needs, err := m.card.ParseOneTimeNeeds(text, m.project.Plan, m.project.OneTime)
+	if err != nil {
+		return err
+	}
+	if slices.Equal(needs, m.project.OneTime) {
+		m.setStatus("One-time charges unchanged.")
+		return nil
+	}
+	m.editHeader("one-time change", func(p *pricing.Project) { p.OneTime = needs })
+	if len(needs) == 0 {
+		m.setStatus("No one-time charges this year.")
+		return nil
+	}
+	parts := make([]string, len(needs))
+	for i, n := range needs {
+		o, _ := m.card.OneTimeCharge(n.ID)
+		parts[i] = o.Name + " in month " + itoa(int64(n.Month))
+	}
+	m.setStatus("One-time: " + strings.Join(parts, ", ") + ". The Year screen puts each in its month.")
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,6 +50,7 @@ type header struct {
 	volume      []int64 // nil when the project has none
 	budget      pricing.Money
 	hasBudget   bool
+	oneTime     []pricing.OneTimeNeed // nil when the month pays none
 }
 
 // headerOf copies what a header snapshot restores.
@@ -57,7 +59,8 @@ func headerOf(p *pricing.Project) *header {
 	if p.Volume != nil {
 		vol = append([]int64(nil), p.Volume...)
 	}
-	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, p.Seats, p.WatermarkOK, p.AllowFewerRerenders, vol, p.Budget, p.HasBudget}
+	return &header{p.Plan, p.Billing, p.Balance, p.HasBalance, p.Seats, p.WatermarkOK, p.AllowFewerRerenders, vol, p.Budget, p.HasBudget,
+		slices.Clone(p.OneTime)}
 }
 
 // push records the undo step for a new change, which makes any redo stale.
@@ -201,6 +204,7 @@ func (m *Model) restore(s snapshot) snapshot {
 		m.project.Seats, m.project.WatermarkOK, m.project.AllowFewerRerenders = h.seats, h.watermarkOK, h.fewerRe
 		m.project.Volume = h.volume
 		m.project.Budget, m.project.HasBudget = h.budget, h.hasBudget
+		m.project.OneTime = h.oneTime
 	default:
 		if s.index < len(m.project.Videos) {
 			back.video = m.project.Videos[s.index].Clone()
@@ -360,6 +364,12 @@ func (m *Model) submitPrompt() tea.Cmd {
 		m.closePrompt()
 	case promptBudget:
 		if err := m.setBudget(value); err != nil {
+			m.prompt.err = err.Error()
+			return nil
+		}
+		m.closePrompt()
+	case promptOneTime:
+		if err := m.setOneTime(value); err != nil {
 			m.prompt.err = err.Error()
 			return nil
 		}

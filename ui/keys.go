@@ -147,6 +147,9 @@ type MonthKeys struct {
 	SeatsDown      key.Binding
 	Watermark      key.Binding
 	FewerRerenders key.Binding
+	// OneTime asks for the month's one-time charges (a setup fee, a
+	// training) and the month of the year each falls in.
+	OneTime key.Binding
 }
 
 // PlansKeys work on the Plans screen: ←/→ pick the billing, as the Monthly
@@ -325,6 +328,7 @@ func DefaultKeyMap() KeyMap {
 			SeatsDown:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "seats −1")),
 			Watermark:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "watermark OK / not OK")),
 			FewerRerenders: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "fit may cut re-renders")),
+			OneTime:        key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "one-time charges")),
 		},
 		Plans: PlansKeys{
 			Up:          upKey(),
@@ -559,7 +563,7 @@ func (h ScreenHelp) Groups() []HelpGroup {
 		screen = []HelpGroup{{"Month screen", []key.Binding{relabel(mo.Up, "↑/↓", "select a video"), relabel(mo.PageUp, "pgup/pgdn", "a page up/down"),
 			relabel(mo.Home, "home/end", "first/last video"), relabel(mo.MoveUp, "K/J", "move up/down (also ⇧↑/⇧↓)"),
 			mo.Enter, relabel(mo.CountDown, "←/→", "count −1/+1"), mo.Add, mo.Duplicate, mo.Delete,
-			relabel(mo.SeatsUp, "s/S", "seats +1/−1"), mo.Watermark, mo.FewerRerenders}}}
+			relabel(mo.SeatsUp, "s/S", "seats +1/−1"), mo.Watermark, mo.FewerRerenders, mo.OneTime}}}
 	case ScreenYear:
 		y := &h.Keys.Year
 		screen = []HelpGroup{{"Year screen", []key.Binding{y.Up, y.Down, y.Home, y.End, y.VolumeDown, y.VolumeUp, y.Plans}}}

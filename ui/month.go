@@ -62,6 +62,8 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleWatermark()
 	case key.Matches(msg, k.FewerRerenders):
 		m.toggleFewerRerenders()
+	case key.Matches(msg, k.OneTime):
+		m.askOneTime()
 	}
 	m.lastEdit = editKey{}
 	return nil

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // promptKind says what a prompt asks and what its answer does.
@@ -16,6 +17,7 @@ const (
 	promptQuit                           // unsaved changes: quit anyway, or save and quit?
 	promptQuestion                       // the first waiting question (overwrite, export): y or n
 	promptBudget                         // the month's budget in money
+	promptOneTime                        // the month's one-time charges
 )
 
 // prompt is the one question the status line asks. While it is open it takes
@@ -131,7 +133,13 @@ func (m *Model) promptLine() string {
 		line += s.Muted.Render("  " + p.options)
 	}
 	if p.err != "" {
-		line += "  " + s.Error.Render("✗ "+p.err) + s.Muted.Render(" · esc cancels")
+		why := "  " + s.Error.Render("✗ "+p.err) + s.Muted.Render(" · esc cancels")
+		if width(ansi.Strip(line+why)) > m.width {
+			// A long refusal: what is wrong matters more than the question
+			// the user has just answered.
+			line = " " + m.inputView()
+		}
+		line += why
 	}
 	return line
 }

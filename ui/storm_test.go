@@ -28,6 +28,9 @@ func TestKeyAndResizeStorm(t *testing.T) {
 		"5", "5", "N", "N", "o", "o", "enter", "x",
 		// Presentation mode's keys.
 		"ctrl+p", "A", "C",
+		// The one-time charges prompt (its answers: the ids typed at random keys
+		// are refused or read).
+		"O", "O",
 	}
 	card := loadCard(t)
 	t.Chdir(t.TempDir()) // random keys may save or export: never into the source tree
