@@ -38,10 +38,14 @@ func hostileModel(t *testing.T, w, h int) *Model {
 			c.Features[i].AlternativeReason += hostile
 		}
 	}
+	for i := range c.OneTime {
+		c.OneTime[i].Name += hostile
+	}
 	p := fullMonth(c)
 	for i := range p.Videos {
 		p.Videos[i].Name = "Video " + hostile
 	}
+	p.OneTime = []pricing.OneTimeNeed{{ID: "studio-avatar", Month: 2}}
 	m := New(Options{Card: c, Project: p})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
@@ -87,6 +91,7 @@ func TestEveryScreenNeutralisesNames(t *testing.T) {
 			{"3"}, {"3", "down"}, {"3", "down", "enter"}, {"3", "down", "down", "down"},
 			{"4"}, {"4", "b"}, {"4", "down", "right"},
 			{"?"}, {"a", "q"}, {"B"}, {"ctrl+s"},
+			{"2", "O"}, {"2", "O", "ctrl+u", "enter"}, {"2", "O", "x", "enter"},
 		} {
 			m := hostileModel(t, sz[0], sz[1])
 			pressSettle(m, keys...)
@@ -94,7 +99,16 @@ func TestEveryScreenNeutralisesNames(t *testing.T) {
 			requireTerminalSafe(t, what, m.View().Content, sz[0])
 		}
 	}
-	m := hostileModel(t, 120, 40)
+	// The one-time prompt's answer names the charge in the status line.
+	m := hostileModel(t, 80, 24)
+	pressSettle(m, "2", "O")
+	m.input.SetValue("photo-avatar-training 3")
+	pressSettle(m, "enter")
+	if !strings.Contains(m.status, "Photo avatar training") {
+		t.Fatalf("status %q", m.status)
+	}
+	requireTerminalSafe(t, "one-time status", m.View().Content, 80)
+	m = hostileModel(t, 120, 40)
 	pressSettle(m, "1")
 	if s := screen(m); !strings.Contains(s, `\x1b]8;;https://evil.example/`) {
 		t.Errorf("the escaped names are not shown:\n%s", s)
