@@ -45,6 +45,7 @@
 //	volume (a month's multiplier over the year)    volume.go
 //	scenarios (what-ifs priced side by side)       scenario.go (reading: scenarioload.go, writing: scenarioencode.go)
 //	fit                                            fit.go (domain), internal/knapsack (solver)
+//	review drafts proposed by a fit                fitdrafts.go
 //	fit to a budget in money (top-ups or cheaper)  fitmoney.go
 //	the plan a new month starts on                 startplan.go
 //	the proposal (proposed plan, why, plans given) proposal.go

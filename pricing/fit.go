@@ -61,11 +61,20 @@ type FitChange struct {
 	ValueLost int64
 	// Reason is the card's one-line reason for the alternative (feature switches).
 	Reason string
+	// Draft is set when the change renders the video's re-renders as review
+	// drafts at a cheaper resolution instead (fitdrafts.go); Rerenders is set
+	// too, RerendersFrom → RerendersTo the re-renders before and after, as the
+	// change locks and unlocks the same choice as a re-render cut.
+	Draft *DraftOption
 }
 
 // Text is the change as a person reads it: "Use Avatar III instead of Avatar IV
 // in “Weekly explainer”: saves 120 premium credits".
 func (ch FitChange) Text(c *RateCard) string {
+	if ch.Draft != nil {
+		return fmt.Sprintf("Render %s at %s instead of re-rendering in %s in %s: saves %s",
+			Plural(ch.Draft.Drafts, "review draft"), ch.Draft.At.Name, ch.Draft.Final.Name, quoteName(ch.VideoName), c.CreditWord(ch.Saves))
+	}
 	if ch.Rerenders {
 		return fmt.Sprintf("Cut re-renders of %s from %d to %d: saves %s",
 			quoteName(ch.VideoName), ch.RerendersFrom, ch.RerendersTo, c.CreditWord(ch.Saves))
@@ -235,6 +244,16 @@ func (keep FitKeep) kept(v int, s Slot) bool { return keep != nil && keep(v, s) 
 // fitted as Fit would, best by the same order among what is left free. The
 // upgrade it names, when nothing fits, respects the same locks.
 func (c *RateCard) FitKeeping(p *Project, plan *Plan, balance Credits, keep FitKeep) *FitResult {
+	r := c.fitKeeping(p, plan, balance, keep)
+	if plan == nil {
+		return r
+	}
+	return c.withDrafts(p, plan, balance, keep, r)
+}
+
+// fitKeeping is FitKeeping without review drafts (fitdrafts.go): the
+// substitutions alone.
+func (c *RateCard) fitKeeping(p *Project, plan *Plan, balance Credits, keep FitKeep) *FitResult {
 	budget := max(balance, 0)
 	m := c.buildFit(p, plan, keep)
 	// One-time credits of the month are a fixed line: no substitution changes them.
@@ -319,7 +338,9 @@ func (c *RateCard) tallyChanges(p *Project, changes []FitChange) (Credits, *mont
 
 // applyTo makes the change on v.
 func (ch *FitChange) applyTo(v *Video) {
-	if ch.Rerenders {
+	if ch.Draft != nil {
+		*v = ch.Draft.Apply(*v)
+	} else if ch.Rerenders {
 		v.Rerenders = ch.RerendersTo
 	} else if ch.To != nil {
 		v.Picks[ch.Slot] = ch.To.ID

@@ -273,7 +273,8 @@ func fitMonthKey(c *RateCard, p, q *Project) fitKey {
 	for i := range q.Videos {
 		v, orig := &q.Videos[i], &p.Videos[i]
 		k.credits += c.VideoCredits(v) * Credits(v.Count)
-		k.kept += int64(v.Rerenders) * int64(v.Count)
+		// A re-render made a review draft is a render kept.
+		k.kept += int64(v.Rerenders+v.Drafts-orig.Drafts) * int64(v.Count)
 		for s := Slot(0); s < NumSlots; s++ {
 			if !v.Active(s) {
 				continue
@@ -291,7 +292,7 @@ func fitMonthKey(c *RateCard, p, q *Project) fitKey {
 				k.changes++
 			}
 		}
-		if v.Rerenders != orig.Rerenders {
+		if v.Rerenders != orig.Rerenders || v.Drafts != orig.Drafts {
 			k.changes++
 		}
 	}
@@ -310,7 +311,7 @@ func fitBruteForce(c *RateCard, p *Project, plan *Plan, balance Credits) (fitKey
 func fitBruteForceKeeping(c *RateCard, p *Project, plan *Plan, balance Credits, keep FitKeep) (fitKey, bool) {
 	type choice struct {
 		video int
-		slot  Slot // NumSlots means re-renders
+		slot  Slot // NumSlots means re-renders, NumSlots+1 review drafts
 		vals  []string
 	}
 	var choices []choice
@@ -346,6 +347,11 @@ func fitBruteForceKeeping(c *RateCard, p *Project, plan *Plan, balance Credits, 
 			}
 			choices = append(choices, choice{i, NumSlots, rs})
 		}
+		// Every re-render as a review draft, where the plan renders one
+		// cheaper, in a month whose re-renders are not the fitter's to cut.
+		if o, ok := c.DraftOption(v, plan); ok && !p.AllowFewerRerenders && !keep.kept(i, NumSlots) && o.Drafts == v.Rerenders {
+			choices = append(choices, choice{i, NumSlots + 1, []string{"as planned", "drafts"}})
+		}
 	}
 	var best, cheapest fitKey
 	found, any := false, false
@@ -353,9 +359,15 @@ func fitBruteForceKeeping(c *RateCard, p *Project, plan *Plan, balance Credits, 
 	for {
 		q := p.Clone()
 		for ci, ch := range choices {
-			if ch.slot == NumSlots {
+			switch {
+			case ch.slot == NumSlots+1:
+				if ch.vals[idx[ci]] == "drafts" {
+					o, _ := c.DraftOption(&p.Videos[ch.video], plan)
+					q.Videos[ch.video] = o.Apply(q.Videos[ch.video])
+				}
+			case ch.slot == NumSlots:
 				fmt.Sscan(ch.vals[idx[ci]], &q.Videos[ch.video].Rerenders)
-			} else {
+			default:
 				q.Videos[ch.video].Picks[ch.slot] = ch.vals[idx[ci]]
 			}
 		}
@@ -419,7 +431,7 @@ func randomFitMonth(c *RateCard, rng *rand.Rand) *Project {
 // it never raises credits or passes the balance when a fit exists.
 func TestFitMatchesBruteForce(t *testing.T) {
 	c := fitCard(t)
-	packing, covering := 0, 0
+	packing, covering, drafted := 0, 0, 0
 	for seed := range uint64(600) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		p := randomFitMonth(c, rng)
@@ -472,10 +484,17 @@ func TestFitMatchesBruteForce(t *testing.T) {
 		if saved != r.Before-r.After || lost != r.ValueLost {
 			t.Fatalf("seed %d: changes save %s and lose %d; totals say %s and %d", seed, saved, lost, r.Before-r.After, r.ValueLost)
 		}
+		for _, ch := range r.Changes {
+			if ch.Draft != nil {
+				drafted++
+				break
+			}
+		}
 	}
-	// The random months must reach the knapsack itself, in both layouts, often.
-	if packing < 50 || covering < 50 {
-		t.Fatalf("only %d packing and %d covering months; the test no longer checks the tables", packing, covering)
+	// The random months must reach the knapsack itself, in both layouts, often,
+	// and propose review drafts in some of them.
+	if packing < 50 || covering < 50 || drafted < 20 {
+		t.Fatalf("only %d packing, %d covering and %d drafted months; the test no longer checks the tables and drafts", packing, covering, drafted)
 	}
 }
 

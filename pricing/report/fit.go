@@ -83,6 +83,9 @@ func billed(b pricing.Billing) string {
 
 // changeLabel is a change's "from -> to" for tables.
 func changeLabel(ch *pricing.FitChange) string {
+	if ch.Draft != nil {
+		return pricing.Plural(ch.RerendersFrom, "re-render") + " in " + ch.From.Name + " → " + pricing.Plural(ch.Draft.Drafts, "draft") + " at " + ch.To.Name
+	}
 	if ch.Rerenders {
 		return "re-renders " + pricing.Count(ch.RerendersFrom) + " → " + pricing.Count(ch.RerendersTo)
 	}
@@ -109,8 +112,7 @@ func fitVerdict(r *pricing.FitResult) string {
 	case r.FitsBefore && len(r.Changes) == 0:
 		return AlreadyFits
 	case r.FitsBefore:
-		return fmt.Sprintf("The month's credits already fit; %s replace%s choices %s cannot make.",
-			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), r.Plan.Name)
+		return "The month's credits already fit; " + fitsBeforeChanges(r) + "."
 	case r.Fits:
 		return fmt.Sprintf("%s bring%s the month within the balance, keeping %s%% of its premium value.",
 			pricing.Plural(len(r.Changes), "change"), sIfOne(len(r.Changes)), percentKept(r))
@@ -129,13 +131,35 @@ func blockedFitVerdict(r *pricing.FitResult) string {
 	case r.FitsBefore && n == 0:
 		return head + "its credits already fit, but no substitution cures what blocks it."
 	case r.FitsBefore:
-		return head + fmt.Sprintf("%s replace%s choices %s cannot make, but none cures what still blocks it.",
-			pricing.Plural(n, "change"), sIfOne(n), r.Plan.Name)
+		return head + fitsBeforeChanges(r) + ", but none cures what still blocks it."
 	case r.Fits:
 		return head + fmt.Sprintf("%s bring%s its credits within the balance (keeping %s%% of their premium value), but none cures what still blocks it.",
 			pricing.Plural(n, "change"), sIfOne(n), percentKept(r))
 	}
 	return head + "even with every substitution its credits are " + r.Card.CreditWord(r.Short) + " short, and none cures what blocks it."
+}
+
+// fitsBeforeChanges says what the changes of a month that already fits do:
+// replace choices the plan cannot make, and render re-renders as review
+// drafts, which saves credits and gives up nothing.
+func fitsBeforeChanges(r *pricing.FitResult) string {
+	drafts := 0
+	var saves pricing.Credits
+	for i := range r.Changes {
+		if r.Changes[i].Draft != nil {
+			drafts++
+			saves += r.Changes[i].Saves
+		}
+	}
+	forced := len(r.Changes) - drafts
+	var parts []string
+	if forced > 0 {
+		parts = append(parts, fmt.Sprintf("%s replace%s choices %s cannot make", pricing.Plural(forced, "change"), sIfOne(forced), r.Plan.Name))
+	}
+	if drafts > 0 {
+		parts = append(parts, fmt.Sprintf("review drafts instead of re-renders save %s and give up nothing", r.Card.CreditWord(saves)))
+	}
+	return strings.Join(parts, ", and ")
 }
 
 func sIfOne(n int) string {
@@ -309,7 +333,11 @@ func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
 		ch := &r.Changes[i]
 		rec := []string{ch.VideoName, strconv.Itoa(ch.Video), "feature", ch.Slot.Key(), "", "", "", "",
 			ch.Saves.String(), strconv.FormatInt(ch.ValueLost, 10), premiumMinutesPlain(ch.ValueLost), ch.Reason, blocked}
-		if ch.Rerenders {
+		if ch.Draft != nil {
+			rec[2] = "drafts"
+			rec[4], rec[5] = ch.From.ID, ch.To.ID
+			rec[6], rec[7] = strconv.Itoa(ch.RerendersFrom), strconv.Itoa(ch.RerendersTo)
+		} else if ch.Rerenders {
 			rec[2], rec[3] = "rerenders", ""
 			rec[6], rec[7] = strconv.Itoa(ch.RerendersFrom), strconv.Itoa(ch.RerendersTo)
 		} else {
@@ -328,14 +356,17 @@ func writeFitCSV(w *bufio.Writer, r *pricing.FitResult) error {
 type fitChangeJSON struct {
 	Video      string `json:"video"`
 	VideoIndex int    `json:"video_index"`
-	// Kind is "feature" (a slot switched: slot, from, to) or "rerenders"
-	// (rerenders_from, rerenders_to).
+	// Kind is "feature" (a slot switched: slot, from, to), "rerenders"
+	// (rerenders_from, rerenders_to) or "drafts" (the re-renders rendered as
+	// review drafts at the resolution to instead of from: slot,
+	// from, to, rerenders_from, rerenders_to, drafts).
 	Kind          string  `json:"kind"`
 	Slot          string  `json:"slot,omitempty"`
 	From          string  `json:"from,omitempty"`
 	To            string  `json:"to,omitempty"`
 	RerendersFrom *int    `json:"rerenders_from,omitempty"`
 	RerendersTo   *int    `json:"rerenders_to,omitempty"`
+	Drafts        *int    `json:"drafts,omitempty"`
 	Saves         credits `json:"saves"`
 	ValueLost     int64   `json:"value_lost"`
 	Reason        string  `json:"reason"`
@@ -415,7 +446,11 @@ func fitJSON(r *pricing.FitResult) *fitDoc {
 func fitChangeOf(c *pricing.RateCard, ch *pricing.FitChange) fitChangeJSON {
 	j := fitChangeJSON{Video: ch.VideoName, VideoIndex: ch.Video, Kind: "feature", Saves: credits(ch.Saves),
 		ValueLost: ch.ValueLost, Reason: ch.Reason, Text: ch.Text(c)}
-	if ch.Rerenders {
+	if ch.Draft != nil {
+		from, to, drafts := ch.RerendersFrom, ch.RerendersTo, ch.Draft.Drafts
+		j.Kind, j.RerendersFrom, j.RerendersTo, j.Drafts = "drafts", &from, &to, &drafts
+		j.Slot, j.From, j.To = ch.Slot.Key(), ch.From.ID, ch.To.ID
+	} else if ch.Rerenders {
 		from, to := ch.RerendersFrom, ch.RerendersTo
 		j.Kind, j.RerendersFrom, j.RerendersTo = "rerenders", &from, &to
 	} else {
@@ -496,6 +531,9 @@ func (d *fitChangeJSON) write(j *jsonWriter) {
 	}
 	if d.RerendersTo != nil {
 		j.integer("rerenders_to", int64(*d.RerendersTo))
+	}
+	if d.Drafts != nil {
+		j.integer("drafts", int64(*d.Drafts))
 	}
 	j.credits("saves", d.Saves)
 	j.integer("value_lost", d.ValueLost)
