@@ -11,7 +11,8 @@ import (
 // narrow the least needed parts go first: the card's date, the card's name,
 // the badge's file; the customer, the badge and the file always show. The
 // stamp shows in full: on the header line when it has the room, else at the
-// right end of the rule under the tabs. Presenting, no file shows: the
+// right end of the rule under the tabs, which also names the pricing file
+// when the badge has no room for it. Presenting, no file shows: the
 // customer, or the month's name when there is none, stands in its place.
 
 // salesHeader is what the header says of the customer and the pricing:
@@ -136,12 +137,40 @@ func (m *Model) headerLines() (header, ruleStamp string) {
 		join(short, file),
 		join(file),
 	}
-	for _, r := range rights {
+	for i, r := range rights {
 		if line, ok := fits(r); ok {
+			if i > 0 {
+				ruleStamp = m.ruleWithPricing(sh, long, brief, ruleStamp)
+			}
 			return line, ruleStamp
 		}
 	}
-	return title + "  " + rights[len(rights)-1], ruleStamp
+	return title + "  " + rights[len(rights)-1], m.ruleWithPricing(sh, long, brief, ruleStamp)
+}
+
+// ruleWithPricing is what the rule carries when the header's badge has lost
+// its file: the overlay's file before the stamp ("pricing: acme.toml ·
+// prepared …"), the stamp shortened, then alone, as the width allows, so the
+// customer's pricing file is named at the top of every screen. Presenting,
+// no file shows.
+func (m *Model) ruleWithPricing(sh salesHeader, long, brief, stamp string) string {
+	if sh.pricing == "" || m.present.on {
+		return stamp
+	}
+	s := &m.styles
+	file := s.Muted.Render("pricing: ") + s.Badge.Render(sh.pricing)
+	sep := s.Muted.Render(" · ")
+	var tries []string
+	if stamp != "" {
+		tries = append(tries, file+sep+long, file+sep+brief, stamp)
+	}
+	tries = append(tries, file)
+	for _, t := range tries {
+		if width(t)+7 <= m.width {
+			return t
+		}
+	}
+	return stamp
 }
 
 // salesHeader reads the customer and the pricing from the project and the

@@ -687,6 +687,11 @@ func TestStampFitsTheHeaderAt80Columns(t *testing.T) {
 				if !strings.Contains(lines[1], "84 short") {
 					t.Errorf("%s: the tab line lacks the shortfall:\n%s", say, top)
 				}
+				// The customer's pricing file is named at the top of the screen,
+				// on the rule when the header has no room; never while presenting.
+				if named := strings.Count(top, "acme-pricing.toml"); present && named != 0 || !present && named != 1 {
+					t.Errorf("%s: the pricing file is named %d times:\n%s", say, named, top)
+				}
 				for i, l := range lines[:3] {
 					if w := width(l); w > size[0] {
 						t.Errorf("%s: line %d is %d wide", say, i+1, w)
