@@ -403,8 +403,10 @@ func TestQuoteJSONStreamsExactlyWhatOneEncodeWrites(t *testing.T) {
 	_, once := loadMonth(t, "../../plans.toml", "../../examples/studio-avatar-month.toml")
 	once.OneTime[1].Month = 1
 	once.Budget = 50
+	// Scripts in a language: their language member too.
+	_, languages := loadMonth(t, "../../plans.toml", "testdata/script_language.toml")
 	for name, month := range map[string]*pricing.Project{"agency": p, "empty": empty, "odd names": odd, "unsafe names": unsafe,
-		"short": short, "blocked": blocked, "script and drafts": launch, "one-time": once} {
+		"short": short, "blocked": blocked, "script and drafts": launch, "one-time": once, "script languages": languages} {
 		q, cu := quoteOf(t, c, month), curesOf(t, c, month)
 		var whole bytes.Buffer
 		bw := bufio.NewWriter(&whole)
