@@ -255,6 +255,22 @@ func (c *RateCard) OneTimeIn(p *Project, plan *Plan, month int) []OneTimeLine {
 	return out
 }
 
+// oneTimeLater lists the project's one-time charges on the plan that fall
+// after the month quoted, month by month.
+func (c *RateCard) oneTimeLater(p *Project, plan *Plan) []OneTimeLine {
+	var out []OneTimeLine
+	for m := 2; m <= 12; m++ {
+		out = append(out, c.OneTimeIn(p, plan, m)...)
+	}
+	return out
+}
+
+// LaterText is a later month's charge as a quote mentions it, its month
+// first: "Custom Studio Avatar setup in month 2: $1,500.00 ≈, paid once".
+func (l OneTimeLine) LaterText(c *RateCard, plan *Plan) string {
+	return l.Charge.Name + " in month " + itoa(l.Month) + strings.TrimPrefix(l.Text(c, plan), l.Charge.Name)
+}
+
 // oneTimeTotals is what the lines cost in money and spend in credits.
 func oneTimeTotals(lines []OneTimeLine) (Money, Credits) {
 	var m Money

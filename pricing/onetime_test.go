@@ -468,3 +468,25 @@ func TestAProposalStatesTheOneTimeChargesInTheirMonth(t *testing.T) {
 		t.Errorf("year %v", pr.Year.Cost)
 	}
 }
+
+// TestOneTimeLater: a charge of a later month is not this month's (neither
+// its cost nor its credits) but the standing lists it, by month, with the
+// month said.
+func TestOneTimeLater(t *testing.T) {
+	c := defaultCard(t)
+	p := c.NewProject("creator")
+	p.OneTime = []OneTimeNeed{{ID: "studio-avatar", Month: 7}, {ID: "photo-avatar-training", Month: 3}}
+	q, err := c.Quote(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.OneTime) != 0 || q.OneTimeCost != 0 || q.OneTimeCredits != 0 {
+		t.Fatalf("later charges counted in the month: %+v, %v, %v", q.OneTime, q.OneTimeCost, q.OneTimeCredits)
+	}
+	if len(q.OneTimeLater) != 2 || q.OneTimeLater[0].Month != 3 || q.OneTimeLater[1].Month != 7 {
+		t.Fatalf("later: %+v", q.OneTimeLater)
+	}
+	if got, want := q.OneTimeLater[1].LaterText(c, q.Plan), "Custom Studio Avatar setup in month 7: $1,500.00 ≈, paid once"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}

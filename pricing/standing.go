@@ -101,6 +101,10 @@ type Standing struct {
 	OneTime        []OneTimeLine
 	OneTimeCredits Credits
 	OneTimeCost    Money
+	// OneTimeLater lists the charges that fall in a later month of the year
+	// (2-12), by month: not part of this month, said so that a quote does
+	// not hide them (the year puts each in its month).
+	OneTimeLater []OneTimeLine
 	// Budget, when HasBudget is set, is the project's budget in money
 	// (budget.go; AgainstBudget states the month against it).
 	Budget    Money
@@ -171,6 +175,7 @@ func (c *RateCard) standing(plan *Plan, p *Project, u *monthUsage, premium, bala
 	s := Standing{Plan: plan, Billing: p.Billing, Premium: premium, Balance: balance, Budget: p.Budget, HasBudget: p.HasBudget}
 	if len(p.OneTime) > 0 {
 		s.OneTime = c.OneTimeIn(p, plan, 1)
+		s.OneTimeLater = c.oneTimeLater(p, plan)
 		s.OneTimeCost, s.OneTimeCredits = oneTimeTotals(s.OneTime)
 		s.Premium = plus(premium, s.OneTimeCredits)
 		premium = s.Premium

@@ -92,5 +92,8 @@ func (m *Model) budgetLine(q *pricing.Quote) (string, bool) {
 	for _, l := range q.OneTime {
 		parts = append(parts, "One-time: "+l.Text(m.card, q.Plan))
 	}
+	for _, l := range q.OneTimeLater {
+		parts = append(parts, "Later: "+l.LaterText(m.card, q.Plan))
+	}
 	return strings.Join(parts, " · "), ok
 }

@@ -35,6 +35,9 @@ func TestOneTimePrompt(t *testing.T) {
 	if want := []pricing.OneTimeNeed{{ID: "studio-avatar", Month: 3}}; !slices.Equal(m.Project().OneTime, want) || !m.Dirty() {
 		t.Fatalf("one-time %v (dirty %v), want %v", m.Project().OneTime, m.Dirty(), want)
 	}
+	// The Month screen says the charge is paid later, and the Year screen in its month.
+	pressSettle(m)
+	mustContain(t, screen(m), "Later: Custom Studio Avatar setup in month 3")
 	press(m, "4")
 	pressSettle(m)
 	mustContain(t, screen(m), "Month 3, one-time: Custom Studio Avatar setup")

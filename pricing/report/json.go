@@ -143,6 +143,8 @@ type quoteTail struct {
 	// one-time charges or a budget (onetime.go).
 	OneTime      []oneTimeJSON `json:"one_time,omitempty"`
 	OneTimeTotal *money        `json:"one_time_total,omitempty"`
+	// OneTimeLater is the charges of later months of the year, not this one's.
+	OneTimeLater []oneTimeJSON `json:"one_time_later,omitempty"`
 	Budget       *budgetJSON   `json:"budget,omitempty"`
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"strconv"
+	"strings"
 
 	"creditplan/pricing"
 )
@@ -38,8 +39,12 @@ type budgetJSON struct {
 func oneTimeOf(c *pricing.RateCard, plan *pricing.Plan, lines []pricing.OneTimeLine) []oneTimeJSON {
 	out := make([]oneTimeJSON, 0, len(lines))
 	for _, l := range lines {
+		text := l.Text(c, plan)
+		if l.Month != 1 {
+			text = l.LaterText(c, plan)
+		}
 		o := oneTimeJSON{ID: l.Charge.ID, Name: l.Charge.Name, Month: l.Month, Included: l.Included,
-			Estimated: l.Charge.AmountMark() != "", Text: l.Text(c, plan)}
+			Estimated: l.Charge.AmountMark() != "", Text: text}
 		switch {
 		case l.Included:
 		case l.Credits > 0:
@@ -69,6 +74,9 @@ func addOneTimeTail(c *pricing.RateCard, s *pricing.Standing, t *quoteTail) {
 		t.OneTime = oneTimeOf(c, s.Plan, s.OneTime)
 		t.OneTimeTotal = moneyPtr(s.OneTimeCost)
 	}
+	if len(s.OneTimeLater) > 0 {
+		t.OneTimeLater = oneTimeOf(c, s.Plan, s.OneTimeLater)
+	}
 	t.Budget = budgetOf(c, s)
 }
 
@@ -84,6 +92,15 @@ func (d *quoteTail) writeOneTimeMembers(j *jsonWriter) {
 		}
 		j.endArray()
 		j.moneyPtr("one_time_total", d.OneTimeTotal)
+	}
+	if len(d.OneTimeLater) > 0 {
+		j.key("one_time_later")
+		j.beginArray()
+		for i := range d.OneTimeLater {
+			j.elem()
+			d.OneTimeLater[i].write(j)
+		}
+		j.endArray()
 	}
 	if d.Budget != nil {
 		j.key("budget")
@@ -135,11 +152,31 @@ func oneTimeLines(c *pricing.RateCard, s *pricing.Standing) []string {
 		out = append(out, "With one-time charges: "+c.Money(pricing.Money(satAddMoney(cost, s.OneTimeCost)))+
 			" this month ("+c.Money(cost)+" recurring + "+c.Money(s.OneTimeCost)+" once)")
 	}
+	if later := oneTimeLaterText(c, s); later != "" {
+		out = append(out, "Later in the year: "+later)
+	}
 	if b, ok := s.AgainstBudget(); ok {
 		out = append(out, b.Sentence(c))
 	}
 	return out
 }
+
+// oneTimeLaterText is the charges of later months in one sentence, ""
+// for none: "Custom Studio Avatar setup in month 2: $1,500.00 ≈, paid once
+// (creditplan year puts each in its month)".
+func oneTimeLaterText(c *pricing.RateCard, s *pricing.Standing) string {
+	if len(s.OneTimeLater) == 0 {
+		return ""
+	}
+	parts := make([]string, len(s.OneTimeLater))
+	for i, l := range s.OneTimeLater {
+		parts[i] = l.LaterText(c, s.Plan)
+	}
+	return strings.Join(parts, "; ") + " (" + oneTimeYearHint + ")"
+}
+
+// oneTimeYearHint says where a later month's charge is counted.
+const oneTimeYearHint = "creditplan year puts each in its month"
 
 // satAddMoney adds two amounts of money, holding at the largest.
 func satAddMoney(a, b pricing.Money) pricing.Money {
@@ -168,6 +205,9 @@ func writeOneTimeMarkdown(w *bufio.Writer, c *pricing.RateCard, s *pricing.Stand
 	if s.OneTimeCost > 0 && !s.Plan.ContactSales {
 		cost, _ := s.QuotedCost()
 		row(w, "With one-time charges", md(c.Money(satAddMoney(cost, s.OneTimeCost))))
+	}
+	if later := oneTimeLaterText(c, s); later != "" {
+		row(w, "Later in the year", md(later))
 	}
 	if b, ok := s.AgainstBudget(); ok {
 		row(w, "Budget", md(b.Sentence(c)))
