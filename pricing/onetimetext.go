@@ -85,7 +85,8 @@ func (c *RateCard) ParseOneTimeNeeds(text, planID string, was []OneTimeNeed) ([]
 func (c *RateCard) readOneTimeTyped(part string, plan *Plan) (OneTimeNeed, string) {
 	n := OneTimeNeed{Month: 1}
 	name := part
-	if i := strings.LastIndexByte(part, ' '); i > 0 {
+	// A charge named in full is month 1, even when its name ends in a number.
+	if i := strings.LastIndexByte(part, ' '); i > 0 && c.oneTimeByIDOrName(part) == nil {
 		if month, err := strconv.Atoi(part[i+1:]); err == nil || strings.Trim(part[i+1:], "0123456789+-") == "" {
 			if err != nil || month < 1 || month > 12 {
 				return n, fmt.Sprintf("%s: the month must be 1-12 (1 is the month quoted), not %s", Printable(part[:i]), Printable(part[i+1:]))

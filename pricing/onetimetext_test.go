@@ -57,6 +57,15 @@ func TestParseOneTimeNeeds(t *testing.T) {
 	if want := "Custom Studio Avatar setup is not offered on Free; plans that offer it: Creator, Pro, Business, Enterprise"; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %q", err, want)
 	}
+	// A name that ends in a number is the charge's, not a month.
+	numbered := *c
+	numbered.OneTime = append([]OneTimeCharge{{ID: "training-2", Name: "Training 2026", Price: 100}}, c.OneTime...)
+	if got, err := numbered.ParseOneTimeNeeds("Training 2026, Training 2026 4", "creator", nil); err == nil || !strings.Contains(err.Error(), "named twice") {
+		t.Errorf("a name ending in a number: %v %v", got, err)
+	}
+	if got, err := numbered.ParseOneTimeNeeds("training 2026 4", "creator", nil); err != nil || len(got) != 1 || got[0].Month != 4 {
+		t.Errorf("a name ending in a number, then its month: %v %v", got, err)
+	}
 	_, err = c.ParseOneTimeNeeds("studio-avatar \x1b[2J", "creator", nil)
 	if err == nil || strings.ContainsRune(err.Error(), 0x1b) {
 		t.Errorf("an escape typed: %q", err)
