@@ -19,7 +19,7 @@ import (
 // editOneTimeNeeds returns src with its [[one_time]] tables changed from
 // saved to edited, or false when it cannot edit them in place: the file's
 // tables are not saved's, or edited reorders the charges saved kept.
-func editOneTimeNeeds(src []byte, saved, edited []OneTimeNeed) ([]byte, bool) {
+func editOneTimeNeeds(src []byte, plan string, saved, edited []OneTimeNeed) ([]byte, bool) {
 	d, ok := scanProjectSource(src)
 	if !ok || len(d.oneTime) != len(saved) {
 		return nil, false
@@ -46,18 +46,54 @@ func editOneTimeNeeds(src []byte, saved, edited []OneTimeNeed) ([]byte, bool) {
 		edits = append(edits, d.oneTimeBlock(t))
 	}
 	if next < len(edited) {
-		var b strings.Builder
-		writeOneTimeNeeds(&b, edited[next:])
-		text := strings.ReplaceAll(b.String(), "\n", d.nl)
-		if len(src) > 0 && src[len(src)-1] != '\n' {
-			text = d.nl + text
-		}
-		edits = append(edits, srcEdit{len(src), len(src), text})
+		edits = append(edits, d.newOneTimeTables(plan, edited[next:]))
 	}
 	sortEdits(edits)
 	var b strings.Builder
 	d.render(&b, 0, len(src), edits)
 	return []byte(b.String()), true
+}
+
+// newOneTimeTables is the edit that adds needs' tables, as EncodeProject
+// writes them: after the file's last [[one_time]] table; without one, above
+// the first video (or scenario) and the comments directly above it, where
+// the month's own tables stand; else at the end of the file. A file with no
+// key of its own gets its plan written above them: the month's keys go
+// above its first table, and a table would otherwise take them in.
+func (d *srcDoc) newOneTimeTables(plan string, needs []OneTimeNeed) srcEdit {
+	var b strings.Builder
+	writeOneTimeNeeds(&b, needs) // each table after a blank line
+	text := b.String()
+	if len(d.root) == 0 && len(d.oneTime) == 0 {
+		text = "plan = " + tomlQuote(plan) + "\n" + text
+	}
+	at := -1
+	switch {
+	case len(d.oneTime) > 0:
+		last := d.oneTime[len(d.oneTime)-1]
+		at = d.lines[last.header].end
+		if n := len(last.entries); n > 0 {
+			at = last.entries[n-1].lineEnd
+		}
+	case len(d.videos) > 0:
+		at = d.lines[d.attachedStart(d.videos[0].header)].start
+	case len(d.scenarios) > 0:
+		at = d.lines[d.attachedStart(d.scenarios[0].header)].start
+	}
+	if at >= 0 && len(d.oneTime) == 0 && len(d.root) > 0 {
+		// Above a table: the blank line goes after the new tables instead.
+		text = strings.TrimPrefix(text, "\n") + "\n"
+	} else if at >= 0 && len(d.oneTime) == 0 {
+		text += "\n"
+	}
+	if at < 0 {
+		at = len(d.src)
+	}
+	text = strings.ReplaceAll(text, "\n", d.nl)
+	if at > 0 && d.src[at-1] != '\n' {
+		text = d.nl + text // the line before ended the file without a newline
+	}
+	return srcEdit{at, at, text}
 }
 
 // oneTimeBlock is the edit that removes a [[one_time]] table: its header,

@@ -100,11 +100,11 @@ func TestEditProjectKeepsOneTimeTables(t *testing.T) {
 	if want := strings.Replace(string(src), "[[one_time]]\nid = \"photo-avatar-training\" # month 1, the month quoted\n\n", "", 1); !kept || string(out) != want {
 		t.Fatalf("kept %v; a charge dropped takes its table:\n%s", kept, out)
 	}
-	// Dropped, then added back in month 3: after the charges kept.
+	// Dropped, then added back in month 3: after the charges kept, above the videos.
 	readded := dropped.Clone()
 	readded.OneTime = append(readded.OneTime, OneTimeNeed{"photo-avatar-training", 3})
 	out2, kept := EditProject(out, dropped, readded, c)
-	if !kept || !strings.HasSuffix(string(out2), "\n[[one_time]]\nid = \"photo-avatar-training\"\nmonth = 3\n") ||
+	if !kept || !strings.Contains(string(out2), "month = 2\n\n[[one_time]]\nid = \"photo-avatar-training\"\nmonth = 3\n\n[[videos]]") ||
 		!strings.Contains(string(out2), "budget = 60 # dollars, the card's currency") {
 		t.Fatalf("kept %v:\n%s", kept, out2)
 	}
@@ -118,5 +118,12 @@ func TestEditProjectKeepsOneTimeTables(t *testing.T) {
 	out, kept = EditProject(src, saved, none, c)
 	if !kept || strings.Contains(string(out), "one_time") || !strings.Contains(string(out), "# A creator's month") {
 		t.Fatalf("kept %v:\n%s", kept, out)
+	}
+	// A first charge goes above the videos, a blank line after it.
+	first := none.Clone()
+	first.OneTime = []OneTimeNeed{{"studio-avatar", 5}}
+	out3, kept := EditProject(out, none, first, c)
+	if !kept || !strings.Contains(string(out3), "\n[[one_time]]\nid = \"studio-avatar\"\nmonth = 5\n\n[[videos]]") {
+		t.Fatalf("kept %v:\n%s", kept, out3)
 	}
 }

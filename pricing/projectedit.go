@@ -40,7 +40,7 @@ func EditProject(original []byte, saved, edited *Project, card *RateCard) (out [
 	if !slices.Equal(saved.OneTime, edited.OneTime) {
 		// The one-time charges first, in their own tables; the month's editor
 		// then sees them as saved.
-		src, ok := editOneTimeNeeds(original, saved.OneTime, edited.OneTime)
+		src, ok := editOneTimeNeeds(original, edited.Plan, saved.OneTime, edited.OneTime)
 		if !ok {
 			return full()
 		}

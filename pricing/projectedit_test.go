@@ -249,8 +249,10 @@ func commentsOf(src []byte, skip [][2]int) []string {
 	}
 	for _, l := range d.lines {
 		text := string(src[l.start:l.end])
-		if l.kind == lineComment {
-			add(l.start+strings.Index(text, "#"), l.end)
+		// A copied table's lines ([customer], [[one_time]]) are filed as
+		// comments too: only what follows a '#' is one.
+		if at := strings.Index(text, "#"); l.kind == lineComment && at >= 0 {
+			add(l.start+at, l.end)
 		}
 	}
 	// Trailing comments, and comments inside multi-line values.
@@ -305,7 +307,18 @@ func containsAll(got, want []string) (string, bool) {
 func randomEdit(r *rand.Rand, p *Project, c *RateCard) (keys map[string]bool, structural bool) {
 	keys = map[string]bool{}
 	for range 1 + r.IntN(4) {
-		switch k := r.IntN(17); {
+		switch k := r.IntN(19); {
+		case k == 17:
+			randomOneTimeEdit(r, p, c)
+			structural = true
+		case k == 18:
+			// The script's language, as the planner's Script lang. row sets it.
+			for i := range p.Videos {
+				if v := &p.Videos[i]; v.FromScript() {
+					v.ScriptLanguage = []string{"", "es", "pt-BR"}[r.IntN(3)]
+					keys["script_language"] = true
+				}
+			}
 		case k >= 14:
 			structural = randomScenarioEdit(r, k, p, c, keys) || structural
 		case k == 0:
@@ -365,8 +378,8 @@ func randomEdit(r *rand.Rand, p *Project, c *RateCard) (keys map[string]bool, st
 				v.Seconds = 1 + r.IntN(3600)
 				// A length typed over a script's replaces it, as the planner does.
 				if v.FromScript() {
-					v.ScriptWords, v.ScriptFile = 0, ""
-					keys["script_words"], keys["script"] = true, true
+					v.ScriptWords, v.ScriptFile, v.ScriptLanguage = 0, "", ""
+					keys["script_words"], keys["script"], keys["script_language"] = true, true, true
 				}
 				keys["length"] = true
 			case 11:
@@ -384,6 +397,27 @@ func randomEdit(r *rand.Rand, p *Project, c *RateCard) (keys map[string]bool, st
 		}
 	}
 	return keys, structural
+}
+
+// randomOneTimeEdit makes one of the planner's one-time prompt's edits:
+// drop a charge, move one to another month, or add one the plan offers
+// (after the ones paid, as ParseOneTimeNeeds orders them).
+func randomOneTimeEdit(r *rand.Rand, p *Project, c *RateCard) {
+	switch k := r.IntN(3); {
+	case k == 0 && len(p.OneTime) > 0:
+		i := r.IntN(len(p.OneTime))
+		p.OneTime = slices.Delete(slices.Clone(p.OneTime), i, i+1)
+	case k == 1 && len(p.OneTime) > 0:
+		p.OneTime = slices.Clone(p.OneTime)
+		p.OneTime[r.IntN(len(p.OneTime))].Month = 1 + r.IntN(12)
+	default:
+		for _, o := range c.OneTime {
+			if o.OfferedOn(p.Plan) && !containsNeed(p.OneTime, o.ID) {
+				p.OneTime = append(slices.Clone(p.OneTime), OneTimeNeed{o.ID, 1 + r.IntN(12)})
+				return
+			}
+		}
+	}
 }
 
 // checkEdit is the round trip's promise for one edit of src: the file reads
@@ -424,6 +458,15 @@ func checkEdit(t *testing.T, src []byte, saved, edited *Project, c *RateCard, ke
 		for k, s := range saved.Scenarios {
 			if !aliveScenario[s.ID] {
 				skip = append(skip, [2]int{sbs[k].start, sbs[k].bodyEnd})
+			}
+		}
+	}
+	// And so may a dropped one-time charge's.
+	if len(d.oneTime) == len(saved.OneTime) {
+		for k, n := range saved.OneTime {
+			if !containsNeed(edited.OneTime, n.ID) {
+				e := d.oneTimeBlock(d.oneTime[k])
+				skip = append(skip, [2]int{e.start, e.end})
 			}
 		}
 	}
