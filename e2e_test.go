@@ -760,3 +760,37 @@ func luminance(c color.Color) float64 {
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
+
+// The creator's one-time charges, through the real binary: O on the Month
+// screen, a refusal shown with the prompt still open, an answer saved with
+// ctrl+s into the file's own [[one_time]] tables, comments kept, and the
+// Year screen putting the charge in its month.
+func TestPlannerOneTimeChargesEndToEnd(t *testing.T) {
+	path, src := copyExample(t, "studio-avatar-month.toml")
+	tm := startTerminal(t, 100, 30, path)
+	tm.waitFor("used")
+	tm.press("tab", "2", "O")
+	tm.waitFor("One-time charges")
+	if _, err := tm.pty.Write([]byte("\x15studio-avatar 13\r")); err != nil { // ctrl+u, then the answer
+		t.Fatal(err)
+	}
+	tm.waitFor("the month must be 1-12")
+	if _, err := tm.pty.Write([]byte("\x15studio-avatar 6\r")); err != nil {
+		t.Fatal(err)
+	}
+	tm.waitFor("Later: Custom Studio Avatar setup in month 6")
+	tm.press("ctrl+s")
+	tm.waitFor("Saved")
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(string(src), "[[one_time]]\nid = \"photo-avatar-training\" # month 1, the month quoted\n\n", "", 1)
+	want = strings.Replace(want, "month = 2\n", "month = 6\n", 1)
+	if string(got) != want {
+		t.Fatalf("saved:\n%s\nwant:\n%s", got, want)
+	}
+	tm.press("4")
+	tm.waitFor("Month 6, one-time: Custom Studio Avatar setup")
+	tm.quit()
+}
