@@ -43,6 +43,7 @@ func folderIn(root *os.Root, path string) (s pricing.ProjectSources, close func(
 func parseProjectAt(path string, src []byte, card *pricing.RateCard) (*pricing.Project, error) {
 	s, done := projectFolder(path)
 	defer done()
+	defer decodeGC(len(src))()
 	return pricing.ParseProjectFrom(path, src, card, s)
 }
 
