@@ -20,8 +20,13 @@ import (
 // priced, when the last one lands. Nothing of the month can be edited before
 // then; q quits and ? opens the help.
 
-// loadGCPercent is the garbage collector's percentage while a load runs.
-const loadGCPercent = 400
+// loadGCPercent is the garbage collector's percentage while a load runs,
+// and loadSmallGCPercent while it reads a file smaller than the size from
+// which the loader collects itself (pricing.CollectGarbageFrom).
+const (
+	loadGCPercent      = 400
+	loadSmallGCPercent = 1600
+)
 
 // loadStage is how far the load has got.
 type loadStage int
@@ -106,6 +111,11 @@ func loadMonth(ch chan<- tea.Msg, path string, card *pricing.RateCard, read func
 	if err != nil {
 		ch <- loadFailedMsg{err}
 		return
+	}
+	if len(src) < pricing.CollectGarbageFrom {
+		// A file the loader does not collect after: its decoding garbage is
+		// not collected mid-decode (the batch commands do the same, gc.go).
+		debug.SetGCPercent(loadSmallGCPercent)
 	}
 	// The count is for the progress bar only; the decoder decides what the file holds.
 	n := bytes.Count(src, []byte("[[videos]]"))
