@@ -12,9 +12,9 @@ import (
 // they are written. When the planner changes them, editOneTimeNeeds edits
 // those tables first: a charge kept keeps its table and comments (a new
 // month is written into its month line), a charge dropped loses its table
-// with the comments directly above it, and a new charge is appended at the
-// end of the file as EncodeProject writes it. EditProject then checks the
-// whole file reads back as the month on screen, as for every other edit.
+// with the comments directly above it, and a new charge's table is written
+// after the last one (newOneTimeTables). EditProject then checks the whole
+// file reads back as the month on screen, as for every other edit.
 
 // editOneTimeNeeds returns src with its [[one_time]] tables changed from
 // saved to edited, or false when it cannot edit them in place: the file's
