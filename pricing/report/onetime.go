@@ -84,28 +84,27 @@ func addOneTimeTail(c *pricing.RateCard, s *pricing.Standing, t *quoteTail) {
 // would (absent when empty).
 func (d *quoteTail) writeOneTimeMembers(j *jsonWriter) {
 	if len(d.OneTime) > 0 {
-		j.key("one_time")
-		j.beginArray()
-		for i := range d.OneTime {
-			j.elem()
-			d.OneTime[i].write(j)
-		}
-		j.endArray()
+		writeOneTimeList(j, "one_time", d.OneTime)
 		j.moneyPtr("one_time_total", d.OneTimeTotal)
 	}
 	if len(d.OneTimeLater) > 0 {
-		j.key("one_time_later")
-		j.beginArray()
-		for i := range d.OneTimeLater {
-			j.elem()
-			d.OneTimeLater[i].write(j)
-		}
-		j.endArray()
+		writeOneTimeList(j, "one_time_later", d.OneTimeLater)
 	}
 	if d.Budget != nil {
 		j.key("budget")
 		d.Budget.write(j)
 	}
+}
+
+// writeOneTimeList writes one-time charges as the member key.
+func writeOneTimeList(j *jsonWriter, key string, list []oneTimeJSON) {
+	j.key(key)
+	j.beginArray()
+	for i := range list {
+		j.elem()
+		list[i].write(j)
+	}
+	j.endArray()
 }
 
 func (d *oneTimeJSON) write(j *jsonWriter) {
