@@ -1,14 +1,18 @@
 package pricing
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // The difference between two rate cards, in words.
 //
 // Verify names what changed between the card a proposal was computed from
 // and the card of today: "Pro's monthly price was $99.00 in the card used,
 // $89.00 now". Plans and features are matched by id; each field a proposal's
-// figures rest on is compared, and a plan, feature or top-up that is only in
-// one card is named as added or removed.
+// figures rest on is compared (script paces and one-time charges too), and a
+// plan, feature, top-up or one-time charge that is only in one card is named
+// as added or removed.
 
 // DiffCards lists, in card order (used's, then what now adds), each
 // difference between the card used and the card now.
@@ -62,17 +66,94 @@ func DiffCards(used, now *RateCard) []string {
 		was(n+"billing increment", itoa(a.IncrementSeconds)+" s", itoa(b.IncrementSeconds)+" s")
 		was(n+"minimum charge", used.CreditWord(a.Minimum), now.CreditWord(b.Minimum))
 		was(n+"re-render charge", yesNoText(a.Rerender), yesNoText(b.Rerender))
+		was(n+"re-render rate", rerenderRateText(used, a), rerenderRateText(now, b))
 		was(n+"slot", a.Slot.Key(), b.Slot.Key())
+		if a.Slot == SlotVoice || b.Slot == SlotVoice {
+			was(n+"script pace", paceOrCard(a.WordsPerMinute), paceOrCard(b.WordsPerMinute))
+		}
 	}
 	for i := range now.Features {
 		if _, ok := used.Feature(now.Features[i].ID); !ok {
 			out = append(out, "Feature "+now.Features[i].Name+" ("+now.Features[i].ID+") is new in the card now")
 		}
 	}
+	out = append(out, diffScriptPaces(used, now)...)
+	out = append(out, diffOneTime(used, now)...)
 	for i := range out {
 		out[i] = Printable(out[i])
 	}
 	return out
+}
+
+// diffScriptPaces names a change of the paces a length from a script is
+// read at: the card's, and each language's.
+func diffScriptPaces(used, now *RateCard) []string {
+	var out []string
+	pace := func(c *RateCard) string { return paceText(cmp.Or(c.WordsPerMinute, DefaultWordsPerMinute), "") }
+	if a, b := pace(used), pace(now); a != b {
+		out = append(out, "The card's script pace was "+a+" in the card used, "+b+" now")
+	}
+	langs := used.ScriptLanguages()
+	for _, l := range now.ScriptLanguages() {
+		if _, ok := used.LanguagePace[l]; !ok {
+			langs = append(langs, l)
+		}
+	}
+	for _, l := range langs {
+		a, b := used.LanguagePace[l], now.LanguagePace[l]
+		if a != b {
+			out = append(out, "The script pace for "+l+" was "+paceOrCard(a)+" in the card used, "+paceOrCard(b)+" now")
+		}
+	}
+	return out
+}
+
+// diffOneTime names a one-time charge added, removed, or charged otherwise.
+func diffOneTime(used, now *RateCard) []string {
+	var out []string
+	amount := func(c *RateCard, o *OneTimeCharge) string {
+		if o.InCredits() {
+			return c.CreditWord(o.Credits)
+		}
+		return c.Money(o.Price)
+	}
+	for i := range used.OneTime {
+		a := &used.OneTime[i]
+		b, ok := now.OneTimeCharge(a.ID)
+		if !ok {
+			out = append(out, "One-time charge "+a.Name+" ("+a.ID+") is in the card used, not in the card now")
+			continue
+		}
+		if x, y := amount(used, a), amount(now, b); x != y {
+			out = append(out, a.Name+" (one-time) was "+x+" in the card used, "+y+" now")
+		}
+		if x, y := a.offeredText(used), b.offeredText(now); x != y {
+			out = append(out, a.Name+"'s "+x+" in the card used; "+y+" now")
+		}
+	}
+	for i := range now.OneTime {
+		if _, ok := used.OneTimeCharge(now.OneTime[i].ID); !ok {
+			out = append(out, "One-time charge "+now.OneTime[i].Name+" ("+now.OneTime[i].ID+") is new in the card now")
+		}
+	}
+	return out
+}
+
+// paceOrCard is a pace as a difference names it: "140 wpm", or "the card's"
+// when none is given.
+func paceOrCard(wpm int) string {
+	if wpm == 0 {
+		return "the card's"
+	}
+	return paceText(wpm, "")
+}
+
+// rerenderRateText is a feature's re-render rate, or "its rate" without one.
+func rerenderRateText(c *RateCard, f *Feature) string {
+	if !f.HasRerenderRate {
+		return "its rate"
+	}
+	return c.CreditWord(f.RerenderRate) + " a " + f.Unit.Label()
 }
 
 func diffTopUps(used, now *RateCard, a, b *Plan) []string {

@@ -218,6 +218,23 @@ func TestDiffCardsNamesChanges(t *testing.T) {
 	if d := DiffCards(used, used); len(d) != 0 {
 		t.Errorf("a card differs from itself: %v", d)
 	}
+	// The figures a length from a script and a one-time charge rest on.
+	paced := strings.Replace(edited, "price = 1500 ", "price = 1200 ", 1) +
+		"\n[card.words_per_minute_by_language]\nes = 140\n"
+	later, err := ParseRateCard("later.toml", []byte(strings.Replace(paced, "schema = 1\n", "schema = 1\nwords_per_minute = 160\n", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = strings.Join(DiffCards(now, later), "\n")
+	for _, want := range []string{
+		"The card's script pace was 150 wpm in the card used, 160 wpm now",
+		"The script pace for es was the card's in the card used, 140 wpm now",
+		"Custom Studio Avatar setup (one-time) was $1,500.00 in the card used, $1,200.00 now",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
 }
 
 func TestTamperingAndDiffLines(t *testing.T) {
